@@ -1,0 +1,3 @@
+from sendplan_cli.cli import main
+
+main()

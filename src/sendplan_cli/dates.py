@@ -1,0 +1,208 @@
+"""Dates as improvement plans write them: "July 2024", "Summer 2025", "Q4 25/26", "Ongoing"...
+
+A date field is kept as written and parsed into one or more periods. Phrases that
+name no end ("Ongoing", "As set out", "From September 2025") are valid but not
+time-bound; the parser records that and never invents an end date.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3,
+    "apr": 4, "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7,
+    "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9, "oct": 10,
+    "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+}
+# Meteorological seasons, as UK public bodies use them; winter runs into the next year.
+SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
+
+ACCEPTED_FORMS = (
+    '"July 2024" or "Sept 2025" (a month)',
+    '"2024-07" or "2024-07-31" (ISO month or day)',
+    '"Summer 2025" (spring, summer, autumn, winter)',
+    '"Q4 25/26" (financial quarter, Q1 = April-June)',
+    '"2026/27" (financial year, April-March)',
+    '"2025" (a calendar year)',
+    '"From September 2025" or "Ongoing from March 2025" (open-ended)',
+    '"Complete by July 2025" or "By July 2025"',
+    '"Ongoing with full implementation March 2026"',
+    '"Ongoing" or "As set out" (not time-bound)',
+    "several of these in one field, for milestones",
+)
+
+
+@dataclass(frozen=True)
+class Period:
+    """A stretch of time named by one date phrase; end is None when open-ended."""
+
+    start: date | None
+    end: date | None
+    precision: str
+    text: str
+
+
+@dataclass(frozen=True)
+class DatePhrase:
+    """A date field as written, with the periods it names."""
+
+    text: str
+    periods: tuple[Period, ...] = field(default_factory=tuple)
+
+    @property
+    def final(self) -> Period | None:
+        """The period with the latest end, when any period has an end."""
+        ended = [p for p in self.periods if p.end is not None]
+        return max(ended, key=lambda p: p.end) if ended else None  # type: ignore[arg-type,return-value]
+
+    @property
+    def end(self) -> date | None:
+        final = self.final
+        return final.end if final else None
+
+    @property
+    def start(self) -> date | None:
+        starts = [p.start for p in self.periods if p.start is not None]
+        return min(starts) if starts else None
+
+    @property
+    def time_bound(self) -> bool:
+        return self.end is not None
+
+    @property
+    def milestones(self) -> tuple[Period, ...]:
+        """Every dated period other than the final one."""
+        final = self.final
+        return tuple(p for p in self.periods if p.end is not None and p is not final)
+
+
+class DateParseError(ValueError):
+    """A date phrase that matches none of the accepted forms."""
+
+    def __init__(self, text: str, reason: str) -> None:
+        self.text = text
+        self.reason = reason
+        super().__init__(f"cannot read {text!r} as a date: {reason}")
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _year(text: str) -> int:
+    value = int(text)
+    return 2000 + value if value < 100 else value
+
+
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+_SEASON_NAMES = "|".join(SEASONS)
+# One dated form; the alternatives are tried in order at the current position.
+_DATED = re.compile(
+    rf"""
+    (?P<iso_day>(?P<d_y>\d{{4}})-(?P<d_m>\d{{1,2}})-(?P<d_d>\d{{1,2}}))\b
+  | (?P<iso_month>(?P<m_y>\d{{4}})-(?P<m_m>\d{{1,2}}))\b
+  | (?P<month>(?P<mon>{_MONTH_NAMES})\.?,?\s+(?P<mon_y>\d{{4}}))\b
+  | (?P<season>(?P<sea>{_SEASON_NAMES})(?:\s+term)?\s+(?P<sea_y>\d{{4}}))\b
+  | (?P<quarter>Q(?P<q>[1-4])\s*(?:FY\s*)?(?P<q_y1>\d{{2}}|\d{{4}})\s*/\s*(?P<q_y2>\d{{2}}|\d{{4}}))\b
+  | (?P<fin_year>(?:FY\s*)?(?P<f_y1>\d{{4}})\s*/\s*(?P<f_y2>\d{{2}}|\d{{4}}))\b
+  | (?P<year>(?P<y>\d{{4}}))\b
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+_OPEN = re.compile(r"(?:on\s*-?\s*going\s+)?from\s+", re.IGNORECASE)
+_BY = re.compile(
+    r"(?:(?:complete[d]?|completion)\s+by|by|on\s*-?\s*going\s+with\s+full\s+implementation(?:\s+by)?"
+    r"|(?:end|by\s+the\s+end)\s+of)\s+",
+    re.IGNORECASE,
+)
+_UNDATED = re.compile(r"(?P<ongoing>on\s*-?\s*going)\b|(?P<as_set_out>as\s+set\s+out)\b", re.IGNORECASE)
+_SEPARATORS = re.compile(r"[\s,;/&•\-–]+|\band\b|\bthen\b", re.IGNORECASE)
+
+
+def _dated(m: re.Match[str]) -> Period:
+    text = m.group(0)
+    kind = next(k for k in ("iso_day", "iso_month", "month", "season", "quarter", "fin_year", "year") if m.group(k))
+    try:
+        if kind == "iso_day":
+            day = date(int(m["d_y"]), int(m["d_m"]), int(m["d_d"]))
+            return Period(day, day, "day", text)
+        if kind == "iso_month":
+            year, month = int(m["m_y"]), int(m["m_m"])
+            return Period(date(year, month, 1), _month_end(year, month), "month", text)
+        if kind == "month":
+            year, month = int(m["mon_y"]), MONTHS[m["mon"].lower()]
+            return Period(date(year, month, 1), _month_end(year, month), "month", text)
+        if kind == "season":
+            year = int(m["sea_y"])
+            first, last = SEASONS[m["sea"].lower()]
+            end_year = year + 1 if last < first else year
+            return Period(date(year, first, 1), _month_end(end_year, last), "season", text)
+        if kind == "quarter":
+            fy = _year(m["q_y1"])
+            _check_consecutive(fy, _year(m["q_y2"]), text)
+            first = 4 + 3 * (int(m["q"]) - 1)
+            year = fy + (first - 1) // 12
+            first = (first - 1) % 12 + 1
+            return Period(date(year, first, 1), _month_end(year, first + 2), "quarter", text)
+        if kind == "fin_year":
+            fy = int(m["f_y1"])
+            _check_consecutive(fy, _year(m["f_y2"]), text)
+            return Period(date(fy, 4, 1), date(fy + 1, 3, 31), "financial-year", text)
+        year = int(m["y"])
+        return Period(date(year, 1, 1), date(year, 12, 31), "year", text)
+    except ValueError as exc:
+        if isinstance(exc, DateParseError):
+            raise
+        raise DateParseError(text, f"{text!r} is not a real date ({exc})") from None
+
+
+def _check_consecutive(first: int, second: int, text: str) -> None:
+    if second % 100 != (first + 1) % 100:
+        raise DateParseError(text, "a financial year runs over two consecutive years, such as 2025/26")
+
+
+def parse_date_phrase(text: str) -> DatePhrase:
+    """Parse a date field as written; raise DateParseError if any part is unreadable."""
+    periods: list[Period] = []
+    pos, n = 0, len(text)
+    while pos < n:
+        sep = _SEPARATORS.match(text, pos)
+        if sep and sep.end() > pos:
+            pos = sep.end()
+            continue
+        opener = _OPEN.match(text, pos)
+        by = None if opener else _BY.match(text, pos)
+        lead = opener or by
+        cursor = lead.end() if lead else pos
+        dated = _DATED.match(text, cursor)
+        if dated:
+            period = _dated(dated)
+            if opener:
+                period = Period(period.start, None, "open", text[pos : dated.end()])
+            elif by:
+                period = Period(None, period.end, period.precision, text[pos : dated.end()])
+            periods.append(period)
+            pos = dated.end()
+            continue
+        undated = _UNDATED.match(text, pos)
+        if undated and not lead:
+            periods.append(Period(None, None, "ongoing" if undated["ongoing"] else "as-set-out", undated.group(0)))
+            pos = undated.end()
+            continue
+        rest = text[pos:].strip()
+        raise DateParseError(text, f"{rest[:40]!r} is not a date form sendplan knows")
+    return DatePhrase(text, tuple(periods))
+
+
+def parse_month(text: str) -> date:
+    """Parse a reporting month "YYYY-MM" (or a month phrase) to its first day."""
+    phrase = parse_date_phrase(text)
+    if len(phrase.periods) != 1 or phrase.periods[0].precision not in {"month", "day"}:
+        raise DateParseError(text, "expected one month, such as 2025-01 or January 2025")
+    start = phrase.periods[0].start
+    assert start is not None
+    return start.replace(day=1)

@@ -1,0 +1,280 @@
+"""Read a plan file into plain Python data plus the line and column of every node.
+
+The fast path: libyaml (through PyYAML) produces parse events that carry marks, and
+an iterative builder turns them into dicts, lists and strings. Building the tree
+ourselves keeps every position, refuses duplicate keys, counts alias expansion before
+anything walks the data, and bounds nesting depth without recursion. Round-trip
+editing (which must keep comments) uses ruamel.yaml elsewhere.
+
+Scalars stay as the text the author wrote (a plain ``null``, ``~`` or empty value is
+None): an action ref ``2.10`` must not become the float 2.1, and ``NO`` stays ``NO``
+whatever the %YAML version says. The model converts text to numbers or dates where
+it expects them.
+"""
+
+from __future__ import annotations
+
+import gc
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sendplan_cli.diagnostics import LOAD_CODES, Diagnostic, Severity
+
+Pointer = tuple[str | int, ...]
+Position = tuple[int, int]
+
+MAX_DEPTH = 64
+MAX_ALIAS_EXPANSION = 10_000
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_CORE_TAGS = frozenset(
+    "tag:yaml.org,2002:" + name for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
+)
+_BAD_CHAR = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+@dataclass
+class LoadedPlan:
+    """A plan file read into data, with positions for every key and value."""
+
+    path: str
+    text: str
+    data: Any = None
+    values: dict[Pointer, Position] = field(default_factory=dict)
+    keys: dict[Pointer, Position] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.data is not None and not any(d.severity is Severity.ERROR for d in self.diagnostics)
+
+    def position(self, pointer: Pointer, *, key: bool = False) -> Position:
+        """Where a node starts; the nearest located ancestor when the node itself has no mark."""
+        if key and pointer in self.keys:
+            return self.keys[pointer]
+        while pointer:
+            if pointer in self.values:
+                return self.values[pointer]
+            pointer = pointer[:-1]
+        return self.values.get((), (1, 1))
+
+    def error(self, name: str, message: str, where: Position, hint: str | None = None, pointer: Pointer = ()) -> None:
+        self.diagnostics.append(
+            Diagnostic(
+                path=self.path, line=where[0], column=where[1], code=LOAD_CODES[name], name=name,
+                severity=Severity.ERROR, message=message, hint=hint, pointer=format_pointer(pointer),
+            )
+        )
+
+
+def format_pointer(pointer: Pointer) -> str:
+    out = ""
+    for part in pointer:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+class _Stop(Exception):
+    """Loading cannot go on; the diagnostic is already recorded."""
+
+
+def read_text(path: Path, plan: LoadedPlan, raw: bytes) -> str | None:
+    """Decode UTF-8 (a BOM is allowed), locating bad bytes and control characters."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        plan.error("encoding-error", "the file is UTF-16; plans must be UTF-8", (1, 1), "save the file as UTF-8")
+        return None
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line_start = raw.rfind(b"\n", 0, exc.start) + 1
+        column = len(raw[line_start : exc.start].decode("utf-8", errors="replace")) + 1
+        plan.error(
+            "encoding-error", f"byte 0x{raw[exc.start]:02x} is not valid UTF-8",
+            (raw.count(b"\n", 0, exc.start) + 1, column), "save the file as UTF-8",
+        )
+        return None
+    bad = _BAD_CHAR.search(text)
+    if bad:
+        line_start = text.rfind("\n", 0, bad.start()) + 1
+        plan.error(
+            "encoding-error", f"control character U+{ord(bad.group()):04X} is not allowed in YAML",
+            (text.count("\n", 0, bad.start()) + 1, bad.start() - line_start + 1), "delete the character",
+        )
+        return None
+    return text
+
+
+def load_plan(path: Path, display: str | None = None) -> LoadedPlan:
+    """Read and parse one plan file; problems become diagnostics, never exceptions."""
+    plan = LoadedPlan(path=display or str(path), text="")
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        plan.error("unreadable-file", f"cannot read the file: {exc.strerror or exc}", (1, 1))
+        return plan
+    text = read_text(path, plan, raw)
+    if text is None:
+        return plan
+    return load_text(text, plan)
+
+
+def load_text(text: str, plan: LoadedPlan) -> LoadedPlan:
+    """Parse YAML text into plan.data and its position index."""
+    plan.text = text
+    enabled = gc.isenabled()
+    gc.disable()  # the builder allocates many small objects that are never cyclic garbage
+    try:
+        plan.data = _Builder(plan).build(text)
+    except _Stop:
+        plan.data = None
+    finally:
+        if enabled:
+            gc.enable()
+    if plan.data is None and not plan.diagnostics:
+        plan.error("not-a-plan", "the file holds no YAML document", (1, 1), "start from `sendplan new` or a bundled plan")
+    return plan
+
+
+@dataclass
+class _Frame:
+    container: Any
+    pointer: Pointer
+    anchor: str | None
+    size: int = 1
+    key: str | None = None
+    key_pos: Position | None = None
+    seen: dict[str, Position] = field(default_factory=dict)
+
+
+class _Builder:
+    def __init__(self, plan: LoadedPlan) -> None:
+        self.plan = plan
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.expanded = 0
+        self.stack: list[_Frame] = []
+        self.documents = 0
+        self.root: Any = None
+
+    def build(self, text: str) -> Any:
+        import yaml
+
+        loader_cls = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        try:
+            for event in yaml.parse(text, Loader=loader_cls):
+                self._event(event)
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            where = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+            message = " ".join(str(part) for part in (exc.problem, exc.context) if part) or "YAML syntax error"
+            hint = "indent with spaces, not tabs" if "tab" in message else None
+            self.plan.error("yaml-syntax", message, where, hint)
+            raise _Stop from None
+        except yaml.YAMLError as exc:  # reader errors: bad characters were screened out already
+            self.plan.error("yaml-syntax", str(exc).splitlines()[0], (1, 1))
+            raise _Stop from None
+        return self.root
+
+    def _where(self, event: Any) -> Position:
+        return (event.start_mark.line + 1, event.start_mark.column + 1)
+
+    def _event(self, event: Any) -> None:
+        kind = type(event).__name__
+        if kind == "DocumentStartEvent":
+            self.documents += 1
+            if self.documents > 1:
+                self.plan.error(
+                    "unsupported-yaml", "the file holds several YAML documents; a plan is one document",
+                    self._where(event), "keep one plan per file and remove the `---` separator",
+                )
+                raise _Stop
+        elif kind == "ScalarEvent":
+            self._scalar(event)
+        elif kind in ("MappingStartEvent", "SequenceStartEvent"):
+            self._check_tag(event, "tag:yaml.org,2002:" + ("map" if kind[0] == "M" else "seq"))
+            if len(self.stack) >= MAX_DEPTH:
+                self.plan.error("unsupported-yaml", f"nesting is deeper than {MAX_DEPTH} levels", self._where(event),
+                                "a plan needs only a few levels of nesting")
+                raise _Stop
+            container: Any = {} if kind[0] == "M" else []
+            pointer = self._place(container, event, size=0)
+            self.stack.append(_Frame(container, pointer, event.anchor))
+        elif kind in ("MappingEndEvent", "SequenceEndEvent"):
+            frame = self.stack.pop()
+            if frame.anchor:
+                self.anchors[frame.anchor] = (frame.container, frame.size)
+            if self.stack:
+                self.stack[-1].size += frame.size
+        elif kind == "AliasEvent":
+            self._alias(event)
+
+    def _check_tag(self, event: Any, default: str) -> None:
+        tag = event.tag
+        if tag in (None, "!") or tag == default or tag in _CORE_TAGS:
+            return
+        self.plan.error("unsupported-yaml", f"the tag {tag} is not allowed in a plan", self._where(event),
+                        "remove the tag; plans hold plain text, lists and mappings")
+        raise _Stop
+
+    def _scalar(self, event: Any) -> None:
+        self._check_tag(event, "tag:yaml.org,2002:str")
+        value: str | None = event.value
+        plain = event.style in (None, "") and event.implicit[0]
+        if (plain and value in _NULLS) or event.tag == "tag:yaml.org,2002:null":
+            value = None
+        self._place(value, event, size=1)
+        if event.anchor:
+            self.anchors[event.anchor] = (value, 1)
+
+    def _alias(self, event: Any) -> None:
+        if event.anchor not in self.anchors:
+            self.plan.error("unsupported-yaml", f"the alias *{event.anchor} refers to no complete anchor",
+                            self._where(event), "define the anchor (&name) before using it, outside itself")
+            raise _Stop
+        value, size = self.anchors[event.anchor]
+        self.expanded += size
+        if self.expanded > MAX_ALIAS_EXPANSION:
+            self.plan.error("unsupported-yaml", f"aliases expand to more than {MAX_ALIAS_EXPANSION} nodes",
+                            self._where(event), "write the content out instead of nesting aliases")
+            raise _Stop
+        self._place(value, event, size=size)
+
+    def _place(self, value: Any, event: Any, size: int) -> Pointer:
+        """Attach a node to its parent and record its position; return its pointer."""
+        where = self._where(event)
+        if not self.stack:
+            self.root = value
+            self.plan.values[()] = where
+            return ()
+        frame = self.stack[-1]
+        frame.size += size
+        if isinstance(frame.container, list):
+            pointer = (*frame.pointer, len(frame.container))
+            frame.container.append(value)
+            self.plan.values[pointer] = where
+            return pointer
+        if frame.key_pos is None:
+            return self._key(frame, value, event, where)
+        key, frame.key_pos = frame.key, None
+        pointer = (*frame.pointer, key)  # type: ignore[arg-type]
+        frame.container[key] = value
+        self.plan.values[pointer] = where
+        return pointer
+
+    def _key(self, frame: _Frame, value: Any, event: Any, where: Position) -> Pointer:
+        if type(event).__name__ not in ("ScalarEvent", "AliasEvent") or isinstance(value, (dict, list)):
+            self.plan.error("unsupported-yaml", "a mapping key must be plain text", where,
+                            "write keys as `name: value`")
+            raise _Stop
+        key = "null" if value is None else str(value)
+        if key in frame.seen:
+            first = frame.seen[key]
+            self.plan.error("duplicate-key", f"duplicate key {key!r}; it is first set on line {first[0]}", where,
+                            f"keep one of line {first[0]} and line {where[0]}", (*frame.pointer, key))
+        else:
+            frame.seen[key] = where
+            self.plan.keys[(*frame.pointer, key)] = where
+        frame.key, frame.key_pos = key, where
+        return frame.pointer

@@ -1,0 +1,86 @@
+"""The rating scale (BRAG legend) and what each rating claims about an action."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+CompletionMeaning = Literal["complete-impactful", "complete", "on-track", "off-track", "not-started"]
+ImpactMeaning = Literal["felt", "variable", "not-felt"]
+COMPLETE = frozenset({"complete-impactful", "complete"})
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
+
+
+class CompletionRating(_Strict):
+    """One completion rating: its name, the plan's own words for it, and what it claims."""
+
+    name: str
+    """The word used in the plan, e.g. "Amber"."""
+    meaning: str
+    """The legend's definition, e.g. "Action in progress, on track"."""
+    means: CompletionMeaning
+    """What the rating claims, so checks work for any scale: complete-impactful, complete, on-track, off-track or not-started."""
+    colour: str | None = None
+    """Colour for the board paper, as #rrggbb."""
+
+
+class ImpactRating(_Strict):
+    """One impact rating: its name, the plan's own words for it, and what it claims."""
+
+    name: str
+    """The word used in the plan, e.g. "Red"."""
+    meaning: str
+    """The legend's definition, e.g. "Impact not yet felt"."""
+    means: ImpactMeaning
+    """What the rating claims: felt, variable or not-felt."""
+    colour: str | None = None
+    """Colour for the board paper, as #rrggbb."""
+
+
+class RatingScale(_Strict):
+    """The plan's BRAG legend. Ratings are listed from best to worst."""
+
+    completion: list[CompletionRating]
+    """Status of action completion against timescale."""
+    impact: list[ImpactRating]
+    """Status of impact."""
+
+    def completion_named(self, name: str | None) -> CompletionRating | None:
+        return _named(self.completion, name)
+
+    def impact_named(self, name: str | None) -> ImpactRating | None:
+        return _named(self.impact, name)
+
+
+def _named(ratings: list, name: str | None):  # type: ignore[no-untyped-def,type-arg]
+    if name is None:
+        return None
+    wanted = normalise(name)
+    return next((r for r in ratings if normalise(r.name) == wanted), None)
+
+
+def normalise(name: str) -> str:
+    """Ratings match ignoring case and surrounding or repeated spaces."""
+    return " ".join(name.split()).casefold()
+
+
+def west_sussex_scale() -> RatingScale:
+    """The West Sussex legend (April 2024 plan), the default when a plan gives none."""
+    return RatingScale(
+        completion=[
+            CompletionRating(name="Blue", meaning="Action complete and impactful", means="complete-impactful", colour="#1d70b8"),
+            CompletionRating(name="Green", meaning="Action complete, impact not yet felt", means="complete", colour="#00703c"),
+            CompletionRating(name="Amber", meaning="Action in progress, on track", means="on-track", colour="#f47738"),
+            CompletionRating(name="Red", meaning="Action in progress, off track", means="off-track", colour="#d4351c"),
+            CompletionRating(name="Grey", meaning="Action not yet started", means="not-started", colour="#505a5f"),
+        ],
+        impact=[
+            ImpactRating(name="Green", meaning="Impact is felt at a system level", means="felt", colour="#00703c"),
+            ImpactRating(name="Amber", meaning="Impact is variable", means="variable", colour="#f47738"),
+            ImpactRating(name="Red", meaning="Impact not yet felt", means="not-felt", colour="#d4351c"),
+        ],
+    )

@@ -1,0 +1,53 @@
+"""Inline suppressions: `# sendplan: ignore[overdue] reason="..." until=2025-03-31` on the offending line."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+_COMMENT = re.compile(r"(?:^|\s)#\s*sendplan:\s*ignore\[(?P<rules>[^\]]*)\](?P<rest>.*)$")
+_REASON = re.compile(r"""reason\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)')""")
+_UNTIL = re.compile(r"until\s*=\s*(?P<until>\S+)")
+
+
+@dataclass
+class Suppression:
+    """One suppression comment; `used` is set when it hides a finding."""
+
+    line: int
+    column: int
+    rules: tuple[str, ...]
+    reason: str | None
+    until: date | None
+    until_text: str | None
+    used: bool = False
+
+
+def find_suppressions(text: str) -> list[Suppression]:
+    """Every suppression comment in a plan's text."""
+    found = []
+    if "sendplan:" not in text:
+        return found
+    for number, line in enumerate(text.splitlines(), start=1):
+        match = _COMMENT.search(line)
+        if not match:
+            continue
+        rest = match["rest"]
+        reason = _REASON.search(rest)
+        until = _UNTIL.search(rest)
+        until_date = None
+        if until:
+            try:
+                until_date = date.fromisoformat(until["until"])
+            except ValueError:
+                until_date = None
+        found.append(Suppression(
+            line=number,
+            column=line.index("#", match.start()) + 1,
+            rules=tuple(r.strip() for r in match["rules"].split(",") if r.strip()),
+            reason=(reason["dq"] if reason["dq"] is not None else reason["sq"]) if reason else None,
+            until=until_date,
+            until_text=until["until"] if until else None,
+        ))
+    return found
