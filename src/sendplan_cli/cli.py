@@ -154,6 +154,22 @@ def explain(rule: Annotated[str, typer.Argument(help="A rule code (SP101) or nam
     typer.echo(f"# {found.code} {found.name} ({found.severity.value})\n\n{found.doc}")
 
 
+@app.command()
+def schema(
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of standard output.")] = None,
+) -> None:
+    """Print the JSON Schema of a plan file, for editors (YAML language server) and other validators."""
+    from sendplan_cli.schema import schema_text
+
+    text = schema_text()
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        from sendplan_cli.files import write_atomic
+
+        write_atomic(output, text.encode("utf-8"))
+
+
 def main() -> None:
     """Entry point: usage errors exit 2 with a message; sendplan's own failures show a traceback only with --debug."""
     try:

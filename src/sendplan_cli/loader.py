@@ -169,7 +169,9 @@ class _Builder:
             mark = exc.problem_mark or exc.context_mark
             where = (mark.line + 1, mark.column + 1) if mark else (1, 1)
             message = " ".join(str(part) for part in (exc.problem, exc.context) if part) or "YAML syntax error"
-            hint = "indent with spaces, not tabs" if "tab" in message else None
+            hint = None
+            if mark and 0 <= mark.index < len(text) and text[mark.index] == "\t" or "tab" in message:
+                message, hint = "a tab character is used for indentation here", "indent with spaces, not tabs"
             self.plan.error("yaml-syntax", message, where, hint)
             raise _Stop from None
         except yaml.YAMLError as exc:  # reader errors: bad characters were screened out already

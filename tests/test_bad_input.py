@@ -1,0 +1,176 @@
+"""Bad input gives a located message and a non-zero exit, never a traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import HEADER, check, names_at, run_cli
+
+ACTION = 'actions:\n  - ref: "1.1"\n    title: Something\n'
+
+# (name, bytes, expected first diagnostic as (line, column, rule name), words in its message)
+CASES = [
+    ("empty", b"", (1, 1, "not-a-plan"), "no YAML document"),
+    ("comment-only", b"# just a comment\n\n# another\n", (1, 1, "not-a-plan"), "no YAML document"),
+    ("two-documents", HEADER.encode() + b"---\ntitle: again\n", (5, 1, "unsupported-yaml"), "several YAML documents"),
+    ("a-list", b"- one\n- two\n", (1, 1, "not-a-plan"), "holds a list"),
+    ("a-scalar", b"just words\n", (1, 1, "not-a-plan"), "single value"),
+    ("syntax", HEADER.encode() + b"actions: [\n", (6, 1, "yaml-syntax"), ""),
+    ("tab-indent", b"title: x\nsource:\n\ttitle: y\n", (3, 1, "yaml-syntax"), "tab"),
+    ("duplicate-key", HEADER.encode() + b"title: Again\n", (5, 1, "duplicate-key"), "first set on line 1"),
+    ("unknown-key", HEADER.encode() + b"boards: x\n", (5, 1, "unknown-key"), "unknown key 'boards'"),
+    ("wrong-type", HEADER.encode() + b"actions: {ref: 1}\n", (5, 10, "wrong-type"), "expected a list"),
+    ("missing-key", b"title: x\npartnership: y\npublished: April 2024\n", (1, 1, "missing-key"), "'board'"),
+    ("rating", (HEADER + ACTION + "    completion: Purple\n").encode(), (8, 17, "unknown-rating"), "'Purple'"),
+    ("bad-date", (HEADER + ACTION + "    due: next spring\n").encode(), (8, 10, "bad-date"), "next spring"),
+    ("impossible-iso-date", (HEADER + ACTION + "    due: 2024-06-31\n").encode(), (8, 10, "bad-date"), "not a real date"),
+    ("not-utf8", HEADER.encode() + b"board: caf\xe9\n", (5, 11, "encoding-error"), "not valid UTF-8"),
+    ("nul", HEADER.encode() + b"board: a\x00b\n", (5, 9, "encoding-error"), "U+0000"),
+    ("control", b"title: a\x07b\n", (1, 9, "encoding-error"), "U+0007"),
+    ("python-tag", HEADER.encode() + b"source: !!python/object:os.system {}\n", (5, 9, "unsupported-yaml"), "python/object"),
+    ("local-tag", HEADER.encode() + b"source: !mine {}\n", (5, 9, "unsupported-yaml"), "!mine"),
+    ("undefined-alias", HEADER.encode() + b"source: *nowhere\n", (5, 9, "unsupported-yaml"), "*nowhere"),
+    ("complex-key", HEADER.encode() + b"? [a, b]\n: c\n", (5, 3, "unsupported-yaml"), "plain text"),
+    ("utf16", "title: x\n".encode("utf-16"), (1, 1, "encoding-error"), "UTF-16"),
+]
+
+
+@pytest.mark.parametrize(("name", "raw", "where", "words"), CASES, ids=[c[0] for c in CASES])
+def test_located_message(tmp_path: Path, name: str, raw: bytes, where: tuple[int, int, str], words: str) -> None:
+    path = tmp_path / f"{name}.yaml"
+    path.write_bytes(raw)
+    diagnostics = check(path)
+    assert names_at(diagnostics)[0] == where
+    assert words in diagnostics[0].message + (diagnostics[0].hint or "")
+    assert diagnostics[0].severity.value == "error"
+
+
+def test_duplicate_key_names_both_lines(tmp_path: Path) -> None:
+    path = tmp_path / "p.yaml"
+    path.write_text(HEADER + "board: Other board\n", encoding="utf-8")
+    [d] = check(path)
+    assert (d.line, d.name) == (5, "duplicate-key")
+    assert "line 4" in d.message and "line 5" in (d.hint or "")
+
+
+def test_unknown_key_suggests_the_closest(tmp_path: Path) -> None:
+    path = tmp_path / "p.yaml"
+    path.write_text(HEADER + ACTION + "    leed: Jane Taylor\n", encoding="utf-8")
+    [d] = check(path)
+    assert (d.line, d.column, d.name) == (8, 5, "unknown-key")
+    assert d.hint == "did you mean 'leads'?"
+
+
+def test_unknown_rating_suggests_and_lists_the_scale(tmp_path: Path) -> None:
+    path = tmp_path / "p.yaml"
+    path.write_text(HEADER + ACTION + "    completion: Ambr\n", encoding="utf-8")
+    [d] = check(path)
+    assert d.hint is not None and d.hint.startswith("did you mean 'Amber'?")
+    assert "Blue, Green, Amber, Red, Grey" in d.hint
+
+
+def test_rating_case_and_spaces_are_forgiven(tmp_path: Path) -> None:
+    path = tmp_path / "p.yaml"
+    path.write_text(HEADER + ACTION + '    completion: " amber "\n    impact: RED\n', encoding="utf-8")
+    assert "unknown-rating" not in {d.name for d in check(path)}
+
+
+def test_bad_date_lists_the_accepted_forms(tmp_path: Path) -> None:
+    path = tmp_path / "p.yaml"
+    path.write_text(HEADER + ACTION + "    due: whenever\n", encoding="utf-8")
+    [d] = [d for d in check(path) if d.name == "bad-date"]
+    assert "Q4 25/26" in (d.hint or "") and "Summer 2025" in (d.hint or "")
+
+
+def test_all_errors_in_a_file_are_collected(tmp_path: Path) -> None:
+    path = tmp_path / "p.yaml"
+    path.write_text(HEADER + ACTION + "    due: whenever\n    completion: Purple\n    colour: red\n", encoding="utf-8")
+    assert {d.name for d in check(path)} >= {"unknown-key"}
+    # Schema errors come first; once the schema passes, rating and reference errors are collected together.
+    path.write_text(HEADER + ACTION + "    completion: Purple\n    impact: Mauve\n    recommendations: [AfI 9]\n", encoding="utf-8")
+    assert [d.name for d in check(path)] == ["unknown-rating", "unknown-rating", "unknown-reference"]
+
+
+def test_bom_and_crlf_load_normally(tmp_path: Path) -> None:
+    path = tmp_path / "p.yaml"
+    text = HEADER + ACTION + "    leads: [Jane Taylor]\n    boardd: x\n"
+    path.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode())
+    [d] = check(path)
+    assert (d.line, d.column, d.name) == (9, 5, "unknown-key")
+
+
+def test_yaml_1_1_directive_does_not_turn_words_into_booleans(tmp_path: Path) -> None:
+    path = tmp_path / "p.yaml"
+    path.write_text("%YAML 1.1\n---\n" + HEADER.replace("Test board", "NO") + ACTION, encoding="utf-8")
+    from sendplan_cli.validate import load_model
+
+    loaded, plan = load_model(path)
+    assert plan is not None and plan.board == "NO"
+
+
+def test_refs_keep_their_text(tmp_path: Path) -> None:
+    path = tmp_path / "p.yaml"
+    path.write_text(HEADER + "actions:\n  - ref: 2.10\n    title: x\n", encoding="utf-8")
+    from sendplan_cli.validate import load_model
+
+    _, plan = load_model(path)
+    assert plan is not None and plan.actions[0].ref == "2.10"
+
+
+def test_alias_bomb_is_refused_without_expanding(tmp_path: Path) -> None:
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for prev, cur in zip("abcdefgh", "bcdefghi"):
+        lines.append(f"{cur}: &{cur} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]")
+    path = tmp_path / "bomb.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert path.stat().st_size < 1000
+    [d] = check(path)
+    assert d.name == "unsupported-yaml" and "aliases expand" in d.message
+    assert d.line <= 5
+
+
+def test_deep_nesting_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "deep.yaml"
+    path.write_text("title: " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
+    [d] = check(path)
+    assert d.name == "unsupported-yaml" and "nesting" in d.message
+
+
+def test_deep_block_nesting_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "deep.yaml"
+    path.write_text("".join("  " * i + f"k{i}:\n" for i in range(3000)), encoding="utf-8")
+    [d] = check(path)
+    assert d.name == "unsupported-yaml" and "nesting" in d.message
+
+
+def test_odd_comment_layout_that_crashes_round_trip_loaders(tmp_path: Path) -> None:
+    path = tmp_path / "p.yaml"
+    path.write_text("title: x # note\n\npartnership: y\npublished: April 2024\nboard: z\n", encoding="utf-8")
+    assert check(path) == []
+
+
+def test_every_case_through_the_command_line(tmp_path: Path) -> None:
+    for name, raw, _, _ in CASES:
+        (tmp_path / f"{name}.yaml").write_bytes(raw)
+    result = run_cli("validate", str(tmp_path))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    assert result.stdout.count(": error SP0") == len(CASES)
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["validate", "no/such/plan.yaml"], "no such file or directory"),
+        (["validate", "tests"], "no plan files"),
+        (["validate", "--as-of", "15/01/2025", "plans"], "YYYY-MM-DD"),
+        (["explain", "SP999"], "no rule"),
+    ],
+)
+def test_usage_errors_exit_2(args: list[str], words: str) -> None:
+    result = run_cli(*args)
+    assert result.returncode == 2
+    assert words in result.stderr
+    assert "Traceback" not in result.stderr
