@@ -62,6 +62,14 @@ def _covers(s: Suppression, diagnostic: Diagnostic, as_of: date) -> bool:
     return diagnostic.name in s.rules or diagnostic.code in s.rules
 
 
+def _enabled(key: str, config: Config) -> bool:
+    """A suppression for a rule that is switched off is not reported as unused."""
+    try:
+        return config.enabled(get(key))
+    except KeyError:
+        return True
+
+
 def _meta(s: Suppression, loaded: LoadedPlan, config: Config, as_of: date) -> list[Diagnostic]:
     """Findings about the suppression comment itself."""
     out = []
@@ -79,6 +87,6 @@ def _meta(s: Suppression, loaded: LoadedPlan, config: Config, as_of: date) -> li
         emit("suppression-expired", f"{where} has until={s.until_text}, which is not a date", "write until=YYYY-MM-DD")
     elif s.until is not None and s.until < as_of:
         emit("suppression-expired", f"{where} expired on {s.until:%d %b %Y}", "remove the comment or renew it")
-    elif not s.used:
+    elif not s.used and any(_enabled(name, config) for name in s.rules):
         emit("unused-suppression", f"{where} suppresses nothing on this line", "remove the comment")
     return out

@@ -42,9 +42,12 @@ def rating_contradicts_dates(ctx: Context) -> Iterator[Finding]:
     """
     for index, action, state in ctx.actions():
         means = ctx.completion_means(state.completion)
-        final = final_due(state.due, state.due_at, dated_steps(action, index, state.due, state.due_at))
+        steps = dated_steps(action, index, state.due, state.due_at)
+        final = final_due(state.due, state.due_at, steps)
         end = final[1] if final else None
-        start = state.due.start if state.due else None
+        # The action should have started by the earliest date the plan gives for it.
+        starts = [p.start for _, p in steps if p.start] + ([state.due.start] if state.due and state.due.start else [])
+        start = min(starts) if starts else None
         rating = ctx.plan.rating_scale.completion_named(state.completion)
         if rating is None:
             continue
