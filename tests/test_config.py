@@ -1,0 +1,107 @@
+"""Configuration files and inline suppressions."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from conftest import check, run_cli, write_plan
+from test_reporters import OVERDUE_BODY
+
+AS_OF = date(2025, 1, 15)
+
+
+def names(path: Path, as_of: date = AS_OF) -> list[str]:
+    return sorted(d.name for d in check(path, as_of))
+
+
+def test_sendplan_toml_selects_ignores_and_overrides(tmp_path: Path) -> None:
+    from sendplan_cli.config import find_config
+
+    find_config.cache_clear()
+    (tmp_path / "sendplan.toml").write_text(
+        'ignore = ["rating-contradicts-dates"]\n[severity]\noverdue = "warning"\n', encoding="utf-8"
+    )
+    plan = write_plan(tmp_path, OVERDUE_BODY)
+    [d] = check(plan, AS_OF)
+    assert (d.name, d.severity.value) == ("overdue", "warning")
+    assert run_cli("validate", str(plan), "--as-of", "2025-01-15").returncode == 0
+
+
+def test_pyproject_table_is_found_by_walking_up(tmp_path: Path) -> None:
+    from sendplan_cli.config import find_config
+
+    find_config.cache_clear()
+    (tmp_path / "pyproject.toml").write_text('[tool.sendplan]\nselect = ["SP201"]\nfail-on = "warning"\n', encoding="utf-8")
+    (tmp_path / "plans").mkdir()
+    plan = write_plan(tmp_path / "plans", OVERDUE_BODY)
+    assert names(plan) == ["rating-contradicts-dates"]
+    assert run_cli("validate", str(plan), "--as-of", "2025-01-15").returncode == 1
+    assert run_cli("validate", str(plan), "--as-of", "2025-01-15", "--fail-on", "error").returncode == 0
+
+
+def test_rule_options(tmp_path: Path) -> None:
+    from sendplan_cli.config import find_config
+
+    find_config.cache_clear()
+    (tmp_path / "sendplan.toml").write_text("due-soon-days = 200\n", encoding="utf-8")
+    plan = write_plan(tmp_path, OVERDUE_BODY)
+    assert "due-soon" in names(plan, date(2024, 4, 30))
+
+
+@pytest.mark.parametrize(
+    ("toml", "words"),
+    [
+        ('select = ["overdew"]\n', "unknown rule 'overdew'"),
+        ("colour = 1\n", "unknown setting(s) colour"),
+        ('fail-on = "fatal"\n', "expected error, warning or info"),
+        ("select = [\n", "cannot read configuration"),
+    ],
+)
+def test_bad_configuration_is_a_usage_error(tmp_path: Path, toml: str, words: str) -> None:
+    (tmp_path / "sendplan.toml").write_text(toml, encoding="utf-8")
+    plan = write_plan(tmp_path, OVERDUE_BODY)
+    result = run_cli("validate", str(plan))
+    assert result.returncode == 2
+    assert words in result.stderr and "sendplan.toml" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def _with_comment(comment: str) -> str:
+    return OVERDUE_BODY.replace("    due: July 2024\n", f"    due: July 2024  {comment}\n")
+
+
+def test_suppression_hides_the_finding_on_its_line(tmp_path: Path) -> None:
+    plan = write_plan(tmp_path, _with_comment('# sendplan: ignore[overdue] reason="new date agreed by board 2024-09" until=2025-03-31'))
+    assert names(plan) == ["rating-contradicts-dates"]
+
+
+def test_suppression_by_code(tmp_path: Path) -> None:
+    plan = write_plan(tmp_path, _with_comment('# sendplan: ignore[SP101] reason="agreed"'))
+    assert names(plan) == ["rating-contradicts-dates"]
+
+
+def test_suppression_without_reason_still_hides_but_is_reported(tmp_path: Path) -> None:
+    plan = write_plan(tmp_path, _with_comment("# sendplan: ignore[overdue]"))
+    found = check(plan, AS_OF)
+    assert sorted(d.name for d in found) == ["rating-contradicts-dates", "suppression-without-reason"]
+    [meta] = [d for d in found if d.name == "suppression-without-reason"]
+    assert (meta.line, meta.column) == (14, 21)
+
+
+def test_expired_suppression_shows_the_finding_again(tmp_path: Path) -> None:
+    plan = write_plan(tmp_path, _with_comment('# sendplan: ignore[overdue] reason="agreed" until=2024-12-31'))
+    assert names(plan) == ["overdue", "rating-contradicts-dates", "suppression-expired"]
+
+
+def test_unused_suppression_is_reported(tmp_path: Path) -> None:
+    plan = write_plan(tmp_path, _with_comment('# sendplan: ignore[overdue] reason="agreed"'))
+    assert names(plan, date(2024, 4, 30)) == ["unused-suppression"]
+
+
+def test_a_quoted_hash_is_not_a_suppression(tmp_path: Path) -> None:
+    body = OVERDUE_BODY.replace('"Drafting, 50% done"', '"see item #sendplan: ignore[overdue]"')
+    plan = write_plan(tmp_path, body)
+    assert names(plan) == ["overdue", "rating-contradicts-dates"]
