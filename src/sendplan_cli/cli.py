@@ -46,10 +46,15 @@ class FailOn(str, Enum):
     info = "info"
 
 
+def _today() -> date:
+    """The one place the clock is read."""
+    return date.today()
+
+
 def _as_of(value: Optional[str]) -> date:
-    """The one place the clock is read: the default as-of date is today."""
+    """The as-of date: today unless given."""
     if value is None:
-        return date.today()
+        return _today()
     try:
         return date.fromisoformat(value)
     except ValueError:
@@ -118,19 +123,20 @@ def list_actions(
     path = plan_files([plan])[0]
     loaded, model = load_model(path)
     if model is None or not loaded.ok:
-        _print_errors(loaded)
+        _print_diagnostics(loaded.path, loaded.diagnostics)
         raise typer.Exit(1)
     rows = action_rows(model)
     (print_json if output_format is ListFormat.json else print_table)(rows, sys.stdout)
 
 
-def _print_errors(loaded) -> None:  # type: ignore[no-untyped-def]
+def _print_diagnostics(path: str, diagnostics) -> None:  # type: ignore[no-untyped-def]
     from sendplan_cli.reporters.text import render
 
-    lines = loaded.text.splitlines()
-    for d in loaded.diagnostics:
-        head, snippet, hint = render(d, lines)
-        typer.echo("\n".join([head, *snippet, *([hint] if hint else [])]), err=True)
+    lines = _lines(path)
+    for d in diagnostics:
+        if d.is_load_error:
+            head, snippet, hint = render(d, lines)
+            typer.echo("\n".join([head, *snippet, *([hint] if hint else [])]), err=True)
 
 
 @app.command()
@@ -152,6 +158,56 @@ def explain(rule: Annotated[str, typer.Argument(help="A rule code (SP101) or nam
     except KeyError:
         raise UsageError(f"no rule {rule!r}; `sendplan rules` lists them") from None
     typer.echo(f"# {found.code} {found.name} ({found.severity.value})\n\n{found.doc}")
+
+
+class PaperFormat(str, Enum):
+    html = "html"
+    md = "md"
+
+
+@app.command()
+def report(
+    plans: Annotated[list[Path], typer.Argument(help="Plan files, or directories of *.yaml plans; several give one paper.")],
+    month: Annotated[str, typer.Option("--month", "-m", help="The board's month, YYYY-MM.")],
+    output_format: Annotated[PaperFormat, typer.Option("--format", "-f", help="html (one self-contained file) or md.")] = PaperFormat.html,
+    output: Annotated[Optional[str], typer.Option("--output", "-o", help="Output file; '-' for standard output. Default: board-paper-<plan>-<month>.<format>.")] = None,
+    template: Annotated[Optional[Path], typer.Option("--template", help="Your own Jinja template (see the README for its variables).")] = None,
+    as_of: AsOf = None,
+) -> None:
+    """Render the monthly board paper: ratings and movement, exceptions, what is coming up, by lead."""
+    from sendplan_cli.board import build_view, month_end
+    from sendplan_cli.dates import DateParseError, parse_month
+    from sendplan_cli.files import write_atomic
+    from sendplan_cli.render import Paper, render
+    from sendplan_cli.validate import analyse, plan_files
+
+    try:
+        first = parse_month(month)
+    except DateParseError:
+        raise typer.BadParameter(f"{month!r} is not a month; use YYYY-MM", param_hint="--month") from None
+    if template is not None and not template.is_file():
+        raise UsageError(f"{template}: no such template file")
+    when = _as_of(as_of) if as_of else month_end(first)
+    files = plan_files(plans)
+    views, broken = [], False
+    for path in files:
+        plan, diagnostics, _ = analyse(path, when)
+        if plan is None:
+            broken = True
+            _print_diagnostics(str(path), diagnostics)
+            continue
+        views.append(build_view(plan, str(path), first, when, diagnostics))
+    if broken:
+        typer.echo("sendplan: no board paper written: fix the errors above first", err=True)
+        raise typer.Exit(1)
+    text = render(Paper(views, first, when, _today()), output_format.value, template)
+    if output == "-":
+        sys.stdout.write(text)
+        return
+    stem = files[0].stem if len(files) == 1 else "plans"
+    target = Path(output or f"board-paper-{stem}-{first:%Y-%m}.{output_format.value}")
+    write_atomic(target, text.encode("utf-8"))
+    typer.echo(f"wrote {target}", err=True)
 
 
 @app.command()

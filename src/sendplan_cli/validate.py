@@ -75,8 +75,8 @@ def load_model(path: Path, display: str | None = None):  # type: ignore[no-untyp
     return loaded, plan
 
 
-def check_file(path: Path, as_of: date, display: str | None = None) -> FileResult:
-    """Every diagnostic for one plan file."""
+def analyse(path: Path, as_of: date, display: str | None = None):  # type: ignore[no-untyped-def]
+    """Load, validate and run the rules: (plan or None, sorted diagnostics, configuration)."""
     from sendplan_cli.config import find_config
     from sendplan_cli.engine import run_rules
 
@@ -85,8 +85,16 @@ def check_file(path: Path, as_of: date, display: str | None = None) -> FileResul
     diagnostics = list(loaded.diagnostics)
     if plan is not None and loaded.ok:
         diagnostics += run_rules(plan, loaded, config, as_of)
+    else:
+        plan = None
+    return plan, sorted(diagnostics, key=lambda d: d.sort_key), config
+
+
+def check_file(path: Path, as_of: date, display: str | None = None) -> FileResult:
+    """Every diagnostic for one plan file."""
+    plan, diagnostics, config = analyse(path, as_of, display)
     leads = {a.ref: a.leads or sorted({n for act in a.activities for n in act.leads}) for a in plan.actions} if plan else {}
-    return FileResult(loaded.path, sorted(diagnostics, key=lambda d: d.sort_key), config.fail_on, leads)
+    return FileResult(display or str(path), diagnostics, config.fail_on, leads)
 
 
 def _check_one(args: tuple[Path, date, str]) -> FileResult:
