@@ -13,7 +13,7 @@ def write_atomic(path: Path, data: bytes) -> None:
     """Write through a temporary file in the same directory, fsync, then rename over the target."""
     target = path.resolve()
     try:
-        mode = target.stat().st_mode & 0o777 if target.exists() else None
+        mode = target.stat().st_mode & 0o777 if target.exists() else _default_mode()
         fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:
         raise UsageError(f"{path}: cannot write: {exc.strerror or exc}") from None
@@ -22,8 +22,7 @@ def write_atomic(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        if mode is not None:
-            os.chmod(temp, mode)
+        os.chmod(temp, mode)
         os.replace(temp, target)
     except BaseException as exc:
         try:
@@ -33,3 +32,10 @@ def write_atomic(path: Path, data: bytes) -> None:
         if isinstance(exc, OSError):
             raise UsageError(f"{path}: cannot write: {exc.strerror or exc}") from None
         raise
+
+
+def _default_mode() -> int:
+    """What a plainly created file would get: 0o666 less the umask."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
