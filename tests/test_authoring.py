@@ -98,7 +98,7 @@ def test_update_adds_only_the_new_lines(path: Path, tmp_path: Path) -> None:
 
     found = {d.name for d in check(plan, date(2025, 6, 30)) if d.ref == "1.1"}
     assert "rating-contradicts-dates" not in found and "missing-commentary" not in found
-    assert "overdue" in found
+    assert "unrated" not in found
 
 
 def test_update_replaces_that_months_values_and_keeps_order(tmp_path: Path) -> None:
