@@ -5,20 +5,20 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, WithJsonSchema
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, PlainValidator, WithJsonSchema
 
 from sendplan_cli.dates import ACCEPTED_FORMS, DatePhrase, parse_date_phrase, parse_month
 from sendplan_cli.ratings import RatingScale, west_sussex_scale
 
 
-def _phrase(value: Any) -> Any:
+def _phrase(value: Any) -> DatePhrase:
     if isinstance(value, DatePhrase):
         return value
     if isinstance(value, date):
         value = value.isoformat()
     if isinstance(value, str):
         return parse_date_phrase(value.strip())
-    return value
+    raise ValueError(f"expected a date written as text, found {type(value).__name__}")
 
 
 def _month(value: Any) -> Any:
@@ -30,9 +30,10 @@ def _listify(value: Any) -> Any:
     return [value] if isinstance(value, str) else value
 
 
+# A plain validator: pydantic builds no schema for the DatePhrase dataclass itself, which keeps start-up fast.
 DateText = Annotated[
     DatePhrase,
-    BeforeValidator(_phrase),
+    PlainValidator(_phrase),
     PlainSerializer(lambda phrase: phrase.text, return_type=str),
     WithJsonSchema({"type": "string", "description": "A date as plans write it. Accepted: " + "; ".join(ACCEPTED_FORMS)}),
 ]
@@ -46,7 +47,7 @@ Names = Annotated[list[str], BeforeValidator(_listify)]
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True, arbitrary_types_allowed=True)
+    model_config = ConfigDict(extra="forbid", arbitrary_types_allowed=True)
 
 
 class Source(_Strict):

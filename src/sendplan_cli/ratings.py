@@ -12,7 +12,7 @@ COMPLETE = frozenset({"complete-impactful", "complete"})
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
+    model_config = ConfigDict(extra="forbid")
 
 
 class CompletionRating(_Strict):

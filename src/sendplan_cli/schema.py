@@ -37,18 +37,45 @@ def _ratings(names: list[str], description: str) -> dict[str, Any]:
     }
 
 
+def _field_docs() -> dict[str, dict[str, str]]:
+    """Field docstrings of the model classes, read from their source: {class: {field: text}}."""
+    import ast
+    import inspect
+
+    from sendplan_cli import model, ratings
+
+    docs: dict[str, dict[str, str]] = {}
+    for module in (model, ratings):
+        for node in ast.walk(ast.parse(inspect.getsource(module))):
+            if not isinstance(node, ast.ClassDef):
+                continue
+            fields = docs.setdefault(node.name, {})
+            body = node.body
+            for item, following in zip(body, body[1:]):
+                if (isinstance(item, ast.AnnAssign) and isinstance(item.target, ast.Name)
+                        and isinstance(following, ast.Expr) and isinstance(following.value, ast.Constant)
+                        and isinstance(following.value.value, str)):
+                    fields[item.target.id] = inspect.cleandoc(following.value.value)
+    return docs
+
+
 def plan_schema(scale: RatingScale | None = None) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of a plan file, offering the given scale's ratings (West Sussex by default)."""
     from sendplan_cli.model import Plan
 
     scale = scale or west_sussex_scale()
     schema = Plan.model_json_schema()
+    docs = _field_docs()
+    for name, definition in [*schema["$defs"].items(), ("Plan", schema)]:
+        for field, prop in definition.get("properties", {}).items():
+            if field in docs.get(name, {}):
+                prop["description"] = docs[name][field]
     completion = [r.name for r in scale.completion]
     impact = [r.name for r in scale.impact]
     for holder in ("Action", "Update"):
         props = schema["$defs"][holder]["properties"]
         for key, names in (("completion", completion), ("impact", impact)):
-            props[key] = {**_ratings(names, props[key]["description"]), "default": None}
+            props[key] = {**_ratings(names, props[key].get("description", "")), "default": None}
     for holder, key in (("Action", "leads"), ("Action", "recommendations"), ("Activity", "leads"), ("Workstream", "strategic_leads")):
         prop = schema["$defs"][holder]["properties"][key]
         prop["anyOf"] = [{"type": "array", "items": {"type": "string"}}, {"type": "string"}]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -108,6 +107,8 @@ def check_files(paths: list[Path], as_of: date) -> list[FileResult]:
     total = sum(_size(p) for p in paths)
     if workers < 2 or total < PARALLEL_BYTES:
         return [_check_one(job) for job in jobs]
+    from concurrent.futures import ProcessPoolExecutor
+
     with ProcessPoolExecutor(max_workers=workers) as pool:
         return list(pool.map(_check_one, jobs, chunksize=max(1, len(jobs) // (workers * 4))))
 
