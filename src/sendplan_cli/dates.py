@@ -36,7 +36,7 @@ ACCEPTED_FORMS = (
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Period:
     """A stretch of time named by one date phrase; end is None when open-ended."""
 
@@ -46,7 +46,7 @@ class Period:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DatePhrase:
     """A date field as written, with the periods it names."""
 

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import gc
 import re
+import sys
+from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -35,6 +37,14 @@ _CORE_TAGS = frozenset(
 _BAD_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
+def _pack(line: int, column: int) -> int:
+    return (line << 24) | column
+
+
+def _unpack(packed: int) -> Position:
+    return packed >> 24, packed & 0xFFFFFF
+
+
 @dataclass
 class LoadedPlan:
     """A plan file read into data, with positions for every key and value."""
@@ -42,23 +52,36 @@ class LoadedPlan:
     path: str
     text: str
     data: Any = None
-    values: dict[Pointer, Position] = field(default_factory=dict)
-    keys: dict[Pointer, Position] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    root: int = _pack(1, 1)
+    tables: dict[int, array] = field(default_factory=dict)
+    """Per container (by id): packed positions in order; for a mapping, key then value for each entry.
+
+    Flat integer arrays beside the data cost a few bytes a node, where a dict of pointer tuples
+    cost several times the size of the file."""
 
     @property
     def ok(self) -> bool:
         return self.data is not None and not any(d.severity is Severity.ERROR for d in self.diagnostics)
 
     def position(self, pointer: Pointer, *, key: bool = False) -> Position:
-        """Where a node starts; the nearest located ancestor when the node itself has no mark."""
-        if key and pointer in self.keys:
-            return self.keys[pointer]
-        while pointer:
-            if pointer in self.values:
-                return self.values[pointer]
-            pointer = pointer[:-1]
-        return self.values.get((), (1, 1))
+        """Where a node (or with key=True, its key) starts; the nearest located ancestor when it has no mark."""
+        best, node = self.root, self.data
+        for depth, part in enumerate(pointer):
+            table = self.tables.get(id(node))
+            if table is None:
+                break
+            if isinstance(node, dict) and part in node:
+                index = 2 * list(node).index(part)
+                if key and depth == len(pointer) - 1:
+                    return _unpack(table[index])
+                index += 1
+            elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+                index = part
+            else:
+                break
+            best, node = table[index], node[part]
+        return _unpack(best)
 
     def error(self, name: str, message: str, where: Position, hint: str | None = None, pointer: Pointer = ()) -> None:
         self.diagnostics.append(
@@ -144,9 +167,11 @@ class _Frame:
     container: Any
     pointer: Pointer
     anchor: str | None
+    table: array
     size: int = 1
     key: str | None = None
-    key_pos: Position | None = None
+    slot: int = -1
+    """Index of the pending key's value in `table`; -1 when a key is expected next."""
     seen: dict[str, Position] = field(default_factory=dict)
 
 
@@ -180,7 +205,7 @@ class _Builder:
             raise _Stop from None
         return self.root
 
-    def _where(self, event: Any) -> Position:
+    def _where(self, event: Any) -> Position:  # for diagnostics only
         return (event.start_mark.line + 1, event.start_mark.column + 1)
 
     def _event(self, event: Any) -> None:
@@ -203,7 +228,9 @@ class _Builder:
                 raise _Stop
             container: Any = {} if kind[0] == "M" else []
             pointer = self._place(container, event, size=0)
-            self.stack.append(_Frame(container, pointer, event.anchor))
+            table = array("q")
+            self.plan.tables[id(container)] = table
+            self.stack.append(_Frame(container, pointer, event.anchor, table))
         elif kind in ("MappingEndEvent", "SequenceEndEvent"):
             frame = self.stack.pop()
             if frame.anchor:
@@ -246,27 +273,28 @@ class _Builder:
 
     def _place(self, value: Any, event: Any, size: int) -> Pointer:
         """Attach a node to its parent and record its position; return its pointer."""
-        where = self._where(event)
+        mark = event.start_mark
+        packed = _pack(mark.line + 1, mark.column + 1)
         if not self.stack:
             self.root = value
-            self.plan.values[()] = where
+            self.plan.root = packed
             return ()
         frame = self.stack[-1]
         frame.size += size
         if isinstance(frame.container, list):
-            pointer = (*frame.pointer, len(frame.container))
+            frame.table.append(packed)
             frame.container.append(value)
-            self.plan.values[pointer] = where
-            return pointer
-        if frame.key_pos is None:
-            return self._key(frame, value, event, where)
-        key, frame.key_pos = frame.key, None
-        pointer = (*frame.pointer, key)  # type: ignore[arg-type]
+            return (*frame.pointer, len(frame.container) - 1) if isinstance(value, (dict, list)) else ()
+        if frame.slot < 0:
+            return self._key(frame, value, event, packed)
+        key, slot = frame.key, frame.slot
+        frame.slot = -1
+        frame.table[slot] = packed
         frame.container[key] = value
-        self.plan.values[pointer] = where
-        return pointer
+        return (*frame.pointer, key) if isinstance(value, (dict, list)) else ()  # type: ignore[misc]
 
-    def _key(self, frame: _Frame, value: Any, event: Any, where: Position) -> Pointer:
+    def _key(self, frame: _Frame, value: Any, event: Any, packed: int) -> Pointer:
+        where = _unpack(packed)
         if type(event).__name__ not in ("ScalarEvent", "AliasEvent") or isinstance(value, (dict, list)):
             self.plan.error("unsupported-yaml", "a mapping key must be plain text", where,
                             "write keys as `name: value`")
@@ -276,8 +304,12 @@ class _Builder:
             first = frame.seen[key]
             self.plan.error("duplicate-key", f"duplicate key {key!r}; it is first set on line {first[0]}", where,
                             f"keep one of line {first[0]} and line {where[0]}", (*frame.pointer, key))
+            frame.slot = 2 * list(frame.container).index(key) + 1
         else:
+            key = sys.intern(key)  # a plan repeats the same few keys thousands of times
             frame.seen[key] = where
-            self.plan.keys[(*frame.pointer, key)] = where
-        frame.key, frame.key_pos = key, where
+            frame.table.append(packed)
+            frame.table.append(packed)
+            frame.slot = len(frame.table) - 1
+        frame.key = key
         return frame.pointer

@@ -30,14 +30,20 @@ def summary(run: Run) -> dict[str, Any]:
 
 
 def report_json(run: Run, out: TextIO) -> None:
-    findings = [finding_dict(d) for r in run.results for d in r.diagnostics]
-    document: dict[str, Any] = {
-        "version": JSON_VERSION, "as_of": run.as_of.isoformat(), "findings": findings, "summary": summary(run),
-    }
+    """One JSON object; findings are written one at a time, so a huge run needs no second copy in memory."""
+    out.write(f'{{\n  "version": {JSON_VERSION},\n  "as_of": "{run.as_of.isoformat()}",\n  "findings": [')
+    first = True
+    for r in run.results:
+        for d in r.diagnostics:
+            out.write(("\n    " if first else ",\n    ") + json.dumps(finding_dict(d), ensure_ascii=False))
+            first = False
+    out.write("\n  ]," if not first else "],")
+    tail: dict[str, Any] = {"summary": summary(run)}
     if run.statistics:
-        document["statistics"] = statistics(run)
-    json.dump(document, out, indent=2, ensure_ascii=False)
-    out.write("\n")
+        tail["statistics"] = statistics(run)
+    for i, (key, value) in enumerate(tail.items()):
+        out.write(f'\n  "{key}": ' + json.dumps(value, ensure_ascii=False) + ("," if i < len(tail) - 1 else ""))
+    out.write("\n}\n")
 
 
 def statistics(run: Run) -> list[dict[str, Any]]:
