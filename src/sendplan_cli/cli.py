@@ -97,14 +97,14 @@ def validate(
         raise typer.BadParameter("the only grouping is 'lead'", param_hint="--group-by")
     when = _as_of(as_of)
     results = check_files(plan_files(paths), when)
-    sources = {r.path: _lines(r.path) for r in results if r.diagnostics and output_format is Format.text}
-    run = Run(results, when, sources, statistics, group_by)
+    run = Run(results, when, _lines, statistics, group_by)
     REPORTER_BY_NAME[output_format.value](run, sys.stdout)
     level = Severity(fail_on.value) if fail_on else None
     raise typer.Exit(1 if any(r.fails(level) for r in results) else 0)
 
 
 def _lines(path: str) -> list[str]:
+    """A file's lines for quoting; read when a reporter needs them, a few files at a time."""
     try:
         return Path(path).read_bytes().decode("utf-8", errors="replace").lstrip("\ufeff").splitlines()
     except OSError:

@@ -12,11 +12,11 @@ from sendplan_cli.validate import FileResult
 
 @dataclass(frozen=True)
 class Run:
-    """What a reporter prints: the results, the as-of date, and what the sources say line by line."""
+    """What a reporter prints: the results, the as-of date, and a way to read a file's lines for quoting."""
 
     results: list[FileResult]
     as_of: date
-    sources: dict[str, list[str]]
+    lines_of: Callable[[str], list[str]]
     statistics: bool = False
     group_by: str | None = None
 

@@ -50,6 +50,9 @@ def _ordered(run: Run) -> list[tuple[str | None, list[Diagnostic]]]:
 
 
 def report(run: Run, out: TextIO) -> None:
+    from functools import lru_cache
+
+    lines_of = lru_cache(maxsize=4)(run.lines_of)  # quoting never holds the whole corpus in memory
     colour = _use_colour(out)
     console = None
     if colour:
@@ -60,7 +63,7 @@ def report(run: Run, out: TextIO) -> None:
         if group is not None:
             _write(out, console, f"\n== {group} ({len(diagnostics)})", "bold")
         for d in diagnostics:
-            head, snippet, hint = render(d, run.sources.get(d.path, []))
+            head, snippet, hint = render(d, lines_of(d.path))
             _write(out, console, head, _STYLE[d.severity.value])
             for line in snippet:
                 _write(out, console, line, "dim")
