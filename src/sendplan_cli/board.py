@@ -11,7 +11,7 @@ from typing import Any
 from sendplan_cli.diagnostics import Diagnostic
 from sendplan_cli.model import Action, Plan
 from sendplan_cli.ratings import COMPLETE, RatingScale
-from sendplan_cli.status import ActionState, dated_steps, final_due, state_at
+from sendplan_cli.status import ActionState, accountable_leads, dated_steps, final_due, state_at
 
 
 def month_end(month: date) -> date:
@@ -95,7 +95,7 @@ def _row(plan: Plan, index: int, action: Action, month: date, as_of: date, findi
     change = None
     if now.update is not None and now.update.month == month and now.update.due is not None:
         change = f"{now.update.previous_due or (before.due.text if before.due else 'no date')} → {now.update.due.text}"
-    leads = action.leads or sorted({n for a in action.activities for n in a.leads})
+    leads = accountable_leads(action)
     return ActionRow(
         ref=action.ref, title=action.title, leads=leads, due=now.due.text if now.due else None,
         due_end=final[1] if final else None, completion=now.completion, impact=now.impact,

@@ -6,7 +6,7 @@ import json
 from typing import Any, TextIO
 
 from sendplan_cli.model import Plan
-from sendplan_cli.status import dated_steps, final_due
+from sendplan_cli.status import accountable_leads, dated_steps, final_due
 
 # The JSON keys are a documented interface (README, "sendplan list"); add keys, never rename them.
 COLUMNS = ("ref", "title", "leads", "due", "due_end", "completion", "impact", "recommendation")
@@ -18,7 +18,7 @@ def action_rows(plan: Plan) -> list[dict[str, Any]]:
     for index, action in enumerate(plan.actions):
         due_at = ("actions", index, "due")
         final = final_due(action.due, due_at, dated_steps(action, index, action.due, due_at))
-        leads = action.leads or sorted({name for activity in action.activities for name in activity.leads})
+        leads = accountable_leads(action)
         rows.append({
             "ref": action.ref,
             "title": action.title,

@@ -83,3 +83,8 @@ def final_due(due: DatePhrase | None, due_at: Pointer, steps: list[tuple[Pointer
         return due_at, due.end
     dated = [(pointer, p.end) for pointer, p in steps if p.end is not None]
     return max(dated, key=lambda item: item[1]) if dated else None
+
+
+def accountable_leads(action: Action) -> list[str]:
+    """The action's leads; when it names none, the leads of its activities."""
+    return list(action.leads) or sorted({name for activity in action.activities for name in activity.leads})

@@ -92,7 +92,9 @@ def analyse(path: Path, as_of: date, display: str | None = None):  # type: ignor
 def check_file(path: Path, as_of: date, display: str | None = None) -> FileResult:
     """Every diagnostic for one plan file."""
     plan, diagnostics, config = analyse(path, as_of, display)
-    leads = {a.ref: a.leads or sorted({n for act in a.activities for n in act.leads}) for a in plan.actions} if plan else {}
+    from sendplan_cli.status import accountable_leads
+
+    leads = {a.ref: accountable_leads(a) for a in plan.actions} if plan else {}
     return FileResult(display or str(path), diagnostics, config.fail_on, leads)
 
 
