@@ -22,8 +22,8 @@ def check_references(plan: Plan, loaded: LoadedPlan) -> None:
             update.completion = _rating(loaded, (*where, "completion"), update.completion, completion, "completion")
             update.impact = _rating(loaded, (*where, "impact"), update.impact, impact, "impact")
         ids = [r.id for r in plan.recommendations]
-        for j, rec in enumerate(action.recommendations):
-            _known(loaded, (*base, "recommendations", j), rec, ids, "recommendation")
+        for j, cited in enumerate(action.recommendations):
+            _known(loaded, (*base, "recommendations", j), cited, ids, "recommendation")
     if plan.workstreams:
         ids = [w.id for w in plan.workstreams]
         for i, rec in enumerate(plan.recommendations):

@@ -26,13 +26,13 @@ class Suppression:
 
 def find_suppressions(text: str) -> list[Suppression]:
     """Every suppression comment in a plan's text."""
-    found = []
+    found: list[Suppression] = []
     if "sendplan:" not in text:
         return found
     for number, line in enumerate(text.splitlines(), start=1):
         start = _comment_start(line) if "sendplan:" in line else None
         match = _COMMENT.match(line, start) if start is not None else None
-        if not match:
+        if start is None or not match:
             continue
         rest = match["rest"]
         reason = _REASON.search(rest)
