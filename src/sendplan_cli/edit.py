@@ -173,8 +173,12 @@ def apply_change(path: Path, change: Change) -> tuple[bytes, bytes]:
 
     text, layout = _decode(raw, path)
     yaml = _yaml(text)
-    data = yaml.load(text)
-    if _dump(yaml, data) != text:
+    try:
+        data = yaml.load(text)
+        unchanged = _dump(yaml, data) == text
+    except Exception as exc:  # noqa: BLE001 - ruamel.yaml raises bare errors on some valid layouts
+        raise UsageError(f"{path}: sendplan cannot rewrite this file ({type(exc).__name__}: {exc}); record the update by hand") from None
+    if not unchanged:
         raise UsageError(f"{path}: sendplan cannot rewrite this file without changing its layout; record the update by hand")
     action = data["actions"][index]
     values = {"completion": completion, "impact": impact, "commentary": change.comment,

@@ -43,11 +43,11 @@ def print_table(rows: list[dict[str, Any]], out: TextIO) -> None:
     from rich.table import Table
 
     table = Table(show_lines=False, header_style="bold")
-    for name in ("Ref", "Action", "Lead(s)", "Due", "Completion", "Impact", "Answers"):
+    for name in ("Ref", "Action", "Lead(s)", "Due", "Due by", "Completion", "Impact", "Answers"):
         table.add_column(name, overflow="fold")
     for row in rows:
         table.add_row(
-            row["ref"], row["title"], "; ".join(row["leads"]) or "-", row["due"] or "-",
+            row["ref"], row["title"], "; ".join(row["leads"]) or "-", row["due"] or "-", row["due_end"] or "not time-bound",
             row["completion"] or "-", row["impact"] or "-", ", ".join(row["recommendations"]) or "-",
         )
     Console(file=out, width=None if out.isatty() else 160, highlight=False).print(table)
