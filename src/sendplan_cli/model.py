@@ -47,7 +47,8 @@ Names = Annotated[list[str], BeforeValidator(_listify)]
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", arbitrary_types_allowed=True)
+    # Deferred: only the Plan validator is built, on first use, not one per model at import.
+    model_config = ConfigDict(extra="forbid", arbitrary_types_allowed=True, defer_build=True)
 
 
 class Source(_Strict):

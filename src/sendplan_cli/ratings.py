@@ -12,7 +12,7 @@ COMPLETE = frozenset({"complete-impactful", "complete"})
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 class CompletionRating(_Strict):
