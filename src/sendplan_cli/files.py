@@ -9,12 +9,19 @@ from pathlib import Path
 from sendplan_cli.errors import UsageError
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write through a temporary file in the same directory, fsync, then rename over the target."""
-    target = path.resolve()
+def write_atomic(path: Path, data: bytes, *, exclusive: bool = False) -> None:
+    """Write through a temporary file in the same directory, fsync, then move it into place.
+
+    The target's permissions are kept (a new file gets what the umask allows). With
+    exclusive=True an existing file is never replaced, even one that appears meanwhile.
+    """
+    target = path if exclusive else path.resolve()
+    if exclusive and (target.exists() or target.is_symlink()):
+        raise UsageError(f"{path}: already exists; sendplan never overwrites it")
+    folder = target.parent if str(target.parent) else Path(".")
     try:
         mode = target.stat().st_mode & 0o777 if target.exists() else _default_mode()
-        fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
         raise UsageError(f"{path}: cannot write: {exc.strerror or exc}") from None
     try:
@@ -23,15 +30,19 @@ def write_atomic(path: Path, data: bytes) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temp, mode)
-        os.replace(temp, target)
-    except BaseException as exc:
+        if exclusive:
+            os.link(temp, target)  # fails if the file exists by now
+        else:
+            os.replace(temp, target)
+    except FileExistsError:
+        raise UsageError(f"{path}: already exists; sendplan never overwrites it") from None
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot write: {exc.strerror or exc}") from None
+    finally:
         try:
             os.unlink(temp)
         except OSError:
             pass
-        if isinstance(exc, OSError):
-            raise UsageError(f"{path}: cannot write: {exc.strerror or exc}") from None
-        raise
 
 
 def _default_mode() -> int:

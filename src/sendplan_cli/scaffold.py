@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from datetime import date
 from pathlib import Path
 
 from sendplan_cli.errors import UsageError
+from sendplan_cli.files import write_atomic
 from sendplan_cli.resources import resource_dir
 
 
@@ -32,27 +31,7 @@ def new_plan_text(title: str, partnership: str, board: str, published: date, fil
 
 def create_new(path: Path, text: str) -> None:
     """Write a new file whole, and never over an existing one."""
-    if path.exists() or path.is_symlink():
-        raise UsageError(f"{path}: already exists; sendplan new never overwrites a file")
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise UsageError(f"{folder}: no such directory")
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temp, 0o666 & ~umask)
-        os.link(temp, path)  # fails if the file appeared meanwhile: never overwrite
-    except FileExistsError:
-        raise UsageError(f"{path}: already exists; sendplan new never overwrites a file") from None
-    except OSError as exc:
-        raise UsageError(f"{path}: cannot write: {exc.strerror or exc}") from None
-    finally:
-        try:
-            os.unlink(temp)
-        except OSError:
-            pass
+    write_atomic(path, text.encode("utf-8"), exclusive=True)
