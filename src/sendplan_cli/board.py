@@ -77,9 +77,8 @@ def _movement(plan: Plan, action: Action, now: ActionState, before: ActionState,
         return "unchanged"
     if before.completion is None:
         return "new"
-    now_means = plan.rating_scale.completion_named(now.completion)
-    before_means = plan.rating_scale.completion_named(before.completion)
-    if now_means and now_means.means in COMPLETE and not (before_means and before_means.means in COMPLETE):
+    scale = plan.rating_scale
+    if scale.completion_means(now.completion) in COMPLETE and scale.completion_means(before.completion) not in COMPLETE:
         return "completed"
     a, b = _rank(plan.rating_scale, now.completion), _rank(plan.rating_scale, before.completion)
     if a is None or b is None or a == b:
@@ -144,12 +143,12 @@ def build_view(plan: Plan, path: str, month: date, as_of: date, findings: list[D
     has_updates = any(a.updates for a in plan.actions)
     exceptions = {
         "Overdue": [r for r in rows if "overdue" in r.finding_names],
-        "Off track": [r for r in rows if _means(plan, r.completion) == "off-track"],
+        "Off track": [r for r in rows if plan.rating_scale.completion_means(r.completion) == "off-track"],
         "Ratings that do not match": [r for r in rows if r.finding_names & {"rating-contradicts-dates", "rating-contradicts-impact"}],
         "No update this month": [r for r in rows if has_updates and not r.updated_this_month],
         "Red or Amber without commentary": [r for r in rows if "missing-commentary" in r.finding_names],
     }
-    done = {r.ref for r in rows if _means(plan, r.completion) in COMPLETE}
+    done = {r.ref for r in rows if plan.rating_scale.completion_means(r.completion) in COMPLETE}
     leads: dict[str, list[ActionRow]] = {}
     for r in rows:
         for lead in r.leads or ["No lead named"]:
@@ -170,14 +169,9 @@ def build_view(plan: Plan, path: str, month: date, as_of: date, findings: list[D
     return view
 
 
-def _means(plan: Plan, completion: str | None) -> str | None:
-    rating = plan.rating_scale.completion_named(completion)
-    return rating.means if rating else None
-
-
 def _summary(view: PlanView) -> list[str]:
     total = len(view.rows)
-    complete = sum(1 for r in view.rows if _means(view.plan, r.completion) in COMPLETE)
+    complete = sum(1 for r in view.rows if view.plan.rating_scale.completion_means(r.completion) in COMPLETE)
     lines = [f"{complete} of {total} actions {_verb(complete)} complete."]
     for name, label in (("Overdue", "overdue"), ("Off track", "rated off track")):
         count = len(view.exceptions[name])

@@ -55,6 +55,11 @@ class RatingScale(_Strict):
     def impact_named(self, name: str | None) -> ImpactRating | None:
         return _named(self.impact, name)
 
+    def completion_means(self, name: str | None) -> str | None:
+        """What a completion rating claims, or None for no rating or one not in the scale."""
+        rating = self.completion_named(name)
+        return rating.means if rating else None
+
 
 def _named(ratings: list, name: str | None):  # type: ignore[no-untyped-def,type-arg]
     if name is None:

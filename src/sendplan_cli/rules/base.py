@@ -47,12 +47,7 @@ class Context:
             yield index, action, state_at(action, index, self.as_of)
 
     def completion_means(self, name: str | None) -> str | None:
-        rating = self.plan.rating_scale.completion_named(name)
-        return rating.means if rating else None
-
-    def impact_means(self, name: str | None) -> str | None:
-        rating = self.plan.rating_scale.impact_named(name)
-        return rating.means if rating else None
+        return self.plan.rating_scale.completion_means(name)
 
     def is_complete(self, state: ActionState) -> bool:
         return self.completion_means(state.completion) in COMPLETE
