@@ -103,6 +103,10 @@ class _Stop(Exception):
     """Loading cannot go on; the diagnostic is already recorded."""
 
 
+class _ParserRefused(_Stop):
+    """The YAML parser itself refused the text; the diagnostic is already recorded."""
+
+
 def read_text(path: Path, plan: LoadedPlan, raw: bytes) -> str | None:
     """Decode UTF-8 (a BOM is allowed), locating bad bytes and control characters."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -148,18 +152,41 @@ def load_plan(path: Path, display: str | None = None) -> LoadedPlan:
 def load_text(text: str, plan: LoadedPlan) -> LoadedPlan:
     """Parse YAML text into plan.data and its position index."""
     plan.text = text
+    import yaml
+
     enabled = gc.isenabled()
     gc.disable()  # the builder allocates many small objects that are never cyclic garbage
     try:
-        plan.data = _Builder(plan).build(text)
-    except _Stop:
-        plan.data = None
+        plan.data = _build(plan, text, yaml)
     finally:
         if enabled:
             gc.enable()
     if plan.data is None and not plan.diagnostics:
         plan.error("not-a-plan", "the file holds no YAML document", (1, 1), "start from `sendplan new` or a bundled plan")
     return plan
+
+
+def _build(plan: LoadedPlan, text: str, yaml: Any) -> Any:
+    """Build with libyaml when it accepts the text; otherwise let the pure-Python parser give the verdict.
+
+    libyaml's limits and wording change between PyYAML patch releases (6.0.4 refuses flow
+    nesting past 1,000 levels with its own error), while PyYAML's Python parser is the same
+    code in every supported release. Refused input is rare, so its slower second pass costs
+    nothing on a valid plan, and every machine gives the same answer to the same bad file.
+    """
+    fast = getattr(yaml, "CSafeLoader", None)
+    if fast is not None:
+        try:
+            return _Builder(plan).build(text, fast)
+        except _ParserRefused:
+            plan.diagnostics.clear()
+            plan.tables.clear()
+        except _Stop:
+            return None
+    try:
+        return _Builder(plan).build(text, yaml.SafeLoader)
+    except (_Stop, _ParserRefused):
+        return None
 
 
 @dataclass
@@ -184,10 +211,9 @@ class _Builder:
         self.documents = 0
         self.root: Any = None
 
-    def build(self, text: str) -> Any:
+    def build(self, text: str, loader_cls: Any) -> Any:
         import yaml
 
-        loader_cls = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
         try:
             for event in yaml.parse(text, Loader=loader_cls):
                 self._event(event)
@@ -199,10 +225,10 @@ class _Builder:
             if mark and 0 <= mark.index < len(text) and text[mark.index] == "\t" or "tab" in message:
                 message, hint = "a tab character is used for indentation here", "indent with spaces, not tabs"
             self.plan.error("yaml-syntax", message, where, hint)
-            raise _Stop from None
+            raise _ParserRefused from None
         except yaml.YAMLError as exc:  # reader errors: bad characters were screened out already
             self.plan.error("yaml-syntax", str(exc).splitlines()[0], (1, 1))
-            raise _Stop from None
+            raise _ParserRefused from None
         return self.root
 
     def _where(self, event: Any) -> Position:  # for diagnostics only
