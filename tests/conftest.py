@@ -42,7 +42,7 @@ def write_plan(tmp_path: Path, body: str, *, header: bool = True, name: str = "p
 
 
 def check(path: Path, as_of: date = date(2025, 1, 15)):  # type: ignore[no-untyped-def]
-    from sendplan_cli.validate import check_file
+    from sendplan_cli.check.pipeline import check_file
 
     return check_file(path, as_of).diagnostics
 

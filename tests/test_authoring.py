@@ -12,14 +12,13 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURES, PLANS, ROOT, check, run_cli
 
 BUNDLED = [PLANS / "west-sussex-2024.yaml", PLANS / "east-sussex-2025.yaml"]
 
 
 def test_committed_schema_is_current() -> None:
-    from sendplan_cli.schema import schema_text
+    from sendplan_cli.plan.schema import schema_text
 
     committed = (ROOT / "schemas" / "plan.schema.json").read_text(encoding="utf-8")
     assert committed == schema_text(), "run: sendplan schema -o schemas/plan.schema.json"
@@ -105,7 +104,7 @@ def test_update_replaces_that_months_values_and_keeps_order(tmp_path: Path) -> N
     plan = _copy(FIXTURES / "valid" / "with-updates.yaml", tmp_path)
     assert run_cli("update", str(plan), "5", "--month", "2024-11", "--completion", "Grey").returncode == 0
     assert run_cli("update", str(plan), "5", "--month", "2024-12", "--comment", "Revised.").returncode == 0
-    from sendplan_cli.validate import load_model
+    from sendplan_cli.check.pipeline import load_model
 
     _, model = load_model(plan)
     assert model is not None
@@ -197,7 +196,7 @@ def test_a_failed_write_leaves_the_original_and_no_temporary_file(tmp_path: Path
 
 
 def test_a_file_changed_meanwhile_is_not_overwritten(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from sendplan_cli import edit
+    from sendplan_cli.authoring import update as edit
     from sendplan_cli.errors import UsageError
 
     plan = _copy(BUNDLED[0], tmp_path)
@@ -222,7 +221,7 @@ def test_new_writes_a_valid_commented_plan_and_never_overwrites(tmp_path: Path) 
     assert text.startswith("# yaml-language-server: $schema=../schemas/plan.schema.json\n")
     for section in ("rating_scale:", "# people:", "workstreams:", "recommendations:", "actions:", "#   - {text: ", "# updates:"):
         assert section in text
-    from sendplan_cli.validate import load_model
+    from sendplan_cli.check.pipeline import load_model
 
     loaded, plan = load_model(target)
     assert plan is not None and loaded.diagnostics == []

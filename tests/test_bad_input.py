@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import HEADER, check, names_at, run_cli
 
 ACTION = 'actions:\n  - ref: "1.1"\n    title: Something\n'
@@ -104,7 +103,7 @@ def test_bom_and_crlf_load_normally(tmp_path: Path) -> None:
 def test_yaml_1_1_directive_does_not_turn_words_into_booleans(tmp_path: Path) -> None:
     path = tmp_path / "p.yaml"
     path.write_text("%YAML 1.1\n---\n" + HEADER.replace("Test board", "NO") + ACTION, encoding="utf-8")
-    from sendplan_cli.validate import load_model
+    from sendplan_cli.check.pipeline import load_model
 
     loaded, plan = load_model(path)
     assert plan is not None and plan.board == "NO"
@@ -113,7 +112,7 @@ def test_yaml_1_1_directive_does_not_turn_words_into_booleans(tmp_path: Path) ->
 def test_refs_keep_their_text(tmp_path: Path) -> None:
     path = tmp_path / "p.yaml"
     path.write_text(HEADER + "actions:\n  - ref: 2.10\n    title: x\n", encoding="utf-8")
-    from sendplan_cli.validate import load_model
+    from sendplan_cli.check.pipeline import load_model
 
     _, plan = load_model(path)
     assert plan is not None and plan.actions[0].ref == "2.10"

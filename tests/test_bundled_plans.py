@@ -6,9 +6,9 @@ import json
 from datetime import date
 
 import pytest
-
 from conftest import PLANS, check, run_cli
-from sendplan_cli.validate import load_model
+
+from sendplan_cli.check.pipeline import load_model
 
 WEST = PLANS / "west-sussex-2024.yaml"
 EAST = PLANS / "east-sussex-2025.yaml"

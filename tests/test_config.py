@@ -6,7 +6,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-
 from conftest import check, run_cli, write_plan
 from test_reporters import OVERDUE_BODY
 
@@ -18,7 +17,7 @@ def names(path: Path, as_of: date = AS_OF) -> list[str]:
 
 
 def test_sendplan_toml_selects_ignores_and_overrides(tmp_path: Path) -> None:
-    from sendplan_cli.config import find_config
+    from sendplan_cli.check.config import find_config
 
     find_config.cache_clear()
     (tmp_path / "sendplan.toml").write_text(
@@ -31,7 +30,7 @@ def test_sendplan_toml_selects_ignores_and_overrides(tmp_path: Path) -> None:
 
 
 def test_pyproject_table_is_found_by_walking_up(tmp_path: Path) -> None:
-    from sendplan_cli.config import find_config
+    from sendplan_cli.check.config import find_config
 
     find_config.cache_clear()
     (tmp_path / "pyproject.toml").write_text('[tool.sendplan]\nselect = ["SP201"]\nfail-on = "warning"\n', encoding="utf-8")
@@ -43,7 +42,7 @@ def test_pyproject_table_is_found_by_walking_up(tmp_path: Path) -> None:
 
 
 def test_rule_options(tmp_path: Path) -> None:
-    from sendplan_cli.config import find_config
+    from sendplan_cli.check.config import find_config
 
     find_config.cache_clear()
     (tmp_path / "sendplan.toml").write_text("due-soon-days = 200\n", encoding="utf-8")

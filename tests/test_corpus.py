@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from conftest import PLANS, check, run_cli, shared_path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from conftest import PLANS, check, run_cli, shared_path
 
 LOCATED = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): error SP\d{3} \[[a-z-]+\] .+$", re.MULTILINE)
 

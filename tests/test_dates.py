@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sendplan_cli.dates import DateParseError, parse_date_phrase, parse_month
+from sendplan_cli.plan.dates import DateParseError, parse_date_phrase, parse_month
 
 
 @pytest.mark.parametrize(

@@ -6,9 +6,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from conftest import FIXTURES, PLANS
-from sendplan_cli.loader import LoadedPlan, load_plan
+
+from sendplan_cli.plan.loader import LoadedPlan, load_plan
 
 FILES = [*sorted(PLANS.glob("*.yaml")), *sorted((FIXTURES / "valid").glob("*.yaml"))]
 

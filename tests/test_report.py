@@ -7,7 +7,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURES, PLANS, ROOT, run_cli, write_plan
 
 WEST = str(PLANS / "west-sussex-2024.yaml")
@@ -125,8 +124,8 @@ def test_html_is_self_contained_and_accessible() -> None:
 
 
 def test_badge_text_contrast_is_at_least_4_5_to_1() -> None:
-    from sendplan_cli.ratings import west_sussex_scale
-    from sendplan_cli.render import text_colour
+    from sendplan_cli.output.paper.render import text_colour
+    from sendplan_cli.plan.scale import west_sussex_scale
 
     def luminance(colour: str) -> float:
         def ch(v: str) -> float:
@@ -182,8 +181,8 @@ def test_custom_html_template_is_autoescaped(tmp_path: Path) -> None:
 
 
 def test_template_variables_are_documented() -> None:
-    from sendplan_cli.board import ActionRow, PlanView
-    from sendplan_cli.render import TEMPLATE_VARIABLES
+    from sendplan_cli.output.paper.render import TEMPLATE_VARIABLES
+    from sendplan_cli.output.paper.view import ActionRow, PlanView
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     section = readme.split("### Template variables")[1].split("\n## ")[0]

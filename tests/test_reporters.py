@@ -7,7 +7,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from conftest import PLANS, run_cli, shared_path, write_plan
 
 WEST = str(PLANS / "west-sussex-2024.yaml")

@@ -8,12 +8,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-
 from conftest import HEADER
-from sendplan_cli.config import Config
-from sendplan_cli.engine import run_rules
-from sendplan_cli.rules import RULES, Rule
-from sendplan_cli.validate import load_model
+
+from sendplan_cli.check.config import Config
+from sendplan_cli.check.engine import run_rules
+from sendplan_cli.check.pipeline import load_model
+from sendplan_cli.check.rules import RULES, Rule
 
 _BLOCK = re.compile(r"(Fails|Passes):\s*```yaml\n(.*?)```", re.DOTALL)
 

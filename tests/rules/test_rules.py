@@ -6,7 +6,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-
 from conftest import check, names_at, write_plan
 
 # Line 1-4 is the header from conftest; the bodies below start on line 5.

@@ -1,0 +1,271 @@
+"""`sendplan update`: record one month's update for one action, changing only those lines.
+
+The edit goes through ruamel.yaml's round-trip loader, which keeps comments, key order and
+quoting. Two guards make "only those lines" a promise rather than a hope: the file must
+round-trip byte for byte before the edit, and the diff after it must touch nothing outside the
+action's updates. The result is validated before it is written, atomically.
+"""
+
+from __future__ import annotations
+
+import difflib
+import io
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from sendplan_cli.authoring.atomic import write_atomic
+from sendplan_cli.errors import UsageError
+from sendplan_cli.plan.dates import DateParseError, parse_date_phrase, parse_month
+from sendplan_cli.plan.locate import suggest
+
+
+@dataclass(frozen=True)
+class Change:
+    """What the user asked to record."""
+
+    ref: str
+    month: str
+    completion: str | None = None
+    impact: str | None = None
+    comment: str | None = None
+    due: str | None = None
+
+
+@dataclass(frozen=True)
+class Layout:
+    """How the file is written on disk, restored after the edit."""
+
+    bom: bool
+    crlf: bool
+    final_newline: bool
+
+
+def _decode(raw: bytes, path: Path) -> tuple[str, Layout]:
+    bom = raw.startswith(b"\xef\xbb\xbf")
+    try:
+        text = raw[3 if bom else 0 :].decode("utf-8")
+    except UnicodeDecodeError:
+        raise UsageError(f"{path}: not UTF-8; run `sendplan validate` for the exact place") from None
+    layout = Layout(bom=bom, crlf="\r\n" in text, final_newline=text.endswith("\n"))
+    text = text.replace("\r\n", "\n")
+    return (text if layout.final_newline else text + "\n"), layout
+
+
+def _encode(text: str, layout: Layout) -> bytes:
+    if not layout.final_newline:
+        text = text.rstrip("\n")
+    if layout.crlf:
+        text = text.replace("\n", "\r\n")
+    return (b"\xef\xbb\xbf" if layout.bom else b"") + text.encode("utf-8")
+
+
+def _yaml(text: str) -> Any:
+    from ruamel.yaml import YAML
+
+    yaml = YAML()
+    yaml.preserve_quotes = True
+    yaml.width = 4096  # never re-wrap long lines
+    sequence_offset, mapping_indent = _indentation(text)
+    yaml.indent(mapping=mapping_indent, sequence=sequence_offset + 2, offset=sequence_offset)
+    return yaml
+
+
+def _indentation(text: str) -> tuple[int, int]:
+    """The dash offset of block sequences and the mapping indent, read off the file."""
+    dash = re.search(r"^[A-Za-z_]+:\s*\n(?:\s*#.*\n|\s*\n)*( *)- ", text, re.MULTILINE)
+    nested = re.search(r"^[A-Za-z_]+:\s*\n(?:\s*#.*\n|\s*\n)*( +)[A-Za-z_]+:", text, re.MULTILINE)
+    return (len(dash.group(1)) if dash else 2), (len(nested.group(1)) if nested else 2)
+
+
+def _dump(yaml: Any, data: Any) -> str:
+    out = io.StringIO()
+    yaml.dump(data, out)
+    return out.getvalue()
+
+
+def _canonical(name: str | None, ratings: list[Any], kind: str) -> str | None:
+    if name is None:
+        return None
+    from sendplan_cli.plan.scale import normalise
+
+    for rating in ratings:
+        if normalise(rating.name) == normalise(name):
+            return str(rating.name)
+    close = suggest(name, [r.name for r in ratings])
+    hint = f" Did you mean '{close}'?" if close else ""
+    raise UsageError(f"'{name}' is not a {kind} rating in this plan's scale ({', '.join(r.name for r in ratings)}).{hint}")
+
+
+def _move_trailing_comment(source: Any, key: Any, target: Any, target_key: Any) -> None:
+    """Blank lines and comments after the old last key belong after the new last key."""
+    from ruamel.yaml.tokens import CommentToken
+
+    slot = source.ca.items.get(key)
+    if not slot or len(slot) < 3 or slot[2] is None:
+        return
+    token = slot[2]
+    first, _, rest = token.value.partition("\n")
+    if not rest:
+        return
+    token.value = first + "\n"
+    target.ca.items[target_key] = [None, None, CommentToken("\n" + rest, token.start_mark, None), None]
+
+
+def _last(mapping: Any) -> tuple[Any, Any]:
+    """The innermost last mapping and its last key, where a trailing comment sits."""
+    key = list(mapping.keys())[-1]
+    value = mapping[key]
+    if hasattr(value, "keys") and len(value):
+        return _last(value)
+    if isinstance(value, list) and value and hasattr(value[-1], "keys"):
+        return _last(value[-1])
+    return mapping, key
+
+
+def apply_change(path: Path, change: Change) -> tuple[bytes, bytes]:
+    """The file's bytes before and after recording the change; raises UsageError on any problem."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    from sendplan_cli.check.pipeline import load_model
+    from sendplan_cli.plan.status import state_at
+
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    loaded, plan = load_model(path)
+    if plan is None or not loaded.ok:
+        first = loaded.diagnostics[0] if loaded.diagnostics else None
+        where = f" (line {first.line}: {first.message})" if first else ""
+        raise UsageError(f"{path}: the plan has errors{where}; run `sendplan validate` and fix them first")
+    refs = [a.ref for a in plan.actions]
+    if change.ref not in refs:
+        close = suggest(change.ref, refs)
+        raise UsageError(f"{path}: no action with ref {change.ref!r}" + (f"; did you mean {close!r}?" if close else ""))
+    index = refs.index(change.ref)
+    try:
+        month = parse_month(change.month)
+    except DateParseError:
+        raise UsageError(f"--month {change.month!r}: use YYYY-MM, e.g. 2025-01") from None
+    published = plan.published.start or plan.published.end
+    if published is not None and month < published.replace(day=1):
+        raise UsageError(f"--month {change.month}: the plan was published in {published:%B %Y}; updates start then")
+    try:
+        completion = _canonical(change.completion, plan.rating_scale.completion, "completion")
+        impact = _canonical(change.impact, plan.rating_scale.impact, "impact")
+    except UsageError as exc:
+        raise UsageError(f"{path}: {exc}") from None
+    previous_due = None
+    if change.due is not None:
+        try:
+            parse_date_phrase(change.due)
+        except DateParseError as exc:
+            raise UsageError(f"--due: {exc}") from None
+        if not (change.comment or "").strip():
+            raise UsageError("--due: a new due date must carry a --comment saying why; the board will see it")
+        before = state_at(plan.actions[index], index, month - timedelta(days=1)).due
+        previous_due = before.text if before else "no date"
+    if not any(v is not None for v in (completion, impact, change.comment, change.due)):
+        raise UsageError("nothing to record: give --completion, --impact, --comment or --due")
+
+    text, layout = _decode(raw, path)
+    yaml = _yaml(text)
+    try:
+        data = yaml.load(text)
+        unchanged = _dump(yaml, data) == text
+    except Exception as exc:  # noqa: BLE001 - ruamel.yaml raises bare errors on some valid layouts
+        raise UsageError(f"{path}: sendplan cannot rewrite this file ({type(exc).__name__}: {exc}); record the update by hand") from None
+    if not unchanged:
+        raise UsageError(f"{path}: sendplan cannot rewrite this file without changing its layout; record the update by hand")
+    action = data["actions"][index]
+    values = {"completion": completion, "impact": impact, "commentary": change.comment,
+              "due": change.due, "previous_due": previous_due}
+    entry = _find_month(action.get("updates"), month)
+    if entry is not None:
+        for key, value in values.items():
+            if value is not None:
+                entry[key] = value
+    else:
+        entry = CommentedMap([("month", f"{month:%Y-%m}"), *((k, v) for k, v in values.items() if v is not None)])
+        holder, last_key = _last(action)
+        if action.get("updates") is None:
+            action["updates"] = CommentedSeq()
+        updates = action["updates"]
+        position = sum(1 for u in updates if _month_of(u) is not None and _month_of(u) < month)
+        updates.insert(position, entry)
+        if position == len(updates) - 1:
+            _move_trailing_comment(holder, last_key, entry, list(entry.keys())[-1])
+    new_text = _dump(yaml, data)
+    _check_only_updates_changed(text, new_text, path)
+    _check_still_valid(new_text, path)
+    return raw, _encode(new_text, layout)
+
+
+def _month_of(update: Any) -> date | None:
+    try:
+        return parse_month(str(update.get("month")))
+    except (DateParseError, AttributeError):
+        return None
+
+
+def _find_month(updates: Any, month: date) -> Any:
+    for update in updates or []:
+        if _month_of(update) == month:
+            return update
+    return None
+
+
+def _check_only_updates_changed(old: str, new: str, path: Path) -> None:
+    """Refuse any edit that touches a line it should not: only update lines may be added or changed."""
+    before, after = old.splitlines(), new.splitlines()
+    field = re.compile(r"^(\s*)(- )?(updates|month|completion|impact|commentary|due|previous_due):")
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=before, b=after, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        if not all(field.match(line) for line in before[i1:i2]):
+            raise UsageError(f"{path}: the edit would change other lines; record the update by hand")
+        first = field.match(after[j1]) if j1 < j2 else None
+        if j1 < j2 and first is None:
+            raise UsageError(f"{path}: the edit would change other lines; record the update by hand")
+        depth = len(first.group(1)) if first else 0
+        for line in after[j1:j2]:
+            continuation = line.strip() and len(line) - len(line.lstrip()) > depth
+            if not (field.match(line) or continuation):
+                raise UsageError(f"{path}: the edit would change other lines; record the update by hand")
+
+
+def _check_still_valid(text: str, path: Path) -> None:
+    from sendplan_cli.plan.loader import LoadedPlan, load_text
+
+    loaded = load_text(text, LoadedPlan(path=str(path), text=""))
+    if not loaded.ok:
+        raise UsageError(f"{path}: the update would make the plan invalid: {loaded.diagnostics[0].message}")
+    from pydantic import ValidationError
+
+    from sendplan_cli.plan.model import Plan
+
+    try:
+        Plan.model_validate(loaded.data)
+    except ValidationError as exc:
+        raise UsageError(f"{path}: the update would make the plan invalid: {exc.errors()[0]['msg']}") from None
+
+
+def unified_diff(path: Path, before: bytes, after: bytes) -> str:
+    old = before.decode("utf-8", errors="replace").splitlines(keepends=True)
+    new = after.decode("utf-8", errors="replace").splitlines(keepends=True)
+    return "".join(difflib.unified_diff(old, new, fromfile=str(path), tofile=str(path)))
+
+
+def record(path: Path, change: Change, dry_run: bool = False) -> str:
+    """Record the change (or only show it); returns the unified diff."""
+    before, after = apply_change(path, change)
+    diff = unified_diff(path, before, after)
+    if dry_run:
+        return diff
+    if path.read_bytes() != before:
+        raise UsageError(f"{path}: the file changed on disk while sendplan was editing it; run the command again")
+    write_atomic(path, after)
+    return diff

@@ -1,0 +1,105 @@
+"""Configuration: `sendplan.toml`, or `[tool.sendplan]` in `pyproject.toml`, nearest the plan wins."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from sendplan_cli.check.rules import RULES, Options, Rule, get
+from sendplan_cli.errors import UsageError
+from sendplan_cli.plan.diagnostics import Severity
+
+_KEYS = {"select", "ignore", "severity", "fail-on", "stale-months", "due-soon-days"}
+
+
+@dataclass(frozen=True)
+class Config:
+    """Which rules run, at what severity, and which severity fails the run."""
+
+    select: frozenset[str] | None = None
+    ignore: frozenset[str] = frozenset()
+    severity: dict[str, Severity] = field(default_factory=dict)
+    fail_on: Severity = Severity.ERROR
+    options: Options = field(default_factory=Options)
+    source: str | None = None
+
+    def enabled(self, rule: Rule) -> bool:
+        chosen = self.select is None or rule.code in self.select
+        return chosen and rule.code not in self.ignore
+
+    def severity_of(self, rule: Rule) -> Severity:
+        return self.severity.get(rule.code, rule.severity)
+
+
+def _codes(values: Any, where: str) -> frozenset[str]:
+    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+        raise UsageError(f"{where}: expected a list of rule names or codes")
+    try:
+        return frozenset(get(v).code for v in values)
+    except KeyError as exc:
+        raise UsageError(f"{where}: unknown rule {exc.args[0]!r}; `sendplan rules` lists them") from None
+
+
+def _severity(value: Any, where: str) -> Severity:
+    try:
+        return Severity(value)
+    except ValueError:
+        raise UsageError(f"{where}: expected error, warning or info, found {value!r}") from None
+
+
+def _positive(value: Any, where: str) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise UsageError(f"{where}: expected a whole number, found {value!r}")
+    return value
+
+
+def parse_config(table: dict[str, Any], source: str) -> Config:
+    """Build a Config from a TOML table; unknown keys and rules are usage errors."""
+    unknown = set(table) - _KEYS
+    if unknown:
+        raise UsageError(f"{source}: unknown setting(s) {', '.join(sorted(unknown))}; allowed: {', '.join(sorted(_KEYS))}")
+    severities = table.get("severity", {})
+    if not isinstance(severities, dict):
+        raise UsageError(f"{source}: severity must be a table of rule = level")
+    return Config(
+        select=_codes(table["select"], f"{source}: select") if "select" in table else None,
+        ignore=_codes(table.get("ignore", []), f"{source}: ignore"),
+        severity={get(k).code if k in {r.name for r in RULES} | {r.code for r in RULES} else _unknown(k, source):
+                  _severity(v, f"{source}: severity.{k}") for k, v in severities.items()},
+        fail_on=_severity(table.get("fail-on", "error"), f"{source}: fail-on"),
+        options=Options(
+            stale_months=_positive(table.get("stale-months", Options.stale_months), f"{source}: stale-months"),
+            due_soon_days=_positive(table.get("due-soon-days", Options.due_soon_days), f"{source}: due-soon-days"),
+        ),
+        source=source,
+    )
+
+
+def _unknown(key: str, source: str) -> str:
+    raise UsageError(f"{source}: severity: unknown rule {key!r}; `sendplan rules` lists them")
+
+
+def _read(path: Path) -> dict[str, Any]:
+    import tomllib
+
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise UsageError(f"{path}: cannot read configuration: {exc}") from None
+
+
+@lru_cache(maxsize=64)
+def find_config(directory: Path) -> Config:
+    """The configuration nearest to a plan's directory, walking up; defaults when there is none."""
+    for folder in (directory, *directory.parents):
+        own = folder / "sendplan.toml"
+        if own.is_file():
+            return parse_config(_read(own), str(own))
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file():
+            table = _read(pyproject).get("tool", {}).get("sendplan")
+            if table is not None:
+                return parse_config(table, f"{pyproject} [tool.sendplan]")
+    return Config()

@@ -1,0 +1,39 @@
+"""The explicit registry of rules: `sendplan rules` lists it, the engine runs it."""
+
+from __future__ import annotations
+
+from sendplan_cli.check.rules import deadlines, ignores, ratings, smart
+from sendplan_cli.check.rules.base import Context, Finding, Options, Rule
+
+RULES: tuple[Rule, ...] = (
+    deadlines.overdue,
+    deadlines.milestone_overdue,
+    deadlines.due_soon,
+    deadlines.not_time_bound,
+    ratings.rating_contradicts_dates,
+    ratings.rating_contradicts_impact,
+    ratings.missing_commentary,
+    ratings.stale_rating,
+    ratings.unrated,
+    smart.no_lead,
+    smart.unknown_lead,
+    smart.no_success_measure,
+    smart.unlinked_action,
+    smart.recommendation_without_action,
+    smart.duplicate_ref,
+    ignores.suppression_without_reason,
+    ignores.suppression_expired,
+    ignores.unused_suppression,
+)
+_BY_KEY = {key: r for r in RULES for key in (r.code, r.name)}
+
+
+def get(key: str) -> Rule:
+    """A rule by code (SP101) or name (overdue); KeyError names the valid ones."""
+    found = _BY_KEY.get(key) or _BY_KEY.get(key.upper())
+    if found is None:
+        raise KeyError(key)
+    return found
+
+
+__all__ = ["RULES", "Context", "Finding", "Options", "Rule", "get"]

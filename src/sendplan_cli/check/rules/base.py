@@ -1,0 +1,79 @@
+"""What a rule is, what it sees, and what it yields."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+
+from sendplan_cli.plan.diagnostics import Severity
+from sendplan_cli.plan.loader import Pointer
+from sendplan_cli.plan.model import Action, Plan
+from sendplan_cli.plan.scale import COMPLETE
+from sendplan_cli.plan.status import ActionState, state_at
+
+
+@dataclass(frozen=True)
+class Options:
+    """Rule options a partnership may set in its configuration."""
+
+    stale_months: int = 1
+    due_soon_days: int = 31
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What a rule found and where; the engine adds code, severity and position."""
+
+    pointer: Pointer
+    message: str
+    ref: str | None = None
+    hint: str | None = None
+    key: bool = False
+    related: Pointer | None = None
+    """Another place the message refers to; the engine names its line."""
+
+
+@dataclass
+class Context:
+    """Everything a rule may read. Time-relative rules read as_of, never the clock."""
+
+    plan: Plan
+    as_of: date
+    options: Options = field(default_factory=Options)
+
+    def actions(self) -> Iterator[tuple[int, Action, ActionState]]:
+        for index, action in enumerate(self.plan.actions):
+            yield index, action, state_at(action, index, self.as_of)
+
+    def completion_means(self, name: str | None) -> str | None:
+        return self.plan.rating_scale.completion_means(name)
+
+    def is_complete(self, state: ActionState) -> bool:
+        return self.completion_means(state.completion) in COMPLETE
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A documented check: code, kebab-case name, default severity and the function that finds."""
+
+    code: str
+    name: str
+    severity: Severity
+    check: Callable[[Context], Iterable[Finding]]
+    doc: str
+
+    @property
+    def summary(self) -> str:
+        return self.doc.strip().splitlines()[0]
+
+
+def rule(code: str, name: str, severity: str) -> Callable[[Callable[[Context], Iterable[Finding]]], Rule]:
+    """Declare a rule; the function's docstring is its user documentation."""
+
+    def wrap(check: Callable[[Context], Iterable[Finding]]) -> Rule:
+        import inspect
+
+        return Rule(code, name, Severity(severity), check, inspect.cleandoc(check.__doc__ or ""))
+
+    return wrap

@@ -1,0 +1,91 @@
+"""The `sendplan` typer app, the options commands share, and the one handler that turns failures into exit codes.
+
+Heavy libraries (pydantic, ruamel.yaml, jinja2) are imported inside the commands, so that
+`sendplan --help` and `sendplan --version` start fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from sendplan_cli import __version__
+from sendplan_cli.errors import UsageError
+
+app = typer.Typer(
+    name="sendplan",
+    help="Check and report on local-area SEND improvement plans kept as YAML.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+_DEBUG = False
+
+
+def today() -> date:
+    """The one place the clock is read."""
+    return date.today()
+
+
+def as_of_date(value: Optional[str]) -> date:
+    """The as-of date: today unless given."""
+    if value is None:
+        return today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD", param_hint="--as-of") from None
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"sendplan {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show a traceback when sendplan itself fails.")] = False,
+) -> None:
+    global _DEBUG
+    _DEBUG = debug
+
+
+AsOf = Annotated[Optional[str], typer.Option("--as-of", help="Judge dates as of YYYY-MM-DD (default: today).")]
+
+
+def file_lines(path: str) -> list[str]:
+    """A file's lines for quoting; read when a reporter needs them, a few files at a time."""
+    try:
+        return Path(path).read_bytes().decode("utf-8", errors="replace").lstrip("\ufeff").splitlines()
+    except OSError:
+        return []
+
+
+def print_load_errors(path: str, diagnostics) -> None:  # type: ignore[no-untyped-def]
+    from sendplan_cli.output.findings.text import render
+
+    lines = file_lines(path)
+    for d in diagnostics:
+        if d.is_load_error:
+            head, snippet, hint = render(d, lines)
+            typer.echo("\n".join([head, *snippet, *([hint] if hint else [])]), err=True)
+
+
+def main() -> None:
+    """Entry point: usage errors exit 2 with a message; sendplan's own failures show a traceback only with --debug."""
+    try:
+        app()  # standalone: option errors print usage and exit 2; commands exit through typer.Exit
+    except UsageError as exc:
+        typer.echo(f"sendplan: error: {exc}", err=True)
+        sys.exit(2)
+    except Exception as exc:  # noqa: BLE001 - the single handler for sendplan's own failures
+        if _DEBUG or "--debug" in sys.argv:
+            raise
+        typer.echo(f"sendplan: internal error: {type(exc).__name__}: {exc} (run again with --debug for details)", err=True)
+        sys.exit(2)

@@ -1,0 +1,193 @@
+"""The month's view of a plan for the board paper: ratings at month end, movement, exceptions."""
+
+from __future__ import annotations
+
+import calendar
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from sendplan_cli.plan.diagnostics import Diagnostic
+from sendplan_cli.plan.model import Action, Plan
+from sendplan_cli.plan.scale import COMPLETE, RatingScale
+from sendplan_cli.plan.status import (
+    ActionState,
+    accountable_leads,
+    dated_steps,
+    final_due,
+    state_at,
+)
+
+
+def month_end(month: date) -> date:
+    return month.replace(day=calendar.monthrange(month.year, month.month)[1])
+
+
+def previous_month(month: date) -> date:
+    return (month.replace(day=1) - timedelta(days=1)).replace(day=1)
+
+
+@dataclass
+class ActionRow:
+    """One action as the board sees it this month."""
+
+    ref: str
+    title: str
+    leads: list[str]
+    due: str | None
+    due_end: date | None
+    completion: str | None
+    impact: str | None
+    commentary: str | None
+    movement: str
+    """improved, worsened, unchanged, new, completed, or "as published" when no update applies."""
+    due_change: str | None
+    updated_this_month: bool
+    recommendations: list[str]
+    findings: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def finding_names(self) -> set[str]:
+        return {d.name for d in self.findings}
+
+
+@dataclass
+class PlanView:
+    """Everything the board paper shows for one plan in one month."""
+
+    plan: Plan
+    path: str
+    rows: list[ActionRow]
+    findings: list[Diagnostic]
+    as_published: bool
+    """True when no action has an update in or before the month: ratings are as published."""
+    exceptions: dict[str, list[ActionRow]]
+    completion_counts: list[tuple[str, int, str]]
+    impact_counts: list[tuple[str, int, str]]
+    coming_up: dict[str, list[dict[str, Any]]]
+    by_lead: list[tuple[str, list[ActionRow]]]
+    coverage: list[tuple[Any, list[ActionRow]]]
+    summary: list[str]
+
+
+def _rank(scale: RatingScale, name: str | None) -> int | None:
+    names = [r.name for r in scale.completion]
+    return names.index(name) if name in names else None
+
+
+def _movement(plan: Plan, action: Action, now: ActionState, before: ActionState, month: date) -> str:
+    if now.update is None:
+        return "as published"
+    if now.update.month != month:
+        return "unchanged"
+    if before.completion is None:
+        return "new"
+    scale = plan.rating_scale
+    if scale.completion_means(now.completion) in COMPLETE and scale.completion_means(before.completion) not in COMPLETE:
+        return "completed"
+    a, b = _rank(plan.rating_scale, now.completion), _rank(plan.rating_scale, before.completion)
+    if a is None or b is None or a == b:
+        return "unchanged"
+    return "improved" if a < b else "worsened"
+
+
+def _row(plan: Plan, index: int, action: Action, month: date, as_of: date, findings: list[Diagnostic]) -> ActionRow:
+    now = state_at(action, index, as_of)
+    before = state_at(action, index, month - timedelta(days=1))
+    steps = dated_steps(action, index, now.due, now.due_at)
+    final = final_due(now.due, now.due_at, steps)
+    change = None
+    if now.update is not None and now.update.month == month and now.update.due is not None:
+        change = f"{now.update.previous_due or (before.due.text if before.due else 'no date')} → {now.update.due.text}"
+    leads = accountable_leads(action)
+    return ActionRow(
+        ref=action.ref, title=action.title, leads=leads, due=now.due.text if now.due else None,
+        due_end=final[1] if final else None, completion=now.completion, impact=now.impact,
+        commentary=now.commentary, movement=_movement(plan, action, now, before, month), due_change=change,
+        updated_this_month=now.update is not None and now.update.month == month,
+        recommendations=action.recommendations, findings=[d for d in findings if d.ref == action.ref],
+    )
+
+
+def _counts(names: list[str | None], ratings: list[Any]) -> list[tuple[str, int, str]]:
+    counter = Counter(names)
+    rows = [(r.name, counter.get(r.name, 0), r.colour or "#505a5f") for r in ratings]
+    if counter.get(None):
+        rows.append(("Not rated", counter[None], "#b1b4b6"))
+    return rows
+
+
+def _coming_up(plan: Plan, month: date, as_of: date, done: set[str]) -> dict[str, list[dict[str, Any]]]:
+    horizons = {"next month": month_end(month + timedelta(days=32)), "next quarter": month_end(month + timedelta(days=93))}
+    out: dict[str, list[dict[str, Any]]] = {name: [] for name in horizons}
+    for index, action in enumerate(plan.actions):
+        if action.ref in done:
+            continue
+        state = state_at(action, index, as_of)
+        steps = [("milestone", p) for _, p in dated_steps(action, index, state.due, state.due_at)]
+        final = state.due.final if state.due else None
+        if final is not None:
+            steps.append(("final", final))
+        for kind, period in steps:
+            if period.end is None or period.end <= as_of:
+                continue
+            for name, limit in horizons.items():
+                if period.end <= limit:
+                    out[name].append({"ref": action.ref, "title": action.title, "what": kind,
+                                      "due": period.text, "due_end": period.end,
+                                      "leads": action.leads})
+                    break
+    for items in out.values():
+        items.sort(key=lambda item: (item["due_end"], item["ref"]))
+    return out
+
+
+def build_view(plan: Plan, path: str, month: date, as_of: date, findings: list[Diagnostic]) -> PlanView:
+    """The month's view of one validated plan; findings are evaluated as of as_of."""
+    rows = [_row(plan, i, a, month, as_of, findings) for i, a in enumerate(plan.actions)]
+    has_updates = any(a.updates for a in plan.actions)
+    exceptions = {
+        "Overdue": [r for r in rows if "overdue" in r.finding_names],
+        "Off track": [r for r in rows if plan.rating_scale.completion_means(r.completion) == "off-track"],
+        "Ratings that do not match": [r for r in rows if r.finding_names & {"rating-contradicts-dates", "rating-contradicts-impact"}],
+        "No update this month": [r for r in rows if has_updates and not r.updated_this_month],
+        "Red or Amber without commentary": [r for r in rows if "missing-commentary" in r.finding_names],
+    }
+    done = {r.ref for r in rows if plan.rating_scale.completion_means(r.completion) in COMPLETE}
+    leads: dict[str, list[ActionRow]] = {}
+    for r in rows:
+        for lead in r.leads or ["No lead named"]:
+            leads.setdefault(lead, []).append(r)
+    coverage = [(rec, [r for r in rows if rec.id in r.recommendations]) for rec in plan.recommendations]
+    view = PlanView(
+        plan=plan, path=path, rows=rows, findings=findings,
+        as_published=all(r.movement == "as published" for r in rows),
+        exceptions=exceptions,
+        completion_counts=_counts([r.completion for r in rows], plan.rating_scale.completion),
+        impact_counts=_counts([r.impact for r in rows], plan.rating_scale.impact),
+        coming_up=_coming_up(plan, month, as_of, done),
+        by_lead=sorted(leads.items()),
+        coverage=coverage,
+        summary=[],
+    )
+    view.summary = _summary(view)
+    return view
+
+
+def _summary(view: PlanView) -> list[str]:
+    total = len(view.rows)
+    complete = sum(1 for r in view.rows if view.plan.rating_scale.completion_means(r.completion) in COMPLETE)
+    lines = [f"{complete} of {total} actions {_verb(complete)} complete."]
+    for name, label in (("Overdue", "overdue"), ("Off track", "rated off track")):
+        count = len(view.exceptions[name])
+        lines.append(f"{count} of {total} actions {_verb(count)} {label}.")
+    soon = len(view.coming_up["next month"])
+    lines.append(f"{soon} date{'s' if soon != 1 else ''} fall{'s' if soon == 1 else ''} due next month.")
+    if view.as_published:
+        lines.append("No monthly updates are recorded yet: ratings are as published.")
+    return lines
+
+
+def _verb(count: int) -> str:
+    return "is" if count == 1 else "are"

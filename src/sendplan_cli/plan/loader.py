@@ -1,0 +1,341 @@
+"""Read a plan file into plain Python data plus the line and column of every node.
+
+The fast path: libyaml (through PyYAML) produces parse events that carry marks, and
+an iterative builder turns them into dicts, lists and strings. Building the tree
+ourselves keeps every position, refuses duplicate keys, counts alias expansion before
+anything walks the data, and bounds nesting depth without recursion. Round-trip
+editing (which must keep comments) uses ruamel.yaml elsewhere.
+
+Scalars stay as the text the author wrote (a plain ``null``, ``~`` or empty value is
+None): an action ref ``2.10`` must not become the float 2.1, and ``NO`` stays ``NO``
+whatever the %YAML version says. The model converts text to numbers or dates where
+it expects them.
+"""
+
+from __future__ import annotations
+
+import gc
+import re
+import sys
+from array import array
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sendplan_cli.plan.diagnostics import LOAD_CODES, Diagnostic, Severity
+
+Pointer = tuple[str | int, ...]
+Position = tuple[int, int]
+
+MAX_DEPTH = 64
+MAX_ALIAS_EXPANSION = 10_000
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_CORE_TAGS = frozenset(
+    "tag:yaml.org,2002:" + name for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
+)
+# Characters YAML does not allow (the complement of c-printable), as a small class that compiles fast.
+_BAD_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def _pack(line: int, column: int) -> int:
+    return (line << 24) | column
+
+
+def _unpack(packed: int) -> Position:
+    return packed >> 24, packed & 0xFFFFFF
+
+
+@dataclass
+class LoadedPlan:
+    """A plan file read into data, with positions for every key and value."""
+
+    path: str
+    text: str
+    data: Any = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    root: int = _pack(1, 1)
+    tables: dict[int, array] = field(default_factory=dict)
+    """Per container (by id): packed positions in order; for a mapping, key then value for each entry.
+
+    Flat integer arrays beside the data cost a few bytes a node, where a dict of pointer tuples
+    cost several times the size of the file."""
+
+    @property
+    def ok(self) -> bool:
+        return self.data is not None and not any(d.severity is Severity.ERROR for d in self.diagnostics)
+
+    def position(self, pointer: Pointer, *, key: bool = False) -> Position:
+        """Where a node (or with key=True, its key) starts; the nearest located ancestor when it has no mark."""
+        best, node = self.root, self.data
+        for depth, part in enumerate(pointer):
+            table = self.tables.get(id(node))
+            if table is None:
+                break
+            if isinstance(node, dict) and part in node:
+                index = 2 * list(node).index(part)
+                if key and depth == len(pointer) - 1:
+                    return _unpack(table[index])
+                index += 1
+            elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+                index = part
+            else:
+                break
+            best, node = table[index], node[part]
+        return _unpack(best)
+
+    def error(self, name: str, message: str, where: Position, hint: str | None = None, pointer: Pointer = ()) -> None:
+        self.diagnostics.append(
+            Diagnostic(
+                path=self.path, line=where[0], column=where[1], code=LOAD_CODES[name], name=name,
+                severity=Severity.ERROR, message=message, hint=hint, pointer=format_pointer(pointer),
+            )
+        )
+
+
+def format_pointer(pointer: Pointer) -> str:
+    out = ""
+    for part in pointer:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+class _Stop(Exception):
+    """Loading cannot go on; the diagnostic is already recorded."""
+
+
+class _ParserRefused(_Stop):
+    """The YAML parser itself refused the text; the diagnostic is already recorded."""
+
+
+def read_text(path: Path, plan: LoadedPlan, raw: bytes) -> str | None:
+    """Decode UTF-8 (a BOM is allowed), locating bad bytes and control characters."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        plan.error("encoding-error", "the file is UTF-16; plans must be UTF-8", (1, 1), "save the file as UTF-8")
+        return None
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line_start = raw.rfind(b"\n", 0, exc.start) + 1
+        column = len(raw[line_start : exc.start].decode("utf-8", errors="replace")) + 1
+        plan.error(
+            "encoding-error", f"byte 0x{raw[exc.start]:02x} is not valid UTF-8",
+            (raw.count(b"\n", 0, exc.start) + 1, column), "save the file as UTF-8",
+        )
+        return None
+    bad = _BAD_CHAR.search(text)
+    if bad:
+        line_start = text.rfind("\n", 0, bad.start()) + 1
+        plan.error(
+            "encoding-error", f"control character U+{ord(bad.group()):04X} is not allowed in YAML",
+            (text.count("\n", 0, bad.start()) + 1, bad.start() - line_start + 1), "delete the character",
+        )
+        return None
+    return text
+
+
+def load_plan(path: Path, display: str | None = None) -> LoadedPlan:
+    """Read and parse one plan file; problems become diagnostics, never exceptions."""
+    plan = LoadedPlan(path=display or str(path), text="")
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        plan.error("unreadable-file", f"cannot read the file: {exc.strerror or exc}", (1, 1))
+        return plan
+    text = read_text(path, plan, raw)
+    if text is None:
+        return plan
+    return load_text(text, plan)
+
+
+def load_text(text: str, plan: LoadedPlan) -> LoadedPlan:
+    """Parse YAML text into plan.data and its position index."""
+    plan.text = text
+    import yaml
+
+    enabled = gc.isenabled()
+    gc.disable()  # the builder allocates many small objects that are never cyclic garbage
+    try:
+        plan.data = _build(plan, text, yaml)
+    finally:
+        if enabled:
+            gc.enable()
+    if plan.data is None and not plan.diagnostics:
+        plan.error("not-a-plan", "the file holds no YAML document", (1, 1), "start from `sendplan new` or a bundled plan")
+    return plan
+
+
+def _build(plan: LoadedPlan, text: str, yaml: Any) -> Any:
+    """Build with libyaml when it accepts the text; otherwise let the pure-Python parser give the verdict.
+
+    libyaml's limits and wording change between PyYAML patch releases (6.0.4 refuses flow
+    nesting past 1,000 levels with its own error), while PyYAML's Python parser is the same
+    code in every supported release. Refused input is rare, so its slower second pass costs
+    nothing on a valid plan, and every machine gives the same answer to the same bad file.
+    """
+    fast = getattr(yaml, "CSafeLoader", None)
+    if fast is not None:
+        try:
+            return _Builder(plan).build(text, fast)
+        except _ParserRefused:
+            plan.diagnostics.clear()
+            plan.tables.clear()
+        except _Stop:
+            return None
+    try:
+        return _Builder(plan).build(text, yaml.SafeLoader)
+    except (_Stop, _ParserRefused):
+        return None
+
+
+@dataclass
+class _Frame:
+    container: Any
+    pointer: Pointer
+    anchor: str | None
+    table: array
+    size: int = 1
+    key: str | None = None
+    slot: int = -1
+    """Index of the pending key's value in `table`; -1 when a key is expected next."""
+    seen: dict[str, Position] = field(default_factory=dict)
+
+
+class _Builder:
+    def __init__(self, plan: LoadedPlan) -> None:
+        self.plan = plan
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.expanded = 0
+        self.stack: list[_Frame] = []
+        self.documents = 0
+        self.root: Any = None
+
+    def build(self, text: str, loader_cls: Any) -> Any:
+        import yaml
+
+        try:
+            for event in yaml.parse(text, Loader=loader_cls):
+                self._event(event)
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            where = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+            message = " ".join(str(part) for part in (exc.problem, exc.context) if part) or "YAML syntax error"
+            hint = None
+            if mark and 0 <= mark.index < len(text) and text[mark.index] == "\t" or "tab" in message:
+                message, hint = "a tab character is used for indentation here", "indent with spaces, not tabs"
+            self.plan.error("yaml-syntax", message, where, hint)
+            raise _ParserRefused from None
+        except yaml.YAMLError as exc:  # reader errors: bad characters were screened out already
+            self.plan.error("yaml-syntax", str(exc).splitlines()[0], (1, 1))
+            raise _ParserRefused from None
+        return self.root
+
+    def _where(self, event: Any) -> Position:  # for diagnostics only
+        return (event.start_mark.line + 1, event.start_mark.column + 1)
+
+    def _event(self, event: Any) -> None:
+        kind = type(event).__name__
+        if kind == "DocumentStartEvent":
+            self.documents += 1
+            if self.documents > 1:
+                self.plan.error(
+                    "unsupported-yaml", "the file holds several YAML documents; a plan is one document",
+                    self._where(event), "keep one plan per file and remove the `---` separator",
+                )
+                raise _Stop
+        elif kind == "ScalarEvent":
+            self._scalar(event)
+        elif kind in ("MappingStartEvent", "SequenceStartEvent"):
+            self._check_tag(event, "tag:yaml.org,2002:" + ("map" if kind[0] == "M" else "seq"))
+            if len(self.stack) >= MAX_DEPTH:
+                self.plan.error("unsupported-yaml", f"nesting is deeper than {MAX_DEPTH} levels", self._where(event),
+                                "a plan needs only a few levels of nesting")
+                raise _Stop
+            container: Any = {} if kind[0] == "M" else []
+            pointer = self._place(container, event, size=0)
+            table = array("q")
+            self.plan.tables[id(container)] = table
+            self.stack.append(_Frame(container, pointer, event.anchor, table))
+        elif kind in ("MappingEndEvent", "SequenceEndEvent"):
+            frame = self.stack.pop()
+            if frame.anchor:
+                self.anchors[frame.anchor] = (frame.container, frame.size)
+            if self.stack:
+                self.stack[-1].size += frame.size
+        elif kind == "AliasEvent":
+            self._alias(event)
+
+    def _check_tag(self, event: Any, default: str) -> None:
+        tag = event.tag
+        if tag in (None, "!") or tag == default or tag in _CORE_TAGS:
+            return
+        self.plan.error("unsupported-yaml", f"the tag {tag} is not allowed in a plan", self._where(event),
+                        "remove the tag; plans hold plain text, lists and mappings")
+        raise _Stop
+
+    def _scalar(self, event: Any) -> None:
+        self._check_tag(event, "tag:yaml.org,2002:str")
+        value: str | None = event.value
+        plain = event.style in (None, "") and event.implicit[0]
+        if (plain and value in _NULLS) or event.tag == "tag:yaml.org,2002:null":
+            value = None
+        self._place(value, event, size=1)
+        if event.anchor:
+            self.anchors[event.anchor] = (value, 1)
+
+    def _alias(self, event: Any) -> None:
+        if event.anchor not in self.anchors:
+            self.plan.error("unsupported-yaml", f"the alias *{event.anchor} refers to no complete anchor",
+                            self._where(event), "define the anchor (&name) before using it, outside itself")
+            raise _Stop
+        value, size = self.anchors[event.anchor]
+        self.expanded += size
+        if self.expanded > MAX_ALIAS_EXPANSION:
+            self.plan.error("unsupported-yaml", f"aliases expand to more than {MAX_ALIAS_EXPANSION} nodes",
+                            self._where(event), "write the content out instead of nesting aliases")
+            raise _Stop
+        self._place(value, event, size=size)
+
+    def _place(self, value: Any, event: Any, size: int) -> Pointer:
+        """Attach a node to its parent and record its position; return its pointer."""
+        mark = event.start_mark
+        packed = _pack(mark.line + 1, mark.column + 1)
+        if not self.stack:
+            self.root = value
+            self.plan.root = packed
+            return ()
+        frame = self.stack[-1]
+        frame.size += size
+        if isinstance(frame.container, list):
+            frame.table.append(packed)
+            frame.container.append(value)
+            return (*frame.pointer, len(frame.container) - 1) if isinstance(value, (dict, list)) else ()
+        if frame.slot < 0:
+            return self._key(frame, value, event, packed)
+        key, slot = frame.key, frame.slot
+        frame.slot = -1
+        frame.table[slot] = packed
+        frame.container[key] = value
+        return (*frame.pointer, key) if isinstance(value, (dict, list)) else ()  # type: ignore[misc]
+
+    def _key(self, frame: _Frame, value: Any, event: Any, packed: int) -> Pointer:
+        where = _unpack(packed)
+        if type(event).__name__ not in ("ScalarEvent", "AliasEvent") or isinstance(value, (dict, list)):
+            self.plan.error("unsupported-yaml", "a mapping key must be plain text", where,
+                            "write keys as `name: value`")
+            raise _Stop
+        key = "null" if value is None else str(value)
+        if key in frame.seen:
+            first = frame.seen[key]
+            self.plan.error("duplicate-key", f"duplicate key {key!r}; it is first set on line {first[0]}", where,
+                            f"keep one of line {first[0]} and line {where[0]}", (*frame.pointer, key))
+            frame.slot = 2 * list(frame.container).index(key) + 1
+        else:
+            key = sys.intern(key)  # a plan repeats the same few keys thousands of times
+            frame.seen[key] = where
+            frame.table.append(packed)
+            frame.table.append(packed)
+            frame.slot = len(frame.table) - 1
+        frame.key = key
+        return frame.pointer

@@ -1,0 +1,93 @@
+"""Turn pydantic validation errors into located diagnostics with hints."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from sendplan_cli.plan.dates import ACCEPTED_FORMS, DateParseError
+from sendplan_cli.plan.loader import LoadedPlan, Pointer
+
+_TYPE_WORDS = {
+    "string_type": "text", "list_type": "a list", "dict_type": "a mapping", "model_type": "a mapping",
+    "model_attributes_type": "a mapping", "int_type": "a whole number", "int_parsing": "a whole number",
+    "bool_type": "true or false", "bool_parsing": "true or false", "date_type": "a date",
+}
+
+
+def suggest(word: str, choices: typing.Iterable[str]) -> str | None:
+    """The closest choice to a misspelt word, if any is close."""
+    options = list(choices)
+    folded = {c.casefold(): c for c in options}
+    match = difflib.get_close_matches(word.casefold(), list(folded), n=1, cutoff=0.6)
+    return folded[match[0]] if match else None
+
+
+def _model_at(model: type[BaseModel], pointer: Pointer) -> type[BaseModel] | None:
+    """The model class that holds the mapping at pointer."""
+    current: Any = model
+    for part in pointer:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)) or part not in current.model_fields:
+            return None
+        current = _unwrap(current.model_fields[part].annotation)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _unwrap(annotation: Any) -> Any:
+    """list[X], X | None and Annotated[X, ...] -> X."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (list, typing.Union, types.UnionType):
+            args = [a for a in typing.get_args(annotation) if a is not type(None)]
+            annotation = args[0]
+        else:
+            return annotation
+
+
+def _described(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing"
+    return repr(value)
+
+
+def diagnose(plan: LoadedPlan, model: type[BaseModel], error: ValidationError) -> None:
+    """Record one located diagnostic per pydantic error."""
+    for item in error.errors(include_url=False):
+        pointer: Pointer = tuple(part for part in item["loc"] if isinstance(part, (str, int)))
+        kind = item["type"]
+        if kind == "extra_forbidden":
+            key = str(pointer[-1])
+            holder = _model_at(model, pointer[:-1])
+            allowed = sorted(holder.model_fields) if holder else []
+            close = suggest(key, allowed)
+            hint = f"did you mean '{close}'?" if close else ("allowed keys: " + ", ".join(allowed) if allowed else None)
+            plan.error("unknown-key", f"unknown key '{key}'", plan.position(pointer, key=True), hint, pointer)
+        elif kind == "missing":
+            key = str(pointer[-1])
+            plan.error("missing-key", f"missing required key '{key}'", plan.position(pointer[:-1]),
+                       f"add `{key}:` here", pointer)
+        elif isinstance(item.get("ctx", {}).get("error"), DateParseError):
+            exc: DateParseError = item["ctx"]["error"]
+            plan.error("bad-date", f"cannot read {exc.text!r} as a date: {exc.reason}", plan.position(pointer),
+                       "accepted forms: " + "; ".join(ACCEPTED_FORMS), pointer)
+        elif kind in ("literal_error", "enum"):
+            expected = item.get("ctx", {}).get("expected", "")
+            plan.error("invalid-value", f"{_described(item['input'])} is not allowed here", plan.position(pointer),
+                       f"expected {expected}", pointer)
+        elif kind in _TYPE_WORDS:
+            plan.error("wrong-type", f"expected {_TYPE_WORDS[kind]}, found {_described(item['input'])}",
+                       plan.position(pointer), None, pointer)
+        else:
+            plan.error("invalid-value", item["msg"], plan.position(pointer), None, pointer)
