@@ -47,6 +47,11 @@ def check(path: Path, as_of: date = date(2025, 1, 15)):  # type: ignore[no-untyp
     return check_file(path, as_of).diagnostics
 
 
+def load_errors(path: Path):  # type: ignore[no-untyped-def]
+    """The diagnostics that say the file is not a valid plan, without the findings about its readable parts."""
+    return [d for d in check(path) if d.is_load_error]
+
+
 def names_at(diagnostics) -> list[tuple[int, int, str]]:  # type: ignore[no-untyped-def]
     return [(d.line, d.column, d.name) for d in diagnostics]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import HEADER, check, names_at, run_cli
+from conftest import HEADER, check, load_errors, names_at, run_cli
 
 ACTION = 'actions:\n  - ref: "1.1"\n    title: Something\n'
 
@@ -40,7 +40,8 @@ CASES = [
 def test_located_message(tmp_path: Path, name: str, raw: bytes, where: tuple[int, int, str], words: str) -> None:
     path = tmp_path / f"{name}.yaml"
     path.write_bytes(raw)
-    diagnostics = check(path)
+    # Findings about the parts that could be read may follow; the load error comes first in its place.
+    diagnostics = [d for d in check(path) if d.is_load_error]
     assert names_at(diagnostics)[0] == where
     assert words in diagnostics[0].message + (diagnostics[0].hint or "")
     assert diagnostics[0].severity.value == "error"
@@ -57,7 +58,7 @@ def test_duplicate_key_names_both_lines(tmp_path: Path) -> None:
 def test_unknown_key_suggests_the_closest(tmp_path: Path) -> None:
     path = tmp_path / "p.yaml"
     path.write_text(HEADER + ACTION + "    leed: Jane Taylor\n", encoding="utf-8")
-    [d] = check(path)
+    [d] = load_errors(path)
     assert (d.line, d.column, d.name) == (8, 5, "unknown-key")
     assert d.hint == "did you mean 'leads'?"
 
@@ -65,7 +66,7 @@ def test_unknown_key_suggests_the_closest(tmp_path: Path) -> None:
 def test_unknown_rating_suggests_and_lists_the_scale(tmp_path: Path) -> None:
     path = tmp_path / "p.yaml"
     path.write_text(HEADER + ACTION + "    completion: Ambr\n", encoding="utf-8")
-    [d] = check(path)
+    [d] = load_errors(path)
     assert d.hint is not None and d.hint.startswith("did you mean 'Amber'?")
     assert "Blue, Green, Amber, Red, Grey" in d.hint
 
@@ -86,17 +87,74 @@ def test_bad_date_lists_the_accepted_forms(tmp_path: Path) -> None:
 def test_all_errors_in_a_file_are_collected(tmp_path: Path) -> None:
     path = tmp_path / "p.yaml"
     path.write_text(HEADER + ACTION + "    due: whenever\n    completion: Purple\n    colour: red\n", encoding="utf-8")
-    assert {d.name for d in check(path)} >= {"unknown-key"}
-    # Schema errors come first; once the schema passes, rating and reference errors are collected together.
-    path.write_text(HEADER + ACTION + "    completion: Purple\n    impact: Mauve\n    recommendations: [AfI 9]\n", encoding="utf-8")
-    assert [d.name for d in check(path)] == ["unknown-rating", "unknown-rating", "unknown-reference"]
+    # Schema, rating and reference errors all arrive in the first run, not in rounds.
+    assert [d.name for d in load_errors(path)] == ["bad-date", "unknown-rating", "unknown-key"]
+
+
+TEN_PROBLEMS = HEADER + """\
+recommendations:
+  - id: AfI 1
+    text: Improve the timeliness of EHC plans.
+actions:
+  - ref: "1.1"
+    title: Bad date, no lead
+    recommendations: [AfI 1]
+    due: next spring
+  - ref: "1.2"
+    title: Bad date and a bad rating
+    recommendations: [AfI 9]
+    leads: [Jane Taylor]
+    success_measures: [Fewer complaints]
+    due: soonish
+    completion: Purple
+  - ref: "1.3"
+    title: Two bad dates in milestones
+    recommendations: [AfI 1]
+    leads: [Jane Taylor]
+    success_measures: [Fewer complaints]
+    due: July 2024
+    milestones:
+      - text: First
+        due: whenever
+      - text: Second
+        due: 2024-02-30
+    completion: Mauve
+    impact: Amber
+  - ref: "1.4"
+    title: Readable except its references
+    recommendations: [AfI 7]
+    leads: [Jane Taylor]
+    due: someday
+    completion: Ambr
+    commentary: Going well.
+"""
+
+
+def test_ten_mixed_load_errors_arrive_in_one_run_with_the_findings_of_readable_parts(tmp_path: Path) -> None:
+    path = tmp_path / "p.yaml"
+    path.write_text(TEN_PROBLEMS, encoding="utf-8")
+    found = check(path)
+    errors = [(d.line, d.name) for d in found if d.is_load_error]
+    # Read off the fixture: 5 unreadable dates, 3 ratings not on the scale, 2 unknown recommendations.
+    assert errors == [
+        (12, "bad-date"), (15, "unknown-reference"), (18, "bad-date"), (19, "unknown-rating"),
+        (28, "bad-date"), (30, "bad-date"), (31, "unknown-rating"), (35, "unknown-reference"),
+        (37, "bad-date"), (38, "unknown-rating"),
+    ]
+    findings = {(d.ref, d.name) for d in found if not d.is_load_error}
+    # 1.1's date cannot be read, but it is still checked for a lead and a measure of success.
+    assert {("1.1", "no-lead"), ("1.1", "no-success-measure"), ("1.4", "no-success-measure")} <= findings
+    # Nothing is said about dates or ratings that could not be read.
+    assert not {name for ref, name in findings if ref in {"1.1", "1.2", "1.3", "1.4"}} & {
+        "overdue", "not-time-bound", "milestone-overdue", "unrated", "rating-contradicts-dates"}
+    assert [(d.line, d.column) for d in found] == sorted((d.line, d.column) for d in found)
 
 
 def test_bom_and_crlf_load_normally(tmp_path: Path) -> None:
     path = tmp_path / "p.yaml"
     text = HEADER + ACTION + "    leads: [Jane Taylor]\n    boardd: x\n"
     path.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode())
-    [d] = check(path)
+    [d] = load_errors(path)
     assert (d.line, d.column, d.name) == (9, 5, "unknown-key")
 
 

@@ -49,44 +49,50 @@ def plan_files(paths: list[Path]) -> list[Path]:
     return found
 
 
-def load_model(path: Path, display: str | None = None):  # type: ignore[no-untyped-def]
-    """Load and validate one plan: (LoadedPlan, Plan or None when it has errors)."""
-    from pydantic import ValidationError
-
+def load_parts(path: Path, display: str | None = None):  # type: ignore[no-untyped-def]
+    """Load and validate one plan as far as it can be read: (LoadedPlan, Plan or None, Damage)."""
     from sendplan_cli.check.crossrefs import check_references
-    from sendplan_cli.plan.locate import diagnose
-    from sendplan_cli.plan.model import Plan
+    from sendplan_cli.check.partial import Damage, validate_parts
 
     loaded = load_plan(path, display)
     if loaded.data is None:
-        return loaded, None
+        return loaded, None, Damage()
     if not isinstance(loaded.data, dict):
         kind = "a list" if isinstance(loaded.data, list) else "a single value"
         loaded.error("not-a-plan", f"the file holds {kind}, not a plan", loaded.position(()),
                      "a plan is a mapping with title, partnership, published, board and actions")
-        return loaded, None
-    try:
-        plan = Plan.model_validate(loaded.data)
-    except ValidationError as exc:
-        diagnose(loaded, Plan, exc)
-        return loaded, None
-    check_references(plan, loaded)
-    return loaded, plan
+        return loaded, None, Damage()
+    plan, damage = validate_parts(loaded)
+    if plan is not None:
+        before = len(loaded.diagnostics)
+        check_references(plan, loaded)
+        for diagnostic in loaded.diagnostics[before:]:
+            damage.record(diagnostic)
+    return loaded, plan, damage
+
+
+def load_model(path: Path, display: str | None = None):  # type: ignore[no-untyped-def]
+    """Load and validate one plan: (LoadedPlan, Plan or None when any part of it cannot be read)."""
+    loaded, plan, _ = load_parts(path, display)
+    return loaded, plan if loaded.ok else None
 
 
 def analyse(path: Path, as_of: date, display: str | None = None):  # type: ignore[no-untyped-def]
-    """Load, validate and run the rules: (plan or None, sorted diagnostics, configuration)."""
+    """Load, validate and run the rules: (plan, or None when it has load errors; sorted diagnostics; configuration).
+
+    Every part that can be read is checked, so a plan's problems all arrive in one run."""
     from sendplan_cli.check.config import find_config
     from sendplan_cli.check.engine import run_rules
+    from sendplan_cli.check.rules import get
 
     config = find_config(path.resolve().parent)
-    loaded, plan = load_model(path, display)
+    loaded, plan, damage = load_parts(path, display)
     diagnostics = list(loaded.diagnostics)
-    if plan is not None and loaded.ok:
-        diagnostics += run_rules(plan, loaded, config, as_of)
-    else:
-        plan = None
-    return plan, sorted(diagnostics, key=lambda d: d.sort_key), config
+    if plan is not None:
+        found = run_rules(plan, loaded, config, as_of)
+        diagnostics += [d for d in found if damage.keeps(d, get(d.code).reads)]
+    unique = sorted(set(diagnostics), key=lambda d: d.sort_key)
+    return (plan if loaded.ok else None), unique, config
 
 
 def check_file(path: Path, as_of: date, display: str | None = None) -> FileResult:

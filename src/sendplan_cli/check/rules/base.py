@@ -62,18 +62,28 @@ class Rule:
     severity: Severity
     check: Callable[[Context], Iterable[Finding]]
     doc: str
+    reads: frozenset[str] | None = None
+    """The action fields the rule looks at ("plan": it also looks across actions); None: all of them.
+
+    When part of a plan cannot be read, the rule still runs wherever what it reads is intact."""
 
     @property
     def summary(self) -> str:
         return self.doc.strip().splitlines()[0]
 
 
-def rule(code: str, name: str, severity: str) -> Callable[[Callable[[Context], Iterable[Finding]]], Rule]:
+# What the date and rating rules read of an action.
+DATES_AND_RATINGS = frozenset({"due", "milestones", "activities", "updates", "completion", "impact", "commentary"})
+
+
+def rule(code: str, name: str, severity: str, reads: frozenset[str] | set[str] | None = None,
+         ) -> Callable[[Callable[[Context], Iterable[Finding]]], Rule]:
     """Declare a rule; the function's docstring is its user documentation."""
 
     def wrap(check: Callable[[Context], Iterable[Finding]]) -> Rule:
         import inspect
 
-        return Rule(code, name, Severity(severity), check, inspect.cleandoc(check.__doc__ or ""))
+        return Rule(code, name, Severity(severity), check, inspect.cleandoc(check.__doc__ or ""),
+                    frozenset(reads) if reads is not None else None)
 
     return wrap

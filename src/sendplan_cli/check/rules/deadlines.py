@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, timedelta
 
-from sendplan_cli.check.rules.base import Context, Finding, rule
+from sendplan_cli.check.rules.base import DATES_AND_RATINGS, Context, Finding, rule
 from sendplan_cli.plan.loader import Pointer
 from sendplan_cli.plan.model import Action
 from sendplan_cli.plan.status import ActionState, dated_steps, final_due
@@ -15,7 +15,7 @@ def _final(action: Action, index: int, state: ActionState) -> tuple[Pointer, dat
     return final_due(state.due, state.due_at, dated_steps(action, index, state.due, state.due_at))
 
 
-@rule("SP101", "overdue", "error")
+@rule("SP101", "overdue", "error", reads=DATES_AND_RATINGS)
 def overdue(ctx: Context) -> Iterator[Finding]:
     """An open action whose final due date has passed.
 
@@ -55,7 +55,7 @@ def overdue(ctx: Context) -> Iterator[Finding]:
                           action.ref, "record completion, or agree a new date with the board and record it in an update")
 
 
-@rule("SP102", "milestone-overdue", "warning")
+@rule("SP102", "milestone-overdue", "warning", reads=DATES_AND_RATINGS)
 def milestone_overdue(ctx: Context) -> Iterator[Finding]:
     """A milestone or activity date has passed while the action is still open.
 
@@ -101,7 +101,7 @@ def milestone_overdue(ctx: Context) -> Iterator[Finding]:
                           action.ref, "record in an update whether the step was met")
 
 
-@rule("SP103", "due-soon", "info")
+@rule("SP103", "due-soon", "info", reads=DATES_AND_RATINGS)
 def due_soon(ctx: Context) -> Iterator[Finding]:
     """An open action falls due within the next reporting month.
 
@@ -137,7 +137,7 @@ def due_soon(ctx: Context) -> Iterator[Finding]:
             yield Finding(final[0], f"action {action.ref} is due by {final[1]:%d %b %Y}", action.ref)
 
 
-@rule("SP104", "not-time-bound", "warning")
+@rule("SP104", "not-time-bound", "warning", reads=DATES_AND_RATINGS)
 def not_time_bound(ctx: Context) -> Iterator[Finding]:
     """An action with no end date and no review cadence.
 

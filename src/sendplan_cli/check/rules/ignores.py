@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from sendplan_cli.check.rules.base import Context, Finding, rule
 
 
-@rule("SP901", "suppression-without-reason", "warning")
+@rule("SP901", "suppression-without-reason", "warning", reads=set())
 def suppression_without_reason(ctx: Context) -> Iterator[Finding]:
     """An inline suppression that gives no reason.
 
@@ -39,7 +39,7 @@ def suppression_without_reason(ctx: Context) -> Iterator[Finding]:
     return iter(())
 
 
-@rule("SP902", "suppression-expired", "warning")
+@rule("SP902", "suppression-expired", "warning", reads=set())
 def suppression_expired(ctx: Context) -> Iterator[Finding]:
     """An inline suppression whose `until` date has passed; it no longer hides anything.
 
@@ -72,7 +72,7 @@ def suppression_expired(ctx: Context) -> Iterator[Finding]:
     return iter(())
 
 
-@rule("SP903", "unused-suppression", "warning")
+@rule("SP903", "unused-suppression", "warning", reads=set())
 def unused_suppression(ctx: Context) -> Iterator[Finding]:
     """An inline suppression that suppresses nothing on its line.
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from sendplan_cli.check.rules.base import Context, Finding, rule
+from sendplan_cli.check.rules.base import DATES_AND_RATINGS, Context, Finding, rule
 from sendplan_cli.plan.status import dated_steps, final_due
 
 
-@rule("SP201", "rating-contradicts-dates", "warning")
+@rule("SP201", "rating-contradicts-dates", "warning", reads=DATES_AND_RATINGS)
 def rating_contradicts_dates(ctx: Context) -> Iterator[Finding]:
     """A completion rating whose meaning the dates deny.
 
@@ -61,7 +61,7 @@ def rating_contradicts_dates(ctx: Context) -> Iterator[Finding]:
                           action.ref, "rate the progress made, or explain the delay")
 
 
-@rule("SP202", "rating-contradicts-impact", "warning")
+@rule("SP202", "rating-contradicts-impact", "warning", reads=DATES_AND_RATINGS)
 def rating_contradicts_impact(ctx: Context) -> Iterator[Finding]:
     """The completion and impact ratings deny each other, or completion is claimed too early.
 
@@ -117,7 +117,7 @@ def rating_contradicts_impact(ctx: Context) -> Iterator[Finding]:
                               action.ref, "rate it in progress until its activities are done")
 
 
-@rule("SP203", "missing-commentary", "warning")
+@rule("SP203", "missing-commentary", "warning", reads=DATES_AND_RATINGS)
 def missing_commentary(ctx: Context) -> Iterator[Finding]:
     """An action in progress (Red or Amber) with no commentary.
 
@@ -152,7 +152,7 @@ def missing_commentary(ctx: Context) -> Iterator[Finding]:
                           action.ref, "add `commentary:` saying what is happening")
 
 
-@rule("SP204", "stale-rating", "warning")
+@rule("SP204", "stale-rating", "warning", reads=DATES_AND_RATINGS)
 def stale_rating(ctx: Context) -> Iterator[Finding]:
     """Monthly updates are recorded, but none recently.
 
@@ -199,7 +199,7 @@ def stale_rating(ctx: Context) -> Iterator[Finding]:
                           action.ref, "record this month's update with `sendplan update`")
 
 
-@rule("SP205", "unrated", "warning")
+@rule("SP205", "unrated", "warning", reads=DATES_AND_RATINGS)
 def unrated(ctx: Context) -> Iterator[Finding]:
     """An action with no completion or no impact rating.
 

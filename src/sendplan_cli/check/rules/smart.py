@@ -8,7 +8,7 @@ from sendplan_cli.check.rules.base import Context, Finding, rule
 from sendplan_cli.plan.locate import suggest
 
 
-@rule("SP301", "no-lead", "warning")
+@rule("SP301", "no-lead", "warning", reads={"leads", "activities"})
 def no_lead(ctx: Context) -> Iterator[Finding]:
     """An action with no accountable lead.
 
@@ -40,7 +40,7 @@ def no_lead(ctx: Context) -> Iterator[Finding]:
                           "add `leads:` naming who is accountable", key=True)
 
 
-@rule("SP302", "unknown-lead", "warning")
+@rule("SP302", "unknown-lead", "warning", reads={"leads", "activities", "plan"})
 def unknown_lead(ctx: Context) -> Iterator[Finding]:
     """A lead who is not in the plan's people directory.
 
@@ -86,7 +86,7 @@ def unknown_lead(ctx: Context) -> Iterator[Finding]:
                               action.ref, f"did you mean '{close}'?" if close else "add them under `people:`")
 
 
-@rule("SP303", "no-success-measure", "warning")
+@rule("SP303", "no-success-measure", "warning", reads={"success_measures", "measures"})
 def no_success_measure(ctx: Context) -> Iterator[Finding]:
     """An action with nothing that says how success will be known.
 
@@ -119,7 +119,7 @@ def no_success_measure(ctx: Context) -> Iterator[Finding]:
                           "add `success_measures:` or `measures:`", key=True)
 
 
-@rule("SP304", "unlinked-action", "warning")
+@rule("SP304", "unlinked-action", "warning", reads={"recommendations"})
 def unlinked_action(ctx: Context) -> Iterator[Finding]:
     """An action that answers no inspection recommendation.
 
@@ -153,7 +153,7 @@ def unlinked_action(ctx: Context) -> Iterator[Finding]:
                           "add `recommendations:` with the id it answers", key=True)
 
 
-@rule("SP305", "recommendation-without-action", "error")
+@rule("SP305", "recommendation-without-action", "error", reads={"recommendations", "plan"})
 def recommendation_without_action(ctx: Context) -> Iterator[Finding]:
     """An inspection recommendation that no action answers.
 
@@ -189,7 +189,7 @@ def recommendation_without_action(ctx: Context) -> Iterator[Finding]:
                           None, f"add an action with `recommendations: [{rec.id}]`")
 
 
-@rule("SP306", "duplicate-ref", "error")
+@rule("SP306", "duplicate-ref", "error", reads={"ref", "plan"})
 def duplicate_ref(ctx: Context) -> Iterator[Finding]:
     """Two actions share a ref.
 
