@@ -18,6 +18,7 @@ from typing import Any
 
 from sendplan_cli.authoring.atomic import write_atomic
 from sendplan_cli.errors import UsageError
+from sendplan_cli.output.sanitise import one_line
 from sendplan_cli.plan.dates import DateParseError, parse_date_phrase, parse_month
 from sendplan_cli.plan.locate import suggest
 
@@ -96,7 +97,8 @@ def _canonical(name: str | None, ratings: list[Any], kind: str) -> str | None:
             return str(rating.name)
     close = suggest(name, [r.name for r in ratings])
     hint = f" Did you mean '{close}'?" if close else ""
-    raise UsageError(f"'{name}' is not a {kind} rating in this plan's scale ({', '.join(r.name for r in ratings)}).{hint}")
+    names = ", ".join(one_line(r.name) for r in ratings)
+    raise UsageError(f"{one_line(name)!r} is not a {kind} rating in this plan's scale ({names}).{one_line(hint)}")
 
 
 def _move_trailing_comment(source: Any, key: Any, target: Any, target_key: Any) -> None:
@@ -139,7 +141,7 @@ def apply_change(path: Path, change: Change) -> tuple[bytes, bytes]:
     loaded, plan = load_model(path)
     if plan is None or not loaded.ok:
         first = loaded.diagnostics[0] if loaded.diagnostics else None
-        where = f" (line {first.line}: {first.message})" if first else ""
+        where = f" (line {first.line}: {one_line(first.message)})" if first else ""
         raise UsageError(f"{path}: the plan has errors{where}; run `sendplan validate` and fix them first")
     refs = [a.ref for a in plan.actions]
     if change.ref not in refs:
@@ -242,7 +244,7 @@ def _check_still_valid(text: str, path: Path) -> None:
 
     loaded = load_text(text, LoadedPlan(path=str(path), text=""))
     if not loaded.ok:
-        raise UsageError(f"{path}: the update would make the plan invalid: {loaded.diagnostics[0].message}")
+        raise UsageError(f"{path}: the update would make the plan invalid: {one_line(loaded.diagnostics[0].message)}")
     from pydantic import ValidationError
 
     from sendplan_cli.plan.model import Plan
@@ -250,7 +252,7 @@ def _check_still_valid(text: str, path: Path) -> None:
     try:
         Plan.model_validate(loaded.data)
     except ValidationError as exc:
-        raise UsageError(f"{path}: the update would make the plan invalid: {exc.errors()[0]['msg']}") from None
+        raise UsageError(f"{path}: the update would make the plan invalid: {one_line(exc.errors()[0]['msg'])}") from None
 
 
 def unified_diff(path: Path, before: bytes, after: bytes) -> str:

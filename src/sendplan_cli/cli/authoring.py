@@ -29,7 +29,9 @@ def update(
     if dry_run:
         sys.stdout.write(diff)
     else:
-        typer.echo(f"recorded {month} for {ref} in {plan}", err=True)
+        from sendplan_cli.output.sanitise import one_line
+
+        typer.echo(f"recorded {one_line(month)} for {one_line(ref)} in {one_line(plan)}", err=True)
 
 
 @app.command()

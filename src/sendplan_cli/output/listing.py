@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
+from sendplan_cli.output.sanitise import rich_text
 from sendplan_cli.plan.model import Plan
 from sendplan_cli.plan.status import accountable_leads, dated_steps, final_due
 
@@ -46,8 +47,10 @@ def print_table(rows: list[dict[str, Any]], out: TextIO) -> None:
     for name in ("Ref", "Action", "Lead(s)", "Due", "Due by", "Completion", "Impact", "Answers"):
         table.add_column(name, overflow="fold")
     for row in rows:
-        table.add_row(
+        cells = (
             row["ref"], row["title"], "; ".join(row["leads"]) or "-", row["due"] or "-", row["due_end"] or "not time-bound",
             row["completion"] or "-", row["impact"] or "-", ", ".join(row["recommendations"]) or "-",
         )
+        # Plan text is shown as written: never a rich tag, a link or a terminal control sequence.
+        table.add_row(*(rich_text(cell) for cell in cells))
     Console(file=out, width=None if out.isatty() else 160, highlight=False).print(table)

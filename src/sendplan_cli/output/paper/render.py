@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from sendplan_cli.errors import UsageError
+from sendplan_cli.output.sanitise import md_cell, md_inline, md_prose
 from sendplan_cli.output.paper.view import PlanView
 from sendplan_cli.resources import resource_dir
 
@@ -54,12 +55,6 @@ def text_colour(background: str | None) -> str:
     return "#0b0c0c" if (lum + 0.05) / 0.05 >= 1.05 / (lum + 0.05) else "#ffffff"
 
 
-def md_cell(value: Any) -> str:
-    """A value safe inside a Markdown table cell."""
-    text = "" if value is None else str(value)
-    return " ".join(text.split()).replace("|", "\\|") or "-"
-
-
 def _environment(template: Path | None) -> Any:
     from jinja2 import (
         ChoiceLoader,
@@ -79,7 +74,11 @@ def _environment(template: Path | None) -> Any:
         keep_trailing_newline=True,
     )
     env.filters["text_colour"] = text_colour
+    # Plan text in Markdown goes through one of these (README, "Templates"): `md` for a table cell,
+    # `md_inline` for other one-line places, `md_prose` for paragraphs.
     env.filters["md"] = md_cell
+    env.filters["md_inline"] = md_inline
+    env.filters["md_prose"] = md_prose
     env.filters["date"] = lambda d, fmt="%d %b %Y": d.strftime(fmt) if d else "-"
     return env
 
