@@ -111,7 +111,10 @@ def _repair(data: dict[str, Any], errors: list[Any], plan_model: Any, damage: Da
             else:
                 node = copies[id(node)]
             if depth < len(path):
-                parent, node = node, node[path[depth]]
+                part = path[depth]
+                if not (isinstance(node, dict) and part in node or isinstance(node, list) and isinstance(part, int) and part < len(node)):
+                    return None  # an earlier repair already removed what held it
+                parent, node = node, node[part]
         return node
 
     root = writable(())
