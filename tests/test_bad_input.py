@@ -225,7 +225,9 @@ def test_every_case_through_the_command_line(tmp_path: Path) -> None:
         (["validate", "no/such/plan.yaml"], "no such file or directory"),
         (["validate", "tests"], "no plan files"),
         (["validate", "--as-of", "15/01/2025", "plans"], "YYYY-MM-DD"),
-        (["explain", "SP999"], "no rule"),
+        (["explain", "SP999"], "no check with the code or name 'SP999'; `sendplan rules`"),
+        (["explain", "overdu"], "did you mean 'overdue'?"),
+        (["validate", "--format", "json", "--group-by", "lead", "plans"], "--group-by groups text output only"),
     ],
 )
 def test_usage_errors_exit_2(args: list[str], words: str) -> None:

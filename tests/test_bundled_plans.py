@@ -104,7 +104,7 @@ def test_list_json_reproduces_the_published_table() -> None:
     rows = {row["ref"]: row for row in json.loads(result.stdout)}
     assert len(rows) == 18
     assert rows["1.1"] == {
-        "ref": "1.1", "title": "Develop waiting well offer for Neurodiversity", "leads": ["Caroline Tozzi"],
+        "file": str(WEST), "ref": "1.1", "title": "Develop waiting well offer for Neurodiversity", "leads": ["Caroline Tozzi"],
         "due": "July 2024", "due_end": "2024-07-31", "completion": "Amber", "impact": "Red",
         "recommendation": "AfI 1", "recommendations": ["AfI 1"],
     }

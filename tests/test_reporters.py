@@ -32,12 +32,13 @@ def test_text_quotes_the_line_with_a_caret(tmp_path: Path) -> None:
     result = run_cli("validate", str(plan), "--as-of", "2025-01-15")
     assert result.returncode == 1
     lines = result.stdout.splitlines()
+    assert lines[0] == f"── {plan}: 1 error, 1 warning, 0 info: fails"
     head = f"{plan}:14:10: error SP101 [overdue] action 1.1 was due July 2024 (ended 31 Jul 2024) and is still rated Amber"
-    assert lines[0] == head
-    assert lines[1] == "   14 |     due: July 2024"
-    assert lines[2] == "      |          ^"
-    assert lines[3].startswith("  hint: ")
-    assert lines[-1] == "1 error, 1 warning, 0 info in 1 file (as of 2025-01-15)"
+    assert lines[1] == head
+    assert lines[2] == "   14 |     due: July 2024"
+    assert lines[3] == "      |          ^"
+    assert lines[4].startswith("  hint: ")
+    assert lines[-1] == "1 error, 1 warning, 0 info in 1 file (as of 2025-01-15). Failed: 1 finding at or above error."
     assert "\x1b[" not in result.stdout
 
 
@@ -48,10 +49,15 @@ def test_json_is_stable_and_complete(tmp_path: Path) -> None:
     assert document["version"] == 1 and document["as_of"] == "2025-01-15"
     first = document["findings"][0]
     assert first == {
-        "code": "SP101", "name": "overdue", "severity": "error", "file": str(plan), "line": 14, "column": 10,
-        "message": first["message"], "hint": first["hint"], "ref": "1.1", "pointer": "actions[0].due",
+        "code": "SP101", "name": "overdue", "severity": "error", "fails": True, "file": str(plan), "line": 14,
+        "column": 10, "message": first["message"], "hint": first["hint"], "ref": "1.1", "pointer": "actions[0].due",
+        "id": first["id"],
     }
-    assert document["summary"] == {"files": 1, "error": 1, "warning": 1, "info": 0, "failed": True}
+    assert re.fullmatch(r"[0-9a-f]{32}", first["id"])
+    assert document["findings"][1]["fails"] is False  # the warning, under the default fail-on error
+    assert document["summary"] == {
+        "files": 1, "error": 1, "warning": 1, "info": 0, "failing": 1, "fail_on": "error", "failed": True,
+    }
     assert {"code": "SP201", "name": "rating-contradicts-dates", "severity": "warning", "count": 1} in document["statistics"]
 
 
@@ -59,7 +65,8 @@ def test_github_annotations_follow_the_workflow_command_format(tmp_path: Path) -
     plan = write_plan(tmp_path, OVERDUE_BODY)
     result = run_cli("validate", str(plan), "--as-of", "2025-01-15", "--format", "github")
     lines = result.stdout.splitlines()
-    assert len(lines) == 2
+    assert len(lines) == 3
+    assert lines[2] == "sendplan: 1 error, 1 warning, 0 info in 1 file (as of 2025-01-15). Failed: 1 finding at or above error."
     pattern = re.compile(r"^::(error|warning|notice) file=([^,]+),line=(\d+),col=(\d+),title=([^:]+)::(.+)$")
     match = pattern.match(lines[0])
     assert match is not None
@@ -92,10 +99,10 @@ def test_junit_counts_the_failing_file(tmp_path: Path) -> None:
 
 def test_group_by_lead_gives_each_lead_a_section() -> None:
     result = run_cli("validate", WEST, "--as-of", "2025-01-15", "--group-by", "lead")
-    sections = re.findall(r"^== (.+) \((\d+)\)$", result.stdout, re.MULTILINE)
+    sections = re.findall(r"^── (.+) \((\d+)\)$", result.stdout, re.MULTILINE)
     names = [name for name, _ in sections]
     assert "Jane Taylor" in names and "Kate Courtney" in names
-    jane = result.stdout.split("== Jane Taylor")[1].split("\n== ")[0]
+    jane = result.stdout.split("── Jane Taylor")[1].split("\n── ")[0]
     assert "action 1.5 was due July 2024" in jane and "action 5.4 was due July 2024" in jane
     assert "action 1.1 " not in jane
 

@@ -26,26 +26,30 @@ class FileResult:
     """The severity that fails the run, from this file's configuration."""
     leads: dict[str, list[str]] = field(default_factory=dict)
     """Each action ref's accountable leads, for the per-lead digest."""
-
-    def fails(self, fail_on: Severity | None = None) -> bool:
-        """True when a load error, or a finding at or above the failing severity, is present."""
-        level = fail_on or self.fail_on
-        return any(d.is_load_error or d.severity.rank >= level.rank for d in self.diagnostics)
+    identities: list[str] = field(default_factory=list)
+    """Each diagnostic's stable identity (check/identity.py), in the same order."""
 
 
 def plan_files(paths: list[Path]) -> list[Path]:
-    """Files as given, and each directory's *.yaml / *.yml files; missing paths are usage errors."""
+    """Files as given, and each directory's *.yaml / *.yml files, each file once; missing paths are usage errors.
+
+    Every command that reads plans (validate, list, report) finds them here, so they agree."""
     found: list[Path] = []
+    seen: set[Path] = set()
     for path in paths:
         if path.is_dir():
             inside = sorted(p for p in path.iterdir() if p.suffix in PLAN_SUFFIXES and p.is_file())
             if not inside:
                 raise UsageError(f"{path}: no plan files (*.yaml, *.yml) in this directory")
-            found += inside
         elif path.exists():
-            found.append(path)
+            inside = [path]
         else:
-            raise UsageError(f"{path}: no such file or directory")
+            raise UsageError(f"{path}: no such file or directory; check the path")
+        for file in inside:
+            key = file.resolve()
+            if key not in seen:
+                seen.add(key)
+                found.append(file)
     return found
 
 
@@ -78,9 +82,13 @@ def load_model(path: Path, display: str | None = None):  # type: ignore[no-untyp
 
 
 def analyse(path: Path, as_of: date, display: str | None = None):  # type: ignore[no-untyped-def]
-    """Load, validate and run the rules: (plan, or None when it has load errors; sorted diagnostics; configuration).
+    """Load, validate and run the rules: (plan, or None when it has load errors; sorted diagnostics; configuration)."""
+    loaded, plan, diagnostics, config = _analyse(path, as_of, display)
+    return (plan if loaded.ok else None), diagnostics, config
 
-    Every part that can be read is checked, so a plan's problems all arrive in one run."""
+
+def _analyse(path: Path, as_of: date, display: str | None):  # type: ignore[no-untyped-def]
+    """Every part that can be read is checked, so a plan's problems all arrive in one run."""
     from sendplan_cli.check.config import find_config
     from sendplan_cli.check.engine import run_rules
     from sendplan_cli.check.rules import get
@@ -91,17 +99,28 @@ def analyse(path: Path, as_of: date, display: str | None = None):  # type: ignor
     if plan is not None:
         found = run_rules(plan, loaded, config, as_of)
         diagnostics += [d for d in found if damage.keeps(d, get(d.code).reads)]
-    unique = sorted(set(diagnostics), key=lambda d: d.sort_key)
-    return (plan if loaded.ok else None), unique, config
+    return loaded, plan, sorted(set(diagnostics), key=lambda d: d.sort_key), config
 
 
 def check_file(path: Path, as_of: date, display: str | None = None) -> FileResult:
     """Every diagnostic for one plan file."""
-    plan, diagnostics, config = analyse(path, as_of, display)
+    from sendplan_cli.check.identity import identities
     from sendplan_cli.plan.status import accountable_leads
 
+    loaded, plan, diagnostics, config = _analyse(path, as_of, display)
     leads = {a.ref: accountable_leads(a) for a in plan.actions} if plan else {}
-    return FileResult(display or str(path), diagnostics, config.fail_on, leads)
+    shown = display or str(path)
+    ids = identities(diagnostics, path_from_repository_root(path) or shown, loaded.data)
+    return FileResult(shown, diagnostics, config.fail_on, leads, ids)
+
+
+def path_from_repository_root(path: Path) -> str | None:
+    """The plan's path from the root of the git work tree holding it; None outside git."""
+    absolute = path.resolve()
+    for folder in absolute.parents:
+        if (folder / ".git").exists():
+            return absolute.relative_to(folder).as_posix()
+    return None
 
 
 def _check_one(args: tuple[Path, date, str]) -> FileResult:

@@ -43,53 +43,80 @@ def validate(
 ) -> None:
     """Check plans: YAML and schema errors, then findings (overdue, contradictory ratings, SMART gaps)."""
     from sendplan_cli.check.pipeline import check_files, plan_files
+    from sendplan_cli.check.verdict import Verdict
     from sendplan_cli.output.findings import REPORTER_BY_NAME, Run
     from sendplan_cli.plan.diagnostics import Severity
 
     if group_by not in (None, "lead"):
         raise typer.BadParameter("the only grouping is 'lead'", param_hint="--group-by")
+    if group_by and output_format is not Format.text:
+        raise UsageError(f"--group-by groups text output only; drop it, or use --format text instead of {output_format.value}")
     when = as_of_date(as_of)
-    results = check_files(plan_files(paths), when)
-    run = Run(results, when, file_lines, statistics, group_by)
-    REPORTER_BY_NAME[output_format.value](run, sys.stdout)
-    level = Severity(fail_on.value) if fail_on else None
-    raise typer.Exit(1 if any(r.fails(level) for r in results) else 0)
+    verdict = Verdict(check_files(plan_files(paths), when), when, Severity(fail_on.value) if fail_on else None)
+    REPORTER_BY_NAME[output_format.value](Run(verdict, file_lines, statistics, group_by), sys.stdout)
+    raise typer.Exit(verdict.exit_code)
 
 
 @app.command("list")
 def list_actions(
-    plan: Annotated[Path, typer.Argument(help="A plan file.")],
+    paths: Annotated[list[Path], typer.Argument(help="Plan files, or directories of *.yaml plans.")],
     output_format: Annotated[ListFormat, typer.Option("--format", "-f", help="table, or json for scripts.")] = ListFormat.table,
 ) -> None:
-    """List a plan's actions: ref, title, leads, due date and ratings as published."""
+    """List each plan's actions: ref, title, leads, due date and ratings as published."""
     from sendplan_cli.check.pipeline import load_model, plan_files
     from sendplan_cli.output.listing import action_rows, print_json, print_table
 
-    path = plan_files([plan])[0]
-    loaded, model = load_model(path)
-    if model is None or not loaded.ok:
-        print_load_errors(loaded.path, loaded.diagnostics)
+    broken, everything = False, []
+    files = plan_files(paths)
+    for path in files:
+        loaded, model = load_model(path)
+        if model is None:
+            print_load_errors(loaded.path, loaded.diagnostics)
+            broken = True
+            continue
+        rows = [{"file": str(path), **row} for row in action_rows(model)]
+        if output_format is ListFormat.json:
+            everything += rows  # one JSON document, whatever the number of plans
+        else:
+            print_table(rows, sys.stdout, title=str(path) if len(files) > 1 else None)
+    if output_format is ListFormat.json:
+        print_json(everything, sys.stdout)
+    if broken:
+        typer.echo("sendplan: some plans could not be listed: fix the errors above, `sendplan validate` shows them all", err=True)
         raise typer.Exit(1)
-    rows = action_rows(model)
-    (print_json if output_format is ListFormat.json else print_table)(rows, sys.stdout)
 
 
 @app.command()
 def rules() -> None:
-    """List every rule: code, name, default severity and what it finds."""
+    """List every check: the load errors that stop a file being read, then the rules and their default severity."""
     from sendplan_cli.check.rules import RULES
+    from sendplan_cli.check.rules.load_errors import LOAD_ERRORS
 
+    typer.echo("Load errors (always fail the run):")
+    for e in LOAD_ERRORS:
+        typer.echo(f"  {e.code}  {e.name:<31} {'error':<8} {e.summary}")
+    typer.echo("\nRules:")
     for r in RULES:
-        typer.echo(f"{r.code}  {r.name:<31} {r.severity.value:<8} {r.summary}")
+        typer.echo(f"  {r.code}  {r.name:<31} {r.severity.value:<8} {r.summary}")
 
 
 @app.command()
-def explain(rule: Annotated[str, typer.Argument(help="A rule code (SP101) or name (overdue).")]) -> None:
-    """Print a rule's documentation: why it matters, with failing and passing examples."""
-    from sendplan_cli.check.rules import get
+def explain(rule: Annotated[str, typer.Argument(help="A code (SP101, SP013) or name (overdue, bad-date).")]) -> None:
+    """Print what a code means: why it matters and what to do, with failing and passing examples for rules."""
+    from sendplan_cli.check.rules import RULES, get
+    from sendplan_cli.check.rules.load_errors import LOAD_ERRORS
+    from sendplan_cli.plan.locate import suggest
 
+    load = {key.casefold(): e for e in LOAD_ERRORS for key in (e.code, e.name)}
+    if rule.casefold() in load:
+        e = load[rule.casefold()]
+        typer.echo(f"# {e.code} {e.name} (load error)\n\n{e.doc}")
+        return
     try:
         found = get(rule)
     except KeyError:
-        raise UsageError(f"no rule {rule!r}; `sendplan rules` lists them") from None
+        # Names are suggested; a near code (SP999 -> SP903) is another check, not a typo.
+        close = suggest(rule, [r.name for r in RULES] + [e.name for e in LOAD_ERRORS])
+        raise UsageError(f"no check with the code or name {rule!r}" + (f"; did you mean {close!r}?" if close else "")
+                         + "; `sendplan rules` lists them all") from None
     typer.echo(f"# {found.code} {found.name} ({found.severity.value})\n\n{found.doc}")

@@ -39,11 +39,11 @@ def print_json(rows: list[dict[str, Any]], out: TextIO) -> None:
     out.write("\n")
 
 
-def print_table(rows: list[dict[str, Any]], out: TextIO) -> None:
+def print_table(rows: list[dict[str, Any]], out: TextIO, title: str | None = None) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(show_lines=False, header_style="bold")
+    table = Table(show_lines=False, header_style="bold", title=rich_text(title) if title else None)
     for name in ("Ref", "Action", "Lead(s)", "Due", "Due by", "Completion", "Impact", "Answers"):
         table.add_column(name, overflow="fold")
     for row in rows:

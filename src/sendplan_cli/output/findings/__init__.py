@@ -4,18 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 from typing import TextIO
 
-from sendplan_cli.check.pipeline import FileResult
+from sendplan_cli.check.verdict import Verdict
 
 
 @dataclass(frozen=True)
 class Run:
-    """What a reporter prints: the results, the as-of date, and a way to read a file's lines for quoting."""
+    """What a reporter prints: the verdict of the run, and a way to read a file's lines for quoting."""
 
-    results: list[FileResult]
-    as_of: date
+    verdict: Verdict
     lines_of: Callable[[str], list[str]]
     statistics: bool = False
     group_by: str | None = None
@@ -49,7 +47,7 @@ def _sarif(run: Run, out: TextIO) -> None:
 
 
 def _junit(run: Run, out: TextIO) -> None:
-    from sendplan_cli.output.findings.machine import report_junit
+    from sendplan_cli.output.findings.junit import report_junit
 
     report_junit(run, out)
 

@@ -1,52 +1,86 @@
-"""SARIF 2.1.0 for code-scanning dashboards."""
+"""SARIF 2.1.0 for code scanning: rules with help, stable fingerprints, and the run's verdict.
+
+A result's `level` is "error" when it fails the run (whatever its severity) and otherwise the
+severity's own level, as in the GitHub annotations; the sendplan severity is kept in its
+properties. `partialFingerprints` come from each finding's stable identity (check/identity.py),
+so code scanning tracks an alert across commits even when lines move.
+"""
 
 from __future__ import annotations
 
 import json
+from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any, TextIO
 
 from sendplan_cli import __version__
+from sendplan_cli.check.verdict import level_name
 from sendplan_cli.output.findings import Run
-from sendplan_cli.plan.diagnostics import LOAD_CODES
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+BASE_ID = "SRCROOT"
+
+
+def _rule(code: str, name: str, summary: str, doc: str, level: str) -> dict[str, Any]:
+    return {
+        "id": code, "name": name,
+        "shortDescription": {"text": summary},
+        "fullDescription": {"text": doc},
+        "help": {"text": doc, "markdown": doc},
+        "defaultConfiguration": {"level": level},
+    }
 
 
 def _rules() -> list[dict[str, Any]]:
     from sendplan_cli.check.rules import RULES
+    from sendplan_cli.check.rules.load_errors import LOAD_ERRORS
 
-    described = [{"id": r.code, "name": r.name, "shortDescription": {"text": r.summary},
-                  "fullDescription": {"text": r.doc}, "defaultConfiguration": {"level": _LEVEL[r.severity.value]}}
-                 for r in RULES]
-    described += [{"id": code, "name": name, "shortDescription": {"text": f"The file is not a valid plan: {name}."},
-                   "defaultConfiguration": {"level": "error"}} for name, code in LOAD_CODES.items()]
+    described = [_rule(r.code, r.name, r.summary, r.doc, _LEVEL[r.severity.value]) for r in RULES]
+    described += [_rule(e.code, e.name, e.summary, e.doc, "error") for e in LOAD_ERRORS]
     return described
 
 
+def _location(path: str) -> dict[str, Any]:
+    """A relative path against the source root; an absolute one as a file:// URI."""
+    posix = path.replace("\\", "/")
+    if PurePosixPath(posix).is_absolute() or PureWindowsPath(path).is_absolute():
+        from pathlib import Path
+
+        return {"uri": Path(path).resolve().as_uri()}
+    from urllib.parse import quote
+
+    return {"uri": quote(posix), "uriBaseId": BASE_ID}
+
+
 def report_sarif(run: Run, out: TextIO) -> None:
+    v = run.verdict
     rules = _rules()
     index = {r["id"]: i for i, r in enumerate(rules)}
     results = []
-    for r in run.results:
-        for d in r.diagnostics:
-            result: dict[str, Any] = {
-                "ruleId": d.code, "ruleIndex": index[d.code], "level": _LEVEL[d.severity.value],
+    for file_index, result in enumerate(v.results):
+        ids = result.identities or [""] * len(result.diagnostics)
+        for d, fails, identity in zip(result.diagnostics, v.failing(file_index), ids):
+            entry: dict[str, Any] = {
+                "ruleId": d.code, "ruleIndex": index[d.code], "kind": "fail", "level": level_name(d, fails),
                 "message": {"text": d.message + (f" ({d.hint})" if d.hint else "")},
                 "locations": [{"physicalLocation": {
-                    "artifactLocation": {"uri": d.path.replace("\\", "/")},
+                    "artifactLocation": _location(d.path),
                     "region": {"startLine": d.line, "startColumn": d.column},
                 }}],
+                "properties": {"severity": d.severity.value, "failsRun": fails, **({"ref": d.ref} if d.ref else {})},
             }
-            if d.ref:
-                result["properties"] = {"ref": d.ref}
-            results.append(result)
+            if identity:
+                entry["partialFingerprints"] = {"sendplanFindingIdentity/v1": identity}
+            results.append(entry)
     document = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
         "runs": [{
-            "tool": {"driver": {"name": "sendplan", "version": __version__,
-                                "rules": rules}},
-            "invocations": [{"executionSuccessful": True, "properties": {"as_of": run.as_of.isoformat()}}],
+            "tool": {"driver": {"name": "sendplan", "version": __version__, "rules": rules}},
+            "originalUriBaseIds": {BASE_ID: {"description": {"text": "The folder sendplan was run from."}}},
+            "invocations": [{
+                "executionSuccessful": True, "exitCode": v.exit_code,
+                "properties": {"as_of": v.as_of.isoformat(), "fail_on": v.fail_on_label, "failed": v.failed},
+            }],
             "results": results,
         }],
     }

@@ -1,4 +1,9 @@
-"""Human output: `path:line:col: severity CODE [name] message`, the line quoted with a caret, a hint."""
+"""Human output: `path:line:col: severity CODE [name] message`, the line quoted with a caret, a hint.
+
+Each file gets a heading with its counts and a closing line; the run ends with the overall
+summary, the as-of date and the failing level. Plan text is shown through the sanitiser, so no
+control character from a plan reaches the terminal or a CI log.
+"""
 
 from __future__ import annotations
 
@@ -6,74 +11,106 @@ import os
 from collections import Counter, defaultdict
 from typing import TextIO
 
+from sendplan_cli.check.verdict import describe_counts
 from sendplan_cli.output.findings import Run
+from sendplan_cli.output.sanitise import one_line, window
 from sendplan_cli.plan.diagnostics import Diagnostic
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+SNIPPET_WIDTH = 100
 
 
 def _snippet(d: Diagnostic, lines: list[str]) -> list[str]:
     if not 1 <= d.line <= len(lines):
         return []
-    text = lines[d.line - 1].rstrip("\r\n").expandtabs(1)
+    text, column = window(lines[d.line - 1].rstrip("\r\n"), d.column, SNIPPET_WIDTH)
+    shown = one_line(text.replace("\t", " "))
+    # Escapes widen the text before the caret; count them so the caret stays under the column.
+    caret = len(one_line(text[: column - 1].replace("\t", " ")))
     gutter = f"{d.line:>5} | "
-    return [gutter + text, " " * (len(gutter) - 2) + "| " + " " * (d.column - 1) + "^"]
+    return [gutter + shown, " " * (len(gutter) - 2) + "| " + " " * caret + "^"]
 
 
 def render(d: Diagnostic, lines: list[str]) -> tuple[str, list[str], str | None]:
     """The headline, the quoted line with its caret, and the hint of one diagnostic."""
-    head = f"{d.path}:{d.line}:{d.column}: {d.severity.value} {d.code} [{d.name}] {d.message}"
-    return head, _snippet(d, lines), (f"  hint: {d.hint}" if d.hint else None)
+    head = f"{one_line(d.path)}:{d.line}:{d.column}: {d.severity.value} {d.code} [{d.name}] {one_line(d.message)}"
+    return head, _snippet(d, lines), (f"  hint: {one_line(d.hint)}" if d.hint else None)
 
 
-def _use_colour(out: TextIO) -> bool:
+def use_colour(out: TextIO) -> bool:
     return "NO_COLOR" not in os.environ and hasattr(out, "isatty") and out.isatty()
 
 
-def _summary(run: Run) -> str:
-    counts = Counter(d.severity.value for r in run.results for d in r.diagnostics)
-    parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 and s != 'info' else ''}" for s in ("error", "warning", "info")]
-    files = len(run.results)
-    return f"{', '.join(parts)} in {files} file{'s' if files != 1 else ''} (as of {run.as_of.isoformat()})"
+def _files(n: int) -> str:
+    return f"{n} file{'s' if n != 1 else ''}"
 
 
-def _ordered(run: Run) -> list[tuple[str | None, list[Diagnostic]]]:
-    diagnostics = [d for r in run.results for d in r.diagnostics]
-    if run.group_by != "lead":
-        return [(None, diagnostics)]
-    groups: dict[str, list[Diagnostic]] = defaultdict(list)
-    for r in run.results:
-        for d in r.diagnostics:
-            for lead in r.leads.get(d.ref or "", []) or ["(no lead)"]:
-                groups[lead].append(d)
-    return sorted(groups.items())
+def summary_line(run: Run) -> str:
+    """The run's last line: counts, files, as-of date, failing level and the outcome."""
+    v = run.verdict
+    return f"{describe_counts(v.counts())} in {_files(len(v.results))} (as of {v.as_of.isoformat()}). {v.outcome}"
 
 
 def report(run: Run, out: TextIO) -> None:
     from functools import lru_cache
 
     lines_of = lru_cache(maxsize=4)(run.lines_of)  # quoting never holds the whole corpus in memory
-    colour = _use_colour(out)
     console = None
-    if colour:
+    if use_colour(out):
         from rich.console import Console
 
         console = Console(file=out, highlight=False, soft_wrap=True)
-    for group, diagnostics in _ordered(run):
-        if group is not None:
-            _write(out, console, f"\n== {group} ({len(diagnostics)})", "bold")
-        for d in diagnostics:
-            head, snippet, hint = render(d, lines_of(d.path))
-            _write(out, console, head, _STYLE[d.severity.value])
-            for line in snippet:
-                _write(out, console, line, "dim")
-            if hint:
-                _write(out, console, hint, "green")
+    if run.group_by == "lead":
+        _by_lead(run, out, console, lines_of)
+    else:
+        _by_file(run, out, console, lines_of)
     if run.statistics:
-        counts = Counter((d.code, d.name, d.severity.value) for r in run.results for d in r.diagnostics)
+        counts = Counter((d.code, d.name, d.severity.value) for r in run.verdict.results for d in r.diagnostics)
+        _write(out, console, "", None)
         for (code, name, severity), count in sorted(counts.items()):
             _write(out, console, f"{count:>5}  {code}  {name:<32} {severity}", None)
-    _write(out, console, _summary(run), "bold")
+    if any(r.diagnostics for r in run.verdict.results) or run.statistics:
+        _write(out, console, "", None)
+    if len(run.verdict.results) > 1:
+        for index, result in enumerate(run.verdict.results):
+            _write(out, console, _file_line(run, index), None)
+    _write(out, console, summary_line(run), "bold")
+
+
+def _file_line(run: Run, index: int) -> str:
+    v = run.verdict
+    outcome = "fails" if v.file_failed(index) else "passes"
+    return f"{one_line(v.results[index].path)}: {describe_counts(v.counts(index))}: {outcome}"
+
+
+def _by_file(run: Run, out: TextIO, console: object, lines_of) -> None:  # type: ignore[no-untyped-def]
+    for index, result in enumerate(run.verdict.results):
+        if not result.diagnostics:
+            continue
+        _write(out, console, f"── {_file_line(run, index)}", "bold")
+        for d in result.diagnostics:
+            _diagnostic(out, console, d, lines_of(d.path))
+
+
+def _by_lead(run: Run, out: TextIO, console: object, lines_of) -> None:  # type: ignore[no-untyped-def]
+    groups: dict[str, list[Diagnostic]] = defaultdict(list)
+    for r in run.verdict.results:
+        for d in r.diagnostics:
+            for lead in r.leads.get(d.ref or "", []) or ["(no lead)"]:
+                groups[lead].append(d)
+    for lead, diagnostics in sorted(groups.items()):
+        _write(out, console, f"── {one_line(lead)} ({len(diagnostics)})", "bold")
+        for d in diagnostics:
+            _diagnostic(out, console, d, lines_of(d.path))
+
+
+def _diagnostic(out: TextIO, console: object, d: Diagnostic, lines: list[str]) -> None:
+    head, snippet, hint = render(d, lines)
+    _write(out, console, head, _STYLE[d.severity.value])
+    for line in snippet:
+        _write(out, console, line, "dim")
+    if hint:
+        _write(out, console, hint, "green")
 
 
 def _write(out: TextIO, console: object, text: str, style: str | None) -> None:
