@@ -274,3 +274,14 @@ def test_a_30_mb_file_is_checked_in_bounded_memory(tmp_path: Path) -> None:
     assert b"Traceback" not in errors
     assert proc.returncode == 0
     assert usage.ru_maxrss * 1024 < 20 * size
+
+
+@pytest.mark.parametrize(("line", "column", "text"), [
+    (6, 10, '  - ref: ""\n    title: T\n'),
+    (8, 13, '  - ref: "1.1"\n    title: T\n    leads: [""]\n'),
+])
+def test_empty_values_are_refused(tmp_path: Path, line: int, column: int, text: str) -> None:
+    path = tmp_path / "p.yaml"
+    path.write_text(HEADER + "actions:\n" + text, encoding="utf-8")
+    [d] = load_errors(path)
+    assert (d.line, d.column, d.name, d.message) == (line, column, "invalid-value", "the value is empty")

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import sys
+from datetime import date
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
-from sendplan_cli.cli.app import AsOf, app, as_of_date, print_load_errors, today
+from sendplan_cli.cli.app import app, as_of_date, print_load_errors, today
 from sendplan_cli.errors import UsageError
 
 
@@ -22,10 +23,10 @@ class PaperFormat(str, Enum):
 def report(
     plans: Annotated[list[Path], typer.Argument(help="Plan files, or directories of *.yaml plans; several give one paper.")],
     month: Annotated[str, typer.Option("--month", "-m", help="The board's month, YYYY-MM.")],
-    output_format: Annotated[PaperFormat, typer.Option("--format", "-f", help="html (one self-contained file) or md.")] = PaperFormat.html,
-    output: Annotated[Optional[str], typer.Option("--output", "-o", help="Output file; '-' for standard output. Default: board-paper-<plan>-<month>.<format>.")] = None,
+    output_format: Annotated[Optional[PaperFormat], typer.Option("--format", "-f", help="html (one self-contained file) or md. Default: from the -o file's extension, else html.")] = None,
+    output: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE", help="Output file (.html or .md); '-' for standard output. Default: board-paper-<plan>-<month>.<format>.")] = None,
     template: Annotated[Optional[Path], typer.Option("--template", help="Your own Jinja template (see the README for its variables).")] = None,
-    as_of: AsOf = None,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", metavar="YYYY-MM-DD", help="Judge dates as of this day. Default: the month's last day for a past month, today for the current month. Never in the future.")] = None,
 ) -> None:
     """Render the monthly board paper: ratings and movement, exceptions, what is coming up, by lead."""
     from sendplan_cli.authoring.atomic import write_atomic
@@ -40,7 +41,8 @@ def report(
         raise typer.BadParameter(f"{month!r} is not a month; use YYYY-MM", param_hint="--month") from None
     if template is not None and not template.is_file():
         raise UsageError(f"{template}: no such template file")
-    when = as_of_date(as_of) if as_of else month_end(first)
+    chosen = _paper_format(output_format, output)
+    when = _paper_as_of(first, as_of)
     files = plan_files(plans)
     views, broken = [], False
     for path in files:
@@ -49,15 +51,49 @@ def report(
             broken = True
             print_load_errors(str(path), diagnostics)
             continue
+        published = plan.published.start
+        if published is not None and month_end(first) < published:
+            raise UsageError(f"{path}: the plan was published in {plan.published.text}, after {first:%B %Y}; "
+                             "choose a month from its publication on")
         views.append(build_view(plan, str(path), first, when, diagnostics))
     if broken:
         typer.echo("sendplan: no board paper written: fix the errors above first", err=True)
         raise typer.Exit(1)
-    text = render(Paper(views, first, when, today()), output_format.value, template)
+    text = render(Paper(views, first, when, today()), chosen.value, template)
     if output == "-":
         sys.stdout.write(text)
         return
     stem = files[0].stem if len(files) == 1 else "plans"
-    target = Path(output or f"board-paper-{stem}-{first:%Y-%m}.{output_format.value}")
+    target = Path(output or f"board-paper-{stem}-{first:%Y-%m}.{chosen.value}")
     write_atomic(target, text.encode("utf-8"))
     typer.echo(f"wrote {target}", err=True)
+
+
+_EXTENSIONS = {".html": PaperFormat.html, ".htm": PaperFormat.html, ".md": PaperFormat.md, ".markdown": PaperFormat.md}
+
+
+def _paper_format(given: PaperFormat | None, output: str | None) -> PaperFormat:
+    """--format, else the output file's extension, else HTML; a clash or an unknown extension is a usage error."""
+    if output in (None, "-"):
+        return given or PaperFormat.html
+    suffix = Path(output).suffix.lower()
+    inferred = _EXTENSIONS.get(suffix)
+    if inferred is None:
+        raise UsageError(f"-o {output}: cannot tell the format from {suffix or 'no extension'!r}; "
+                         "end the file name in .html or .md, or give --format")
+    if given is not None and given is not inferred:
+        raise UsageError(f"-o {output} is a {inferred.value} file name but --format is {given.value}; make them agree")
+    return inferred
+
+
+def _paper_as_of(first: date, given: str | None) -> date:
+    """The paper's as-of date: as given, else the month's end for a past month and today for the current one."""
+    from sendplan_cli.output.paper.view import month_end
+
+    now = today()
+    if first > now:
+        raise UsageError(f"--month {first:%Y-%m} has not started yet; a board paper reports a month that has begun")
+    when = as_of_date(given) if given else min(month_end(first), now)
+    if when > now:
+        raise UsageError(f"--as-of {when.isoformat()} is in the future; give a date up to today ({now.isoformat()})")
+    return when

@@ -86,6 +86,9 @@ def diagnose(plan: LoadedPlan, model: type[BaseModel], error: ValidationError) -
             expected = item.get("ctx", {}).get("expected", "")
             plan.error("invalid-value", f"{_described(item['input'])} is not allowed here", plan.position(pointer),
                        f"expected {expected}", pointer)
+        elif kind == "string_too_short":
+            plan.error("invalid-value", "the value is empty", plan.position(pointer),
+                       "write the value, or remove the line", pointer)
         elif kind in _TYPE_WORDS:
             plan.error("wrong-type", f"expected {_TYPE_WORDS[kind]}, found {_described(item['input'])}",
                        plan.position(pointer), None, pointer)

@@ -61,7 +61,8 @@ Names = Annotated[list[str], BeforeValidator(_listify)]
 
 class _Strict(BaseModel):
     # Deferred: only the Plan validator is built, on first use, not one per model at import.
-    model_config = ConfigDict(extra="forbid", arbitrary_types_allowed=True, defer_build=True)
+    # An empty value (`ref: ""`, `leads: [""]`) says nothing; it is refused, never accepted silently.
+    model_config = ConfigDict(extra="forbid", arbitrary_types_allowed=True, defer_build=True, str_min_length=1)
 
 
 class Source(_Strict):
