@@ -40,7 +40,8 @@ def _rating(loaded: LoadedPlan, pointer: Pointer, value: str | None, names: list
             return name
     close = suggest(value.strip(), names)
     hint = (f"did you mean '{close}'? " if close else "") + f"the {kind} ratings are: " + ", ".join(names)
-    loaded.error("unknown-rating", f"'{value}' is not a {kind} rating in this plan's scale",
+    article = "an" if kind[0] in "aeiou" else "a"
+    loaded.error("unknown-rating", f"'{value}' is not {article} {kind} rating in this plan's scale",
                  loaded.position(pointer), hint, pointer)
     return value
 

@@ -44,6 +44,13 @@ class Period:
     end: date | None
     precision: str
     text: str
+    label: str = ""
+    """The date alone, without words such as "Complete by" or "From" around it; empty when it is the text."""
+
+    @property
+    def when(self) -> str:
+        """The date as written, for sentences: "July 2025" out of "Complete by July 2025"."""
+        return self.label or self.text
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,9 +189,9 @@ def parse_date_phrase(text: str) -> DatePhrase:
         if dated:
             period = _dated(dated)
             if opener:
-                period = Period(period.start, None, "open", text[pos : dated.end()])
+                period = Period(period.start, None, "open", text[pos : dated.end()], dated.group(0))
             elif by:
-                period = Period(None, period.end, period.precision, text[pos : dated.end()])
+                period = Period(None, period.end, period.precision, text[pos : dated.end()], dated.group(0))
             periods.append(period)
             pos = dated.end()
             continue
@@ -206,3 +213,9 @@ def parse_month(text: str) -> date:
     start = phrase.periods[0].start
     assert start is not None
     return start.replace(day=1)
+
+
+def english_list(items: list[str]) -> str:
+    """"A", "A and B", "A, B and C"; repeats left out."""
+    unique = list(dict.fromkeys(items))
+    return unique[0] if len(unique) == 1 else ", ".join(unique[:-1]) + " and " + unique[-1]

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 
 from sendplan_cli.check.rules.base import DATES_AND_RATINGS, Context, Finding, rule
+from sendplan_cli.plan.dates import DatePhrase, english_list
 from sendplan_cli.plan.loader import Pointer
 from sendplan_cli.plan.model import Action
 from sendplan_cli.plan.status import ActionState, dated_steps, final_due
@@ -49,9 +50,12 @@ def overdue(ctx: Context) -> Iterator[Finding]:
         final = _final(action, index, state)
         if final is not None and final[1] < ctx.as_of and not ctx.is_complete(state):
             pointer, end = final
-            written = state.due.text if state.due and state.due.end else "its last activity date"
             rated = f"still rated {state.completion}" if state.completion else "not rated"
-            yield Finding(pointer, f"action {action.ref} was due {written} (ended {end:%d %b %Y}) and is {rated}",
+            if state.due and state.due.end:
+                message = f"action {action.ref} was due {_due_words(state.due, end)} and is {rated}"
+            else:
+                message = f"action {action.ref}'s last activity was due by {end:%d %b %Y} and the action is {rated}"
+            yield Finding(pointer, message,
                           action.ref, "record completion, or agree a new date with the board and record it in an update")
 
 
@@ -95,9 +99,10 @@ def milestone_overdue(ctx: Context) -> Iterator[Finding]:
         passed: dict[tuple, list[str]] = {}
         for pointer, period in steps:
             if period.end is not None and period.end < ctx.as_of:
-                passed.setdefault(pointer, []).append(period.text)
+                passed.setdefault(pointer, []).append(period.when)
         for pointer, texts in passed.items():
-            yield Finding(pointer, f"action {action.ref} has passed milestone date(s): {', '.join(texts)}",
+            dates = "a milestone date that has" if len(set(texts)) == 1 else "milestone dates that have"
+            yield Finding(pointer, f"action {action.ref} has {dates} passed: {english_list(texts)}",
                           action.ref, "record in an update whether the step was met")
 
 
@@ -177,3 +182,12 @@ def not_time_bound(ctx: Context) -> Iterator[Finding]:
         else:
             yield Finding(state.due_at, f"action {action.ref} is due {state.due.text!r}, which names no end date",
                           action.ref, "give an end date, or a review_cadence for continuous work")
+
+
+def _due_words(due: DatePhrase, end: date) -> str:
+    """"July 2024 (ended 31 Jul 2024)"; with several dates, the list too."""
+    dated = [p for p in due.periods if p.end is not None]
+    last = next((p for p in reversed(dated) if p.end == end), dated[-1])
+    every = list(dict.fromkeys(p.when for p in dated))
+    listed = f"; its dates: {english_list(every)}" if len(every) > 1 else ""
+    return f"{last.when} (ended {end:%d %b %Y}{listed})"
