@@ -9,7 +9,7 @@ from pathlib import Path
 
 from sendplan_cli.errors import UsageError
 from sendplan_cli.plan.diagnostics import Diagnostic, Severity
-from sendplan_cli.plan.loader import load_plan
+from sendplan_cli.plan.loader import LoadedPlan, load_plan, load_text, read_text
 
 PLAN_SUFFIXES = (".yaml", ".yml")
 # Below this many bytes in total, starting worker processes costs more than it saves.
@@ -26,6 +26,10 @@ class FileResult:
     """The severity that fails the run, from this file's configuration."""
     leads: dict[str, list[str]] = field(default_factory=dict)
     """Each action ref's accountable leads, for the per-lead digest."""
+    existing: int = 0
+    """Findings left out because they were already there at the --since revision."""
+    since: str | None = None
+    """The revision findings were compared with (--since), when they were."""
 
     def fails(self, fail_on: Severity | None = None) -> bool:
         """True when a load error, or a finding at or above the failing severity, is present."""
@@ -49,15 +53,16 @@ def plan_files(paths: list[Path]) -> list[Path]:
     return found
 
 
-def load_model(path: Path, display: str | None = None):  # type: ignore[no-untyped-def]
-    """Load and validate one plan: (LoadedPlan, Plan or None when it has errors)."""
+def load_model(path: Path, display: str | None = None, raw: bytes | None = None):  # type: ignore[no-untyped-def]
+    """Load and validate one plan: (LoadedPlan, Plan or None when it has errors); raw is the file's bytes
+    as they were at a commit, in place of reading the file now."""
     from pydantic import ValidationError
 
     from sendplan_cli.check.crossrefs import check_references
     from sendplan_cli.plan.locate import diagnose
     from sendplan_cli.plan.model import Plan
 
-    loaded = load_plan(path, display)
+    loaded = load_plan(path, display) if raw is None else load_bytes(raw, display or str(path))
     if loaded.data is None:
         return loaded, None
     if not isinstance(loaded.data, dict):
@@ -74,13 +79,20 @@ def load_model(path: Path, display: str | None = None):  # type: ignore[no-untyp
     return loaded, plan
 
 
-def analyse(path: Path, as_of: date, display: str | None = None):  # type: ignore[no-untyped-def]
+def load_bytes(raw: bytes, display: str) -> LoadedPlan:
+    """Read a plan from bytes (a version from git), with the same checks as reading the file."""
+    loaded = LoadedPlan(path=display, text="")
+    text = read_text(Path(display), loaded, raw)
+    return loaded if text is None else load_text(text, loaded)
+
+
+def analyse(path: Path, as_of: date, display: str | None = None, raw: bytes | None = None):  # type: ignore[no-untyped-def]
     """Load, validate and run the rules: (plan or None, sorted diagnostics, configuration)."""
     from sendplan_cli.check.config import find_config
     from sendplan_cli.check.engine import run_rules
 
     config = find_config(path.resolve().parent)
-    loaded, plan = load_model(path, display)
+    loaded, plan = load_model(path, display, raw)
     diagnostics = list(loaded.diagnostics)
     if plan is not None and loaded.ok:
         diagnostics += run_rules(plan, loaded, config, as_of)

@@ -40,16 +40,20 @@ def validate(
     fail_on: Annotated[Optional[FailOn], typer.Option("--fail-on", help="Lowest severity that fails the run (default: from configuration, else error).")] = None,
     statistics: Annotated[bool, typer.Option("--statistics", help="Count findings per rule.")] = False,
     group_by: Annotated[Optional[str], typer.Option("--group-by", help="Group text output: 'lead' for a per-lead digest.")] = None,
+    since: Annotated[Optional[str], typer.Option("--since", metavar="REF", help="Report only findings that are new since this git revision (e.g. HEAD, origin/main); '' turns a configured one off.")] = None,
+    history: Annotated[bool, typer.Option("--history", help="Also run the history rules, which read every commit of the plan.")] = False,
 ) -> None:
     """Check plans: YAML and schema errors, then findings (overdue, contradictory ratings, SMART gaps)."""
     from sendplan_cli.check.pipeline import check_files, plan_files
+    from sendplan_cli.check.since import judge_changes
     from sendplan_cli.output.findings import REPORTER_BY_NAME, Run
     from sendplan_cli.plan.diagnostics import Severity
 
     if group_by not in (None, "lead"):
         raise typer.BadParameter("the only grouping is 'lead'", param_hint="--group-by")
     when = as_of_date(as_of)
-    results = check_files(plan_files(paths), when)
+    files = plan_files(paths)
+    results = judge_changes(check_files(files, when), files, when, since, history)
     run = Run(results, when, file_lines, statistics, group_by)
     REPORTER_BY_NAME[output_format.value](run, sys.stdout)
     level = Severity(fail_on.value) if fail_on else None

@@ -22,11 +22,15 @@ def finding_dict(d: Diagnostic) -> dict[str, Any]:
 
 def summary(run: Run) -> dict[str, Any]:
     counts = Counter(d.severity.value for r in run.results for d in r.diagnostics)
-    return {
+    out: dict[str, Any] = {
         "files": len(run.results),
         "error": counts.get("error", 0), "warning": counts.get("warning", 0), "info": counts.get("info", 0),
         "failed": any(r.fails() for r in run.results),
     }
+    since = next((r.since for r in run.results if r.since), None)
+    if since is not None:
+        out.update(since=since, existing=sum(r.existing for r in run.results))
+    return out
 
 
 def report_json(run: Run, out: TextIO) -> None:

@@ -34,7 +34,12 @@ def _summary(run: Run) -> str:
     counts = Counter(d.severity.value for r in run.results for d in r.diagnostics)
     parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 and s != 'info' else ''}" for s in ("error", "warning", "info")]
     files = len(run.results)
-    return f"{', '.join(parts)} in {files} file{'s' if files != 1 else ''} (as of {run.as_of.isoformat()})"
+    line = f"{', '.join(parts)} in {files} file{'s' if files != 1 else ''} (as of {run.as_of.isoformat()})"
+    since = next((r.since for r in run.results if r.since), None)
+    if since is None:
+        return line
+    existing = sum(r.existing for r in run.results)
+    return line + f"; {existing} existing finding{'s' if existing != 1 else ''} not shown (already there at {since})"
 
 
 def _ordered(run: Run) -> list[tuple[str | None, list[Diagnostic]]]:
