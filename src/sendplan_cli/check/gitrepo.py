@@ -96,11 +96,12 @@ class GitRepo:
         done = _git(self.root, "cat-file", "blob", f"{commit}:{relative}")
         return done.stdout if done.returncode == 0 else None
 
-    def commits_touching(self, relative: str) -> list[Commit]:
-        """Every commit reachable from HEAD that changed the file, oldest first."""
+    def commits_touching(self, relative: str, after: str | None = None) -> list[Commit]:
+        """Every commit reachable from HEAD (and not from `after`, when given) that changed the file, oldest first."""
         if not self.has_commits():
             return []
-        out = self.run("log", "--reverse", "--format=%H%x1f%an%x1f%aI", "-z", "HEAD", "--", relative)
+        revisions = f"{after}..HEAD" if after else "HEAD"
+        out = self.run("log", "--reverse", "--format=%H%x1f%an%x1f%aI", "-z", revisions, "--", relative)
         commits = []
         for record in out.decode("utf-8", "replace").split("\0"):
             parts = record.strip("\n").split("\x1f")

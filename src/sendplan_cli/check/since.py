@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from sendplan_cli.check.pipeline import FileResult
+from sendplan_cli.plan.diagnostics import Diagnostic
 
 
 def judge_changes(results: list[FileResult], paths: list[Path], as_of: date,
@@ -40,16 +41,17 @@ def _judge(result: FileResult, path: Path, as_of: date, ref: str | None, history
     from sendplan_cli.check.gitrepo import GitRepo
 
     repo = GitRepo.find(path, "--since" if ref else "--history")
+    if history:
+        repo.require_full_history("--history")
     relative = repo.relative(path)
-    base = None
-    if ref is not None and repo.has_commits():
-        base = repo.resolve(ref, "--since")
-    extra = _history_findings(repo, path, relative, result, base, history)
-    diagnostics = sorted([*result.diagnostics, *extra], key=lambda d: d.sort_key)
+    base = repo.resolve(ref, "--since") if ref is not None and repo.has_commits() else None
+    changes = _history_findings(repo, path, relative, result, as_of, base, history)
     if ref is None:
-        return replace(result, diagnostics=diagnostics)
-    kept = new_findings(repo, path, relative, diagnostics, base, as_of, result.path)
-    return replace(result, diagnostics=kept, existing=len(diagnostics) - len(kept), since=ref)
+        return replace(result, diagnostics=sorted([*result.diagnostics, *(d for d, _ in changes)], key=lambda d: d.sort_key))
+    kept = new_findings(repo, path, relative, result.diagnostics, base, as_of, result.path)
+    kept += [d for d, new in changes if new]
+    existing = len(result.diagnostics) + len(changes) - len(kept)
+    return replace(result, diagnostics=sorted(kept, key=lambda d: d.sort_key), existing=existing, since=ref)
 
 
 def new_findings(repo, path: Path, relative: str, diagnostics: list, base: str | None,  # type: ignore[no-untyped-def]
@@ -68,7 +70,31 @@ def new_findings(repo, path: Path, relative: str, diagnostics: list, base: str |
     return [d for d, identity in zip(diagnostics, now, strict=True) if identity not in before]
 
 
-def _history_findings(repo, path: Path, relative: str, result: FileResult, base: str | None,  # type: ignore[no-untyped-def]
-                      history: bool) -> list:
-    """Findings from the plan's git history; none until the history rules are registered."""
-    return []
+def _history_findings(repo, path: Path, relative: str, result: FileResult, as_of: date,  # type: ignore[no-untyped-def]
+                      base: str | None, history: bool) -> list[tuple[Diagnostic, bool]]:
+    """History rules' findings, each with whether it is new since base.
+
+    With --history every rule runs over every commit; a finding is new when its commit came after
+    base. With --since alone, only due-date-moved-silently runs, over the commits since base.
+    """
+    from sendplan_cli.check.config import find_config
+    from sendplan_cli.check.history import read_versions, run_history
+    from sendplan_cli.check.rules.history import HISTORY_RULES, due_date_moved_silently
+    from sendplan_cli.plan.loader import load_plan
+
+    config = find_config(path.resolve().parent)
+    if history:
+        rules = [r for r in HISTORY_RULES if config.enabled(r)]
+        versions = read_versions(repo, path, relative, as_of) if rules else []
+    elif base is not None and config.enabled(due_date_moved_silently):
+        rules = [due_date_moved_silently]
+        versions = read_versions(repo, path, relative, as_of, base=base)
+    else:
+        return []
+    if len(versions) < 2:
+        return []
+    found = run_history(versions, rules, load_plan(path, result.path), config.severity_of)
+    if base is None or not history:
+        return [(d, True) for d, _ in found]
+    newer = {c.sha for c in repo.commits_touching(relative, after=base)}
+    return [(d, commit is None or commit.sha in newer) for d, commit in found]
