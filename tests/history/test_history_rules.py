@@ -170,6 +170,9 @@ TRICKY = {
     "block text": "actions:\n  - ref: '1'\n    commentary: |\n      line one\n      - not an item\n  - ref: '2'\n",
     "tab in indentation": "actions:\n\t- ref: '1'\n",
     "top-level list": "- ref: '1'\n",
+    "indented text before the first key": "  stray\ntitle: T\n",
+    "comment and blank lines first": "# a plan\n\n  # indented comment\ntitle: T\nactions:\n  - ref: '1'\n",
+    "windows line ends": "title: T\r\nactions:\r\n  - ref: '1'\r\n    title: A\r\n  - ref: '2'\r\n",
 }
 
 
@@ -181,3 +184,18 @@ def test_awkward_yaml_read_in_pieces_equals_the_whole_file(text: str) -> None:
     whole = load_bytes(text.encode(), "plan.yaml")
     expected = whole.data if whole.ok and isinstance(whole.data, dict) else None
     assert VersionReader().parse(text.encode()) == expected
+
+
+def test_every_version_of_a_long_generated_history_reads_the_same_in_pieces() -> None:
+    import importlib.util
+
+    from sendplan_cli.check.history import VersionReader
+    from sendplan_cli.check.pipeline import load_bytes
+
+    script = Path(__file__).resolve().parents[2] / "benchmarks" / "history.py"
+    spec = importlib.util.spec_from_file_location("history_benchmark", script)
+    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    reader = VersionReader()
+    for _, _, text in module.history(120):
+        assert reader.parse(text.encode()) == load_bytes(text.encode(), "plan.yaml").data

@@ -23,7 +23,12 @@ from sendplan_cli.plan.diagnostics import Diagnostic
 from sendplan_cli.plan.loader import LoadedPlan, format_pointer, load_text
 
 _SPLIT = ("actions", "recommendations")
-_ITEM = re.compile(r"([ \t]*)-(?:[ \t]|\r?\n|$)")
+# A top-level key starts a section; any other top-level form means reading the version whole.
+# Plain string searches, not multi-line regular expressions: they scan hundreds of versions.
+_TOP = re.compile(r"\n[^ \t#\r\n]")
+_AWKWARD = frozenset("-%[{&*!?|>'\".")
+_LOOSE = re.compile(r"(?:[ \t]*(?:#[^\n]*)?(?:\r?\n|\Z))*")  # blank lines and comments only
+_ITEM = re.compile(r"^([ \t]*)-(?:[ \t]|\r?$)", re.MULTILINE)
 _FAILED = object()
 
 
@@ -68,48 +73,40 @@ class VersionReader:
         return None if found is _FAILED else found
 
     def _by_pieces(self, text: str) -> dict[str, Any] | None:
-        sections: list[list[str]] = []
-        for line in text.splitlines(keepends=True):
-            first = line[:1]
-            if first in ("%", "-", "[", "{", "&", "*", "!", "?", "|", ">", "'", '"') or line.startswith("..."):
-                return None  # directives, document markers, flow or odd top-level forms: read whole
-            if first not in (" ", "\t", "#", "\r", "\n"):
-                sections.append([line])
-            elif sections:
-                sections[-1].append(line)
-            elif line.strip() and not line.lstrip().startswith("#"):
-                return None
+        starts = ([0] if text[:1] not in ("", " ", "\t", "#", "\r", "\n") else []) + [m.start() + 1 for m in _TOP.finditer(text)]
+        if any(text[start] in _AWKWARD for start in starts):
+            return None  # directives, document markers, flow or odd top-level forms: read whole
+        if not starts or _LOOSE.fullmatch(text, 0, starts[0]) is None:
+            return None
         data: dict[str, Any] = {}
-        for section in sections:
-            key, _, rest = section[0].partition(":")
+        for begin, end in zip(starts, [*starts[1:], len(text)], strict=True):
+            section = text[begin:end]
+            key, _, rest = section.partition("\n")[0].partition(":")
             if key in _SPLIT and (not rest.strip() or rest.strip().startswith("#")):
-                piece: Any = {key: self._items(section[1:])}
+                piece: Any = {key: self._items(section[section.find("\n") + 1:] if "\n" in section else "")}
                 if piece[key] is _FAILED:
                     return None
             else:
-                piece = self._load("".join(section))
+                piece = self._load(section)
             if not isinstance(piece, dict) or len(piece) != 1 or next(iter(piece)) in data:
                 return None
             data.update(piece)
         return data
 
-    def _items(self, lines: list[str]) -> Any:
-        items: list[list[str]] = []
-        indent: str | None = None
-        for line in lines:
-            match = _ITEM.match(line)
-            if match and (indent is None or match.group(1) == indent):
-                indent = match.group(1)
-                items.append([line])
-            elif items:
-                items[-1].append(line)
-            elif line.strip() and not line.lstrip().startswith("#"):
-                return _FAILED
-        if not items:
-            return None  # `actions:` with nothing under it reads as null
+    def _items(self, body: str) -> Any:
+        first = _ITEM.search(body)
+        if first is None:
+            return None if _LOOSE.fullmatch(body) else _FAILED  # `actions:` with nothing under it reads as null
+        if _LOOSE.fullmatch(body, 0, first.start()) is None:
+            return _FAILED
+        dash = first.group(1) + "-"
+        pieces = body[first.start() + len(dash):].split("\n" + dash)
+        if any(piece[:1] not in ("", " ", "\t", "\r", "\n") for piece in pieces):
+            return _FAILED  # a line at the items' indent that starts "-" but not an item: read whole
         out = []
-        for item in items:
-            value = self._load("".join(item))
+        last = len(pieces) - 1
+        for i, piece in enumerate(pieces):
+            value = self._load(dash + piece + ("\n" if i < last else ""))  # the newline ends a block text
             if not isinstance(value, list) or len(value) != 1:
                 return _FAILED
             out.append(value[0])

@@ -153,6 +153,17 @@ class Change:
     day: date
     """The day the change was made: the commit's author date; the as-of date for edits not yet committed."""
 
+    def changed_actions(self) -> Iterator[tuple[str, ActionFacts, ActionFacts]]:
+        """(ref, before, after) for each action in both versions whose text changed.
+
+        Versions share the data of unchanged text (check/history.py), so an action that is the
+        same object in both versions is unchanged and is skipped without comparing it."""
+        after = self.after.actions
+        for ref, before in self.before.actions.items():
+            now = after.get(ref)
+            if now is not None and now.data is not before.data:
+                yield ref, before, now
+
 
 @dataclass(frozen=True)
 class HistoryFinding:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from sendplan_cli.check.rules.base import Context, Finding, Rule
 from sendplan_cli.check.rules.changes import Change, HistoryFinding, due_end
@@ -87,9 +88,9 @@ def due_date_moved_silently(change: Change) -> Iterator[HistoryFinding]:
             commentary: New date agreed by the SEND Improvement Board on 5 September 2024
     ```
     """
-    for ref, before in change.before.actions.items():
-        after, now = change.after.actions.get(ref), change.current.actions.get(ref)
-        if after is None or now is None:
+    for ref, before, after in change.changed_actions():
+        now = change.current.actions.get(ref)
+        if now is None:
             continue
         old, new = due_end(before.due), due_end(after.due)
         if old is None or new is None or new <= old:
@@ -104,6 +105,7 @@ def due_date_moved_silently(change: Change) -> Iterator[HistoryFinding]:
             "and commentary saying who agreed it and when", "due")
 
 
+@lru_cache(maxsize=1024)
 def _reported_by(month: str) -> date | None:
     """The last day of the month after an update's month: by then the board has seen it."""
     from sendplan_cli.plan.dates import DateParseError, parse_month
@@ -168,10 +170,7 @@ def update_rewritten(change: Change) -> Iterator[HistoryFinding]:
             commentary: Posts filled in November
     ```
     """
-    for ref, before in change.before.actions.items():
-        after = change.after.actions.get(ref)
-        if after is None:
-            continue  # a removed action is item-removed's finding
+    for ref, before, after in change.changed_actions():
         now = after.updates_by_month()
         for month, entry in before.updates_by_month().items():
             reported = _reported_by(month)
@@ -282,9 +281,8 @@ def ref_reused(change: Change) -> Iterator[HistoryFinding]:
         due: March 2025
     ```
     """
-    for ref, before in change.before.actions.items():
-        after = change.after.actions.get(ref)
-        if after is not None and before.title != after.title and _different(before.title, after.title):
+    for ref, before, after in change.changed_actions():
+        if before.title != after.title and _different(before.title, after.title):
             yield HistoryFinding("actions", ref, f"action {ref} now names different work {change.by}: "
                                  f"it was {before.title!r} and is now {after.title!r}",
                                  "give the new work a new ref, and keep or close the old action", "title")
@@ -333,10 +331,7 @@ def rating_reversed_or_jumped(change: Change) -> Iterator[HistoryFinding]:
         commentary: Offer launched in December; 300 families used it in the first month
     ```
     """
-    for ref, before in change.before.actions.items():
-        after = change.after.actions.get(ref)
-        if after is None:
-            continue
+    for ref, before, after in change.changed_actions():
         was, now = before.completion, after.completion
         if change.before.is_complete(was) and not change.after.is_complete(now):
             yield HistoryFinding("actions", ref, f"action {ref} was complete ({was}) and was reopened "
