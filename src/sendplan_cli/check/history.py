@@ -20,7 +20,7 @@ from sendplan_cli.check.gitrepo import Commit, GitRepo
 from sendplan_cli.check.rules.changes import Change, PlanFacts
 from sendplan_cli.check.rules.history import HistoryRule
 from sendplan_cli.plan.diagnostics import Diagnostic
-from sendplan_cli.plan.loader import LoadedPlan, format_pointer, load_text
+from sendplan_cli.plan.loader import LoadedPlan, format_pointer, load_text, read_text
 
 _SPLIT = ("actions", "recommendations")
 # A top-level key starts a section; any other top-level form means reading the version whole.
@@ -55,9 +55,8 @@ class VersionReader:
 
     def parse(self, raw: bytes) -> dict[str, Any] | None:
         """The plan data of one version; None when it is not a readable plan."""
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
+        text = read_text(Path("<history>"), LoadedPlan(path="<history>", text=""), raw)  # refuses control characters
+        if text is None:
             return None
         data = self._by_pieces(text)
         if data is None:
