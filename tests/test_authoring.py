@@ -234,9 +234,11 @@ def test_new_writes_a_valid_commented_plan_and_never_overwrites(tmp_path: Path) 
 def test_pre_commit_hook_definition() -> None:
     from ruamel.yaml import YAML
 
-    [hook] = YAML(typ="safe").load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    [hook, full] = YAML(typ="safe").load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     assert hook["id"] == "sendplan-validate"
-    assert hook["entry"] == "sendplan validate"
+    assert hook["entry"] == "sendplan validate --since HEAD"
+    assert (full["id"], full["entry"]) == ("sendplan-validate-all", "sendplan validate --history")
+    assert full["files"] == hook["files"]
     import re
 
     pattern = re.compile(hook["files"])

@@ -11,7 +11,7 @@ from sendplan_cli.check.rules import RULES, Options, Rule, get
 from sendplan_cli.errors import UsageError
 from sendplan_cli.plan.diagnostics import Severity
 
-_KEYS = {"select", "ignore", "severity", "fail-on", "stale-months", "due-soon-days"}
+_KEYS = {"select", "ignore", "severity", "fail-on", "stale-months", "due-soon-days", "since", "history"}
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,10 @@ class Config:
     fail_on: Severity = Severity.ERROR
     options: Options = field(default_factory=Options)
     source: str | None = None
+    since: str | None = None
+    """Report only findings that are new since this git revision (validate --since)."""
+    history: bool = False
+    """Run the history rules, which read the plan's git history (validate --history)."""
 
     def enabled(self, rule: Rule) -> bool:
         chosen = self.select is None or rule.code in self.select
@@ -74,7 +78,21 @@ def parse_config(table: dict[str, Any], source: str) -> Config:
             due_soon_days=_positive(table.get("due-soon-days", Options.due_soon_days), f"{source}: due-soon-days"),
         ),
         source=source,
+        since=_revision(table.get("since"), f"{source}: since"),
+        history=_flag(table.get("history", False), f"{source}: history"),
     )
+
+
+def _revision(value: Any, where: str) -> str | None:
+    if value is not None and (not isinstance(value, str) or not value.strip()):
+        raise UsageError(f"{where}: expected a git revision as text, e.g. \"origin/main\", found {value!r}")
+    return value
+
+
+def _flag(value: Any, where: str) -> bool:
+    if not isinstance(value, bool):
+        raise UsageError(f"{where}: expected true or false, found {value!r}")
+    return value
 
 
 def _unknown(key: str, source: str) -> str:

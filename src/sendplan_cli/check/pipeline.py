@@ -9,7 +9,7 @@ from pathlib import Path
 
 from sendplan_cli.errors import UsageError
 from sendplan_cli.plan.diagnostics import Diagnostic, Severity
-from sendplan_cli.plan.loader import load_plan
+from sendplan_cli.plan.loader import LoadedPlan, load_plan, load_text, read_text
 
 PLAN_SUFFIXES = (".yaml", ".yml")
 # Below this many bytes in total, starting worker processes costs more than it saves.
@@ -26,8 +26,12 @@ class FileResult:
     """The severity that fails the run, from this file's configuration."""
     leads: dict[str, list[str]] = field(default_factory=dict)
     """Each action ref's accountable leads, for the per-lead digest."""
-    identities: list[str] = field(default_factory=list)
-    """Each diagnostic's stable identity (check/identity.py), in the same order."""
+    identities: dict[Diagnostic, str] = field(default_factory=dict)
+    """Each diagnostic's stable identity (check/identity.py)."""
+    existing: int = 0
+    """Findings left out because they were already there at the --since revision."""
+    since: str | None = None
+    """The revision findings were compared with (--since), when they were."""
 
 
 def plan_files(paths: list[Path]) -> list[Path]:
@@ -53,12 +57,14 @@ def plan_files(paths: list[Path]) -> list[Path]:
     return found
 
 
-def load_parts(path: Path, display: str | None = None):  # type: ignore[no-untyped-def]
-    """Load and validate one plan as far as it can be read: (LoadedPlan, Plan or None, Damage)."""
+def load_parts(path: Path, display: str | None = None, raw: bytes | None = None):  # type: ignore[no-untyped-def]
+    """Load and validate one plan as far as it can be read: (LoadedPlan, Plan or None, Damage).
+
+    raw is the file's bytes as they were at a commit, in place of reading the file now."""
     from sendplan_cli.check.crossrefs import check_references
     from sendplan_cli.check.partial import Damage, validate_parts
 
-    loaded = load_plan(path, display)
+    loaded = load_plan(path, display) if raw is None else load_bytes(raw, display or str(path))
     if loaded.data is None:
         return loaded, None, Damage()
     if not isinstance(loaded.data, dict):
@@ -75,26 +81,33 @@ def load_parts(path: Path, display: str | None = None):  # type: ignore[no-untyp
     return loaded, plan, damage
 
 
-def load_model(path: Path, display: str | None = None):  # type: ignore[no-untyped-def]
+def load_model(path: Path, display: str | None = None, raw: bytes | None = None):  # type: ignore[no-untyped-def]
     """Load and validate one plan: (LoadedPlan, Plan or None when any part of it cannot be read)."""
-    loaded, plan, _ = load_parts(path, display)
+    loaded, plan, _ = load_parts(path, display, raw)
     return loaded, plan if loaded.ok else None
 
 
-def analyse(path: Path, as_of: date, display: str | None = None):  # type: ignore[no-untyped-def]
+def load_bytes(raw: bytes, display: str) -> LoadedPlan:
+    """Read a plan from bytes (a version from git), with the same checks as reading the file."""
+    loaded = LoadedPlan(path=display, text="")
+    text = read_text(Path(display), loaded, raw)
+    return loaded if text is None else load_text(text, loaded)
+
+
+def analyse(path: Path, as_of: date, display: str | None = None, raw: bytes | None = None):  # type: ignore[no-untyped-def]
     """Load, validate and run the rules: (plan, or None when it has load errors; sorted diagnostics; configuration)."""
-    loaded, plan, diagnostics, config = _analyse(path, as_of, display)
+    loaded, plan, diagnostics, config = _analyse(path, as_of, display, raw)
     return (plan if loaded.ok else None), diagnostics, config
 
 
-def _analyse(path: Path, as_of: date, display: str | None):  # type: ignore[no-untyped-def]
+def _analyse(path: Path, as_of: date, display: str | None, raw: bytes | None = None):  # type: ignore[no-untyped-def]
     """Every part that can be read is checked, so a plan's problems all arrive in one run."""
     from sendplan_cli.check.config import find_config
     from sendplan_cli.check.engine import run_rules
     from sendplan_cli.check.rules import get
 
     config = find_config(path.resolve().parent)
-    loaded, plan, damage = load_parts(path, display)
+    loaded, plan, damage = load_parts(path, display, raw)
     diagnostics = list(loaded.diagnostics)
     if plan is not None:
         found = run_rules(plan, loaded, config, as_of)
@@ -110,7 +123,7 @@ def check_file(path: Path, as_of: date, display: str | None = None) -> FileResul
     loaded, plan, diagnostics, config = _analyse(path, as_of, display)
     leads = {a.ref: accountable_leads(a) for a in plan.actions} if plan else {}
     shown = display or str(path)
-    ids = identities(diagnostics, path_from_repository_root(path) or shown, loaded.data)
+    ids = dict(zip(diagnostics, identities(diagnostics, path_from_repository_root(path) or shown, loaded.data)))
     return FileResult(shown, diagnostics, config.fail_on, leads, ids)
 
 

@@ -40,9 +40,12 @@ def validate(
     fail_on: Annotated[Optional[FailOn], typer.Option("--fail-on", help="Lowest severity that fails the run (default: from configuration, else error).")] = None,
     statistics: Annotated[bool, typer.Option("--statistics", help="Count findings per rule.")] = False,
     group_by: Annotated[Optional[str], typer.Option("--group-by", help="Group text output: 'lead' for a per-lead digest.")] = None,
+    since: Annotated[Optional[str], typer.Option("--since", metavar="REF", help="Report only findings that are new since this git revision (e.g. HEAD, origin/main); '' turns a configured one off.")] = None,
+    history: Annotated[bool, typer.Option("--history", help="Also run the history rules, which read every commit of the plan.")] = False,
 ) -> None:
     """Check plans: YAML and schema errors, then findings (overdue, contradictory ratings, SMART gaps)."""
     from sendplan_cli.check.pipeline import check_files, plan_files
+    from sendplan_cli.check.since import judge_changes
     from sendplan_cli.check.verdict import Verdict
     from sendplan_cli.output.findings import REPORTER_BY_NAME, Run
     from sendplan_cli.plan.diagnostics import Severity
@@ -52,7 +55,9 @@ def validate(
     if group_by and output_format is not Format.text:
         raise UsageError(f"--group-by groups text output only; drop it, or use --format text instead of {output_format.value}")
     when = as_of_date(as_of)
-    verdict = Verdict(check_files(plan_files(paths), when), when, Severity(fail_on.value) if fail_on else None)
+    files = plan_files(paths)
+    results = judge_changes(check_files(files, when), files, when, since, history)
+    verdict = Verdict(results, when, Severity(fail_on.value) if fail_on else None)
     REPORTER_BY_NAME[output_format.value](Run(verdict, file_lines, statistics, group_by), sys.stdout)
     raise typer.Exit(verdict.exit_code)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sendplan_cli.check.rules import deadlines, ignores, ratings, smart
+from sendplan_cli.check.rules import deadlines, history, ignores, ratings, smart
 from sendplan_cli.check.rules.base import Context, Finding, Options, Rule
 
 RULES: tuple[Rule, ...] = (
@@ -21,6 +21,7 @@ RULES: tuple[Rule, ...] = (
     smart.unlinked_action,
     smart.recommendation_without_action,
     smart.duplicate_ref,
+    *history.HISTORY_RULES,
     ignores.suppression_without_reason,
     ignores.suppression_expired,
     ignores.unused_suppression,

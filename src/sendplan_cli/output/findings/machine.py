@@ -26,11 +26,15 @@ def finding_dict(d: Diagnostic, fails: bool, identity: str | None = None) -> dic
 def summary(run: Run) -> dict[str, Any]:
     v = run.verdict
     counts = v.counts()
-    return {
+    out: dict[str, Any] = {
         "files": len(v.results),
         "error": counts.get("error", 0), "warning": counts.get("warning", 0), "info": counts.get("info", 0),
         "failing": v.failing_count, "fail_on": v.fail_on_label, "failed": v.failed,
     }
+    since = next((r.since for r in v.results if r.since), None)
+    if since is not None:
+        out.update(since=since, existing=sum(r.existing for r in v.results))
+    return out
 
 
 def report_json(run: Run, out: TextIO) -> None:
@@ -38,9 +42,9 @@ def report_json(run: Run, out: TextIO) -> None:
     out.write(f'{{\n  "version": {JSON_VERSION},\n  "as_of": "{run.verdict.as_of.isoformat()}",\n  "findings": [')
     first = True
     for index, result in enumerate(run.verdict.results):
-        ids = result.identities or [None] * len(result.diagnostics)
-        for d, fails, identity in zip(result.diagnostics, run.verdict.failing(index), ids):
-            out.write(("\n    " if first else ",\n    ") + json.dumps(finding_dict(d, fails, identity), ensure_ascii=False))
+        for d, fails in zip(result.diagnostics, run.verdict.failing(index)):
+            item = finding_dict(d, fails, result.identities.get(d))
+            out.write(("\n    " if first else ",\n    ") + json.dumps(item, ensure_ascii=False))
             first = False
     out.write("\n  ]," if not first else "],")
     tail: dict[str, Any] = {"summary": summary(run)}

@@ -57,8 +57,8 @@ def report_sarif(run: Run, out: TextIO) -> None:
     index = {r["id"]: i for i, r in enumerate(rules)}
     results = []
     for file_index, result in enumerate(v.results):
-        ids = result.identities or [""] * len(result.diagnostics)
-        for d, fails, identity in zip(result.diagnostics, v.failing(file_index), ids):
+        for d, fails in zip(result.diagnostics, v.failing(file_index)):
+            identity = result.identities.get(d)
             entry: dict[str, Any] = {
                 "ruleId": d.code, "ruleIndex": index[d.code], "kind": "fail", "level": level_name(d, fails),
                 "message": {"text": d.message + (f" ({d.hint})" if d.hint else "")},

@@ -45,10 +45,20 @@ def _files(n: int) -> str:
     return f"{n} file{'s' if n != 1 else ''}"
 
 
+def _existing(run: Run) -> str:
+    """With --since: how many findings were already there and are not shown."""
+    since = next((r.since for r in run.verdict.results if r.since), None)
+    if since is None:
+        return ""
+    existing = sum(r.existing for r in run.verdict.results)
+    return f" {existing} existing finding{'s' if existing != 1 else ''} not shown (already there at {since})."
+
+
 def summary_line(run: Run) -> str:
     """The run's last line: counts, files, as-of date, failing level and the outcome."""
     v = run.verdict
-    return f"{describe_counts(v.counts())} in {_files(len(v.results))} (as of {v.as_of.isoformat()}). {v.outcome}"
+    return (f"{describe_counts(v.counts())} in {_files(len(v.results))} (as of {v.as_of.isoformat()})."
+            f"{_existing(run)} {v.outcome}")
 
 
 def report(run: Run, out: TextIO) -> None:

@@ -1,0 +1,139 @@
+"""What git knows about a plan, read through the `git` command.
+
+The `git` command rather than a library: it is already wherever a plan's repository is, it
+reads every repository format (packs, worktrees, partial and shallow clones) exactly as the
+user's own git does, and two processes (`git log` and one `git cat-file --batch`) fetch every
+version of a plan however long its history is. Arguments are passed as a list, never through a
+shell; paths follow `--`. Every failure becomes a UsageError that says what to do.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from sendplan_cli.errors import UsageError
+
+UNSHALLOW = "fetch the full history with `git fetch --unshallow` (in GitHub Actions: actions/checkout with fetch-depth: 0)"
+
+
+@dataclass(frozen=True)
+class Commit:
+    """One commit that touched a plan: who made it and when (author date, ISO 8601)."""
+
+    sha: str
+    author: str
+    date: str
+
+    @property
+    def short(self) -> str:
+        return self.sha[:9]
+
+    @property
+    def day(self) -> str:
+        return self.date[:10]
+
+
+def _git(cwd: Path, *args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    env = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"}
+    try:
+        return subprocess.run(["git", *args], cwd=cwd, input=stdin, capture_output=True, env=env, check=False)
+    except FileNotFoundError:
+        raise UsageError("git is not installed or not on PATH; install git to compare a plan with its history") from None
+    except OSError as exc:
+        raise UsageError(f"cannot run git: {exc}") from None
+
+
+@dataclass(frozen=True)
+class GitRepo:
+    """A git work tree: its top folder, read with explicit git commands."""
+
+    root: Path
+
+    @staticmethod
+    def find(path: Path, needed_for: str) -> GitRepo:
+        """The work tree holding path; outside one, a usage error naming what needed it."""
+        return _find(path.resolve().parent if not path.is_dir() else path.resolve(), needed_for)
+
+    def run(self, *args: str, stdin: bytes | None = None) -> bytes:
+        done = _git(self.root, *args, stdin=stdin)
+        if done.returncode != 0:
+            message = done.stderr.decode("utf-8", "replace").strip().splitlines()
+            raise UsageError(f"git {args[0]} failed in {self.root}: {message[-1] if message else 'no message'}")
+        return done.stdout
+
+    def relative(self, path: Path) -> str:
+        """The path from the repository's top folder, with forward slashes."""
+        return path.resolve().relative_to(self.root).as_posix()
+
+    def has_commits(self) -> bool:
+        return _git(self.root, "rev-parse", "--verify", "--quiet", "HEAD^{commit}").returncode == 0
+
+    def is_shallow(self) -> bool:
+        return self.run("rev-parse", "--is-shallow-repository").strip() == b"true"
+
+    def resolve(self, ref: str, option: str) -> str:
+        """The commit a revision names; an unknown one is a usage error that says what to do."""
+        if ref.startswith("-"):
+            raise UsageError(f"{option} {ref}: a revision cannot start with '-'; give a branch, tag or commit")
+        done = _git(self.root, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}")
+        if done.returncode == 0:
+            return done.stdout.decode().strip()
+        if self.is_shallow():
+            raise UsageError(f"{option} {ref}: this is a shallow clone and {ref!r} is not in it; {UNSHALLOW}")
+        raise UsageError(f"{option} {ref}: no such branch, tag or commit here; `git log --oneline` lists commits "
+                         "(for a remote branch, run `git fetch` first)")
+
+    def require_full_history(self, option: str) -> None:
+        if self.is_shallow():
+            raise UsageError(f"{option} reads the plan's whole history, but this is a shallow clone; {UNSHALLOW}")
+
+    def show(self, commit: str, relative: str) -> bytes | None:
+        """The file as committed, or None when it did not exist at that commit."""
+        done = _git(self.root, "cat-file", "blob", f"{commit}:{relative}")
+        return done.stdout if done.returncode == 0 else None
+
+    def commits_touching(self, relative: str, after: str | None = None) -> list[Commit]:
+        """Every commit reachable from HEAD (and not from `after`, when given) that changed the file, oldest first."""
+        if not self.has_commits():
+            return []
+        revisions = f"{after}..HEAD" if after else "HEAD"
+        out = self.run("log", "--reverse", "--format=%H%x1f%an%x1f%aI", "-z", revisions, "--", relative)
+        commits = []
+        for record in out.decode("utf-8", "replace").split("\0"):
+            parts = record.strip("\n").split("\x1f")
+            if len(parts) == 3:
+                commits.append(Commit(*parts))
+        return commits
+
+    def blobs(self, commits: list[Commit], relative: str) -> list[bytes | None]:
+        """The file at each commit, read through one `git cat-file --batch` process."""
+        if not commits:
+            return []
+        request = "".join(f"{c.sha}:{relative}\n" for c in commits).encode("utf-8")
+        out = self.run("cat-file", "--batch", stdin=request)
+        found: list[bytes | None] = []
+        at = 0
+        for _ in commits:
+            end = out.index(b"\n", at)
+            header = out[at:end].split()
+            if header[-1] == b"missing":
+                found.append(None)
+                at = end + 1
+                continue
+            size = int(header[2])
+            found.append(out[end + 1:end + 1 + size])
+            at = end + 1 + size + 1  # the content is followed by a newline
+        return found
+
+
+@lru_cache(maxsize=32)
+def _find(folder: Path, needed_for: str) -> GitRepo:
+    done = _git(folder, "rev-parse", "--show-toplevel")
+    if done.returncode != 0:
+        raise UsageError(f"{needed_for} needs the plan to be in a git work tree, and {folder} is not in one; "
+                         "run sendplan inside a clone of the plan's repository, or leave the option out")
+    return GitRepo(Path(done.stdout.decode("utf-8", "replace").strip()).resolve())

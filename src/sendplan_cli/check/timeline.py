@@ -1,0 +1,121 @@
+"""The timeline of a plan or one action: every change git recorded, merged with the recorded updates.
+
+Git says when a date, rating, lead or commentary was edited and by whom; the `updates` entries
+say what the board was told each month. `sendplan history` shows both in one chronological list,
+each event saying which source it came from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from sendplan_cli.check.history import Version
+from sendplan_cli.check.rules.changes import ActionFacts, PlanFacts
+
+FIELDS = ("title", "leads", "due", "completion", "impact", "commentary")
+_UPDATE_FIELDS = ("completion", "impact", "due", "commentary")
+
+
+@dataclass(frozen=True)
+class Event:
+    """One change to one action."""
+
+    day: str
+    """ISO date: the commit's author date, or the first day of a recorded update's month."""
+    source: str
+    """"commit" (git), "uncommitted" (the working tree) or "update" (an entry in the plan's updates)."""
+    ref: str
+    what: str
+    """The field that changed, or "added" / "removed" for the action, or "update recorded/changed/removed"."""
+    before: str | None = None
+    after: str | None = None
+    commit: str | None = None
+    author: str | None = None
+    month: str | None = None
+    """The update's month, for events from recorded updates."""
+
+
+def _value(data: dict[str, Any], key: str) -> str | None:
+    value = data.get(key)
+    if isinstance(value, list):
+        value = "; ".join(str(v) for v in value if v is not None) or None
+    return " ".join(str(value).split()) if value is not None else None
+
+
+def _git_events(before: PlanFacts | None, after: PlanFacts, version: Version, ref: str | None) -> Iterator[Event]:
+    commit = version.commit
+    stamp = {"day": version.day.isoformat(), "source": "commit" if commit else "uncommitted",
+             "commit": commit.short if commit else None, "author": commit.author if commit else None}
+    old = before.actions if before is not None else {}
+    for name, action in after.actions.items():
+        if ref is not None and name != ref:
+            continue
+        was = old.get(name)
+        if was is None:
+            yield Event(ref=name, what="added", after=action.title, **stamp)
+        elif was.data is not action.data:
+            yield from _field_events(name, was, action, stamp)
+    for name, action in old.items():
+        if name not in after.actions and (ref is None or name == ref):
+            yield Event(ref=name, what="removed", before=action.title, **stamp)
+
+
+def _field_events(name: str, was: ActionFacts, now: ActionFacts, stamp: dict[str, Any]) -> Iterator[Event]:
+    for key in FIELDS:
+        a, b = _value(was.data, key), _value(now.data, key)
+        if a != b:
+            yield Event(ref=name, what=key, before=a, after=b, **stamp)
+    old, new = was.updates_by_month(), now.updates_by_month()
+    for month in sorted(set(old) | set(new)):
+        if old.get(month) != new.get(month):
+            what = "update recorded" if month not in old else "update removed" if month not in new else "update changed"
+            yield Event(ref=name, what=what, month=month, **stamp)
+
+
+def _first_day(month: str) -> str:
+    from sendplan_cli.plan.dates import DateParseError, parse_month
+
+    try:
+        return parse_month(month).isoformat()
+    except DateParseError:
+        return month
+
+
+def _update_events(current: PlanFacts, ref: str | None) -> Iterator[Event]:
+    for name, action in current.actions.items():
+        if ref is not None and name != ref:
+            continue
+        in_force = {key: _value(action.data, key) for key in _UPDATE_FIELDS}
+        for update in sorted(action.updates, key=lambda u: str(u.get("month"))):
+            month = _value(update, "month")
+            if month is None:
+                continue
+            for key in _UPDATE_FIELDS:
+                value = _value(update, key)
+                if value is None:
+                    continue
+                before = _value(update, "previous_due") if key == "due" and update.get("previous_due") else in_force[key]
+                yield Event(day=_first_day(month), source="update", ref=name, what=key,
+                            before=before, after=value, month=month)
+                in_force[key] = value
+
+
+def timeline(versions: list[Version], ref: str | None = None) -> list[Event]:
+    """Every change, oldest first: git's record of each version, and the updates as recorded in the latest."""
+    events: list[Event] = []
+    previous: PlanFacts | None = None
+    for version in versions:
+        facts = PlanFacts(version.data)
+        events += _git_events(previous, facts, version, ref)
+        previous = facts
+    if previous is not None:
+        events += _update_events(previous, ref)
+    order = {"update": 0, "commit": 1, "uncommitted": 2}
+    return sorted(events, key=lambda e: (e.day, order[e.source]))
+
+
+def known_refs(versions: list[Version]) -> set[str]:
+    """Every action ref any version held."""
+    return {ref for version in versions for ref in PlanFacts(version.data).actions}

@@ -1,0 +1,76 @@
+"""The history command: the timeline of a plan, or of one action, from git and the recorded updates."""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import asdict
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from sendplan_cli.cli.app import app, today
+from sendplan_cli.errors import UsageError
+
+
+class HistoryFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+def _shown(text: str | None, width: int = 90) -> str:
+    """One line of plan or git text, with anything unprintable made visible and long text cut."""
+    if text is None:
+        return "(none)"
+    line = "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in " ".join(text.split()))
+    return line if len(line) <= width else line[: width - 1] + "…"
+
+
+@app.command("history")
+def history_command(
+    plan: Annotated[Path, typer.Argument(help="A plan file in a git work tree.")],
+    action: Annotated[Optional[str], typer.Option("--action", "-a", metavar="REF", help="Only this action, e.g. 1.1.")] = None,
+    output_format: Annotated[HistoryFormat, typer.Option("--format", "-f", help="text, or json for scripts.")] = HistoryFormat.text,
+) -> None:
+    """Show the timeline of a plan or one action: every change to dates, ratings, leads and commentary, with
+    commit, author and date, merged with the recorded monthly updates.
+
+    Example: sendplan history plans/west-sussex-2024.yaml --action 1.1
+    """
+    from sendplan_cli.check.gitrepo import GitRepo
+    from sendplan_cli.check.history import read_versions
+    from sendplan_cli.check.pipeline import plan_files
+    from sendplan_cli.check.timeline import known_refs, timeline
+
+    path = plan_files([plan])[0]
+    repo = GitRepo.find(path, "sendplan history")
+    repo.require_full_history("sendplan history")
+    versions = read_versions(repo, path, repo.relative(path), today())
+    if action is not None and action not in known_refs(versions):
+        raise UsageError(f"{plan}: no version of this plan has an action {action!r}; `sendplan list {plan}` lists the refs")
+    events = timeline(versions, action)
+    if output_format is HistoryFormat.json:
+        json.dump({"plan": str(plan), "action": action, "events": [asdict(e) for e in events]}, sys.stdout,
+                  indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+        return
+    scope = f"action {action}" if action else "every action"
+    typer.echo(f"History of {scope} in {plan}: {len(events)} change{'s' if len(events) != 1 else ''}, oldest first")
+    for e in events:
+        if e.source == "update":
+            who = f"recorded update {e.month}"
+        elif e.source == "uncommitted":
+            who = "not yet committed"
+        else:
+            who = f"commit {e.commit} {_shown(e.author, 24)}"
+        if e.what in ("added", "removed"):
+            change = f"action {e.what}: {_shown(e.after or e.before)}"
+        elif e.what.startswith("update "):
+            change = f"{e.what} for {e.month}"
+        elif e.before is None:
+            change = f"{e.what} set: {_shown(e.after)}"
+        else:
+            change = f"{e.what}: {_shown(e.before, 40)} -> {_shown(e.after)}"
+        typer.echo(f"{e.day}  {who:<36} {_shown(e.ref, 8):<6} {change}")
