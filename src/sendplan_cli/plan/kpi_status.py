@@ -88,6 +88,8 @@ class KpiStatus:
     rag: Rag | None = None
     reason: str = ""
     trend: str | None = None
+    late: tuple[date, date] | None = None
+    """When a figure is overdue: the end of the period it is for, and the day it was due by."""
 
     @property
     def label(self) -> str:
@@ -110,6 +112,7 @@ class KpiStatus:
             "target_by": self.target.by.text if self.target and self.target.by else None,
             "gap_to_expected": self.gap_to_expected, "gap_to_target": self.gap_to_target,
             "status": self.label, "rag": self.rag, "reason": self.reason, "trend": self.trend,
+            "late_period_end": self.late[0].isoformat() if self.late else None,
         }
 
 
@@ -149,8 +152,8 @@ def actuals_as_at(indicator: Indicator, as_of: date) -> list[tuple[int, Actual, 
 
 def kpi_status(indicator: Indicator, index: int, as_of: date, default: Tolerance | None = None) -> KpiStatus:
     """Judge one indicator as at a day."""
-    status = KpiStatus(index, indicator, as_of)
     seen = actuals_as_at(indicator, as_of)
+    status = KpiStatus(index, indicator, as_of, late=missing_figure(indicator, as_of, seen))
     if not seen:
         return _with(status, reason="not rated: no figure recorded yet")
     i, latest, when = seen[-1]
@@ -183,6 +186,26 @@ def kpi_status(indicator: Indicator, index: int, as_of: date, default: Tolerance
     reason = f"{rag}: {format_value(indicator, latest.value)} for {latest.period.text} is {words} {format_value(indicator, expected)} expected on {against}"
     return _with(status, expected=expected, compared_with=against, gap_to_expected=latest.value - expected,
                  rag=rag, reason=reason)
+
+
+def missing_figure(indicator: Indicator, as_of: date, seen: list[tuple[int, Actual, date]]) -> tuple[date, date] | None:
+    """The end of the first period after the latest figure (or the baseline) and the day its figure was due, once that day has passed."""
+    if indicator.reporting is None:
+        return None
+    last = seen[-1][2] if seen else point_date(indicator, indicator.baseline.period) if indicator.baseline else None
+    if last is None:
+        return None
+    period_end = _month_end_after(last, PERIOD_MONTHS[indicator.reporting])
+    due = _month_end_after(period_end, indicator.lag_months)
+    return (period_end, due) if due < as_of else None
+
+
+def _month_end_after(day: date, months: int) -> date:
+    import calendar
+
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    return date(year, month + 1, calendar.monthrange(year, month + 1)[1])
 
 
 def kpi_statuses(plan: Plan, as_of: date) -> list[KpiStatus]:
