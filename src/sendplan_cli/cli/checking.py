@@ -60,8 +60,10 @@ def validate(
 def list_actions(
     plan: Annotated[Path, typer.Argument(help="A plan file.")],
     output_format: Annotated[ListFormat, typer.Option("--format", "-f", help="table, or json for scripts.")] = ListFormat.table,
+    indicators: Annotated[bool, typer.Option("--indicators", help="List the indicators instead: the KPI scorecard as at --as-of.")] = False,
+    as_of: AsOf = None,
 ) -> None:
-    """List a plan's actions: ref, title, leads, due date and ratings as published."""
+    """List a plan's actions (ref, title, leads, due date, ratings as published), or with --indicators its KPI scorecard."""
     from sendplan_cli.check.pipeline import load_model, plan_files
     from sendplan_cli.output.listing import action_rows, print_json, print_table
 
@@ -70,6 +72,17 @@ def list_actions(
     if model is None or not loaded.ok:
         print_load_errors(loaded.path, loaded.diagnostics)
         raise typer.Exit(1)
+    if indicators:
+        from sendplan_cli.output.scorecard import print_scorecard, print_statuses_json
+        from sendplan_cli.plan.kpi_status import kpi_statuses
+
+        when = as_of_date(as_of)
+        statuses = kpi_statuses(model, when)
+        if output_format is ListFormat.json:
+            print_statuses_json(statuses, sys.stdout)
+        else:
+            print_scorecard(statuses, when, sys.stdout)
+        return
     rows = action_rows(model)
     (print_json if output_format is ListFormat.json else print_table)(rows, sys.stdout)
 

@@ -107,10 +107,10 @@ class KpiStatus:
             "latest": self.latest.value if self.latest else None,
             "latest_period": self.latest.period.text if self.latest else None,
             "provisional": self.latest.provisional if self.latest else None,
-            "expected": self.expected, "compared_with": self.compared_with,
+            "expected": _rounded(self.expected), "compared_with": self.compared_with,
             "target": self.target.value if self.target else None,
             "target_by": self.target.by.text if self.target and self.target.by else None,
-            "gap_to_expected": self.gap_to_expected, "gap_to_target": self.gap_to_target,
+            "gap_to_expected": _rounded(self.gap_to_expected), "gap_to_target": _rounded(self.gap_to_target),
             "status": self.label, "rag": self.rag, "reason": self.reason, "trend": self.trend,
             "late_period_end": self.late[0].isoformat() if self.late else None,
         }
@@ -225,6 +225,10 @@ def _trend(indicator: Indicator, now: float, before: float) -> str:
             return "no change"
         return "improving" if outside_now < outside_before else "worsening"
     return "up" if now > before else "down"
+
+
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 2)
 
 
 def _with(status: KpiStatus, **changes: Any) -> KpiStatus:
