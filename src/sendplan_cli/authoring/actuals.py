@@ -58,7 +58,7 @@ def apply_actual(path: Path, change: ActualChange) -> tuple[bytes, bytes]:
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
     from sendplan_cli.check.pipeline import load_model
-    from sendplan_cli.plan.kpi_status import period_span
+    from sendplan_cli.plan.kpi_periods import period_span
 
     try:
         raw = path.read_bytes()

@@ -45,7 +45,6 @@ def update(
 def _update_indicator(plan: Path, ref: Optional[str], month: Optional[str], indicator: str, period: Optional[str],
                       value: Optional[str], note: Optional[str], replace: bool, dry_run: bool) -> None:
     from sendplan_cli.authoring.actuals import ActualChange, record_actual
-
     from sendplan_cli.errors import UsageError
 
     if ref is not None or month is not None:

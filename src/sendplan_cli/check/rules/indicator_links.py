@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from sendplan_cli.check.rules.base import Context, Finding, rule
-from sendplan_cli.plan.kpi_status import kpi_statuses, period_span
+from sendplan_cli.plan.kpi_periods import period_span
+from sendplan_cli.plan.kpi_status import kpi_statuses
 from sendplan_cli.plan.loader import Pointer
 
 

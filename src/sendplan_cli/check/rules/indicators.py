@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from sendplan_cli.check.rules.base import Context, Finding, rule
-from sendplan_cli.plan.kpi_status import KpiStatus, kpi_statuses, period_span, point_date, shortfall
+from sendplan_cli.plan.kpi_periods import period_span, point_date
+from sendplan_cli.plan.kpi_status import KpiStatus, kpi_statuses, shortfall
 from sendplan_cli.plan.kpi_values import format_value
 from sendplan_cli.plan.loader import Pointer
 

@@ -12,7 +12,8 @@ from datetime import date
 from typing import Any
 
 from sendplan_cli.output.scorecard import cells
-from sendplan_cli.plan.kpi_status import KpiStatus, actuals_as_at, expected_at, kpi_statuses, point_date, reference_points
+from sendplan_cli.plan.kpi_periods import actuals_as_at, point_date
+from sendplan_cli.plan.kpi_status import KpiStatus, kpi_statuses, reference_points
 from sendplan_cli.plan.kpi_values import format_value
 from sendplan_cli.plan.model import Plan
 
