@@ -14,15 +14,25 @@ from sendplan_cli.cli.app import app, print_load_errors, today
 @app.command()
 def update(
     plan: Annotated[Path, typer.Argument(help="The plan file.")],
-    ref: Annotated[str, typer.Argument(help="The action's ref, e.g. 1.1.")],
-    month: Annotated[str, typer.Option("--month", "-m", help="The reporting month, YYYY-MM.")],
+    ref: Annotated[Optional[str], typer.Argument(help="The action's ref, e.g. 1.1 (not with --indicator).")] = None,
+    month: Annotated[Optional[str], typer.Option("--month", "-m", help="The reporting month, YYYY-MM.")] = None,
     completion: Annotated[Optional[str], typer.Option("--completion", help="Completion rating from the plan's scale.")] = None,
     impact: Annotated[Optional[str], typer.Option("--impact", help="Impact rating from the plan's scale.")] = None,
     comment: Annotated[Optional[str], typer.Option("--comment", help="Commentary for the board.")] = None,
     due: Annotated[Optional[str], typer.Option("--due", help="A new due date agreed this month (needs --comment).")] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Show the change as a diff; write nothing.")] = False,
+    indicator: Annotated[Optional[str], typer.Option("--indicator", help="Record a figure for this indicator id instead of an action update.")] = None,
+    period: Annotated[Optional[str], typer.Option("--period", help="With --indicator: the reporting period, e.g. 2025-06.")] = None,
+    value: Annotated[Optional[str], typer.Option("--value", help="With --indicator: the figure, a plain number such as 54.2.")] = None,
+    note: Annotated[Optional[str], typer.Option("--note", help="With --indicator: a note for the board beside the figure.")] = None,
+    replace: Annotated[bool, typer.Option("--replace", help="With --indicator: correct the figure already recorded for that period.")] = False,
 ) -> None:
-    """Record one month's update for one action, changing only those lines of the plan."""
+    """Record one month's update for one action, or with --indicator one period's figure, changing only those lines of the plan."""
+    if indicator is not None:
+        _update_indicator(plan, ref, month, indicator, period, value, note, replace, dry_run)
+        return
+    if ref is None or month is None:
+        raise typer.BadParameter("give the action's ref and --month, or --indicator with --period and --value")
     from sendplan_cli.authoring.update import Change, record
 
     diff = record(plan, Change(ref, month, completion, impact, comment, due), dry_run)
@@ -32,6 +42,22 @@ def update(
         from sendplan_cli.output.sanitise import one_line
 
         typer.echo(f"recorded {one_line(month)} for {one_line(ref)} in {one_line(plan)}", err=True)
+
+
+def _update_indicator(plan: Path, ref: Optional[str], month: Optional[str], indicator: str, period: Optional[str],
+                      value: Optional[str], note: Optional[str], replace: bool, dry_run: bool) -> None:
+    from sendplan_cli.authoring.actuals import ActualChange, record_actual
+    from sendplan_cli.errors import UsageError
+
+    if ref is not None or month is not None:
+        raise UsageError("--indicator records a figure; an action ref and --month belong to action updates")
+    if period is None or value is None:
+        raise UsageError("--indicator needs --period and --value, e.g. --period 2025-06 --value 54.2")
+    diff = record_actual(plan, ActualChange(indicator, period, value, note, replace), dry_run)
+    if dry_run:
+        sys.stdout.write(diff)
+    else:
+        typer.echo(f"recorded {period} for indicator {indicator} in {plan}", err=True)
 
 
 @app.command()

@@ -66,24 +66,38 @@ def validate(
 def list_actions(
     paths: Annotated[list[Path], typer.Argument(help="Plan files, or directories of *.yaml plans.")],
     output_format: Annotated[ListFormat, typer.Option("--format", "-f", help="table, or json for scripts.")] = ListFormat.table,
+    indicators: Annotated[bool, typer.Option("--indicators", help="List the indicators instead: the KPI scorecard as at --as-of.")] = False,
+    as_of: AsOf = None,
 ) -> None:
-    """List each plan's actions: ref, title, leads, due date and ratings as published."""
+    """List each plan's actions (ref, title, leads, due date, ratings as published), or with --indicators its KPI scorecard."""
     from sendplan_cli.check.pipeline import load_model, plan_files
     from sendplan_cli.output.listing import action_rows, print_json, print_table
 
     broken, everything = False, []
     files = plan_files(paths)
+    when = as_of_date(as_of)
     for path in files:
         loaded, model = load_model(path)
         if model is None:
             print_load_errors(loaded.path, loaded.diagnostics)
             broken = True
             continue
+        title = str(path) if len(files) > 1 else None
+        if indicators:
+            from sendplan_cli.output.scorecard import print_scorecard
+            from sendplan_cli.plan.kpi_status import kpi_statuses
+
+            statuses = kpi_statuses(model, when)
+            if output_format is ListFormat.json:
+                everything += [{"file": str(path), **status.as_dict()} for status in statuses]
+            else:
+                print_scorecard(statuses, when, sys.stdout, title=title)
+            continue
         rows = [{"file": str(path), **row} for row in action_rows(model)]
         if output_format is ListFormat.json:
             everything += rows  # one JSON document, whatever the number of plans
         else:
-            print_table(rows, sys.stdout, title=str(path) if len(files) > 1 else None)
+            print_table(rows, sys.stdout, title=title)
     if output_format is ListFormat.json:
         print_json(everything, sys.stdout)
     if broken:

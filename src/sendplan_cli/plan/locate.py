@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from sendplan_cli.plan.dates import ACCEPTED_FORMS, DateParseError
+from sendplan_cli.plan.indicators import NumberTextError
 from sendplan_cli.plan.loader import LoadedPlan, Pointer
 
 _TYPE_WORDS = {
@@ -82,6 +83,11 @@ def diagnose(plan: LoadedPlan, model: type[BaseModel], error: ValidationError) -
             exc: DateParseError = item["ctx"]["error"]
             plan.error("bad-date", f"cannot read {exc.text!r} as a date: {exc.reason}", plan.position(pointer),
                        "accepted forms: " + "; ".join(ACCEPTED_FORMS), pointer)
+        elif isinstance(item.get("ctx", {}).get("error"), NumberTextError):
+            wrong: NumberTextError = item["ctx"]["error"]
+            hint = (f"write {wrong.number}; the indicator's `unit:` says what it counts" if wrong.number
+                    else "write the number only, e.g. 54.2; put any words in `note:`")
+            plan.error("wrong-type", f"{wrong.text!r} must be a number", plan.position(pointer), hint, pointer)
         elif kind in ("literal_error", "enum"):
             expected = item.get("ctx", {}).get("expected", "")
             plan.error("invalid-value", f"{_described(item['input'])} is not allowed here", plan.position(pointer),

@@ -146,10 +146,12 @@ class Milestone(_Strict):
 
 
 class Measure(_Strict):
-    """A quantified measure of success."""
+    """A measure of success: free text (qualitative), or a reference to one of the plan's indicators."""
 
-    name: str
-    """What is measured."""
+    name: str | None = None
+    """What is measured; may be left out when `indicator` names a plan indicator."""
+    indicator: str | None = None
+    """Id of the plan indicator (under `indicators:`) that measures this, e.g. "KPI 1"."""
     unit: str | None = None
     """Unit, e.g. "%" or "weeks"."""
     baseline: str | None = None
@@ -235,3 +237,11 @@ class Plan(_Strict):
     """Inspection recommendations (Areas of Improvement)."""
     actions: list[Action] = Field(default_factory=list)
     """The actions."""
+    indicators: list[Indicator] = Field(default_factory=list)
+    """Key performance indicators: numbers with baselines, targets, trajectories and actuals."""
+    indicator_tolerance: Tolerance | None = None
+    """How far off trajectory an indicator may be and still rate Green or Amber (default: Amber up to 5% worse than expected)."""
+
+
+# Imported last: indicators.py reads DateText and Names from this module; models build on first use.
+from sendplan_cli.plan.indicators import Indicator, Tolerance  # noqa: E402

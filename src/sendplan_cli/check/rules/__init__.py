@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sendplan_cli.check.rules import deadlines, history, ignores, ratings, smart
+from sendplan_cli.check.rules import deadlines, history, ignores, indicator_links, indicators, ratings, smart
 from sendplan_cli.check.rules.base import Context, Finding, Options, Rule
 
 RULES: tuple[Rule, ...] = (
@@ -21,6 +21,15 @@ RULES: tuple[Rule, ...] = (
     smart.unlinked_action,
     smart.recommendation_without_action,
     smart.duplicate_ref,
+    indicators.late_data,
+    indicators.off_trajectory,
+    indicators.target_missed,
+    indicators.indicator_not_smart,
+    indicators.actual_misdated,
+    indicator_links.duplicate_period,
+    indicator_links.unit_mismatch,
+    indicator_links.impact_contradicts_indicators,
+    indicator_links.unknown_indicator_reference,
     *history.HISTORY_RULES,
     ignores.suppression_without_reason,
     ignores.suppression_expired,

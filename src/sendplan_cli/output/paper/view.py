@@ -69,6 +69,10 @@ class PlanView:
     by_lead: list[tuple[str, list[ActionRow]]]
     coverage: list[tuple[Any, list[ActionRow]]]
     summary: list[str]
+    kpis: list[Any] = field(default_factory=list)
+    """One card per indicator: scorecard row, status colour, headline, chart and data table."""
+    red_kpis: list[Any] = field(default_factory=list)
+    """The cards of indicators rated Red, for the exceptions."""
 
 
 def _rank(scale: RatingScale, name: str | None) -> int | None:
@@ -171,6 +175,10 @@ def build_view(plan: Plan, path: str, month: date, as_of: date, findings: list[D
         coverage=coverage,
         summary=[],
     )
+    from sendplan_cli.output.paper.charts import kpi_cards
+
+    view.kpis = kpi_cards(plan, as_of)
+    view.red_kpis = [card for card in view.kpis if card.status.rag == "Red"]
     view.summary = _summary(view)
     return view
 
@@ -186,6 +194,9 @@ def _summary(view: PlanView) -> list[str]:
     lines.append(f"{soon} date{'s' if soon != 1 else ''} fall{'s' if soon == 1 else ''} due next month.")
     if view.as_published:
         lines.append("No monthly updates are recorded yet: ratings are as published.")
+    if view.kpis:
+        rated = sum(1 for card in view.kpis if card.status.rag)
+        lines.append(f"{len(view.red_kpis)} of {rated} rated indicators {_verb(len(view.red_kpis))} Red.")
     return lines
 
 

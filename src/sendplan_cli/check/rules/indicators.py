@@ -1,0 +1,256 @@
+"""Rules about key performance indicators: late or misdated figures, off trajectory, missed targets, SMART gaps."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from sendplan_cli.check.rules.base import Context, Finding, rule
+from sendplan_cli.plan.kpi_periods import period_span, point_date
+from sendplan_cli.plan.kpi_status import KpiStatus, kpi_statuses, shortfall
+from sendplan_cli.plan.kpi_values import format_value
+from sendplan_cli.plan.loader import Pointer
+
+
+def _at(status: KpiStatus, *rest: str | int) -> Pointer:
+    return ("indicators", status.index, *rest)
+
+
+@rule("SP401", "late-data", "warning")
+def late_data(ctx: Context) -> Iterator[Finding]:
+    """An indicator has no figure for the latest period that is due.
+
+    Why: a board judging last quarter's number does not know where things stand. A figure
+    is due `lag_months` (default 1) after its period ends, counting from the latest figure
+    (or the baseline) by the indicator's `reporting` period; an indicator with no
+    `reporting` is not judged.
+
+    Fails:
+
+    ```yaml
+    # as-of: 2025-08-15
+    indicators:
+      - id: KPI 1
+        name: New EHC plans issued within 20 weeks
+        unit: percent
+        reporting: monthly
+        actuals:
+          - {period: 2025-05, value: 48}
+    ```
+
+    Passes:
+
+    ```yaml
+    # as-of: 2025-08-15
+    indicators:
+      - id: KPI 1
+        name: New EHC plans issued within 20 weeks
+        unit: percent
+        reporting: monthly
+        actuals:
+          - {period: 2025-05, value: 48}
+          - {period: 2025-06, value: 50}
+    ```
+    """
+    for status in kpi_statuses(ctx.plan, ctx.as_of):
+        if status.late is None:
+            continue
+        ind, (period_end, due) = status.indicator, status.late
+        where = _at(status, "actuals", status.latest_index, "period") if status.latest_index is not None else _at(status, "id")
+        latest = f"the latest is for {status.latest.period.text}" if status.latest else "none is recorded"
+        yield Finding(where, f"indicator {ind.id} has no figure for the period ending {period_end:%d %b %Y}, "
+                             f"due by {due:%d %b %Y}; {latest}",
+                      hint=f"record it with `sendplan update PLAN --indicator '{ind.id}' --period {period_end:%Y-%m} --value N`")
+
+
+@rule("SP402", "off-trajectory", "warning")
+def off_trajectory(ctx: Context) -> Iterator[Finding]:
+    """An indicator's latest figure is worse than expected beyond its tolerance (Red).
+
+    Why: the trajectory is the plan's promise of how fast things improve. A figure worse
+    than expected by more than the amber tolerance (`tolerance:`, else the plan's
+    `indicator_tolerance`, else 5% of the expected value) needs a recovery plan in front of
+    the board. With no trajectory, the line runs from the dated baseline to the target.
+
+    Fails:
+
+    ```yaml
+    # as-of: 2025-07-15
+    indicators:
+      - id: KPI 1
+        name: New EHC plans issued within 20 weeks
+        unit: percent
+        direction: higher-is-better
+        trajectory:
+          - {by: June 2025, value: 52}
+        actuals:
+          - {period: 2025-06, value: 40}
+    ```
+
+    Passes:
+
+    ```yaml
+    # as-of: 2025-07-15
+    indicators:
+      - id: KPI 1
+        name: New EHC plans issued within 20 weeks
+        unit: percent
+        direction: higher-is-better
+        trajectory:
+          - {by: June 2025, value: 52}
+        actuals:
+          - {period: 2025-06, value: 51}
+    ```
+    """
+    for status in kpi_statuses(ctx.plan, ctx.as_of):
+        if status.rag == "Red" and status.latest_index is not None:
+            yield Finding(_at(status, "actuals", status.latest_index, "value"), f"indicator {status.indicator.id} is {status.reason}",
+                          hint="say in the figure's `note:` what will bring it back, or agree a revised trajectory with the board")
+
+
+@rule("SP403", "target-missed", "warning")
+def target_missed(ctx: Context) -> Iterator[Finding]:
+    """A target's date has passed and the latest figure does not meet it.
+
+    Why: a target with a date is a commitment the board and inspectors will hold the
+    partnership to; once the date passes unmet, the plan must say so and what happens next.
+
+    Fails:
+
+    ```yaml
+    # as-of: 2026-05-15
+    indicators:
+      - id: KPI 1
+        name: New EHC plans issued within 20 weeks
+        unit: percent
+        direction: higher-is-better
+        targets:
+          - {value: 60, by: March 2026}
+        actuals:
+          - {period: 2026-03, value: 55}
+    ```
+
+    Passes:
+
+    ```yaml
+    # as-of: 2026-05-15
+    indicators:
+      - id: KPI 1
+        name: New EHC plans issued within 20 weeks
+        unit: percent
+        direction: higher-is-better
+        targets:
+          - {value: 60, by: March 2026}
+        actuals:
+          - {period: 2026-03, value: 61}
+    ```
+    """
+    for status in kpi_statuses(ctx.plan, ctx.as_of):
+        ind, latest = status.indicator, status.latest
+        if latest is None or ind.direction not in ("higher-is-better", "lower-is-better"):
+            continue
+        for j, target in enumerate(ind.targets):
+            by = point_date(ind, target.by)
+            if by is not None and by < ctx.as_of and shortfall(ind, latest.value, target.value) > 0:
+                yield Finding(_at(status, "targets", j, "by"),
+                              f"indicator {ind.id} was to reach {format_value(ind, target.value)} by {target.by.text if target.by else ''}; "
+                              f"the latest figure is {format_value(ind, latest.value)} for {latest.period.text}",
+                              hint="record what the board agreed: a new target date, or why it was not met")
+
+
+@rule("SP404", "indicator-not-smart", "warning")
+def indicator_not_smart(ctx: Context) -> Iterator[Finding]:
+    """An indicator without a baseline, a target or a direction, or with an undated baseline or target.
+
+    Why: inspectors criticise plans that "lack precise targets or timescales". A number is
+    only a measure of success when the plan says where it started and when, what it should
+    reach and by when, and whether higher or lower is better.
+
+    Fails:
+
+    ```yaml
+    # as-of: 2025-07-15
+    indicators:
+      - id: KPI 1
+        name: New EHC plans issued within 20 weeks
+        unit: percent
+        baseline: {value: 38}
+    ```
+
+    Passes:
+
+    ```yaml
+    # as-of: 2025-07-15
+    indicators:
+      - id: KPI 1
+        name: New EHC plans issued within 20 weeks
+        unit: percent
+        direction: higher-is-better
+        baseline: {value: 38, period: March 2024}
+        targets:
+          - {value: 60, by: March 2026}
+    ```
+    """
+    for index, ind in enumerate(ctx.plan.indicators):
+        base: Pointer = ("indicators", index)
+        missing = [what for what, absent in (("baseline", ind.baseline is None), ("target", not ind.targets),
+                                             ("direction", ind.direction is None)) if absent]
+        if missing:
+            yield Finding((*base, "id"), f"indicator {ind.id} has no {', '.join(missing)}", key=True,
+                          hint="add " + ", ".join(f"`{m if m != 'target' else 'targets'}:`" for m in missing))
+        if ind.direction == "within-band" and ind.band is None:
+            yield Finding((*base, "direction"), f"indicator {ind.id} is to stay within a band but gives none",
+                          hint="add `band: {lower: ..., upper: ...}`")
+        if ind.baseline is not None and ind.baseline.period is None:
+            yield Finding((*base, "baseline"), f"indicator {ind.id} has a baseline with no date",
+                          hint="add the baseline's `period:`, e.g. March 2024")
+        for j, target in enumerate(ind.targets):
+            if target.by is None or point_date(ind, target.by) is None:
+                yield Finding((*base, "targets", j), f"indicator {ind.id} has a target of {format_value(ind, target.value)} with no date",
+                              hint="add `by:` with the date it is to be reached")
+
+
+@rule("SP405", "actual-misdated", "warning")
+def actual_misdated(ctx: Context) -> Iterator[Finding]:
+    """A figure for a period that has not started yet, or that ends before the baseline.
+
+    Why: a figure dated in the future is a typing slip or a forecast recorded as fact; one
+    before the baseline belongs in the baseline. Either way the trend and status are wrong.
+
+    Fails:
+
+    ```yaml
+    # as-of: 2025-07-15
+    indicators:
+      - id: KPI 1
+        name: New EHC plans issued within 20 weeks
+        unit: percent
+        baseline: {value: 38, period: March 2024}
+        actuals:
+          - {period: 2026-06, value: 48}
+    ```
+
+    Passes:
+
+    ```yaml
+    # as-of: 2025-07-15
+    indicators:
+      - id: KPI 1
+        name: New EHC plans issued within 20 weeks
+        unit: percent
+        baseline: {value: 38, period: March 2024}
+        actuals:
+          - {period: 2025-06, value: 48}
+    ```
+    """
+    for index, ind in enumerate(ctx.plan.indicators):
+        baseline_end = point_date(ind, ind.baseline.period) if ind.baseline else None
+        for j, actual in enumerate(ind.actuals):
+            start, end = period_span(ind, actual.period)
+            where: Pointer = ("indicators", index, "actuals", j, "period")
+            if start is not None and start > ctx.as_of:
+                yield Finding(where, f"indicator {ind.id} has a figure for {actual.period.text}, which has not started",
+                              hint="check the period; record a figure once its period is over")
+            elif end is not None and baseline_end is not None and end < baseline_end:
+                yield Finding(where, f"indicator {ind.id} has a figure for {actual.period.text}, before its baseline "
+                                     f"({ind.baseline.period.text if ind.baseline and ind.baseline.period else ''})",
+                              hint="check the period, or move the figure to the baseline")

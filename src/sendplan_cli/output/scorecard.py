@@ -1,0 +1,68 @@
+"""`sendplan list --indicators`: the KPI scorecard as a terminal table, or the computed statuses as JSON."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TextIO
+
+from sendplan_cli.output.sanitise import one_line
+from sendplan_cli.plan.kpi_status import KpiStatus
+from sendplan_cli.plan.kpi_values import format_value
+
+# Status colours for the terminal; the word is always printed beside the colour.
+_STYLE = {"Green": "bold green", "Amber": "bold dark_orange", "Red": "bold red", "Not rated": "dim"}
+
+
+def cells(status: KpiStatus) -> dict[str, str]:
+    """One scorecard row as plain text (not escaped): what every scorecard shows."""
+    ind = status.indicator
+    base = ind.baseline
+    baseline = "-"
+    if base is not None:
+        baseline = format_value(ind, base.value) + (f" ({base.period.text})" if base.period else " (undated)")
+    latest = "-"
+    if status.latest is not None:
+        latest = f"{format_value(ind, status.latest.value)} ({status.latest.period.text})"
+        latest += ", provisional" if status.latest.provisional else ""
+    if status.late is not None:
+        latest += f"; figure for {status.late[0]:%b %Y} late"
+    target = "-"
+    if status.target is not None:
+        target = format_value(ind, status.target.value) + (f" by {status.target.by.text}" if status.target.by else " (undated)")
+    return {
+        "indicator": f"{ind.id}: {ind.name}",
+        "baseline": baseline,
+        "latest": latest,
+        "target": target,
+        "expected": format_value(ind, status.expected) if status.expected is not None else "-",
+        "status": status.label,
+        "trend": status.trend or "-",
+        "reason": status.reason,
+    }
+
+
+def print_scorecard(statuses: list[KpiStatus], as_of: date, out: TextIO, title: str | None = None) -> None:
+    """The scorecard through rich; plan text is escaped so it is shown, never read as markup."""
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    heading = f"Indicators as at {as_of.day} {as_of:%B %Y}" + (f": {escape(one_line(title))}" if title else "")
+    table = Table(title=heading, header_style="bold", show_lines=False)
+    for name in ("Indicator", "Baseline", "Latest", "Target", "Expected", "Status", "Trend"):
+        table.add_column(name, overflow="fold")
+    for status in statuses:
+        row = cells(status)
+        table.add_row(
+            escape(row["indicator"]), escape(row["baseline"]), escape(row["latest"]), escape(row["target"]),
+            escape(row["expected"]), f"[{_STYLE[row['status']]}]{row['status']}[/]", row["trend"],
+        )
+    console = Console(file=out, width=None if out.isatty() else 160, highlight=False)
+    console.print(table)
+    for status in statuses:
+        console.print(f"{escape(status.indicator.id)}: {escape(status.reason)}")
+        if status.late is not None:
+            console.print(f"{escape(status.indicator.id)}: the figure for the period ending {status.late[0]:%d %b %Y} "
+                          f"was due by {status.late[1]:%d %b %Y} and is not recorded")
+    if not statuses:
+        console.print("This plan has no indicators; add them under `indicators:`.")

@@ -1,0 +1,203 @@
+"""Key performance indicators in the plan format: numbers with baselines, targets, trajectories and actuals.
+
+Field docstrings become the JSON Schema descriptions editors show. Values are numbers: a value
+written the way documents write it ("38%", "1,600") is refused with the number it holds, so a
+figure is never guessed at.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PlainValidator, WithJsonSchema
+
+Unit = Literal["percent", "count", "days", "weeks", "months", "rate per 1,000", "rate per 10,000",
+               "rate per 100,000", "score", "pounds"]
+Direction = Literal["higher-is-better", "lower-is-better", "within-band"]
+Reporting = Literal["monthly", "termly", "quarterly", "annual", "academic-year"]
+
+_PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+_NUMBER_IN_TEXT = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+
+
+class NumberTextError(ValueError):
+    """A value written as text ("38%", "1,600") where a plain number belongs."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        found = _NUMBER_IN_TEXT.findall(text)
+        self.number: str | None = None
+        if len(found) == 1:
+            number = float(found[0].replace(",", ""))
+            self.number = f"{number:g}" if abs(number) < 1e15 else found[0].replace(",", "")
+        super().__init__(f"{text!r} must be a number")
+
+
+def _number(value: Any) -> float:
+    if isinstance(value, bool):
+        raise NumberTextError(str(value).lower())
+    if isinstance(value, (int, float)):
+        return float(value)
+    if isinstance(value, str) and _PLAIN_NUMBER.fullmatch(value.strip()):
+        return float(value)
+    raise NumberTextError(value if isinstance(value, str) else repr(value))
+
+
+Number = Annotated[
+    float,
+    PlainValidator(_number),
+    WithJsonSchema({"type": "number", "description": "A plain number, e.g. 54.2 for 54.2% (the unit is given once)."}),
+]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", arbitrary_types_allowed=True, defer_build=True)
+
+
+class Comparator(_Strict):
+    """A figure to compare with, such as England or statistical neighbours."""
+
+    name: str
+    """Who the figure is for, e.g. "England" or "Statistical neighbours"."""
+    value: Number
+    """The comparator's value, a plain number in the indicator's unit."""
+    period: DateText | None = None
+    """The period the figure is for, e.g. "2024" or "2023/24"."""
+    source: str | None = None
+    """Where the figure comes from, e.g. "DfE SEN2 2024"."""
+    unit: Unit | None = None
+    """Only when it differs from the indicator's unit (sendplan then reports the mismatch)."""
+
+
+class Baseline(_Strict):
+    """The value when the plan started, and when it was measured."""
+
+    value: Number
+    """The baseline value, a plain number in the indicator's unit."""
+    period: DateText | None = None
+    """The period it was measured in, e.g. "March 2024" or "2023/24". Without it the baseline is not SMART."""
+    unit: Unit | None = None
+    """Only when it differs from the indicator's unit (sendplan then reports the mismatch)."""
+    comparators: list[Comparator] = Field(default_factory=list)
+    """Benchmarks beside the baseline, e.g. England's figure for the same year."""
+
+
+class Target(_Strict):
+    """A value the partnership commits to reach, and by when."""
+
+    value: Number
+    """The target value, a plain number in the indicator's unit."""
+    by: DateText | None = None
+    """When it is to be reached, e.g. "March 2026". Without it the target is not SMART."""
+    unit: Unit | None = None
+    """Only when it differs from the indicator's unit (sendplan then reports the mismatch)."""
+    note: str | None = None
+    """Anything the board should know about this target."""
+
+
+class TrajectoryPoint(_Strict):
+    """An interim value expected on the way to the target (a milestone)."""
+
+    value: Number
+    """The value expected by then, a plain number in the indicator's unit."""
+    by: DateText
+    """When, e.g. "Dec 2025"; the end of that period is the point on the line."""
+    label: str | None = None
+    """The plan's name for it, e.g. "Milestone 2"."""
+    unit: Unit | None = None
+    """Only when it differs from the indicator's unit (sendplan then reports the mismatch)."""
+
+
+class Actual(_Strict):
+    """The figure reached in one reporting period."""
+
+    period: DateText
+    """The reporting period, e.g. 2025-06, "Q1 25/26", "Autumn term 2025" or "2024/25"."""
+    value: Number
+    """The figure, a plain number in the indicator's unit."""
+    note: str | None = None
+    """Context for the board, e.g. a data quality caveat."""
+    provisional: bool = False
+    """True while the figure may still be revised."""
+    unit: Unit | None = None
+    """Only when it differs from the indicator's unit (sendplan then reports the mismatch)."""
+
+
+class DefinitionChange(_Strict):
+    """A change to how the indicator is defined or counted, from a date."""
+
+    since: DateText
+    """The period from which the new definition applies."""
+    note: str
+    """What changed, as a footnote for the board paper."""
+
+
+class Band(_Strict):
+    """The range an indicator should stay within, for direction within-band."""
+
+    lower: Number
+    """The lowest value inside the band."""
+    upper: Number
+    """The highest value inside the band."""
+
+
+class Tolerance(_Strict):
+    """How far worse than expected a figure may be and still rate Green or Amber; beyond that it is Red."""
+
+    amber: Number
+    """A shortfall up to this rates Amber; more rates Red."""
+    green: Number = 0.0
+    """A shortfall up to this still rates Green (default 0: Green means on or better than expected)."""
+    basis: Literal["units", "percent-of-expected"] = "units"
+    """units: in the indicator's unit (points for a percentage); percent-of-expected: a percentage of the value expected."""
+
+
+DEFAULT_TOLERANCE = Tolerance(amber=5.0, basis="percent-of-expected")
+
+
+class Indicator(_Strict):
+    """A key performance indicator (KPI): a number with a baseline, targets, a trajectory and monthly actuals."""
+
+    id: str
+    """Short identifier, e.g. "KPI 1"; actions' measures cite it."""
+    name: str
+    """What is measured, e.g. "New EHC plans issued within 20 weeks"."""
+    definition: str | None = None
+    """Exactly how it is counted: numerator, denominator, exclusions."""
+    unit: Unit
+    """percent, count, days, weeks, months, rate per 1,000 / 10,000 / 100,000, score or pounds."""
+    direction: Direction | None = None
+    """higher-is-better, lower-is-better, or within-band (with `band`). Without it the indicator is not rated."""
+    band: Band | None = None
+    """For direction within-band: the range to stay within."""
+    owner: str | None = None
+    """The lead accountable for the indicator."""
+    recommendations: Names = Field(default_factory=list)
+    """Ids of the recommendations this indicator evidences."""
+    actions: Names = Field(default_factory=list)
+    """Refs of the actions this indicator evidences."""
+    source: str | None = None
+    """Where the figure comes from, e.g. "Local EHCP case management system"."""
+    reporting: Reporting | None = None
+    """How often a figure is due: monthly, termly, quarterly, annual or academic-year."""
+    lag_months: int = 1
+    """Months after a period ends before its figure is due (default 1)."""
+    baseline: Baseline | None = None
+    """The value when the plan started."""
+    targets: list[Target] = Field(default_factory=list)
+    """Values to reach and by when; several are allowed."""
+    trajectory: list[TrajectoryPoint] = Field(default_factory=list)
+    """Interim values expected on the way, each dated."""
+    stepped: bool = False
+    """True when each trajectory value holds until the next point, instead of a straight line between points."""
+    tolerance: Tolerance | None = None
+    """How far off trajectory is still Green or Amber, overriding the plan's `indicator_tolerance`."""
+    actuals: list[Actual] = Field(default_factory=list)
+    """The figures reached, one per reporting period."""
+    definition_changes: list[DefinitionChange] = Field(default_factory=list)
+    """Changes to the definition, each dated from when it applies."""
+
+
+# Imported last: the plan model imports this module, and these types are only needed when models build.
+from sendplan_cli.plan.model import DateText, Names  # noqa: E402

@@ -1,0 +1,190 @@
+"""A KPI's status as at a date: latest figure, what the trajectory expects, the gaps, and a RAG with its reason.
+
+The one place a KPI is judged: rules, the terminal scorecard, JSON and the board paper read it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Literal
+
+from sendplan_cli.plan.indicators import DEFAULT_TOLERANCE, Actual, Indicator, Target, Tolerance
+from sendplan_cli.plan.kpi_periods import actuals_as_at, missing_figure, point_date
+from sendplan_cli.plan.kpi_values import describe_gap, format_value
+from sendplan_cli.plan.model import Plan
+
+Rag = Literal["Green", "Amber", "Red"]
+
+
+def expected_at(points: list[tuple[date, float]], when: date, stepped: bool = False) -> float | None:
+    """The value a trajectory expects on a day: straight lines between points (or steps), flat beyond the ends."""
+    if not points:
+        return None
+    points = sorted(points)
+    if when <= points[0][0]:
+        return points[0][1]
+    if when >= points[-1][0]:
+        return points[-1][1]
+    for (d0, v0), (d1, v1) in zip(points, points[1:]):
+        if d0 <= when < d1:
+            if stepped:
+                return v0
+            return v0 + (v1 - v0) * (when - d0).days / (d1 - d0).days
+    return points[-1][1]  # pragma: no cover - the loop covers every day between the ends
+
+
+def shortfall(indicator: Indicator, actual: float, expected: float) -> float:
+    """How much worse than expected the actual is (negative when better), by the indicator's direction."""
+    if indicator.direction == "within-band" and indicator.band is not None:
+        return max(indicator.band.lower - actual, actual - indicator.band.upper)
+    if indicator.direction == "lower-is-better":
+        return actual - expected
+    return expected - actual
+
+
+def rag_for(short: float, expected: float, tolerance: Tolerance) -> Rag:
+    """Green up to the green tolerance worse than expected, Amber up to the amber tolerance, then Red."""
+    scale = abs(expected) / 100 if tolerance.basis == "percent-of-expected" else 1.0
+    if short <= tolerance.green * scale:
+        return "Green"
+    if short <= max(tolerance.amber, tolerance.green) * scale:
+        return "Amber"
+    return "Red"
+
+
+@dataclass(frozen=True)
+class KpiStatus:
+    """What the board needs to know about one indicator as at a date."""
+
+    index: int
+    indicator: Indicator
+    as_of: date
+    latest: Actual | None = None
+    latest_index: int | None = None
+    previous: Actual | None = None
+    expected: float | None = None
+    compared_with: str | None = None
+    target: Target | None = None
+    gap_to_expected: float | None = None
+    gap_to_target: float | None = None
+    rag: Rag | None = None
+    reason: str = ""
+    trend: str | None = None
+    late: tuple[date, date] | None = None
+    """When a figure is overdue: the end of the period it is for, and the day it was due by."""
+
+    @property
+    def label(self) -> str:
+        """The status in words: Green, Amber, Red or Not rated."""
+        return self.rag or "Not rated"
+
+    def as_dict(self) -> dict[str, Any]:
+        """The status as plain data for JSON (dashboards); keys are added, never renamed."""
+        ind = self.indicator
+        return {
+            "id": ind.id, "name": ind.name, "unit": ind.unit, "direction": ind.direction, "owner": ind.owner,
+            "as_of": self.as_of.isoformat(),
+            "baseline": ind.baseline.value if ind.baseline else None,
+            "baseline_period": ind.baseline.period.text if ind.baseline and ind.baseline.period else None,
+            "latest": self.latest.value if self.latest else None,
+            "latest_period": self.latest.period.text if self.latest else None,
+            "provisional": self.latest.provisional if self.latest else None,
+            "expected": _rounded(self.expected), "compared_with": self.compared_with,
+            "target": self.target.value if self.target else None,
+            "target_by": self.target.by.text if self.target and self.target.by else None,
+            "gap_to_expected": _rounded(self.gap_to_expected), "gap_to_target": _rounded(self.gap_to_target),
+            "status": self.label, "rag": self.rag, "reason": self.reason, "trend": self.trend,
+            "late_period_end": self.late[0].isoformat() if self.late else None,
+        }
+
+
+def reference_points(indicator: Indicator) -> tuple[list[tuple[date, float]], str]:
+    """The line an actual is judged against: the trajectory, else the dated baseline to the dated targets."""
+    base = indicator.baseline
+    base_point = [(d, base.value)] if base and (d := point_date(indicator, base.period)) else []
+    trajectory = [(point_date(indicator, p.by), p.value) for p in indicator.trajectory]
+    dated = [(d, v) for d, v in trajectory if d is not None]
+    if dated:
+        first = min(d for d, _ in dated)
+        return [*(p for p in base_point if p[0] < first), *dated], "the trajectory"
+    targets = [(d, t.value) for t in indicator.targets if (d := point_date(indicator, t.by)) is not None]
+    if targets and base_point:
+        return [*base_point, *targets], "a straight line from the baseline to the target"
+    if targets:
+        return targets, "the target"
+    undated = [(date.min, t.value) for t in indicator.targets]
+    return undated[-1:], "the target"
+
+
+def target_in_force(indicator: Indicator, when: date) -> Target | None:
+    """The next target due on or after the day, else the last one."""
+    dated = sorted(indicator.targets, key=lambda t: point_date(indicator, t.by) or date.max)
+    return next((t for t in dated if (point_date(indicator, t.by) or date.max) >= when), dated[-1] if dated else None)
+
+
+def kpi_status(indicator: Indicator, index: int, as_of: date, default: Tolerance | None = None) -> KpiStatus:
+    """Judge one indicator as at a day."""
+    seen = actuals_as_at(indicator, as_of)
+    status = KpiStatus(index, indicator, as_of, late=missing_figure(indicator, as_of, seen))
+    if not seen:
+        return _with(status, reason="not rated: no figure recorded yet")
+    i, latest, when = seen[-1]
+    previous = seen[-2][1] if len(seen) > 1 else None
+    target = target_in_force(indicator, when)
+    status = _with(status, latest=latest, latest_index=i, previous=previous, target=target,
+                   gap_to_target=latest.value - target.value if target else None,
+                   trend=_trend(indicator, latest.value, previous.value) if previous else None)
+    if indicator.direction is None:
+        return _with(status, reason="not rated: the indicator does not say whether higher or lower is better")
+    tolerance = indicator.tolerance or default or DEFAULT_TOLERANCE
+    if indicator.direction == "within-band":
+        if indicator.band is None:
+            return _with(status, reason="not rated: within-band is given with no band")
+        short = shortfall(indicator, latest.value, 0.0)
+        nearest = min((indicator.band.lower, indicator.band.upper), key=lambda b: abs(b - latest.value))
+        rag = rag_for(short, nearest, tolerance)
+        band = f"{format_value(indicator, indicator.band.lower)} to {format_value(indicator, indicator.band.upper)}"
+        said = "inside" if short <= 0 else f"{format_value(indicator, short, gap=True)} outside"
+        return _with(status, rag=rag, compared_with="the band",
+                     reason=f"{rag}: {format_value(indicator, latest.value)} for {latest.period.text} is {said} the band {band}")
+    if not indicator.targets and not indicator.trajectory:
+        return _with(status, reason="not rated: no target or trajectory to judge it against")
+    points, against = reference_points(indicator)
+    expected = expected_at(points, when, indicator.stepped)
+    assert expected is not None  # targets or trajectory exist, so there is a point
+    short = shortfall(indicator, latest.value, expected)
+    rag = rag_for(short, expected, tolerance)
+    words = describe_gap(indicator, latest.value, expected)
+    reason = f"{rag}: {format_value(indicator, latest.value)} for {latest.period.text} is {words} {format_value(indicator, expected)} expected on {against}"
+    return _with(status, expected=expected, compared_with=against, gap_to_expected=latest.value - expected,
+                 rag=rag, reason=reason)
+
+
+def kpi_statuses(plan: Plan, as_of: date) -> list[KpiStatus]:
+    """Every indicator of the plan, judged as at the day."""
+    return [kpi_status(ind, i, as_of, plan.indicator_tolerance) for i, ind in enumerate(plan.indicators)]
+
+
+def _trend(indicator: Indicator, now: float, before: float) -> str:
+    if now == before:
+        return "no change"
+    if indicator.direction in ("higher-is-better", "lower-is-better"):
+        return "improving" if shortfall(indicator, now, 0.0) < shortfall(indicator, before, 0.0) else "worsening"
+    if indicator.direction == "within-band" and indicator.band is not None:
+        # Inside the band every value is as good as any other; outside, nearer is better.
+        outside_now, outside_before = (max(shortfall(indicator, v, 0.0), 0.0) for v in (now, before))
+        if outside_now == outside_before:
+            return "no change"
+        return "improving" if outside_now < outside_before else "worsening"
+    return "up" if now > before else "down"
+
+
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 2)
+
+
+def _with(status: KpiStatus, **changes: Any) -> KpiStatus:
+    from dataclasses import replace
+
+    return replace(status, **changes)

@@ -1,0 +1,48 @@
+"""Indicator rules on small plans, one case each in cases/indicators.yaml: where each finding is reported."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import HEADER
+
+from sendplan_cli.check.config import Config
+from sendplan_cli.check.engine import run_rules
+from sendplan_cli.check.pipeline import load_model
+from sendplan_cli.check.rules import get
+
+CASES = yaml.safe_load((Path(__file__).parent / "cases" / "indicators.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_indicator_rule_case(case: dict, tmp_path: Path) -> None:  # type: ignore[type-arg]
+    path = tmp_path / "plan.yaml"
+    path.write_text(HEADER + case["plan"], encoding="utf-8")
+    loaded, plan = load_model(path)
+    assert plan is not None and loaded.ok, loaded.diagnostics
+    config = replace(Config(), select=frozenset(get(name).code for name in case["select"]))
+    as_of = case["as_of"] if isinstance(case["as_of"], date) else date.fromisoformat(case["as_of"])
+    found = sorted((d.line, d.column, d.name) for d in run_rules(plan, loaded, config, as_of))
+    assert found == sorted(tuple(e) for e in case["expect"])
+
+
+def test_late_data_names_the_period_the_due_day_and_the_command(tmp_path: Path) -> None:
+    from conftest import check, write_plan
+
+    path = write_plan(tmp_path, """\
+        indicators:
+          - id: KPI 1
+            name: EHC plans in 20 weeks
+            unit: percent
+            reporting: monthly
+            actuals:
+              - {period: 2025-05, value: 48}
+        """)
+    [late] = [d for d in check(path, date(2025, 8, 1)) if d.name == "late-data"]
+    assert late.message == ("indicator KPI 1 has no figure for the period ending 30 Jun 2025, due by 31 Jul 2025; "
+                            "the latest is for 2025-05")
+    assert late.hint == "record it with `sendplan update PLAN --indicator 'KPI 1' --period 2025-06 --value N`"
