@@ -11,7 +11,7 @@ from sendplan_cli.check.rules import RULES, Options, Rule, get
 from sendplan_cli.errors import UsageError
 from sendplan_cli.plan.diagnostics import Severity
 
-_KEYS = {"select", "ignore", "severity", "fail-on", "stale-months", "due-soon-days"}
+_KEYS = {"select", "ignore", "severity", "fail-on", "stale-months", "due-soon-days", "max-file-size"}
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,8 @@ class Config:
     fail_on: Severity = Severity.ERROR
     options: Options = field(default_factory=Options)
     source: str | None = None
+    max_file_size: int | None = None
+    """Largest plan file read, in bytes; None for the default (plan/reading.py)."""
 
     def enabled(self, rule: Rule) -> bool:
         chosen = self.select is None or rule.code in self.select
@@ -74,6 +76,7 @@ def parse_config(table: dict[str, Any], source: str) -> Config:
             due_soon_days=_positive(table.get("due-soon-days", Options.due_soon_days), f"{source}: due-soon-days"),
         ),
         source=source,
+        max_file_size=_positive(table["max-file-size"], f"{source}: max-file-size") if "max-file-size" in table else None,
     )
 
 

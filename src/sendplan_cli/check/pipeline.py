@@ -49,7 +49,7 @@ def plan_files(paths: list[Path]) -> list[Path]:
     return found
 
 
-def load_model(path: Path, display: str | None = None):  # type: ignore[no-untyped-def]
+def load_model(path: Path, display: str | None = None, max_bytes: int | None = None):  # type: ignore[no-untyped-def]
     """Load and validate one plan: (LoadedPlan, Plan or None when it has errors)."""
     from pydantic import ValidationError
 
@@ -57,7 +57,7 @@ def load_model(path: Path, display: str | None = None):  # type: ignore[no-untyp
     from sendplan_cli.plan.locate import diagnose
     from sendplan_cli.plan.model import Plan
 
-    loaded = load_plan(path, display)
+    loaded = load_plan(path, display, max_bytes)
     if loaded.data is None:
         return loaded, None
     if not isinstance(loaded.data, dict):
@@ -80,7 +80,7 @@ def analyse(path: Path, as_of: date, display: str | None = None):  # type: ignor
     from sendplan_cli.check.engine import run_rules
 
     config = find_config(path.resolve().parent)
-    loaded, plan = load_model(path, display)
+    loaded, plan = load_model(path, display, config.max_file_size)
     diagnostics = list(loaded.diagnostics)
     if plan is not None and loaded.ok:
         diagnostics += run_rules(plan, loaded, config, as_of)
