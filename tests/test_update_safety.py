@@ -84,6 +84,9 @@ def test_a_writer_who_cannot_keep_the_owner_is_refused(tmp_path: Path) -> None:
 
     from sendplan_cli.authoring import update as edit
 
+    # The same update as root first, so every module it needs is imported before acting as nobody,
+    # who may not be able to read this Python's library.
+    edit.record(_copy(tmp_path), edit.Change("1.1", "2025-01", completion="Red", comment="As root"))
     # pytest's own folders are private to root; the shared folder must be reachable by nobody.
     folder = Path(tempfile.mkdtemp(prefix="sendplan-shared-"))
     os.chmod(folder, 0o777)
