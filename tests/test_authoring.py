@@ -141,7 +141,7 @@ def test_update_refuses_bad_values_and_leaves_the_file_alone(tmp_path: Path, arg
     assert result.returncode == 2
     assert words in result.stderr and "Traceback" not in result.stderr
     assert plan.read_bytes() == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == [plan.name]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f".{plan.name}.lock", plan.name]  # the lock file stays
 
 
 def test_update_keeps_bom_crlf_and_a_missing_final_newline(tmp_path: Path) -> None:
@@ -192,7 +192,7 @@ def test_a_failed_write_leaves_the_original_and_no_temporary_file(tmp_path: Path
     assert result.returncode == 2
     assert "cannot write" in result.stderr
     assert plan.read_bytes() == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == [plan.name]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f".{plan.name}.lock", plan.name]  # the lock file stays
 
 
 def test_a_file_changed_meanwhile_is_not_overwritten(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

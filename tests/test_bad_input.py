@@ -16,7 +16,8 @@ CASES = [
     ("two-documents", HEADER.encode() + b"---\ntitle: again\n", (5, 1, "unsupported-yaml"), "several YAML documents"),
     ("a-list", b"- one\n- two\n", (1, 1, "not-a-plan"), "holds a list"),
     ("a-scalar", b"just words\n", (1, 1, "not-a-plan"), "single value"),
-    ("syntax", HEADER.encode() + b"actions: [\n", (6, 1, "yaml-syntax"), ""),
+    # The file ends inside the list: the error is placed just after the last character of the last line.
+    ("syntax", HEADER.encode() + b"actions: [\n", (5, 11, "yaml-syntax"), ""),
     ("tab-indent", b"title: x\nsource:\n\ttitle: y\n", (3, 1, "yaml-syntax"), "tab"),
     ("duplicate-key", HEADER.encode() + b"title: Again\n", (5, 1, "duplicate-key"), "first set on line 1"),
     ("unknown-key", HEADER.encode() + b"boards: x\n", (5, 1, "unknown-key"), "unknown key 'boards'"),
@@ -262,7 +263,8 @@ def test_a_30_mb_file_is_checked_in_bounded_memory(tmp_path: Path) -> None:
             out.write(action.format(n=n))
     size = path.stat().st_size
     # Measure loading and checking, not 100,000 findings: one rule, judged at publication.
-    (tmp_path / "sendplan.toml").write_text('select = ["overdue"]\n', encoding="utf-8")
+    # Larger than the default size limit, so the configuration raises it.
+    (tmp_path / "sendplan.toml").write_text('select = ["overdue"]\nmax-file-size = 40_000_000\n', encoding="utf-8")
     proc = subprocess.Popen([sys.executable, "-m", "sendplan_cli", "validate", str(path), "--format", "json",
                              "--as-of", "2024-04-30"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)

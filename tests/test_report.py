@@ -198,7 +198,7 @@ def test_default_output_file_and_no_half_written_file(tmp_path: Path) -> None:
     broken = write_plan(tmp_path, "actions: [\n", name="broken.yaml")
     result = run_cli("report", str(broken), "--month", "2025-01", cwd=tmp_path)
     assert result.returncode == 1
-    assert "broken.yaml:6:1: error SP003" in result.stderr
+    assert "broken.yaml:5:11: error SP003" in result.stderr  # just after the unclosed [ on the last line
     assert sorted(p.name for p in tmp_path.iterdir()) == ["board-paper-west-sussex-2024-2025-01.md", "broken.yaml"]
 
 

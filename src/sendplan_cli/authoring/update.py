@@ -16,7 +16,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from sendplan_cli.authoring.atomic import write_atomic
+from sendplan_cli.authoring.atomic import refuse_unsafe_replace, remove_stale_temporaries, write_atomic
+from sendplan_cli.authoring.lock import plan_lock
 from sendplan_cli.errors import UsageError
 from sendplan_cli.output.sanitise import one_line
 from sendplan_cli.plan.dates import DateParseError, parse_date_phrase, parse_month
@@ -40,8 +41,15 @@ class Layout:
     """How the file is written on disk, restored after the edit."""
 
     bom: bool
-    crlf: bool
+    endings: list[str]
+    """Each line's own ending (LF or CRLF), so a file that mixes them keeps them line by line."""
     final_newline: bool
+    lines: list[str]
+    """The lines as read, to match unchanged lines with their endings after the edit."""
+
+    @property
+    def usual_ending(self) -> str:
+        return "\r\n" if self.endings.count("\r\n") > len(self.endings) / 2 else "\n"
 
 
 def _decode(raw: bytes, path: Path) -> tuple[str, Layout]:
@@ -50,17 +58,33 @@ def _decode(raw: bytes, path: Path) -> tuple[str, Layout]:
         text = raw[3 if bom else 0 :].decode("utf-8")
     except UnicodeDecodeError:
         raise UsageError(f"{path}: not UTF-8; run `sendplan validate` for the exact place") from None
-    layout = Layout(bom=bom, crlf="\r\n" in text, final_newline=text.endswith("\n"))
-    text = text.replace("\r\n", "\n")
-    return (text if layout.final_newline else text + "\n"), layout
+    parts = re.split("(\r?\n)", text)
+    lines, endings = parts[0::2], parts[1::2]
+    final_newline = text.endswith("\n")
+    if final_newline:
+        lines.pop()  # the empty text after the last break
+    layout = Layout(bom=bom, endings=endings, final_newline=final_newline, lines=lines)
+    return "".join(line + "\n" for line in lines), layout
 
 
 def _encode(text: str, layout: Layout) -> bytes:
-    if not layout.final_newline:
-        text = text.rstrip("\n")
-    if layout.crlf:
-        text = text.replace("\n", "\r\n")
-    return (b"\xef\xbb\xbf" if layout.bom else b"") + text.encode("utf-8")
+    """The edited text with every unchanged line's own ending; new lines take the ending of the line before."""
+    new = text.split("\n")[:-1]
+    endings: list[str] = []
+    matcher = difflib.SequenceMatcher(a=layout.lines, b=new, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            endings += [_ending(layout, i) for i in range(i1, i2)]
+        else:
+            endings += [_ending(layout, i1 - 1) if i1 > 0 else layout.usual_ending] * (j2 - j1)
+    out = "".join(line + ending for line, ending in zip(new, endings))
+    if not layout.final_newline and new:
+        out = out[: -len(endings[-1])]
+    return (b"\xef\xbb\xbf" if layout.bom else b"") + out.encode("utf-8")
+
+
+def _ending(layout: Layout, index: int) -> str:
+    return layout.endings[index] if 0 <= index < len(layout.endings) else layout.usual_ending
 
 
 def _yaml(text: str) -> Any:
@@ -134,10 +158,12 @@ def apply_change(path: Path, change: Change) -> tuple[bytes, bytes]:
     from sendplan_cli.check.pipeline import load_model
     from sendplan_cli.plan.status import state_at
 
+    from sendplan_cli.plan.reading import ReadRefused, read_plan_bytes
+
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise UsageError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        raw = read_plan_bytes(path)
+    except ReadRefused as exc:
+        raise UsageError(f"{path}: {exc.message}" + (f"; {exc.hint}" if exc.hint else "")) from None
     loaded, plan = load_model(path)
     if plan is None or not loaded.ok:
         first = loaded.diagnostics[0] if loaded.diagnostics else None
@@ -262,12 +288,20 @@ def unified_diff(path: Path, before: bytes, after: bytes) -> str:
 
 
 def record(path: Path, change: Change, dry_run: bool = False) -> str:
-    """Record the change (or only show it); returns the unified diff."""
-    before, after = apply_change(path, change)
-    diff = unified_diff(path, before, after)
+    """Record the change (or only show it); returns the unified diff.
+
+    Reading, checking and writing happen under the plan's lock, so two updates of one plan run
+    one after the other and neither change is lost.
+    """
     if dry_run:
-        return diff
-    if path.read_bytes() != before:
-        raise UsageError(f"{path}: the file changed on disk while sendplan was editing it; run the command again")
-    write_atomic(path, after)
-    return diff
+        before, after = apply_change(path, change)
+        return unified_diff(path, before, after)
+    refuse_unsafe_replace(path)
+    with plan_lock(path):
+        remove_stale_temporaries(path)
+        before, after = apply_change(path, change)
+        # Editors do not take sendplan's lock: a save made while the plan was being edited wins.
+        if path.read_bytes() != before:
+            raise UsageError(f"{path}: the file changed on disk while sendplan was editing it; run the command again")
+        write_atomic(path, after)
+    return unified_diff(path, before, after)

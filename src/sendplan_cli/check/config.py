@@ -11,7 +11,7 @@ from sendplan_cli.check.rules import RULES, Options, Rule, get
 from sendplan_cli.errors import UsageError
 from sendplan_cli.plan.diagnostics import Severity
 
-_KEYS = {"select", "ignore", "severity", "fail-on", "stale-months", "due-soon-days", "since", "history"}
+_KEYS = {"select", "ignore", "severity", "fail-on", "stale-months", "due-soon-days", "since", "history", "max-file-size"}
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,8 @@ class Config:
     """Report only findings that are new since this git revision (validate --since)."""
     history: bool = False
     """Run the history rules, which read the plan's git history (validate --history)."""
+    max_file_size: int | None = None
+    """Largest plan file read, in bytes; None for the default (plan/reading.py)."""
 
     def enabled(self, rule: Rule) -> bool:
         chosen = self.select is None or rule.code in self.select
@@ -80,6 +82,7 @@ def parse_config(table: dict[str, Any], source: str) -> Config:
         source=source,
         since=_revision(table.get("since"), f"{source}: since"),
         history=_flag(table.get("history", False), f"{source}: history"),
+        max_file_size=_positive(table["max-file-size"], f"{source}: max-file-size") if "max-file-size" in table else None,
     )
 
 

@@ -57,14 +57,15 @@ def plan_files(paths: list[Path]) -> list[Path]:
     return found
 
 
-def load_parts(path: Path, display: str | None = None, raw: bytes | None = None):  # type: ignore[no-untyped-def]
+def load_parts(path: Path, display: str | None = None, raw: bytes | None = None,
+               max_bytes: int | None = None):  # type: ignore[no-untyped-def]
     """Load and validate one plan as far as it can be read: (LoadedPlan, Plan or None, Damage).
 
     raw is the file's bytes as they were at a commit, in place of reading the file now."""
     from sendplan_cli.check.crossrefs import check_references
     from sendplan_cli.check.partial import Damage, validate_parts
 
-    loaded = load_plan(path, display) if raw is None else load_bytes(raw, display or str(path))
+    loaded = load_plan(path, display, max_bytes) if raw is None else load_bytes(raw, display or str(path))
     if loaded.data is None:
         return loaded, None, Damage()
     if not isinstance(loaded.data, dict):
@@ -107,7 +108,7 @@ def _analyse(path: Path, as_of: date, display: str | None, raw: bytes | None = N
     from sendplan_cli.check.rules import get
 
     config = find_config(path.resolve().parent)
-    loaded, plan, damage = load_parts(path, display, raw)
+    loaded, plan, damage = load_parts(path, display, raw, config.max_file_size)
     diagnostics = list(loaded.diagnostics)
     if plan is not None:
         found = run_rules(plan, loaded, config, as_of)

@@ -61,9 +61,12 @@ AsOf = Annotated[Optional[str], typer.Option("--as-of", help="Judge dates as of 
 
 def file_lines(path: str) -> list[str]:
     """A file's lines for quoting; read when a reporter needs them, a few files at a time."""
-    try:
-        return Path(path).read_bytes().decode("utf-8", errors="replace").lstrip("\ufeff").splitlines()
-    except OSError:
+    from sendplan_cli.plan.positions import editor_lines
+    from sendplan_cli.plan.reading import ReadRefused, read_plan_bytes
+
+    try:  # regular files only: quoting must never block on a pipe or read a device (the loader said why)
+        return editor_lines(read_plan_bytes(Path(path), max_bytes=sys.maxsize).decode("utf-8", errors="replace").lstrip("\ufeff"))
+    except ReadRefused:
         return []
 
 

@@ -23,6 +23,8 @@ from pathlib import Path
 from typing import Any
 
 from sendplan_cli.plan.diagnostics import LOAD_CODES, Diagnostic, Severity
+from sendplan_cli.plan.positions import YAML_ONLY_BREAKS, LineIndex, byte_position
+from sendplan_cli.plan.reading import ReadRefused, read_plan_bytes
 
 Pointer = tuple[str | int, ...]
 Position = tuple[int, int]
@@ -35,14 +37,24 @@ _CORE_TAGS = frozenset(
 )
 # Characters YAML does not allow (the complement of c-printable), as a small class that compiles fast.
 _BAD_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+# What a double-quoted scalar may not hold once its escapes are read: every C0 and C1 control but
+# newline and tab, which are ordinary in prose ("Line one\nLine two"). "\e", "\a", "\r", "\x85" and
+# "\u001b" are refused like the raw characters, so plan text can never carry a terminal control.
+_BAD_IN_SCALAR = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_ESCAPE = re.compile(r"\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)", re.DOTALL)
+_SHORT_ESCAPES = {"0": "\x00", "a": "\x07", "b": "\x08", "v": "\x0b", "f": "\x0c", "r": "\r", "e": "\x1b", "N": "\x85"}
+
+# Positions are packed into one 64-bit integer: 32 bits each, so neither lines nor columns wrap.
+_SHIFT = 32
+_MASK = (1 << _SHIFT) - 1
 
 
 def _pack(line: int, column: int) -> int:
-    return (line << 24) | column
+    return (line << _SHIFT) | min(column, _MASK)
 
 
 def _unpack(packed: int) -> Position:
-    return packed >> 24, packed & 0xFFFFFF
+    return packed >> _SHIFT, packed & _MASK
 
 
 @dataclass
@@ -117,31 +129,28 @@ def read_text(path: Path, plan: LoadedPlan, raw: bytes) -> str | None:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line_start = raw.rfind(b"\n", 0, exc.start) + 1
-        column = len(raw[line_start : exc.start].decode("utf-8", errors="replace")) + 1
         plan.error(
             "encoding-error", f"byte 0x{raw[exc.start]:02x} is not valid UTF-8",
-            (raw.count(b"\n", 0, exc.start) + 1, column), "save the file as UTF-8",
+            byte_position(raw, exc.start), "save the file as UTF-8",
         )
         return None
     bad = _BAD_CHAR.search(text)
     if bad:
-        line_start = text.rfind("\n", 0, bad.start()) + 1
         plan.error(
             "encoding-error", f"control character U+{ord(bad.group()):04X} is not allowed in YAML",
-            (text.count("\n", 0, bad.start()) + 1, bad.start() - line_start + 1), "delete the character",
+            LineIndex(text).at(bad.start()), "delete the character",
         )
         return None
     return text
 
 
-def load_plan(path: Path, display: str | None = None) -> LoadedPlan:
-    """Read and parse one plan file; problems become diagnostics, never exceptions."""
+def load_plan(path: Path, display: str | None = None, max_bytes: int | None = None) -> LoadedPlan:
+    """Read and parse one plan file (a regular file of at most max_bytes); problems become diagnostics."""
     plan = LoadedPlan(path=display or str(path), text="")
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        plan.error("unreadable-file", f"cannot read the file: {exc.strerror or exc}", (1, 1))
+        raw = read_plan_bytes(path, max_bytes)
+    except ReadRefused as exc:
+        plan.error("unreadable-file", exc.message, (1, 1), exc.hint)
         return plan
     text = read_text(path, plan, raw)
     if text is None:
@@ -210,16 +219,22 @@ class _Builder:
         self.stack: list[_Frame] = []
         self.documents = 0
         self.root: Any = None
+        self.text = ""
+        self.remap = False
+        self._lines: LineIndex | None = None
 
     def build(self, text: str, loader_cls: Any) -> Any:
         import yaml
 
+        self.text = text
+        # The parser's own line numbers are right unless the text holds a break only YAML counts.
+        self.remap = YAML_ONLY_BREAKS.search(text) is not None
         try:
             for event in yaml.parse(text, Loader=loader_cls):
                 self._event(event)
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
-            where = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+            where = self._position(mark) if mark else (1, 1)
             message = " ".join(str(part) for part in (exc.problem, exc.context) if part) or "YAML syntax error"
             hint = None
             if mark and 0 <= mark.index < len(text) and text[mark.index] == "\t" or "tab" in message:
@@ -231,8 +246,19 @@ class _Builder:
             raise _ParserRefused from None
         return self.root
 
+    def _position(self, mark: Any) -> Position:
+        """Where a parser mark is as an editor shows it; the end of the file is on its last line."""
+        if not self.remap and mark.index < len(self.text):
+            return mark.line + 1, mark.column + 1
+        return self._at_index(mark.index)
+
+    def _at_index(self, index: int) -> Position:
+        if self._lines is None:
+            self._lines = LineIndex(self.text)
+        return self._lines.at(index)
+
     def _where(self, event: Any) -> Position:  # for diagnostics only
-        return (event.start_mark.line + 1, event.start_mark.column + 1)
+        return self._position(event.start_mark)
 
     def _event(self, event: Any) -> None:
         kind = type(event).__name__
@@ -277,12 +303,31 @@ class _Builder:
     def _scalar(self, event: Any) -> None:
         self._check_tag(event, "tag:yaml.org,2002:str")
         value: str | None = event.value
+        if event.style == '"' and _BAD_IN_SCALAR.search(value):
+            self._escaped_control(event)
         plain = event.style in (None, "") and event.implicit[0]
         if (plain and value in _NULLS) or event.tag == "tag:yaml.org,2002:null":
             value = None
         self._place(value, event, size=1)
         if event.anchor:
             self.anchors[event.anchor] = (value, 1)
+
+    def _escaped_control(self, event: Any) -> None:
+        """Locate the first escape in a double-quoted scalar that writes a control character."""
+        start, end = event.start_mark.index, event.end_mark.index
+        for match in _ESCAPE.finditer(self.text, start, end):
+            code = match.group(1)
+            char = chr(int(code[1:], 16)) if len(code) > 1 else _SHORT_ESCAPES.get(code, "")
+            if _BAD_IN_SCALAR.fullmatch(char):
+                where, written = self._at_index(match.start()), match.group()
+                break
+        else:  # not reached for text the parser accepted; locate the scalar itself
+            where, written = self._where(event), "an escape"
+            char = _BAD_IN_SCALAR.search(event.value).group()  # type: ignore[union-attr]
+        self.plan.error(
+            "encoding-error", f"{written} writes control character U+{ord(char):04X}, which plan text may not hold",
+            where, "delete it; use \\n for a new line, or a block scalar (|) for several lines",
+        )
 
     def _alias(self, event: Any) -> None:
         if event.anchor not in self.anchors:
@@ -300,7 +345,10 @@ class _Builder:
     def _place(self, value: Any, event: Any, size: int) -> Pointer:
         """Attach a node to its parent and record its position; return its pointer."""
         mark = event.start_mark
-        packed = _pack(mark.line + 1, mark.column + 1)
+        if self.remap or mark.index >= len(self.text):
+            packed = _pack(*self._position(mark))
+        else:
+            packed = _pack(mark.line + 1, mark.column + 1)
         if not self.stack:
             self.root = value
             self.plan.root = packed

@@ -2,13 +2,27 @@
 
 from __future__ import annotations
 
-from typing import Literal
+import re
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic_core import PydanticCustomError
 
 CompletionMeaning = Literal["complete-impactful", "complete", "on-track", "off-track", "not-started"]
 ImpactMeaning = Literal["felt", "variable", "not-felt"]
 COMPLETE = frozenset({"complete-impactful", "complete"})
+_HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
+
+
+def _hex_colour(value: str) -> str:
+    # The colour goes into the paper's style attributes: anything but #rrggbb could carry CSS
+    # (`#f47738;background-image:url(...)` makes the paper fetch from elsewhere).
+    if not _HEX_COLOUR.fullmatch(value):
+        raise PydanticCustomError("colour", "'{value}' is not a colour written #rrggbb, e.g. #f47738", {"value": value})
+    return value
+
+
+Colour = Annotated[str, AfterValidator(_hex_colour), Field(json_schema_extra={"pattern": "^#[0-9a-fA-F]{6}$"})]
 
 
 class _Strict(BaseModel):
@@ -24,7 +38,7 @@ class CompletionRating(_Strict):
     """The legend's definition, e.g. "Action in progress, on track"."""
     means: CompletionMeaning
     """What the rating claims, so checks work for any scale: complete-impactful, complete, on-track, off-track or not-started."""
-    colour: str | None = None
+    colour: Colour | None = None
     """Colour for the board paper, as #rrggbb."""
 
 
@@ -37,7 +51,7 @@ class ImpactRating(_Strict):
     """The legend's definition, e.g. "Impact not yet felt"."""
     means: ImpactMeaning
     """What the rating claims: felt, variable or not-felt."""
-    colour: str | None = None
+    colour: Colour | None = None
     """Colour for the board paper, as #rrggbb."""
 
 
