@@ -6,8 +6,8 @@ import json
 import subprocess
 from pathlib import Path
 
-from tests.conftest import run_cli
-from tests.history.gitplans import PlanRepo
+from conftest import run_cli
+from gitplans import PlanRepo
 
 AS_OF = "2025-01-15"
 # Two actions already overdue at 15 Jan 2025 (July 2024 and March 2024, rated Amber): old errors.
@@ -110,7 +110,7 @@ def test_in_a_repository_with_no_commits_everything_is_new(tmp_path: Path) -> No
 
 def test_outside_git_is_a_usage_error(tmp_path: Path) -> None:
     plan = tmp_path / "plan.yaml"
-    from tests.history.gitplans import HEADER
+    from gitplans import HEADER
 
     plan.write_text(HEADER + OLD, encoding="utf-8")
     done = run_cli("validate", str(plan), "--as-of", AS_OF, "--since", "HEAD", cwd=tmp_path)

@@ -8,7 +8,7 @@ from pathlib import Path
 from sendplan_cli.check.identity import identities, stable_pointer
 from sendplan_cli.check.pipeline import analyse
 from sendplan_cli.plan.loader import load_plan
-from tests.conftest import write_plan
+from conftest import write_plan
 
 AS_OF = date(2025, 1, 15)
 
