@@ -80,6 +80,11 @@ class ActionFacts:
         return self._latest("completion")
 
     @property
+    def impact(self) -> str | None:
+        """The impact rating in force: the latest update's, else as published."""
+        return self._latest("impact")
+
+    @property
     def commentary(self) -> str | None:
         return self._latest("commentary")
 

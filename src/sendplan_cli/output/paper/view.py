@@ -46,6 +46,8 @@ class ActionRow:
     updated_this_month: bool
     recommendations: list[str]
     findings: list[Diagnostic] = field(default_factory=list)
+    source: str | None = None
+    """Where the rating and movement come from when not from a recorded update: "git: the plan as committed at ..."."""
 
     @property
     def finding_names(self) -> set[str]:
@@ -69,6 +71,8 @@ class PlanView:
     by_lead: list[tuple[str, list[ActionRow]]]
     coverage: list[tuple[Any, list[ActionRow]]]
     summary: list[str]
+    changes: Any = None
+    """Changes since the last board from git (output/paper/git_movement.py), or None outside git."""
 
 
 def _rank(scale: RatingScale, name: str | None) -> int | None:
@@ -171,6 +175,9 @@ def build_view(plan: Plan, path: str, month: date, as_of: date, findings: list[D
         coverage=coverage,
         summary=[],
     )
+    from sendplan_cli.output.paper.git_movement import add_git_movement
+
+    add_git_movement(view, month_end(month), month_end(previous_month(month)))
     view.summary = _summary(view)
     return view
 
