@@ -147,3 +147,14 @@ def test_since_from_configuration(tmp_path: Path) -> None:
     assert _validate(repo).returncode == 0
     # An empty --since turns the configured comparison off: the old errors count again.
     assert _validate(repo, "--since", "").returncode == 1
+
+
+def test_bad_since_and_history_settings_are_usage_errors(tmp_path: Path) -> None:
+    repo = PlanRepo(tmp_path)
+    repo.commit(OLD)
+    (tmp_path / "sendplan.toml").write_text("since = 3\n", encoding="utf-8")
+    done = _validate(repo)
+    assert done.returncode == 2 and "since: expected a git revision as text" in done.stderr
+    (tmp_path / "sendplan.toml").write_text('history = "yes"\n', encoding="utf-8")
+    done = _validate(repo)
+    assert done.returncode == 2 and "history: expected true or false" in done.stderr
