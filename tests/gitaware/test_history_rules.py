@@ -199,3 +199,22 @@ def test_every_version_of_a_long_generated_history_reads_the_same_in_pieces() ->
     reader = VersionReader()
     for _, _, text in module.history(120):
         assert reader.parse(text.encode()) == load_bytes(text.encode(), "plan.yaml").data
+
+
+def test_a_finding_about_a_removed_action_sits_at_the_top_and_names_the_commit(tmp_path: Path) -> None:
+    repo = PlanRepo(tmp_path)
+    repo.commit(MOVED_BEFORE + '  - ref: "1.2"\n    title: Publish the guide\n', when="2024-06-03T09:00:00+01:00")
+    sha = repo.commit(MOVED_BEFORE, when="2024-10-02T09:00:00+01:00", author="Ria Khan")
+    [finding] = _history(repo)
+    assert finding["name"] == "item-removed" and (finding["line"], finding["column"]) == (1, 1)
+    assert finding["message"] == f"action 1.2 was removed from the plan in commit {sha[:9]} by Ria Khan on 2024-10-02"
+
+
+def test_a_version_that_is_not_valid_yaml_is_passed_over(tmp_path: Path) -> None:
+    repo = PlanRepo(tmp_path)
+    repo.commit(MOVED_BEFORE, when="2024-06-03T09:00:00+01:00")
+    repo.commit("actions: [\n", when="2024-07-03T09:00:00+01:00")
+    repo.commit(MOVED, when="2024-09-10T14:00:00+01:00", author="Jo Bloggs")
+    # The broken commit is not a version; the move is judged from the last readable one.
+    [finding] = _history(repo)
+    assert finding["code"] == "SP501" and "by Jo Bloggs on 2024-09-10" in finding["message"]
