@@ -218,3 +218,11 @@ def test_a_version_that_is_not_valid_yaml_is_passed_over(tmp_path: Path) -> None
     # The broken commit is not a version; the move is judged from the last readable one.
     [finding] = _history(repo)
     assert finding["code"] == "SP501" and "by Jo Bloggs on 2024-09-10" in finding["message"]
+
+
+def test_a_version_with_a_control_character_is_not_read() -> None:
+    from sendplan_cli.check.history import VersionReader
+
+    reader = VersionReader()
+    assert reader.parse((HEADER + MOVED_BEFORE).encode()) is not None
+    assert reader.parse((HEADER + MOVED_BEFORE.replace("Scoping", "\x1b[31mScoping")).encode()) is None
