@@ -158,3 +158,20 @@ def test_bad_since_and_history_settings_are_usage_errors(tmp_path: Path) -> None
     (tmp_path / "sendplan.toml").write_text('history = "yes"\n', encoding="utf-8")
     done = _validate(repo)
     assert done.returncode == 2 and "history: expected true or false" in done.stderr
+
+
+def test_a_revision_that_looks_like_an_option_is_refused(tmp_path: Path) -> None:
+    repo = PlanRepo(tmp_path)
+    repo.commit(OLD)
+    done = _validate(repo, "--since=--output=x")
+    assert done.returncode == 2 and "a revision cannot start with '-'" in done.stderr
+    assert not (tmp_path / "x").exists()
+
+
+def test_without_git_installed_the_error_says_so(tmp_path: Path) -> None:
+    repo = PlanRepo(tmp_path)
+    repo.commit(OLD)
+    done = run_cli("validate", "plans/plan.yaml", "--as-of", AS_OF, "--since", "HEAD", cwd=repo.root,
+                   env={"PATH": str(tmp_path / "no-programs-here")})
+    assert done.returncode == 2
+    assert "git is not installed or not on PATH" in done.stderr and "Traceback" not in done.stderr
