@@ -55,8 +55,9 @@ class VersionReader:
 
     def parse(self, raw: bytes) -> dict[str, Any] | None:
         """The plan data of one version; None when it is not a readable plan."""
-        text = read_text(Path("<history>"), LoadedPlan(path="<history>", text=""), raw)  # refuses control characters
-        if text is None:
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
             return None
         data = self._by_pieces(text)
         if data is None:
@@ -66,8 +67,10 @@ class VersionReader:
     def _load(self, text: str) -> Any:
         found = self._pieces.get(text)
         if found is None:
-            loaded = load_text(text, LoadedPlan(path="<history>", text=""))
-            found = loaded.data if loaded.ok else _FAILED
+            # Each new piece is checked as a plan file is (control characters refused), then read.
+            checked = read_text(Path("<history>"), LoadedPlan(path="<history>", text=""), text.encode("utf-8"))
+            loaded = load_text(checked, LoadedPlan(path="<history>", text="")) if checked is not None else None
+            found = loaded.data if loaded is not None and loaded.ok else _FAILED
             self._pieces[text] = found
         return None if found is _FAILED else found
 

@@ -11,9 +11,13 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sendplan_cli.check.pipeline import FileResult
 from sendplan_cli.plan.diagnostics import Diagnostic
+
+if TYPE_CHECKING:
+    from sendplan_cli.check.gitrepo import GitRepo
 
 
 def judge_changes(results: list[FileResult], paths: list[Path], as_of: date,
@@ -54,8 +58,8 @@ def _judge(result: FileResult, path: Path, as_of: date, ref: str | None, history
     return replace(result, diagnostics=sorted(kept, key=lambda d: d.sort_key), existing=existing, since=ref)
 
 
-def new_findings(repo, path: Path, relative: str, diagnostics: list, base: str | None,  # type: ignore[no-untyped-def]
-                 as_of: date, display: str) -> list:
+def new_findings(repo: GitRepo, path: Path, relative: str, diagnostics: list[Diagnostic], base: str | None,
+                 as_of: date, display: str) -> list[Diagnostic]:
     """The diagnostics whose identity was not among the findings on the plan at the base commit."""
     from sendplan_cli.check.identity import identities
     from sendplan_cli.check.pipeline import analyse, load_bytes
@@ -70,7 +74,7 @@ def new_findings(repo, path: Path, relative: str, diagnostics: list, base: str |
     return [d for d, identity in zip(diagnostics, now, strict=True) if identity not in before]
 
 
-def _history_findings(repo, path: Path, relative: str, result: FileResult, as_of: date,  # type: ignore[no-untyped-def]
+def _history_findings(repo: GitRepo, path: Path, relative: str, result: FileResult, as_of: date,
                       base: str | None, history: bool) -> list[tuple[Diagnostic, bool]]:
     """History rules' findings, each with whether it is new since base.
 

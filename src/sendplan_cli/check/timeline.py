@@ -46,7 +46,7 @@ def _value(data: dict[str, Any], key: str) -> str | None:
 
 def _git_events(before: PlanFacts | None, after: PlanFacts, version: Version, ref: str | None) -> Iterator[Event]:
     commit = version.commit
-    stamp = {"day": version.day.isoformat(), "source": "commit" if commit else "uncommitted",
+    stamp: dict[str, Any] = {"day": version.day.isoformat(), "source": "commit" if commit else "uncommitted",
              "commit": commit.short if commit else None, "author": commit.author if commit else None}
     old = before.actions if before is not None else {}
     for name, action in after.actions.items():

@@ -64,7 +64,7 @@ def history_command(
         elif e.source == "uncommitted":
             who = "not yet committed"
         else:
-            who = f"commit {e.commit} {_shown(e.author, 24)}"
+            who = f"commit {e.commit} {_shown(e.author, 20)}"
         if e.what in ("added", "removed"):
             change = f"action {e.what}: {_shown(e.after or e.before)}"
         elif e.what.startswith("update "):
@@ -73,4 +73,4 @@ def history_command(
             change = f"{e.what} set: {_shown(e.after)}"
         else:
             change = f"{e.what}: {_shown(e.before, 40)} -> {_shown(e.after)}"
-        typer.echo(f"{e.day}  {who:<36} {_shown(e.ref, 8):<6} {change}")
+        typer.echo(f"{e.day}  {who:<37} {_shown(e.ref, 8):<6} {change}")

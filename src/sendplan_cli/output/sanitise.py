@@ -116,8 +116,10 @@ def md_inline(text: object) -> str:
 
 
 def md_cell(text: object) -> str:
-    """Text for one Markdown table cell: like `md_inline`, and `-` for an empty value."""
-    return md_inline(text) or "-"
+    """Text for one Markdown table cell: like `md_inline`, and `-` for an empty value.
+
+    Inside a cell nothing starts a block, so "1.1" stays "1.1" rather than "1\\.1"."""
+    return _MD_INLINE_RE.sub(r"\\\1", one_line(text).strip()) or "-"
 
 
 def md_prose(text: object) -> str:

@@ -80,6 +80,11 @@ class ActionFacts:
         return self._latest("completion")
 
     @property
+    def impact(self) -> str | None:
+        """The impact rating in force: the latest update's, else as published."""
+        return self._latest("impact")
+
+    @property
     def commentary(self) -> str | None:
         return self._latest("commentary")
 
@@ -158,11 +163,13 @@ class Change:
 
         Versions share the data of unchanged text (check/history.py), so an action that is the
         same object in both versions is unchanged and is skipped without comparing it."""
+        return iter(self._changed)
+
+    @cached_property
+    def _changed(self) -> list[tuple[str, ActionFacts, ActionFacts]]:
         after = self.after.actions
-        for ref, before in self.before.actions.items():
-            now = after.get(ref)
-            if now is not None and now.data is not before.data:
-                yield ref, before, now
+        return [(ref, before, after[ref]) for ref, before in self.before.actions.items()
+                if ref in after and after[ref].data is not before.data]
 
 
 @dataclass(frozen=True)

@@ -46,6 +46,8 @@ class ActionRow:
     updated_this_month: bool
     recommendations: list[str]
     findings: list[Diagnostic] = field(default_factory=list)
+    source: str | None = None
+    """Where the rating and movement come from when not from a recorded update: "git: the plan as committed at ..."."""
 
     @property
     def finding_names(self) -> set[str]:
@@ -73,6 +75,8 @@ class PlanView:
     """One card per indicator: scorecard row, status colour, headline, chart and data table."""
     red_kpis: list[Any] = field(default_factory=list)
     """The cards of indicators rated Red, for the exceptions."""
+    changes: Any = None
+    """Changes since the last board from git (output/paper/git_movement.py), or None outside git."""
 
 
 def _rank(scale: RatingScale, name: str | None) -> int | None:
@@ -179,6 +183,9 @@ def build_view(plan: Plan, path: str, month: date, as_of: date, findings: list[D
 
     view.kpis = kpi_cards(plan, as_of)
     view.red_kpis = [card for card in view.kpis if card.status.rag == "Red"]
+    from sendplan_cli.output.paper.git_movement import add_git_movement
+
+    add_git_movement(view, month_end(month), month_end(previous_month(month)))
     view.summary = _summary(view)
     return view
 

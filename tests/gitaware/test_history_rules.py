@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from sendplan_cli.check.rules.history import HISTORY_RULES, HistoryRule
-from tests.conftest import run_cli
-from tests.history.gitplans import HEADER, PlanRepo
+from conftest import run_cli
+from gitplans import HEADER, PlanRepo
 
 AS_OF = "2025-01-15"
 _BLOCK = re.compile(r"(Before|Fails|Passes):\s*```yaml\n(.*?)```", re.DOTALL)
@@ -199,3 +199,30 @@ def test_every_version_of_a_long_generated_history_reads_the_same_in_pieces() ->
     reader = VersionReader()
     for _, _, text in module.history(120):
         assert reader.parse(text.encode()) == load_bytes(text.encode(), "plan.yaml").data
+
+
+def test_a_finding_about_a_removed_action_sits_at_the_top_and_names_the_commit(tmp_path: Path) -> None:
+    repo = PlanRepo(tmp_path)
+    repo.commit(MOVED_BEFORE + '  - ref: "1.2"\n    title: Publish the guide\n', when="2024-06-03T09:00:00+01:00")
+    sha = repo.commit(MOVED_BEFORE, when="2024-10-02T09:00:00+01:00", author="Ria Khan")
+    [finding] = _history(repo)
+    assert finding["name"] == "item-removed" and (finding["line"], finding["column"]) == (1, 1)
+    assert finding["message"] == f"action 1.2 was removed from the plan in commit {sha[:9]} by Ria Khan on 2024-10-02"
+
+
+def test_a_version_that_is_not_valid_yaml_is_passed_over(tmp_path: Path) -> None:
+    repo = PlanRepo(tmp_path)
+    repo.commit(MOVED_BEFORE, when="2024-06-03T09:00:00+01:00")
+    repo.commit("actions: [\n", when="2024-07-03T09:00:00+01:00")
+    repo.commit(MOVED, when="2024-09-10T14:00:00+01:00", author="Jo Bloggs")
+    # The broken commit is not a version; the move is judged from the last readable one.
+    [finding] = _history(repo)
+    assert finding["code"] == "SP501" and "by Jo Bloggs on 2024-09-10" in finding["message"]
+
+
+def test_a_version_with_a_control_character_is_not_read() -> None:
+    from sendplan_cli.check.history import VersionReader
+
+    reader = VersionReader()
+    assert reader.parse((HEADER + MOVED_BEFORE).encode()) is not None
+    assert reader.parse((HEADER + MOVED_BEFORE.replace("Scoping", "\x1b[31mScoping")).encode()) is None

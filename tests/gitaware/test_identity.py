@@ -8,7 +8,7 @@ from pathlib import Path
 from sendplan_cli.check.identity import identities, stable_pointer
 from sendplan_cli.check.pipeline import analyse
 from sendplan_cli.plan.loader import load_plan
-from tests.conftest import write_plan
+from conftest import write_plan
 
 AS_OF = date(2025, 1, 15)
 
@@ -80,3 +80,15 @@ def test_otherwise_equal_findings_are_numbered_in_file_order() -> None:
 def test_list_positions_become_item_names() -> None:
     data = {"actions": [{"ref": "1.1", "updates": [{"month": "2024-09", "due": "May 2025"}]}]}
     assert stable_pointer("actions[0].updates[0].due", data) == ("actions[ref=1.1].updates[month=2024-09].due", "May 2025")
+
+
+def test_path_from_root_inside_and_outside_git(tmp_path: Path) -> None:
+    from gitplans import PlanRepo
+
+    from sendplan_cli.check.gitrepo import path_from_root
+
+    repo = PlanRepo(tmp_path / "repo")
+    plan = repo.write("actions: []\n")
+    assert path_from_root(plan) == "plans/plan.yaml"
+    outside = write_plan(tmp_path, "actions: []\n")
+    assert path_from_root(outside) == outside.as_posix()

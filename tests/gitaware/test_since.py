@@ -6,8 +6,8 @@ import json
 import subprocess
 from pathlib import Path
 
-from tests.conftest import run_cli
-from tests.history.gitplans import PlanRepo
+from conftest import run_cli
+from gitplans import PlanRepo
 
 AS_OF = "2025-01-15"
 # Two actions already overdue at 15 Jan 2025 (July 2024 and March 2024, rated Amber): old errors.
@@ -110,7 +110,7 @@ def test_in_a_repository_with_no_commits_everything_is_new(tmp_path: Path) -> No
 
 def test_outside_git_is_a_usage_error(tmp_path: Path) -> None:
     plan = tmp_path / "plan.yaml"
-    from tests.history.gitplans import HEADER
+    from gitplans import HEADER
 
     plan.write_text(HEADER + OLD, encoding="utf-8")
     done = run_cli("validate", str(plan), "--as-of", AS_OF, "--since", "HEAD", cwd=tmp_path)
@@ -147,3 +147,31 @@ def test_since_from_configuration(tmp_path: Path) -> None:
     assert _validate(repo).returncode == 0
     # An empty --since turns the configured comparison off: the old errors count again.
     assert _validate(repo, "--since", "").returncode == 1
+
+
+def test_bad_since_and_history_settings_are_usage_errors(tmp_path: Path) -> None:
+    repo = PlanRepo(tmp_path)
+    repo.commit(OLD)
+    (tmp_path / "sendplan.toml").write_text("since = 3\n", encoding="utf-8")
+    done = _validate(repo)
+    assert done.returncode == 2 and "since: expected a git revision as text" in done.stderr
+    (tmp_path / "sendplan.toml").write_text('history = "yes"\n', encoding="utf-8")
+    done = _validate(repo)
+    assert done.returncode == 2 and "history: expected true or false" in done.stderr
+
+
+def test_a_revision_that_looks_like_an_option_is_refused(tmp_path: Path) -> None:
+    repo = PlanRepo(tmp_path)
+    repo.commit(OLD)
+    done = _validate(repo, "--since=--output=x")
+    assert done.returncode == 2 and "a revision cannot start with '-'" in done.stderr
+    assert not (tmp_path / "x").exists()
+
+
+def test_without_git_installed_the_error_says_so(tmp_path: Path) -> None:
+    repo = PlanRepo(tmp_path)
+    repo.commit(OLD)
+    done = run_cli("validate", "plans/plan.yaml", "--as-of", AS_OF, "--since", "HEAD", cwd=repo.root,
+                   env={"PATH": str(tmp_path / "no-programs-here")})
+    assert done.returncode == 2
+    assert "git is not installed or not on PATH" in done.stderr and "Traceback" not in done.stderr

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.conftest import run_cli
-from tests.history.gitplans import PlanRepo
+from conftest import run_cli
+from gitplans import PlanRepo
 
 FIRST = """\
 actions:
