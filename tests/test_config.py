@@ -17,9 +17,9 @@ def names(path: Path, as_of: date = AS_OF) -> list[str]:
 
 
 def test_sendplan_toml_selects_ignores_and_overrides(tmp_path: Path) -> None:
-    from sendplan_cli.check.config import find_config
+    from sendplan_cli.check.config import clear_config_cache
 
-    find_config.cache_clear()
+    clear_config_cache()
     (tmp_path / "sendplan.toml").write_text(
         'ignore = ["rating-contradicts-dates"]\n[severity]\noverdue = "warning"\n', encoding="utf-8"
     )
@@ -30,9 +30,9 @@ def test_sendplan_toml_selects_ignores_and_overrides(tmp_path: Path) -> None:
 
 
 def test_pyproject_table_is_found_by_walking_up(tmp_path: Path) -> None:
-    from sendplan_cli.check.config import find_config
+    from sendplan_cli.check.config import clear_config_cache
 
-    find_config.cache_clear()
+    clear_config_cache()
     (tmp_path / "pyproject.toml").write_text('[tool.sendplan]\nselect = ["SP201"]\nfail-on = "warning"\n', encoding="utf-8")
     (tmp_path / "plans").mkdir()
     plan = write_plan(tmp_path / "plans", OVERDUE_BODY)
@@ -42,9 +42,9 @@ def test_pyproject_table_is_found_by_walking_up(tmp_path: Path) -> None:
 
 
 def test_rule_options(tmp_path: Path) -> None:
-    from sendplan_cli.check.config import find_config
+    from sendplan_cli.check.config import clear_config_cache
 
-    find_config.cache_clear()
+    clear_config_cache()
     (tmp_path / "sendplan.toml").write_text("due-soon-days = 200\n", encoding="utf-8")
     plan = write_plan(tmp_path, OVERDUE_BODY)
     assert "due-soon" in names(plan, date(2024, 4, 30))

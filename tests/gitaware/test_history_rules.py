@@ -8,10 +8,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
-from sendplan_cli.check.rules.history import HISTORY_RULES, HistoryRule
 from conftest import run_cli
 from gitplans import HEADER, PlanRepo
+
+from sendplan_cli.check.rules.history import HISTORY_RULES, HistoryRule
 
 AS_OF = "2025-01-15"
 _BLOCK = re.compile(r"(Before|Fails|Passes):\s*```yaml\n(.*?)```", re.DOTALL)

@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from conftest import write_plan
+
 from sendplan_cli.check.identity import identities, stable_pointer
 from sendplan_cli.check.pipeline import analyse
 from sendplan_cli.plan.loader import load_plan
-from conftest import write_plan
 
 AS_OF = date(2025, 1, 15)
 

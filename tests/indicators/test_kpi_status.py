@@ -11,7 +11,13 @@ from hypothesis import strategies as st
 
 from sendplan_cli.check.pipeline import load_model
 from sendplan_cli.plan.indicators import Indicator, Tolerance
-from sendplan_cli.plan.kpi_status import expected_at, kpi_status, kpi_statuses, rag_for, shortfall
+from sendplan_cli.plan.kpi_status import (
+    expected_at,
+    kpi_status,
+    kpi_statuses,
+    rag_for,
+    shortfall,
+)
 
 RANK = {"Green": 0, "Amber": 1, "Red": 2}
 days = st.integers(min_value=0, max_value=3000).map(lambda n: date(2024, 1, 1) + timedelta(days=n))

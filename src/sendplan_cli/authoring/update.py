@@ -16,7 +16,11 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from sendplan_cli.authoring.atomic import refuse_unsafe_replace, remove_stale_temporaries, write_atomic
+from sendplan_cli.authoring.atomic import (
+    refuse_unsafe_replace,
+    remove_stale_temporaries,
+    write_atomic,
+)
 from sendplan_cli.authoring.lock import plan_lock
 from sendplan_cli.errors import UsageError
 from sendplan_cli.output.sanitise import one_line
@@ -156,9 +160,8 @@ def apply_change(path: Path, change: Change) -> tuple[bytes, bytes]:
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
     from sendplan_cli.check.pipeline import load_model
-    from sendplan_cli.plan.status import state_at
-
     from sendplan_cli.plan.reading import ReadRefused, read_plan_bytes
+    from sendplan_cli.plan.status import state_at
 
     try:
         raw = read_plan_bytes(path)

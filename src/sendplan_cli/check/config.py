@@ -11,7 +11,8 @@ from sendplan_cli.check.rules import RULES, Options, Rule, get
 from sendplan_cli.errors import UsageError
 from sendplan_cli.plan.diagnostics import Severity
 
-_KEYS = {"select", "ignore", "severity", "fail-on", "stale-months", "due-soon-days", "since", "history", "max-file-size"}
+_KEYS = {"select", "ignore", "severity", "fail-on", "stale-months", "due-soon-days", "since", "history", "max-file-size",
+         "include", "exclude"}
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,10 @@ class Config:
     """Run the history rules, which read the plan's git history (validate --history)."""
     max_file_size: int | None = None
     """Largest plan file read, in bytes; None for the default (plan/reading.py)."""
+    include: tuple[str, ...] = ()
+    """Gitignore-style patterns of files that are plans even without a `partnership:` key."""
+    exclude: tuple[str, ...] = ()
+    """Gitignore-style patterns of files and folders never searched for plans."""
 
     def enabled(self, rule: Rule) -> bool:
         chosen = self.select is None or rule.code in self.select
@@ -83,7 +88,15 @@ def parse_config(table: dict[str, Any], source: str) -> Config:
         since=_revision(table.get("since"), f"{source}: since"),
         history=_flag(table.get("history", False), f"{source}: history"),
         max_file_size=_positive(table["max-file-size"], f"{source}: max-file-size") if "max-file-size" in table else None,
+        include=_patterns(table.get("include", []), f"{source}: include"),
+        exclude=_patterns(table.get("exclude", []), f"{source}: exclude"),
     )
+
+
+def _patterns(values: Any, where: str) -> tuple[str, ...]:
+    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+        raise UsageError(f'{where}: expected a list of patterns, e.g. ["archive/", "*.draft.yaml"]')
+    return tuple(values)
 
 
 def _revision(value: Any, where: str) -> str | None:
@@ -111,9 +124,79 @@ def _read(path: Path) -> dict[str, Any]:
         raise UsageError(f"{path}: cannot read configuration: {exc}") from None
 
 
-@lru_cache(maxsize=64)
+@dataclass(frozen=True)
+class Overrides:
+    """What the command line says about configuration; it wins over the files, as in ruff."""
+
+    config_file: Path | None = None
+    exclude: tuple[str, ...] = ()
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+
+    def apply(self, config: Config) -> Config:
+        from dataclasses import replace
+
+        select = _codes(list(self.select), "--select") if self.select is not None else config.select
+        if self.extend_select and select is not None:
+            select = select | _codes(list(self.extend_select), "--extend-select")
+        elif self.extend_select:
+            _codes(list(self.extend_select), "--extend-select")  # still refuse an unknown code
+        ignore = config.ignore | _codes(list(self.ignore), "--ignore")
+        return replace(config, select=select, ignore=ignore)
+
+
+_OVERRIDES = Overrides()
+
+
+def use_overrides(overrides: Overrides) -> None:
+    """Set the command line's configuration for this process (and its workers, which are given it)."""
+    global _OVERRIDES
+    _OVERRIDES = overrides
+
+
+def discovery_patterns() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The include and exclude patterns for searching directories: the configuration where sendplan runs, then --exclude."""
+    config = find_config(Path.cwd())
+    return config.include, (*config.exclude, *_OVERRIDES.exclude)
+
+
+def current_overrides() -> Overrides:
+    return _OVERRIDES
+
+
+def clear_config_cache() -> None:
+    """Forget configurations read so far (for a long-running caller whose files changed)."""
+    _find.cache_clear()
+
+
 def find_config(directory: Path) -> Config:
-    """The configuration nearest to a plan's directory, walking up; defaults when there is none."""
+    """The configuration for a plan in this directory: --config FILE, else the nearest file; then the command line's."""
+    return _find(directory, _OVERRIDES)
+
+
+@lru_cache(maxsize=64)
+def _find(directory: Path, overrides: Overrides) -> Config:
+    if overrides.config_file is not None:
+        return overrides.apply(_from_file(overrides.config_file))
+    return overrides.apply(_nearest(directory))
+
+
+
+def _from_file(path: Path) -> Config:
+    """A configuration file named on the command line: sendplan.toml, or a pyproject.toml with [tool.sendplan]."""
+    if not path.is_file():
+        raise UsageError(f"--config {path}: no such file; give a sendplan.toml or a pyproject.toml")
+    table = _read(path)
+    if path.name == "pyproject.toml":
+        section = table.get("tool", {}).get("sendplan")
+        if section is None:
+            raise UsageError(f"--config {path}: it has no [tool.sendplan] table")
+        return parse_config(section, f"{path} [tool.sendplan]")
+    return parse_config(table, str(path))
+
+
+def _nearest(directory: Path) -> Config:
     for folder in (directory, *directory.parents):
         own = folder / "sendplan.toml"
         if own.is_file():

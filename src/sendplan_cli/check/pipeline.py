@@ -7,11 +7,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from sendplan_cli.errors import UsageError
 from sendplan_cli.plan.diagnostics import Diagnostic, Severity
 from sendplan_cli.plan.loader import LoadedPlan, load_plan, load_text, read_text
 
-PLAN_SUFFIXES = (".yaml", ".yml")
 # Below this many bytes in total, starting worker processes costs more than it saves.
 PARALLEL_BYTES = 2_000_000
 
@@ -35,26 +33,11 @@ class FileResult:
 
 
 def plan_files(paths: list[Path]) -> list[Path]:
-    """Files as given, and each directory's *.yaml / *.yml files, each file once; missing paths are usage errors.
+    """The plans among paths (check/discovery.py); every command that reads plans finds them here."""
+    from sendplan_cli.check.config import discovery_patterns
+    from sendplan_cli.check.discovery import discover
 
-    Every command that reads plans (validate, list, report) finds them here, so they agree."""
-    found: list[Path] = []
-    seen: set[Path] = set()
-    for path in paths:
-        if path.is_dir():
-            inside = sorted(p for p in path.iterdir() if p.suffix in PLAN_SUFFIXES and p.is_file())
-            if not inside:
-                raise UsageError(f"{path}: no plan files (*.yaml, *.yml) in this directory")
-        elif path.exists():
-            inside = [path]
-        else:
-            raise UsageError(f"{path}: no such file or directory; check the path")
-        for file in inside:
-            key = file.resolve()
-            if key not in seen:
-                seen.add(key)
-                found.append(file)
-    return found
+    return discover(paths, *discovery_patterns()).files
 
 
 def load_parts(path: Path, display: str | None = None, raw: bytes | None = None,
@@ -116,12 +99,12 @@ def _analyse(path: Path, as_of: date, display: str | None, raw: bytes | None = N
     return loaded, plan, sorted(set(diagnostics), key=lambda d: d.sort_key), config
 
 
-def check_file(path: Path, as_of: date, display: str | None = None) -> FileResult:
-    """Every diagnostic for one plan file."""
+def check_file(path: Path, as_of: date, display: str | None = None, raw: bytes | None = None) -> FileResult:
+    """Every diagnostic for one plan file (or, with raw, for those bytes as if they were that file)."""
     from sendplan_cli.check.identity import identities
     from sendplan_cli.plan.status import accountable_leads
 
-    loaded, plan, diagnostics, config = _analyse(path, as_of, display)
+    loaded, plan, diagnostics, config = _analyse(path, as_of, display, raw)
     leads = {a.ref: accountable_leads(a) for a in plan.actions} if plan else {}
     shown = display or str(path)
     ids = dict(zip(diagnostics, identities(diagnostics, path_from_repository_root(path) or shown, loaded.data)))
@@ -150,7 +133,9 @@ def check_files(paths: list[Path], as_of: date) -> list[FileResult]:
         return [_check_one(job) for job in jobs]
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    from sendplan_cli.check.config import current_overrides, use_overrides
+
+    with ProcessPoolExecutor(max_workers=workers, initializer=use_overrides, initargs=(current_overrides(),)) as pool:
         return list(pool.map(_check_one, jobs, chunksize=max(1, len(jobs) // (workers * 4))))
 
 

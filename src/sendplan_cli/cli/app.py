@@ -20,8 +20,10 @@ app = typer.Typer(
     name="sendplan",
     help="Check and report on local-area SEND improvement plans kept as YAML.",
     no_args_is_help=True,
-    add_completion=False,
+    # --install-completion / --show-completion for bash, zsh, fish and PowerShell.
+    add_completion=True,
     pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 _DEBUG = False
 
@@ -47,10 +49,20 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+def _colour(value: str) -> str:
+    from sendplan_cli.output.colour import CHOICES, set_choice
+
+    if value not in CHOICES:
+        raise typer.BadParameter(f"{value!r} is not one of {', '.join(CHOICES)}", param_hint="--color")
+    set_choice(value)
+    return value
+
+
 @app.callback()
 def _root(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")] = False,
+    version: Annotated[bool, typer.Option("--version", "-V", callback=_version, is_eager=True, help="Show the version.")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show a traceback when sendplan itself fails.")] = False,
+    color: Annotated[str, typer.Option("--color", metavar="auto|always|never", callback=_colour, help="Colour output: auto (a terminal, unless NO_COLOR is set; FORCE_COLOR forces it), always or never.")] = "auto",
 ) -> None:
     global _DEBUG
     _DEBUG = debug
@@ -68,6 +80,20 @@ def file_lines(path: str) -> list[str]:
         return editor_lines(read_plan_bytes(Path(path), max_bytes=sys.maxsize).decode("utf-8", errors="replace").lstrip("\ufeff"))
     except ReadRefused:
         return []
+
+
+def write_report(produce, output_file: Path | None) -> None:  # type: ignore[no-untyped-def]
+    """Let produce(stream) write to standard output, or to output_file whole or not at all."""
+    if output_file is None:
+        produce(sys.stdout)
+        return
+    import io
+
+    from sendplan_cli.authoring.atomic import write_atomic
+
+    buffer = io.StringIO()
+    produce(buffer)
+    write_atomic(output_file, buffer.getvalue().encode("utf-8"))
 
 
 def print_load_errors(path: str, diagnostics) -> None:  # type: ignore[no-untyped-def]

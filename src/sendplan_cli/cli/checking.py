@@ -9,7 +9,14 @@ from typing import Annotated, Optional
 
 import typer
 
-from sendplan_cli.cli.app import AsOf, app, as_of_date, file_lines, print_load_errors
+from sendplan_cli.cli.app import (
+    AsOf,
+    app,
+    as_of_date,
+    file_lines,
+    print_load_errors,
+    write_report,
+)
 from sendplan_cli.errors import UsageError
 
 
@@ -32,21 +39,54 @@ class FailOn(str, Enum):
     info = "info"
 
 
-@app.command()
+class OutputFormat(str, Enum):
+    full = "full"
+    concise = "concise"
+
+
+_EXAMPLES = """
+
+Examples:
+
+  sendplan validate plans/
+
+  sendplan validate . --output-format concise --quiet
+
+  sendplan validate plans/ --format sarif --output-file sendplan.sarif
+
+  cat plan.yaml | sendplan validate - --stdin-filename plans/plan.yaml
+
+  sendplan validate plans/ --since origin/main
+"""
+
+
+@app.command(epilog=_EXAMPLES)
 def validate(
-    paths: Annotated[list[Path], typer.Argument(help="Plan files, or directories of *.yaml plans.")],
+    paths: Annotated[list[Path], typer.Argument(metavar="PATH...", help="Plan files or directories (searched for plans); '-' reads one plan from standard input.")],
     output_format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
+    output_style: Annotated[OutputFormat, typer.Option("--output-format", help="Text output: full (the line quoted, a hint) or concise (one line a finding).")] = OutputFormat.full,
+    output_file: Annotated[Optional[Path], typer.Option("--output-file", "-o", metavar="FILE", help="Write the report to FILE instead of standard output.")] = None,
     as_of: AsOf = None,
     fail_on: Annotated[Optional[FailOn], typer.Option("--fail-on", help="Lowest severity that fails the run (default: from configuration, else error).")] = None,
+    exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when findings fail the run (usage errors still exit 2).")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Show only the findings that fail the run, and the summary.")] = False,
+    select: Annotated[Optional[list[str]], typer.Option("--select", metavar="CODE|NAME", help="Run only these rules (replaces the configuration's select).")] = None,
+    extend_select: Annotated[Optional[list[str]], typer.Option("--extend-select", metavar="CODE|NAME", help="Run these rules as well as the selected ones.")] = None,
+    ignore: Annotated[Optional[list[str]], typer.Option("--ignore", metavar="CODE|NAME", help="Do not run these rules.")] = None,
+    config: Annotated[Optional[Path], typer.Option("--config", metavar="FILE", help="Use this sendplan.toml (or pyproject.toml) instead of the nearest one.")] = None,
+    exclude: Annotated[Optional[list[str]], typer.Option("--exclude", metavar="PATTERN", help="Leave out files and folders matching this gitignore-style pattern when searching directories.")] = None,
+    show_files: Annotated[bool, typer.Option("--show-files", help="List the files that would be checked, and the YAML files skipped, then stop.")] = False,
+    stdin_filename: Annotated[Optional[str], typer.Option("--stdin-filename", metavar="PATH", help="With '-': the path to report and to find the configuration from.")] = None,
     statistics: Annotated[bool, typer.Option("--statistics", help="Count findings per rule.")] = False,
-    group_by: Annotated[Optional[str], typer.Option("--group-by", help="Group text output: 'lead' for a per-lead digest.")] = None,
+    group_by: Annotated[Optional[str], typer.Option("--group-by", metavar="lead", help="Group text output: 'lead' for a per-lead digest.")] = None,
     since: Annotated[Optional[str], typer.Option("--since", metavar="REF", help="Report only findings that are new since this git revision (e.g. HEAD, origin/main); '' turns a configured one off.")] = None,
     history: Annotated[bool, typer.Option("--history", help="Also run the history rules, which read every commit of the plan.")] = False,
 ) -> None:
     """Check plans: YAML and schema errors, then findings (overdue, contradictory ratings, SMART gaps)."""
-    from sendplan_cli.check.pipeline import check_files, plan_files
+    from sendplan_cli.check.config import Overrides, use_overrides
     from sendplan_cli.check.since import judge_changes
     from sendplan_cli.check.verdict import Verdict
+    from sendplan_cli.cli.inputs import check_inputs, print_files
     from sendplan_cli.output.findings import REPORTER_BY_NAME, Run
     from sendplan_cli.plan.diagnostics import Severity
 
@@ -54,12 +94,20 @@ def validate(
         raise typer.BadParameter("the only grouping is 'lead'", param_hint="--group-by")
     if group_by and output_format is not Format.text:
         raise UsageError(f"--group-by groups text output only; drop it, or use --format text instead of {output_format.value}")
+    use_overrides(Overrides(config, tuple(exclude or ()), tuple(select) if select is not None else None,
+                            tuple(extend_select or ()), tuple(ignore or ())))
+    if show_files:
+        print_files(paths)
+        return
     when = as_of_date(as_of)
-    files = plan_files(paths)
-    results = judge_changes(check_files(files, when), files, when, since, history)
+    files, results, from_stdin = check_inputs(paths, when, stdin_filename)
+    if from_stdin is not None and (since is not None or history):
+        raise UsageError("--since and --history compare a plan with its git history; check a file in the repository, not '-'")
+    results = judge_changes(results, files, when, since, history) + ([from_stdin] if from_stdin else [])
     verdict = Verdict(results, when, Severity(fail_on.value) if fail_on else None)
-    REPORTER_BY_NAME[output_format.value](Run(verdict, file_lines, statistics, group_by), sys.stdout)
-    raise typer.Exit(verdict.exit_code)
+    run = Run(verdict, file_lines, statistics, group_by, concise=output_style is OutputFormat.concise, quiet=quiet)
+    write_report(lambda out: REPORTER_BY_NAME[output_format.value](run, out), output_file)
+    raise typer.Exit(0 if exit_zero else verdict.exit_code)
 
 
 @app.command("list")

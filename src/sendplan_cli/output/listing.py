@@ -40,8 +40,9 @@ def print_json(rows: list[dict[str, Any]], out: TextIO) -> None:
 
 
 def print_table(rows: list[dict[str, Any]], out: TextIO, title: str | None = None) -> None:
-    from rich.console import Console
     from rich.table import Table
+
+    from sendplan_cli.output.colour import console
 
     table = Table(show_lines=False, header_style="bold", title=rich_text(title) if title else None)
     for name in ("Ref", "Action", "Lead(s)", "Due", "Due by", "Completion", "Impact", "Answers"):
@@ -53,4 +54,4 @@ def print_table(rows: list[dict[str, Any]], out: TextIO, title: str | None = Non
         )
         # Plan text is shown as written: never a rich tag, a link or a terminal control sequence.
         table.add_row(*(rich_text(cell) for cell in cells))
-    Console(file=out, width=None if out.isatty() else 160, highlight=False).print(table)
+    console(out).print(table)

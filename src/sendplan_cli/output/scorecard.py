@@ -43,9 +43,10 @@ def cells(status: KpiStatus) -> dict[str, str]:
 
 def print_scorecard(statuses: list[KpiStatus], as_of: date, out: TextIO, title: str | None = None) -> None:
     """The scorecard through rich; plan text is escaped so it is shown, never read as markup."""
-    from rich.console import Console
     from rich.markup import escape
     from rich.table import Table
+
+    from sendplan_cli.output.colour import console as make_console
 
     heading = f"Indicators as at {as_of.day} {as_of:%B %Y}" + (f": {escape(one_line(title))}" if title else "")
     table = Table(title=heading, header_style="bold", show_lines=False)
@@ -57,7 +58,7 @@ def print_scorecard(statuses: list[KpiStatus], as_of: date, out: TextIO, title: 
             escape(row["indicator"]), escape(row["baseline"]), escape(row["latest"]), escape(row["target"]),
             escape(row["expected"]), f"[{_STYLE[row['status']]}]{row['status']}[/]", row["trend"],
         )
-    console = Console(file=out, width=None if out.isatty() else 160, highlight=False)
+    console = make_console(out)
     console.print(table)
     for status in statuses:
         console.print(f"{escape(status.indicator.id)}: {escape(status.reason)}")

@@ -9,7 +9,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
-from sendplan_cli.plan.indicators import DEFAULT_TOLERANCE, Actual, Indicator, Target, Tolerance
+from sendplan_cli.plan.indicators import (
+    DEFAULT_TOLERANCE,
+    Actual,
+    Indicator,
+    Target,
+    Tolerance,
+)
 from sendplan_cli.plan.kpi_periods import actuals_as_at, missing_figure, point_date
 from sendplan_cli.plan.kpi_values import describe_gap, format_value
 from sendplan_cli.plan.model import Plan

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from sendplan_cli.check.rules import deadlines, history, ignores, indicator_links, indicators, ratings, smart
+from sendplan_cli.check.rules import (
+    deadlines,
+    history,
+    ignores,
+    indicator_links,
+    indicators,
+    ratings,
+    smart,
+)
 from sendplan_cli.check.rules.base import Context, Finding, Options, Rule
 
 RULES: tuple[Rule, ...] = (

@@ -17,6 +17,10 @@ class Run:
     lines_of: Callable[[str], list[str]]
     statistics: bool = False
     group_by: str | None = None
+    concise: bool = False
+    """Text: one line a finding, without the quoted line and hint."""
+    quiet: bool = False
+    """Text and GitHub: only the findings that fail the run, then the summary."""
 
 
 Reporter = Callable[[Run, TextIO], None]

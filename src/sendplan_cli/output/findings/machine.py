@@ -76,6 +76,8 @@ def report_github(run: Run, out: TextIO) -> None:
 
     A finding that fails the run is an error annotation whatever its severity, as in SARIF."""
     for _, d, fails in run.verdict.pairs():
+        if run.quiet and not fails:
+            continue
         title = _escape_property(f"{d.code} {d.name}")
         # Plan text is shown on one line first, so it cannot end the command and forge another.
         message = one_line(d.message) + (f"\n{one_line(d.hint)}" if d.hint else "")

@@ -7,7 +7,6 @@ control character from a plan reaches the terminal or a CI log.
 
 from __future__ import annotations
 
-import os
 from collections import Counter, defaultdict
 from typing import TextIO
 
@@ -37,10 +36,6 @@ def render(d: Diagnostic, lines: list[str]) -> tuple[str, list[str], str | None]
     return head, _snippet(d, lines), (f"  hint: {one_line(d.hint)}" if d.hint else None)
 
 
-def use_colour(out: TextIO) -> bool:
-    return "NO_COLOR" not in os.environ and hasattr(out, "isatty") and out.isatty()
-
-
 def _files(n: int) -> str:
     return f"{n} file{'s' if n != 1 else ''}"
 
@@ -65,11 +60,9 @@ def report(run: Run, out: TextIO) -> None:
     from functools import lru_cache
 
     lines_of = lru_cache(maxsize=4)(run.lines_of)  # quoting never holds the whole corpus in memory
-    console = None
-    if use_colour(out):
-        from rich.console import Console
+    from sendplan_cli.output import colour
 
-        console = Console(file=out, highlight=False, soft_wrap=True)
+    console = colour.console(out, soft_wrap=True, width=None) if colour.wanted(out) else None
     if run.group_by == "lead":
         _by_lead(run, out, console, lines_of)
     else:
@@ -79,9 +72,10 @@ def report(run: Run, out: TextIO) -> None:
         _write(out, console, "", None)
         for (code, name, severity), count in sorted(counts.items()):
             _write(out, console, f"{count:>5}  {code}  {name:<32} {severity}", None)
-    if any(r.diagnostics for r in run.verdict.results) or run.statistics:
+    shown_any = any(_shown(run, i) for i in range(len(run.verdict.results)))
+    if (shown_any and not run.concise) or run.statistics:
         _write(out, console, "", None)
-    if len(run.verdict.results) > 1:
+    if len(run.verdict.results) > 1 and not run.quiet and not run.concise:
         for index, result in enumerate(run.verdict.results):
             _write(out, console, _file_line(run, index), None)
     _write(out, console, summary_line(run), "bold")
@@ -93,30 +87,42 @@ def _file_line(run: Run, index: int) -> str:
     return f"{one_line(v.results[index].path)}: {describe_counts(v.counts(index))}: {outcome}"
 
 
+def _shown(run: Run, index: int) -> list[Diagnostic]:
+    """A file's diagnostics to print: all of them, or with --quiet those that fail the run."""
+    result = run.verdict.results[index]
+    if not run.quiet:
+        return result.diagnostics
+    return [d for d, fails in zip(result.diagnostics, run.verdict.failing(index)) if fails]
+
+
 def _by_file(run: Run, out: TextIO, console: object, lines_of) -> None:  # type: ignore[no-untyped-def]
     for index, result in enumerate(run.verdict.results):
-        if not result.diagnostics:
+        shown = _shown(run, index)
+        if not shown:
             continue
-        _write(out, console, f"── {_file_line(run, index)}", "bold")
-        for d in result.diagnostics:
-            _diagnostic(out, console, d, lines_of(d.path))
+        if not run.concise:
+            _write(out, console, f"── {_file_line(run, index)}", "bold")
+        for d in shown:
+            _diagnostic(out, console, d, lines_of(d.path), run.concise)
 
 
 def _by_lead(run: Run, out: TextIO, console: object, lines_of) -> None:  # type: ignore[no-untyped-def]
     groups: dict[str, list[Diagnostic]] = defaultdict(list)
-    for r in run.verdict.results:
-        for d in r.diagnostics:
+    for index, r in enumerate(run.verdict.results):
+        for d in _shown(run, index):
             for lead in r.leads.get(d.ref or "", []) or ["(no lead)"]:
                 groups[lead].append(d)
     for lead, diagnostics in sorted(groups.items()):
         _write(out, console, f"── {one_line(lead)} ({len(diagnostics)})", "bold")
         for d in diagnostics:
-            _diagnostic(out, console, d, lines_of(d.path))
+            _diagnostic(out, console, d, lines_of(d.path), run.concise)
 
 
-def _diagnostic(out: TextIO, console: object, d: Diagnostic, lines: list[str]) -> None:
-    head, snippet, hint = render(d, lines)
+def _diagnostic(out: TextIO, console: object, d: Diagnostic, lines: list[str], concise: bool = False) -> None:
+    head, snippet, hint = render(d, [] if concise else lines)
     _write(out, console, head, _STYLE[d.severity.value])
+    if concise:
+        return
     for line in snippet:
         _write(out, console, line, "dim")
     if hint:

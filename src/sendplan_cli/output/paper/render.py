@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from sendplan_cli.errors import UsageError
-from sendplan_cli.output.sanitise import md_cell, md_inline, md_prose
 from sendplan_cli.output.paper.view import PlanView
+from sendplan_cli.output.sanitise import md_cell, md_inline, md_prose
 from sendplan_cli.resources import resource_dir
 
 DEFAULT_TEMPLATE = {"html": "board-paper.html.j2", "md": "board-paper.md.j2"}

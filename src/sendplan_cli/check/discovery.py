@@ -1,0 +1,97 @@
+"""Which files are plans: the paths given, and the plans found by searching directories.
+
+A file named on the command line is always checked. A directory is searched recursively for
+YAML files that declare themselves plans (a top-level `partnership:` key, which every plan has,
+or the plan schema's editor modeline) or that match the configured `include` patterns; the
+`exclude` patterns (gitignore style, read by pathspec) leave files and folders out. Other YAML
+(`.pre-commit-config.yaml`, CI workflows...) is skipped, never read as a plan, and listed by
+`--show-files`. A directory with no plan in it is a usage error, so a misconfigured CI job can
+never pass green by checking nothing.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sendplan_cli.errors import UsageError
+
+PLAN_SUFFIXES = (".yaml", ".yml")
+# Folders that never hold a partnership's plans: version control, environments, caches.
+ALWAYS_EXCLUDED = (".git/", ".hg/", ".svn/", ".venv/", "venv/", "node_modules/", "__pycache__/", ".tox/", ".nox/")
+_DECLARES_A_PLAN = re.compile(r"^partnership\s*:|yaml-language-server:\s*\$schema=\S*plan\.schema\.json", re.MULTILINE)
+_SNIFF_BYTES = 65_536
+
+
+@dataclass
+class Discovery:
+    files: list[Path] = field(default_factory=list)
+    skipped: list[tuple[Path, str]] = field(default_factory=list)
+
+
+def discover(paths: list[Path], include: tuple[str, ...] = (), exclude: tuple[str, ...] = ()) -> Discovery:
+    """The plan files among paths, each once, in the order given (a directory's sorted)."""
+    found = Discovery()
+    seen: set[Path] = set()
+
+    def add(file: Path) -> None:
+        key = file.resolve()
+        if key not in seen:
+            seen.add(key)
+            found.files.append(file)
+
+    for path in paths:
+        if path.is_dir():
+            before = len(found.files)
+            inside: list[Path] = []
+            _search(path, include, exclude, inside.append, found.skipped)
+            for file in sorted(inside, key=lambda f: f.as_posix()):
+                add(file)
+            if len(found.files) == before and not any(f.resolve().is_relative_to(path.resolve()) for f in found.files):
+                skipped = sum(1 for s, _ in found.skipped if s.resolve().is_relative_to(path.resolve()))
+                extra = f" ({skipped} other YAML file{'s' if skipped != 1 else ''} skipped; --show-files lists them)" if skipped else ""
+                raise UsageError(f"{path}: no plans found in this directory{extra}; "
+                                 "a plan has a top-level `partnership:` key, or add an `include` pattern to the configuration")
+        elif path.exists():
+            add(path)
+        else:
+            raise UsageError(f"{path}: no such file or directory; check the path")
+    return found
+
+
+def _search(root: Path, include: tuple[str, ...], exclude: tuple[str, ...], add, skipped) -> None:  # type: ignore[no-untyped-def]
+    import pathspec
+
+    excluded = pathspec.GitIgnoreSpec.from_lines([*ALWAYS_EXCLUDED, *exclude])
+    included = pathspec.GitIgnoreSpec.from_lines(include) if include else None
+    for folder, dirs, names in os.walk(root):
+        here = Path(folder)
+        relative_dir = here.relative_to(root).as_posix()
+        prefix = "" if relative_dir == "." else relative_dir + "/"
+        dirs[:] = sorted(d for d in dirs if not excluded.match_file(prefix + d + "/"))
+        for name in sorted(names):
+            if not name.endswith(PLAN_SUFFIXES):
+                continue
+            relative = prefix + name
+            file = here / name
+            if excluded.match_file(relative):
+                skipped.append((file, "excluded by the configuration"))
+            elif included is not None and included.match_file(relative):
+                add(file)
+            elif not file.is_file():
+                skipped.append((file, "not a regular file"))
+            elif _declares_a_plan(file):
+                add(file)
+            else:
+                skipped.append((file, "not a plan: no top-level `partnership:` key"))
+
+
+def _declares_a_plan(file: Path) -> bool:
+    try:
+        with file.open("rb") as handle:
+            head = handle.read(_SNIFF_BYTES)
+    except OSError:
+        return True  # let the loader report why it cannot be read
+    return _DECLARES_A_PLAN.search(head.decode("utf-8", errors="replace")) is not None

@@ -1,0 +1,40 @@
+"""Whether to colour output, by the conventions CI logs and terminals follow, the same in every command.
+
+`--color always|never` wins; otherwise a non-empty NO_COLOR turns colour off (no-color.org: an
+empty value does not), a non-empty FORCE_COLOR turns it on (for CI logs that show colour), and
+otherwise colour is used only on a terminal.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any, TextIO
+
+CHOICES = ("auto", "always", "never")
+_choice = "auto"
+
+
+def set_choice(choice: str) -> None:
+    global _choice
+    _choice = choice
+
+
+def wanted(out: TextIO) -> bool:
+    if _choice != "auto":
+        return _choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return bool(getattr(out, "isatty", lambda: False)())
+
+
+def console(out: TextIO, **options: Any) -> Any:
+    """A rich Console for `out` that colours exactly when `wanted` says so."""
+    from rich.console import Console
+
+    colour = wanted(out)
+    terminal = bool(getattr(out, "isatty", lambda: False)())
+    options.setdefault("width", None if terminal else 160)
+    return Console(file=out, highlight=False, force_terminal=colour, no_color=not colour,
+                   color_system="auto" if colour else None, **options)
