@@ -86,7 +86,7 @@ def test_list_positions_become_item_names() -> None:
 def test_path_from_root_inside_and_outside_git(tmp_path: Path) -> None:
     from gitplans import PlanRepo
 
-    from sendplan_cli.check.gitrepo import path_from_root
+    from sendplan_cli.check.identity import path_from_root
 
     repo = PlanRepo(tmp_path / "repo")
     plan = repo.write("actions: []\n")

@@ -130,14 +130,6 @@ class GitRepo:
         return found
 
 
-def path_from_root(path: Path) -> str:
-    """A plan's path from its repository's top folder (for finding identities); the path as given outside git."""
-    try:
-        return GitRepo.find(path, "finding identity").relative(path)
-    except (UsageError, ValueError):
-        return path.as_posix()
-
-
 @lru_cache(maxsize=32)
 def _find(folder: Path, needed_for: str) -> GitRepo:
     done = _git(folder, "rev-parse", "--show-toplevel")

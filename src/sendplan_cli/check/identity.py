@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from pathlib import Path
 from collections.abc import Sequence
 from typing import Any
 
@@ -91,3 +92,20 @@ def identities(diagnostics: Sequence[Diagnostic], plan_path: str, data: Any) -> 
         text = "\x1f".join((*key, str(number)))
         out[i] = hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
     return out
+
+
+def repository_root(start: Path) -> Path | None:
+    """The top folder of the git work tree holding start (a `.git` folder or file there); None outside git."""
+    absolute = start.resolve()
+    for folder in (absolute, *absolute.parents):
+        if (folder / ".git").exists():
+            return folder
+    return None
+
+
+def path_from_root(path: Path, shown: str | None = None) -> str:
+    """A plan's path from its repository's top folder; outside git, the path as shown."""
+    root = repository_root(path.parent)
+    if root is None:
+        return shown if shown is not None else path.as_posix()
+    return path.resolve().relative_to(root).as_posix()

@@ -101,23 +101,14 @@ def _analyse(path: Path, as_of: date, display: str | None, raw: bytes | None = N
 
 def check_file(path: Path, as_of: date, display: str | None = None, raw: bytes | None = None) -> FileResult:
     """Every diagnostic for one plan file (or, with raw, for those bytes as if they were that file)."""
-    from sendplan_cli.check.identity import identities
+    from sendplan_cli.check.identity import identities, path_from_root
     from sendplan_cli.plan.status import accountable_leads
 
     loaded, plan, diagnostics, config = _analyse(path, as_of, display, raw)
     leads = {a.ref: accountable_leads(a) for a in plan.actions} if plan else {}
     shown = display or str(path)
-    ids = dict(zip(diagnostics, identities(diagnostics, path_from_repository_root(path) or shown, loaded.data)))
+    ids = dict(zip(diagnostics, identities(diagnostics, path_from_root(path, shown), loaded.data)))
     return FileResult(shown, diagnostics, config.fail_on, leads, ids)
-
-
-def path_from_repository_root(path: Path) -> str | None:
-    """The plan's path from the root of the git work tree holding it; None outside git."""
-    absolute = path.resolve()
-    for folder in absolute.parents:
-        if (folder / ".git").exists():
-            return absolute.relative_to(folder).as_posix()
-    return None
 
 
 def _check_one(args: tuple[Path, date, str]) -> FileResult:

@@ -88,6 +88,7 @@ def validate(
     from sendplan_cli.check.verdict import Verdict
     from sendplan_cli.cli.inputs import check_inputs, print_files
     from sendplan_cli.output.findings import REPORTER_BY_NAME, Run
+    from sendplan_cli.output.findings.job_summary import append_if_asked
     from sendplan_cli.plan.diagnostics import Severity
 
     if group_by not in (None, "lead"):
@@ -107,6 +108,7 @@ def validate(
     verdict = Verdict(results, when, Severity(fail_on.value) if fail_on else None)
     run = Run(verdict, file_lines, statistics, group_by, concise=output_style is OutputFormat.concise, quiet=quiet)
     write_report(lambda out: REPORTER_BY_NAME[output_format.value](run, out), output_file)
+    append_if_asked(run)
     raise typer.Exit(0 if exit_zero else verdict.exit_code)
 
 

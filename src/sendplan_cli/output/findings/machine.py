@@ -8,6 +8,7 @@ from typing import Any, TextIO
 
 from sendplan_cli.check.verdict import level_name
 from sendplan_cli.output.findings import Run
+from sendplan_cli.output.findings.locations import from_root
 from sendplan_cli.output.findings.text import summary_line
 from sendplan_cli.output.sanitise import one_line
 from sendplan_cli.plan.diagnostics import Diagnostic
@@ -81,6 +82,7 @@ def report_github(run: Run, out: TextIO) -> None:
         title = _escape_property(f"{d.code} {d.name}")
         # Plan text is shown on one line first, so it cannot end the command and forge another.
         message = one_line(d.message) + (f"\n{one_line(d.hint)}" if d.hint else "")
-        out.write(f"::{_GITHUB_LEVEL[level_name(d, fails)]} file={_escape_property(one_line(d.path))},line={d.line},"
+        path = from_root(d.path) or d.path
+        out.write(f"::{_GITHUB_LEVEL[level_name(d, fails)]} file={_escape_property(one_line(path))},line={d.line},"
                   f"col={d.column},title={title}::{_escape_data(message)}\n")
     out.write(f"sendplan: {summary_line(run)}\n")

@@ -9,12 +9,12 @@ so code scanning tracks an alert across commits even when lines move.
 from __future__ import annotations
 
 import json
-from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any, TextIO
 
 from sendplan_cli import __version__
 from sendplan_cli.check.verdict import level_name
 from sendplan_cli.output.findings import Run
+from sendplan_cli.output.findings.locations import from_root, root
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 BASE_ID = "SRCROOT"
@@ -40,15 +40,22 @@ def _rules() -> list[dict[str, Any]]:
 
 
 def _location(path: str) -> dict[str, Any]:
-    """A relative path against the source root; an absolute one as a file:// URI."""
-    posix = path.replace("\\", "/")
-    if PurePosixPath(posix).is_absolute() or PureWindowsPath(path).is_absolute():
-        from pathlib import Path
-
-        return {"uri": Path(path).resolve().as_uri()}
+    """From the repository's top folder against SRCROOT; elsewhere a file:// URI."""
+    from pathlib import Path
     from urllib.parse import quote
 
-    return {"uri": quote(posix), "uriBaseId": BASE_ID}
+    relative = from_root(path)
+    if relative is not None:
+        return {"uri": quote(relative), "uriBaseId": BASE_ID}
+    if path.startswith("<"):
+        return {"uri": quote(path.strip("<>"))}
+    return {"uri": Path(path).resolve().as_uri()}
+
+
+def _base() -> dict[str, Any]:
+    top = root()
+    where = {"uri": top.as_uri() + "/"} if top is not None else {}
+    return {BASE_ID: {**where, "description": {"text": "The top folder of the plan's repository."}}}
 
 
 def report_sarif(run: Run, out: TextIO) -> None:
@@ -76,7 +83,7 @@ def report_sarif(run: Run, out: TextIO) -> None:
         "version": "2.1.0",
         "runs": [{
             "tool": {"driver": {"name": "sendplan", "version": __version__, "rules": rules}},
-            "originalUriBaseIds": {BASE_ID: {"description": {"text": "The folder sendplan was run from."}}},
+            "originalUriBaseIds": _base(),
             "invocations": [{
                 "executionSuccessful": True, "exitCode": v.exit_code,
                 "properties": {"as_of": v.as_of.isoformat(), "fail_on": v.fail_on_label, "failed": v.failed},
