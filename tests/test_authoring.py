@@ -218,7 +218,7 @@ def test_new_writes_a_valid_commented_plan_and_never_overwrites(tmp_path: Path) 
     result = run_cli("new", "-o", str(target), "--title", 'Plan "A"', "--partnership", "Somewhere: LA", "--published", "2025-03")
     assert result.returncode == 0, result.stderr
     text = target.read_text(encoding="utf-8")
-    assert text.startswith("# yaml-language-server: $schema=../schemas/plan.schema.json\n")
+    assert text.startswith("# yaml-language-server: $schema=plan.schema.json\n")
     for section in ("rating_scale:", "# people:", "workstreams:", "recommendations:", "actions:", "#   - {text: ", "# updates:"):
         assert section in text
     from sendplan_cli.check.pipeline import load_model

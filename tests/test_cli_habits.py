@@ -119,3 +119,14 @@ def test_a_directory_without_plans_fails_the_run_instead_of_passing_green(tmp_pa
 def test_colour_follows_the_conventions(env: dict[str, str], args: list[str], coloured: bool) -> None:
     result = run_cli(*args, "validate", str(WEST), "--as-of", "2025-01-15", env=env)
     assert ("\x1b[" in result.stdout) is coloured
+
+
+def test_a_new_plan_in_a_fresh_repository_has_a_modeline_that_resolves(tmp_path: Path) -> None:
+    (tmp_path / "plans").mkdir()
+    result = run_cli("new", "-o", "plans/our-plan.yaml", "--title", "Our plan", "--partnership", "Our partnership",
+                     "--published", "2025-04", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    first = (tmp_path / "plans" / "our-plan.yaml").read_text(encoding="utf-8").splitlines()[0]
+    target = first.split("$schema=", 1)[1]
+    schema = json.loads((tmp_path / "plans" / target).read_text(encoding="utf-8"))
+    assert schema["$schema"].startswith("https://json-schema.org/")

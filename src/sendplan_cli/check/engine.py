@@ -26,7 +26,7 @@ def _diagnostic(loaded: LoadedPlan, rule: Rule, config: Config, finding: Finding
 
 def run_rules(plan: Plan, loaded: LoadedPlan, config: Config, as_of: date) -> list[Diagnostic]:
     """Every enabled rule's findings as located diagnostics, after inline suppressions."""
-    ctx = Context(plan, as_of, config.options)
+    ctx = Context(plan, as_of, config.options, loaded)
     found = [
         _diagnostic(loaded, rule, config, finding)
         for rule in RULES

@@ -67,7 +67,7 @@ def new(
     partnership: Annotated[str, typer.Option("--partnership", help="The local area partnership.")],
     board: Annotated[str, typer.Option("--board", help="The board that reviews progress.")] = "SEND Partnership Board",
     published: Annotated[Optional[str], typer.Option("--published", help="Publication month, YYYY-MM (default: this month).")] = None,
-    schema_path: Annotated[str, typer.Option("--schema-path", help="Path from the plan to the JSON Schema, for the editor modeline.")] = "../schemas/plan.schema.json",
+    schema_path: Annotated[str, typer.Option("--schema-path", help="Path from the plan to the JSON Schema, for the editor modeline; written there if it does not exist.")] = "plan.schema.json",
 ) -> None:
     """Start a new plan: a small valid file with a commented example of every section."""
     from sendplan_cli.authoring.new import create_new, new_plan_text
@@ -79,6 +79,14 @@ def new(
         raise typer.BadParameter(f"{published!r} is not a month; use YYYY-MM", param_hint="--published") from None
     create_new(output, new_plan_text(title, partnership, board, month, output.name, schema_path))
     typer.echo(f"wrote {output}", err=True)
+    schema_file = output.parent / schema_path
+    if not schema_file.exists() and schema_file.parent.is_dir():
+        from sendplan_cli.authoring.atomic import write_atomic
+        from sendplan_cli.plan.schema import schema_text
+
+        # The editor modeline must point at a schema that exists in the user's own repository.
+        write_atomic(schema_file, schema_text().encode("utf-8"))
+        typer.echo(f"wrote {schema_file} (the JSON Schema editors use; refresh it with `sendplan schema -o {schema_file}`)", err=True)
 
 
 @app.command()

@@ -80,11 +80,28 @@ def plan_schema(scale: RatingScale | None = None) -> dict[str, Any]:
         prop = schema["$defs"][holder]["properties"][key]
         prop["anyOf"] = [{"type": "array", "items": {"type": "string"}}, {"type": "string"}]
         del prop["type"], prop["items"]
+    _accept_plain_scalars(schema)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         **schema,
         "description": f"{schema.get('description', '')} {LIMITS}".strip(),
     }
+
+
+def _accept_plain_scalars(node: Any) -> None:
+    """Free text may be written as an unquoted number or word, as sendplan reads it (`ref: 2.10` stays "2.10").
+
+    YAML tools read `2.10` as the number 2.1, so a schema asking for a string would mark a value
+    sendplan accepts; the editor and `sendplan validate` must give the same verdict. Text with a
+    pattern or a list of allowed values (ratings, months, colours) stays text only."""
+    if isinstance(node, dict):
+        if node.get("type") == "string" and "enum" not in node and "pattern" not in node:
+            node["type"] = ["string", "number", "boolean"]
+        for value in node.values():
+            _accept_plain_scalars(value)
+    elif isinstance(node, list):
+        for value in node:
+            _accept_plain_scalars(value)
 
 
 def schema_text(scale: RatingScale | None = None) -> str:

@@ -29,6 +29,7 @@ RULES: tuple[Rule, ...] = (
     smart.unlinked_action,
     smart.recommendation_without_action,
     smart.duplicate_ref,
+    smart.unquoted_number,
     indicators.late_data,
     indicators.off_trajectory,
     indicators.target_missed,

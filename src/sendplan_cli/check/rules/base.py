@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from sendplan_cli.plan.diagnostics import Severity
 from sendplan_cli.plan.loader import Pointer
@@ -41,6 +42,8 @@ class Context:
     plan: Plan
     as_of: date
     options: Options = field(default_factory=Options)
+    source: Any = None
+    """The plan as loaded (LoadedPlan): for the few rules about how a value is written, not what it says."""
 
     def actions(self) -> Iterator[tuple[int, Action, ActionState]]:
         for index, action in enumerate(self.plan.actions):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from sendplan_cli.check.rules.base import Context, Finding, rule
@@ -226,3 +227,75 @@ def duplicate_ref(ctx: Context) -> Iterator[Finding]:
                           ref, "give each action its own ref", related=("actions", first[ref], "ref"))
         else:
             first[ref] = index
+
+
+# YAML 1.2's numbers, as other tools (editors, check-jsonschema) read an unquoted value.
+_YAML_NUMBER = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+")
+_NAMING_KEYS = frozenset({"ref", "id", "recommendations", "workstream"})
+
+
+@rule("SP307", "unquoted-number", "info", reads={"ref", "recommendations"})
+def unquoted_number(ctx: Context) -> Iterator[Finding]:
+    """A ref or id written as an unquoted number that other YAML tools read differently.
+
+    Why: sendplan reads `ref: 2.10` as written, but editors, spreadsheets and other YAML tools
+    read it as the number 2.1, so action 2.10 becomes 2.1 the moment the plan leaves sendplan.
+    Quoting the value keeps it the same everywhere. Information only.
+
+    Fails:
+
+    ```yaml
+    # as-of: 2024-04-30
+    actions:
+      - ref: 2.10
+        title: Review the local offer
+    ```
+
+    Passes:
+
+    ```yaml
+    # as-of: 2024-04-30
+    actions:
+      - ref: "2.10"
+        title: Review the local offer
+    ```
+    """
+    loaded = ctx.source
+    if loaded is None:
+        return
+    lines = loaded.text.splitlines()
+    for pointer, value in _naming_values(loaded.data, ()):
+        if not _YAML_NUMBER.fullmatch(value) or _as_number_text(value) == value:
+            continue
+        line, column = loaded.position(pointer)
+        written = lines[line - 1][column - 1 : column] if 0 < line <= len(lines) else ""
+        if written in ("'", '"'):
+            continue
+        key = pointer[-1] if isinstance(pointer[-1], str) else pointer[-2]
+        ref = value if key == "ref" else None
+        yield Finding(pointer, f"{key} {value} is unquoted: other YAML tools read it as the number {_as_number_text(value)}",
+                      ref, f'quote it: "{value}"')
+
+
+def _naming_values(node: object, pointer: tuple) -> Iterator[tuple[tuple, str]]:  # type: ignore[type-arg]
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in _NAMING_KEYS and isinstance(value, str):
+                yield (*pointer, key), value
+            elif key in _NAMING_KEYS and isinstance(value, list):
+                yield from (((*pointer, key, i), v) for i, v in enumerate(value) if isinstance(v, str))
+            else:
+                yield from _naming_values(value, (*pointer, key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _naming_values(value, (*pointer, index))
+
+
+def _as_number_text(value: str) -> str:
+    """How a YAML 1.2 tool shows the number: 2.10 -> 2.1, 007 -> 7, 1e3 -> 1000.0."""
+    lowered = value.lower().lstrip("+")
+    if lowered.startswith(("0o", "0x")):
+        return str(int(lowered, 8 if lowered.startswith("0o") else 16))
+    if re.fullmatch(r"-?[0-9]+", lowered):
+        return str(int(lowered))
+    return repr(float(lowered))
