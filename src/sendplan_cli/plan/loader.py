@@ -313,7 +313,7 @@ class _Builder:
             self.anchors[event.anchor] = (value, 1)
 
     def _escaped_control(self, event: Any) -> None:
-        """Locate the first escape in a double-quoted scalar that writes a control character."""
+        """Locate the first escape in a double-quoted scalar that writes a control character, and stop."""
         start, end = event.start_mark.index, event.end_mark.index
         for match in _ESCAPE.finditer(self.text, start, end):
             code = match.group(1)
@@ -328,6 +328,7 @@ class _Builder:
             "encoding-error", f"{written} writes control character U+{ord(char):04X}, which plan text may not hold",
             where, "delete it; use \\n for a new line, or a block scalar (|) for several lines",
         )
+        raise _Stop  # like a raw control character: the text goes no further, not even into a message
 
     def _alias(self, event: Any) -> None:
         if event.anchor not in self.anchors:
