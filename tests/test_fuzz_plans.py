@@ -31,7 +31,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = sorted((ROOT / "plans").glob("*.yaml")) + sorted((ROOT / "tests" / "fixtures" / "valid").glob("*.yaml"))
 CONTROLS = [b"\x1b[31m", b"\x07", b"\x00", b"\r", b"\x0b", b"\xc2\x85", b"\xe2\x80\xa8", b"\xe2\x80\xae", b"\t"]
-ESCAPES = [b'"\\e[2J"', b'"\\u001b]0;title\\a"', b'"\\x85"', b'"\\r"', b'"a\\nb"', b'"\\U0010ffff"', b'"\\ud800"']
+ESCAPES = [b'"\\e[2J"', b'"\\u001b]0;title\\a"', b'"\\x85"', b'"\\r"', b'"a\\nb"', b'"\\U0010ffff"', b'"\\ud800"',
+           b'"\\UFFFFFFFF"']
 SECONDS_PER_RUN = 20
 
 
