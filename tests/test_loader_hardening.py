@@ -37,6 +37,15 @@ def test_an_escaped_control_character_in_a_key_is_refused(tmp_path: Path) -> Non
     assert _first(tmp_path, HEADER + '"sou\\erce": x\n')[:3] == (5, 5, "SP002")
 
 
+def test_an_escape_beyond_unicode_is_a_located_syntax_error(tmp_path: Path) -> None:
+    line, column, code, message = _first(tmp_path, 'title: x\nboard: "A \\UFFFFFFFF"\n')
+    assert (line, column, code) == (2, 11, "SP003") and "writes no Unicode character" in message
+
+
+def test_an_escaped_surrogate_is_refused(tmp_path: Path) -> None:
+    assert _first(tmp_path, 'title: "x\\ud800"\n')[:3] == (1, 10, "SP002")
+
+
 def test_new_lines_and_tabs_written_as_escapes_are_allowed(tmp_path: Path) -> None:
     path = tmp_path / "plan.yaml"
     path.write_text(HEADER.replace("board: Test board", 'board: "Line one\\nLine two\\tcolumn"') + "actions: []\n",

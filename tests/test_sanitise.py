@@ -73,6 +73,11 @@ def test_md_inline_at_the_start_of_a_line_starts_no_block(raw: str) -> None:
     assert html == f"<p>{escape(raw.strip(), quote=False)}</p>\n"
 
 
+def test_md_inline_leaves_a_dotted_ref_alone() -> None:
+    assert sanitise.md_inline("1.1") == "1.1"
+    assert _html(sanitise.md_inline("2.10") + "\n") == "<p>2.10</p>\n"
+
+
 def test_md_inline_shows_a_break_instead_of_starting_a_block() -> None:
     html = _html("**Lead:** " + sanitise.md_inline("Jo\n\n# Injected heading\n- item") + "\n")
     assert html == "<p><strong>Lead:</strong> Jo\\n\\n# Injected heading\\n- item</p>\n"

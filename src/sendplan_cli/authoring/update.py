@@ -159,15 +159,17 @@ def apply_change(path: Path, change: Change) -> tuple[bytes, bytes]:
     """The file's bytes before and after recording the change; raises UsageError on any problem."""
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+    from sendplan_cli.check.config import find_config
     from sendplan_cli.check.pipeline import load_model
     from sendplan_cli.plan.reading import ReadRefused, read_plan_bytes
     from sendplan_cli.plan.status import state_at
 
+    limit = find_config(path.resolve().parent).max_file_size
     try:
-        raw = read_plan_bytes(path)
+        raw = read_plan_bytes(path, limit)
     except ReadRefused as exc:
         raise UsageError(f"{path}: {exc.message}" + (f"; {exc.hint}" if exc.hint else "")) from None
-    loaded, plan = load_model(path)
+    loaded, plan = load_model(path, max_bytes=limit)
     if plan is None or not loaded.ok:
         first = loaded.diagnostics[0] if loaded.diagnostics else None
         where = f" (line {first.line}: {one_line(first.message)})" if first else ""

@@ -65,9 +65,10 @@ def load_parts(path: Path, display: str | None = None, raw: bytes | None = None,
     return loaded, plan, damage
 
 
-def load_model(path: Path, display: str | None = None, raw: bytes | None = None):  # type: ignore[no-untyped-def]
+def load_model(path: Path, display: str | None = None, raw: bytes | None = None,  # type: ignore[no-untyped-def]
+               max_bytes: int | None = None):
     """Load and validate one plan: (LoadedPlan, Plan or None when any part of it cannot be read)."""
-    loaded, plan, _ = load_parts(path, display, raw)
+    loaded, plan, _ = load_parts(path, display, raw, max_bytes)
     return loaded, plan if loaded.ok else None
 
 

@@ -95,7 +95,8 @@ def rich_text(text: object) -> str:
 # and autolinks, `&` entity references, `|` table cells, `#` closes an ATX heading, `~` strikethrough.
 _MD_INLINE_RE = re.compile(r"([\\`*_\[\]<>|~&#!])")
 # Markers that mean something only at the start of a line: lists, block quotes, headings, setext rules.
-_MD_LINE_START_RE = re.compile(r"^(\s*)([-+=>]|\d+(?=[.)]))")
+# A number starts an ordered list only when its `.` or `)` is followed by a space or the end: `1.1` is text.
+_MD_LINE_START_RE = re.compile(r"^(\s*)([-+=>]|\d{1,9}(?=[.)](\s|$)))")
 
 
 def _md_escape_line(line: str) -> str:

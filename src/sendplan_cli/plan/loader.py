@@ -198,6 +198,14 @@ def _build(plan: LoadedPlan, text: str, yaml: Any) -> Any:
         return None
 
 
+def _escaped_char(code: str) -> str:
+    """The character a YAML escape (without its backslash) writes; empty for one that writes no control."""
+    if len(code) == 1:
+        return _SHORT_ESCAPES.get(code, "")
+    value = int(code[1:], 16)
+    return chr(value) if value <= 0x10FFFF else ""
+
+
 @dataclass
 class _Frame:
     container: Any
@@ -240,6 +248,15 @@ class _Builder:
             if mark and 0 <= mark.index < len(text) and text[mark.index] == "\t" or "tab" in message:
                 message, hint = "a tab character is used for indentation here", "indent with spaces, not tabs"
             self.plan.error("yaml-syntax", message, where, hint)
+            raise _ParserRefused from None
+        except (ValueError, OverflowError):  # an escape beyond Unicode (\UFFFFFFFF) breaks the parser itself
+            where = (1, 1)
+            for match in re.finditer(r"\\U([0-9a-fA-F]{8})", text):
+                if int(match.group(1), 16) > 0x10FFFF:
+                    where = self._at_index(match.start())
+                    break
+            self.plan.error("yaml-syntax", "an escape such as \\UFFFFFFFF writes no Unicode character", where,
+                            "Unicode ends at \\U0010FFFF; write the character itself")
             raise _ParserRefused from None
         except yaml.YAMLError as exc:  # reader errors: bad characters were screened out already
             self.plan.error("yaml-syntax", str(exc).splitlines()[0], (1, 1))
@@ -313,21 +330,23 @@ class _Builder:
             self.anchors[event.anchor] = (value, 1)
 
     def _escaped_control(self, event: Any) -> None:
-        """Locate the first escape in a double-quoted scalar that writes a control character."""
+        """Locate the first escape in a double-quoted scalar that writes a control character, and stop."""
         start, end = event.start_mark.index, event.end_mark.index
         for match in _ESCAPE.finditer(self.text, start, end):
             code = match.group(1)
-            char = chr(int(code[1:], 16)) if len(code) > 1 else _SHORT_ESCAPES.get(code, "")
+            char = _escaped_char(code)
             if _BAD_IN_SCALAR.fullmatch(char):
                 where, written = self._at_index(match.start()), match.group()
                 break
         else:  # not reached for text the parser accepted; locate the scalar itself
             where, written = self._where(event), "an escape"
             char = _BAD_IN_SCALAR.search(event.value).group()  # type: ignore[union-attr]
+        kind = "control character" if ord(char) < 0xA0 else "code point"
         self.plan.error(
-            "encoding-error", f"{written} writes control character U+{ord(char):04X}, which plan text may not hold",
+            "encoding-error", f"{written} writes {kind} U+{ord(char):04X}, which plan text may not hold",
             where, "delete it; use \\n for a new line, or a block scalar (|) for several lines",
         )
+        raise _Stop  # like a raw control character: the text goes no further, not even into a message
 
     def _alias(self, event: Any) -> None:
         if event.anchor not in self.anchors:

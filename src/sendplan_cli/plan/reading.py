@@ -2,10 +2,10 @@
 
 A FIFO or a device given as a plan would block `validate` forever or read until memory runs
 out, so the file is opened without blocking and checked with fstat before a byte is read. The
-size limit refuses absurd inputs before reading them: the largest real plans are well under 1 MB
-and a 10,000-action synthetic plan is about 12 MB, so 20 MB (20,000,000 bytes) leaves room for
-any plan while keeping the loader's memory, roughly ten times the file, within a laptop's.
-`max-file-size` in the configuration changes it.
+size limit refuses absurd inputs before reading them: real plans are well under 1 MB (the bundled
+ones 27 KB and 34 KB), so 20 MB (20,000,000 bytes) leaves room for any plan while keeping the
+loader's memory, roughly ten times the file, within a laptop's. `max-file-size` in the
+configuration changes it (benchmarks/large_plan.py raises it for its 41 MB stress file).
 """
 
 from __future__ import annotations

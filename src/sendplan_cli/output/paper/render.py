@@ -64,8 +64,19 @@ def _environment(template: Path | None) -> Any:
     )
     from jinja2.sandbox import SandboxedEnvironment
 
+    from sendplan_cli.output.paper import sandbox
+
+    class LimitedSandbox(SandboxedEnvironment):  # type: ignore[misc]
+        """Jinja's sandbox with every repetition, power and %-format checked before it runs."""
+
+        intercepted_binops = frozenset({"*", "**", "%"})
+
+        def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+            sandbox.checked_binop(operator, left, right)
+            return super().call_binop(context, operator, left, right)
+
     folders = [str(template.parent)] if template else []
-    env = SandboxedEnvironment(
+    env = LimitedSandbox(
         loader=ChoiceLoader([FileSystemLoader(folders), FileSystemLoader(str(resource_dir("templates")))]),
         autoescape=select_autoescape(enabled_extensions=("html", "htm", "xml", "html.j2", "htm.j2"), default_for_string=True),
         undefined=StrictUndefined,
@@ -73,9 +84,10 @@ def _environment(template: Path | None) -> Any:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    _limit_padding(env, sandbox)
     env.filters["text_colour"] = text_colour
-    # Plan text in Markdown goes through one of these (README, "Templates"): `md` for a table cell,
-    # `md_inline` for other one-line places, `md_prose` for paragraphs.
+    # Plan text in Markdown goes through one of these (README, "Your own template"): `md` for a
+    # table cell, `md_inline` for other one-line places, `md_prose` for paragraphs.
     env.filters["md"] = md_cell
     env.filters["md_inline"] = md_inline
     env.filters["md_prose"] = md_prose
@@ -83,18 +95,63 @@ def _environment(template: Path | None) -> Any:
     return env
 
 
+def _limit_padding(env: Any, sandbox: Any) -> None:
+    """The filters that pad to a width the template chooses check the width first."""
+    center, indent, fmt = env.filters["center"], env.filters["indent"], env.filters["format"]
+
+    def checked_center(value: Any, width: int = 80) -> Any:
+        sandbox.check_width(width)
+        return center(value, width)
+
+    def checked_indent(value: Any, width: Any = 4, *args: Any, **kwargs: Any) -> Any:
+        sandbox.check_width(width if isinstance(width, int) else len(str(width)))
+        return indent(value, width, *args, **kwargs)
+
+    def checked_format(value: Any, *args: Any, **kwargs: Any) -> Any:
+        sandbox.check_widths(str(value))
+        return fmt(value, *args, **kwargs)
+
+    env.filters.update(center=checked_center, indent=checked_indent, format=checked_format)
+
+
+def _template_line(exc: BaseException, filename: str) -> int | None:
+    """The template line being run when exc was raised (Jinja maps its frames onto the template)."""
+    line = None
+    tb = exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == filename:
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
 def render(paper: Paper, fmt: str, template: Path | None = None) -> str:
-    """The board paper as text; template errors become usage errors naming the template and line."""
+    """The board paper as text; any template failure is a usage error naming the template and line."""
     from jinja2 import TemplateError, TemplateSyntaxError, UndefinedError
     from jinja2.sandbox import SecurityError
 
+    from sendplan_cli.output.paper.sandbox import TemplateLimit, render_within_limits
+
     env = _environment(template)
     name = template.name if template else DEFAULT_TEMPLATE[fmt]
+    filename = name
     try:
-        return env.get_template(name).render(context(paper))
+        compiled = env.get_template(name)
+        filename = compiled.filename or name
+        if template is None:  # the bundled templates are trusted and need no budget
+            return str(compiled.render(context(paper)))
+        return render_within_limits(compiled, context(paper))
     except TemplateSyntaxError as exc:
         raise UsageError(f"{exc.filename or name}:{exc.lineno}: template syntax error: {exc.message}") from None
-    except (UndefinedError, SecurityError) as exc:
-        raise UsageError(f"{name}: {exc} (see the template variables in the README)") from None
-    except TemplateError as exc:
-        raise UsageError(f"{name}: {exc}") from None
+    except Exception as exc:  # noqa: BLE001 - a template is a program: whatever it raises is its author's to fix
+        line = _template_line(exc, filename)
+        where = f"{filename}:{line}" if line else filename
+        if isinstance(exc, (TemplateLimit, OverflowError)):
+            detail = f"{exc}; simplify the template"
+        elif isinstance(exc, (UndefinedError, SecurityError)):
+            detail = f"{exc} (see the template variables in the README)"
+        elif isinstance(exc, TemplateError):
+            detail = str(exc)
+        else:
+            detail = f"the template failed: {type(exc).__name__}: {exc}"
+        raise UsageError(f"{where}: {detail}") from None

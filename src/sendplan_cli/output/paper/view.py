@@ -101,6 +101,7 @@ def _movement(plan: Plan, action: Action, now: ActionState, before: ActionState,
 
 
 def _row(plan: Plan, index: int, action: Action, month: date, as_of: date, findings: list[Diagnostic]) -> ActionRow:
+    """One action's row; `findings` are that action's own."""
     now = state_at(action, index, as_of)
     before = state_at(action, index, month - timedelta(days=1))
     steps = dated_steps(action, index, now.due, now.due_at)
@@ -114,7 +115,7 @@ def _row(plan: Plan, index: int, action: Action, month: date, as_of: date, findi
         due_end=final[1] if final else None, completion=now.completion, impact=now.impact,
         commentary=now.commentary, movement=_movement(plan, action, now, before, month), due_change=change,
         updated_this_month=now.update is not None and now.update.month == month,
-        recommendations=action.recommendations, findings=[d for d in findings if d.ref == action.ref],
+        recommendations=action.recommendations, findings=findings,
     )
 
 
@@ -153,7 +154,11 @@ def _coming_up(plan: Plan, month: date, as_of: date, done: set[str]) -> dict[str
 
 def build_view(plan: Plan, path: str, month: date, as_of: date, findings: list[Diagnostic]) -> PlanView:
     """The month's view of one validated plan; findings are evaluated as of as_of."""
-    rows = [_row(plan, i, a, month, as_of, findings) for i, a in enumerate(plan.actions)]
+    # Findings indexed by action once: scanning them all for every action made a large plan's paper quadratic.
+    by_ref: dict[str | None, list[Diagnostic]] = {}
+    for d in findings:
+        by_ref.setdefault(d.ref, []).append(d)
+    rows = [_row(plan, i, a, month, as_of, by_ref.get(a.ref, [])) for i, a in enumerate(plan.actions)]
     has_updates = any(a.updates for a in plan.actions)
     exceptions = {
         "Overdue": [r for r in rows if "overdue" in r.finding_names],
