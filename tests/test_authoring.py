@@ -244,3 +244,22 @@ def test_pre_commit_hook_definition() -> None:
     pattern = re.compile(hook["files"])
     assert pattern.search("plans/west-sussex-2024.yaml") and pattern.search("plans/x.yml")
     assert not pattern.search("docs/notes.yaml") and not pattern.search("plans/readme.md")
+
+
+def test_update_says_no_change_and_writes_nothing_when_the_month_already_says_that(tmp_path: Path) -> None:
+    plan = _copy(BUNDLED[0], tmp_path)
+    args = ("update", str(plan), "1.1", "--month", "2025-01", "--completion", "Red")
+    assert run_cli(*args).returncode == 0
+    before = plan.read_bytes()
+    again = run_cli(*args)
+    assert again.returncode == 0
+    assert "no change: 2025-01 for 1.1" in again.stderr
+    assert plan.read_bytes() == before
+
+
+def test_update_refuses_a_month_that_has_not_started(tmp_path: Path) -> None:
+    plan = _copy(BUNDLED[0], tmp_path)
+    before = plan.read_bytes()
+    result = run_cli("update", str(plan), "1.1", "--month", "2999-01", "--completion", "Red")
+    assert result.returncode == 2 and "has not started yet" in result.stderr
+    assert plan.read_bytes() == before

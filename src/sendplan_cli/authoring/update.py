@@ -293,7 +293,7 @@ def unified_diff(path: Path, before: bytes, after: bytes) -> str:
 
 
 def record(path: Path, change: Change, dry_run: bool = False) -> str:
-    """Record the change (or only show it); returns the unified diff.
+    """Record the change (or only show it); returns the unified diff, empty when nothing changed.
 
     Reading, checking and writing happen under the plan's lock, so two updates of one plan run
     one after the other and neither change is lost.
@@ -305,6 +305,8 @@ def record(path: Path, change: Change, dry_run: bool = False) -> str:
     with plan_lock(path):
         remove_stale_temporaries(path)
         before, after = apply_change(path, change)
+        if before == after:
+            return ""  # already recorded as asked: nothing to write
         # Editors do not take sendplan's lock: a save made while the plan was being edited wins.
         if path.read_bytes() != before:
             raise UsageError(f"{path}: the file changed on disk while sendplan was editing it; run the command again")

@@ -9,6 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from sendplan_cli.cli.app import app, print_load_errors, today
+from sendplan_cli.errors import UsageError
 
 
 @app.command()
@@ -34,13 +35,20 @@ def update(
     if ref is None or month is None:
         raise typer.BadParameter("give the action's ref and --month, or --indicator with --period and --value")
     from sendplan_cli.authoring.update import Change, record
+    from sendplan_cli.output.sanitise import one_line
+    from sendplan_cli.plan.dates import DateParseError, parse_month
 
+    try:
+        if parse_month(month) > today().replace(day=1):
+            raise UsageError(f"--month {one_line(month)} has not started yet; record a month once it has begun")
+    except DateParseError:
+        pass  # the writer says what a month looks like
     diff = record(plan, Change(ref, month, completion, impact, comment, due), dry_run)
-    if dry_run:
+    if not diff:
+        typer.echo(f"no change: {one_line(month)} for {one_line(ref)} in {one_line(plan)} already says that", err=True)
+    elif dry_run:
         sys.stdout.write(diff)
     else:
-        from sendplan_cli.output.sanitise import one_line
-
         typer.echo(f"recorded {one_line(month)} for {one_line(ref)} in {one_line(plan)}", err=True)
 
 
