@@ -67,3 +67,14 @@ def test_a_plan_with_errors_is_not_listed(tmp_path: Path) -> None:
     result = run_cli("list", str(path), "--indicators")
     assert result.returncode == 1
     assert "must be a number" in result.stderr and result.stdout == ""
+
+
+def test_validate_json_carries_the_same_statuses_as_the_scorecard() -> None:
+    import json
+
+    from conftest import FIXTURES, run_cli
+
+    plan = str(FIXTURES / "valid" / "indicators.yaml")
+    validated = json.loads(run_cli("validate", plan, "--format", "json", "--as-of", "2025-09-15").stdout)["indicators"]
+    listed = json.loads(run_cli("list", plan, "--indicators", "--format", "json", "--as-of", "2025-09-15").stdout)
+    assert validated == listed

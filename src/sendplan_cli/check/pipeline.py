@@ -6,6 +6,7 @@ import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from sendplan_cli.plan.diagnostics import Diagnostic, Severity
 from sendplan_cli.plan.loader import LoadedPlan, load_plan, load_text, read_text
@@ -30,6 +31,8 @@ class FileResult:
     """Findings left out because they were already there at the --since revision."""
     since: str | None = None
     """The revision findings were compared with (--since), when they were."""
+    indicators: list[dict[str, Any]] = field(default_factory=list)
+    """Each indicator's computed status as at the run's date (plan/kpi_status.py), for dashboards."""
 
 
 def plan_files(paths: list[Path]) -> list[Path]:
@@ -107,9 +110,14 @@ def check_file(path: Path, as_of: date, display: str | None = None, raw: bytes |
 
     loaded, plan, diagnostics, config = _analyse(path, as_of, display, raw)
     leads = {a.ref: accountable_leads(a) for a in plan.actions} if plan else {}
+    kpis = []
+    if plan is not None and loaded.ok and getattr(plan, "indicators", None):
+        from sendplan_cli.plan.kpi_status import kpi_statuses
+
+        kpis = [status.as_dict() for status in kpi_statuses(plan, as_of)]
     shown = display or str(path)
     ids = dict(zip(diagnostics, identities(diagnostics, path_from_root(path, shown), loaded.data)))
-    return FileResult(shown, diagnostics, config.fail_on, leads, ids)
+    return FileResult(shown, diagnostics, config.fail_on, leads, ids, indicators=kpis)
 
 
 def _check_one(args: tuple[Path, date, str]) -> FileResult:

@@ -49,6 +49,9 @@ def report_json(run: Run, out: TextIO) -> None:
             first = False
     out.write("\n  ]," if not first else "],")
     tail: dict[str, Any] = {"summary": summary(run)}
+    indicators = [{"file": r.path, **status} for r in run.verdict.results for status in r.indicators]
+    if indicators:
+        tail["indicators"] = indicators
     if run.statistics:
         tail["statistics"] = statistics(run)
     for i, (key, value) in enumerate(tail.items()):
