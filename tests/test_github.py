@@ -75,3 +75,27 @@ def test_an_absolute_path_outside_any_repository_is_a_file_uri(tmp_path: Path) -
     result = run_cli("validate", str(plan), "--format", "sarif", "--as-of", "2025-01-15", cwd=tmp_path)
     uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in json.loads(result.stdout)["runs"][0]["results"]}
     assert uris == {plan.resolve().as_uri()}
+
+
+def test_sarif_meets_what_github_code_scanning_requires_of_an_upload(tmp_path: Path) -> None:
+    # GitHub's documented requirements for uploaded SARIF: a tool name, rules with ids and text, each result
+    # naming a known rule, a message, a location with a relative URI (or an absolute file URI) and a region
+    # starting at line 1 or later, partialFingerprints for tracking, and at most 25,000 results a run.
+    root = _workspace(tmp_path)
+    run = json.loads(run_cli("validate", ".", "--format", "sarif", "--as-of", "2025-01-15", cwd=root,
+                             env={"GITHUB_WORKSPACE": str(root)}).stdout)["runs"][0]
+    driver = run["tool"]["driver"]
+    assert driver["name"] == "sendplan" and driver["version"]
+    ids = [rule["id"] for rule in driver["rules"]]
+    assert len(ids) == len(set(ids))
+    assert all(rule["shortDescription"]["text"] and rule["help"]["markdown"] for rule in driver["rules"])
+    assert 0 < len(run["results"]) <= 25_000
+    for result in run["results"]:
+        assert result["ruleId"] == ids[result["ruleIndex"]]
+        assert result["message"]["text"]
+        location = result["locations"][0]["physicalLocation"]
+        uri = location["artifactLocation"]["uri"]
+        assert uri.startswith("file://") or (not uri.startswith("/") and location["artifactLocation"]["uriBaseId"] == "SRCROOT")
+        assert location["region"]["startLine"] >= 1 and location["region"]["startColumn"] >= 1
+        assert result["level"] in ("error", "warning", "note")
+        assert result["partialFingerprints"]
