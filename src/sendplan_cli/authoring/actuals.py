@@ -16,12 +16,11 @@ from typing import Any
 from sendplan_cli.authoring.atomic import write_atomic
 from sendplan_cli.authoring.update import (
     _check_still_valid,
-    _decode,
     _dump,
     _encode,
     _last,
     _move_trailing_comment,
-    _yaml,
+    load_round_trip,
     unified_diff,
 )
 from sendplan_cli.errors import UsageError
@@ -91,15 +90,7 @@ def apply_actual(path: Path, change: ActualChange) -> tuple[bytes, bytes]:
         raise UsageError(f"{path}: indicator {change.indicator} already has a figure for {old.period.text} "
                          f"({old.value:g}); give --replace to correct it")
 
-    text, layout = _decode(raw, path)
-    yaml = _yaml(text)
-    try:
-        data = yaml.load(text)
-        unchanged = _dump(yaml, data) == text
-    except Exception as exc:  # noqa: BLE001 - ruamel.yaml raises bare errors on some valid layouts
-        raise UsageError(f"{path}: sendplan cannot rewrite this file ({type(exc).__name__}: {exc}); record the figure by hand") from None
-    if not unchanged:
-        raise UsageError(f"{path}: sendplan cannot rewrite this file without changing its layout; record the figure by hand")
+    text, data, yaml, layout = load_round_trip(raw, path, "the figure")
     node = data["indicators"][index]
     if existing is not None:
         entry = node["actuals"][existing]

@@ -155,6 +155,23 @@ def _last(mapping: Any) -> tuple[Any, Any]:
     return mapping, key
 
 
+def load_round_trip(raw: bytes, path: Path, what: str) -> tuple[str, Any, Any, Any]:
+    """The plan's text, as ruamel.yaml's round-trip data, its YAML writer and the file's layout.
+
+    Refused when writing it back unchanged would not give the same text: then sendplan could not
+    change only the lines it means to."""
+    text, layout = _decode(raw, path)
+    yaml = _yaml(text)
+    try:
+        data = yaml.load(text)
+        unchanged = _dump(yaml, data) == text
+    except Exception as exc:  # noqa: BLE001 - ruamel.yaml raises bare errors on some valid layouts
+        raise UsageError(f"{path}: sendplan cannot rewrite this file ({type(exc).__name__}: {exc}); record {what} by hand") from None
+    if not unchanged:
+        raise UsageError(f"{path}: sendplan cannot rewrite this file without changing its layout; record {what} by hand")
+    return text, data, yaml, layout
+
+
 def apply_change(path: Path, change: Change) -> tuple[bytes, bytes]:
     """The file's bytes before and after recording the change; raises UsageError on any problem."""
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -204,15 +221,7 @@ def apply_change(path: Path, change: Change) -> tuple[bytes, bytes]:
     if not any(v is not None for v in (completion, impact, change.comment, change.due)):
         raise UsageError("nothing to record: give --completion, --impact, --comment or --due")
 
-    text, layout = _decode(raw, path)
-    yaml = _yaml(text)
-    try:
-        data = yaml.load(text)
-        unchanged = _dump(yaml, data) == text
-    except Exception as exc:  # noqa: BLE001 - ruamel.yaml raises bare errors on some valid layouts
-        raise UsageError(f"{path}: sendplan cannot rewrite this file ({type(exc).__name__}: {exc}); record the update by hand") from None
-    if not unchanged:
-        raise UsageError(f"{path}: sendplan cannot rewrite this file without changing its layout; record the update by hand")
+    text, data, yaml, layout = load_round_trip(raw, path, "the update")
     action = data["actions"][index]
     values = {"completion": completion, "impact": impact, "commentary": change.comment,
               "due": change.due, "previous_due": previous_due}
