@@ -12,6 +12,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PlainValidator, WithJsonSchema
 
+from sendplan_cli.plan.fields import DateText, Names
+
 Unit = Literal["percent", "count", "days", "weeks", "months", "rate per 1,000", "rate per 10,000",
                "rate per 100,000", "score", "pounds"]
 Direction = Literal["higher-is-better", "lower-is-better", "within-band"]
@@ -198,6 +200,3 @@ class Indicator(_Strict):
     definition_changes: list[DefinitionChange] = Field(default_factory=list)
     """Changes to the definition, each dated from when it applies."""
 
-
-# Imported last: the plan model imports this module, and these types are only needed when models build.
-from sendplan_cli.plan.model import DateText, Names  # noqa: E402

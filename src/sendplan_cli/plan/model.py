@@ -2,61 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Annotated, Any
-
 from pydantic import (
     BaseModel,
-    BeforeValidator,
     ConfigDict,
     Field,
-    PlainSerializer,
-    PlainValidator,
-    WithJsonSchema,
 )
 
-from sendplan_cli.plan.dates import (
-    ACCEPTED_FORMS,
-    DatePhrase,
-    parse_date_phrase,
-    parse_month,
-)
+from sendplan_cli.plan.fields import DateText, Month, Names
+from sendplan_cli.plan.indicators import Indicator, Tolerance
 from sendplan_cli.plan.scale import RatingScale, west_sussex_scale
-
-
-def _phrase(value: Any) -> DatePhrase:
-    if isinstance(value, DatePhrase):
-        return value
-    if isinstance(value, date):
-        value = value.isoformat()
-    if isinstance(value, str):
-        return parse_date_phrase(value.strip())
-    raise ValueError(f"expected a date written as text, found {type(value).__name__}")
-
-
-def _month(value: Any) -> Any:
-    return parse_month(value.strip()) if isinstance(value, str) else value
-
-
-def _listify(value: Any) -> Any:
-    """A single name may be written without list brackets."""
-    return [value] if isinstance(value, str) else value
-
-
-# A plain validator: pydantic builds no schema for the DatePhrase dataclass itself, which keeps start-up fast.
-DateText = Annotated[
-    DatePhrase,
-    PlainValidator(_phrase),
-    PlainSerializer(lambda phrase: phrase.text, return_type=str),
-    WithJsonSchema({"type": "string", "description": "A date as plans write it. Accepted: " + "; ".join(ACCEPTED_FORMS)}),
-]
-Month = Annotated[
-    date,
-    BeforeValidator(_month),
-    PlainSerializer(lambda month: month.strftime("%Y-%m"), return_type=str),
-    WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}$", "examples": ["2025-01"]}),
-]
-Names = Annotated[list[str], BeforeValidator(_listify)]
 
 
 class _Strict(BaseModel):
@@ -242,6 +196,3 @@ class Plan(_Strict):
     indicator_tolerance: Tolerance | None = None
     """How far off trajectory an indicator may be and still rate Green or Amber (default: Amber up to 5% worse than expected)."""
 
-
-# Imported last: indicators.py reads DateText and Names from this module; models build on first use.
-from sendplan_cli.plan.indicators import Indicator, Tolerance  # noqa: E402

@@ -1,0 +1,50 @@
+"""Field types the plan's models share: dates as plans write them, months, and lists of names."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator, PlainSerializer, PlainValidator, WithJsonSchema
+
+from sendplan_cli.plan.dates import (
+    ACCEPTED_FORMS,
+    DatePhrase,
+    parse_date_phrase,
+    parse_month,
+)
+
+
+def _phrase(value: Any) -> DatePhrase:
+    if isinstance(value, DatePhrase):
+        return value
+    if isinstance(value, date):
+        value = value.isoformat()
+    if isinstance(value, str):
+        return parse_date_phrase(value.strip())
+    raise ValueError(f"expected a date written as text, found {type(value).__name__}")
+
+
+def _month(value: Any) -> Any:
+    return parse_month(value.strip()) if isinstance(value, str) else value
+
+
+def _listify(value: Any) -> Any:
+    """A single name may be written without list brackets."""
+    return [value] if isinstance(value, str) else value
+
+
+# A plain validator: pydantic builds no schema for the DatePhrase dataclass itself, which keeps start-up fast.
+DateText = Annotated[
+    DatePhrase,
+    PlainValidator(_phrase),
+    PlainSerializer(lambda phrase: phrase.text, return_type=str),
+    WithJsonSchema({"type": "string", "description": "A date as plans write it. Accepted: " + "; ".join(ACCEPTED_FORMS)}),
+]
+Month = Annotated[
+    date,
+    BeforeValidator(_month),
+    PlainSerializer(lambda month: month.strftime("%Y-%m"), return_type=str),
+    WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}$", "examples": ["2025-01"]}),
+]
+Names = Annotated[list[str], BeforeValidator(_listify)]
