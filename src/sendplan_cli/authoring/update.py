@@ -34,6 +34,9 @@ class Change:
     impact: str | None = None
     comment: str | None = None
     due: str | None = None
+    proposed_due: str | None = None
+    """A new date the lead proposes for the board; recorded as a proposal, never as the agreed `due`."""
+    proposed_due_reason: str | None = None
 
 
 @dataclass(frozen=True)
@@ -151,8 +154,10 @@ def _last(mapping: Any) -> tuple[Any, Any]:
     return mapping, key
 
 
-def apply_change(path: Path, change: Change) -> tuple[bytes, bytes]:
-    """The file's bytes before and after recording the change; raises UsageError on any problem."""
+def apply_change(path: Path, change: Change, raw: bytes | None = None) -> tuple[bytes, bytes]:
+    """The file's bytes before and after recording the change; raises UsageError on any problem.
+
+    raw, when given, is the plan's text to edit in place of the file's (to chain several changes into one write)."""
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
     from sendplan_cli.check.pipeline import load_model
@@ -161,10 +166,10 @@ def apply_change(path: Path, change: Change) -> tuple[bytes, bytes]:
     from sendplan_cli.plan.reading import ReadRefused, read_plan_bytes
 
     try:
-        raw = read_plan_bytes(path)
+        raw = read_plan_bytes(path) if raw is None else raw
     except ReadRefused as exc:
         raise UsageError(f"{path}: {exc.message}" + (f"; {exc.hint}" if exc.hint else "")) from None
-    loaded, plan = load_model(path)
+    loaded, plan = load_model(path, raw=raw)
     if plan is None or not loaded.ok:
         first = loaded.diagnostics[0] if loaded.diagnostics else None
         where = f" (line {first.line}: {one_line(first.message)})" if first else ""
@@ -196,7 +201,14 @@ def apply_change(path: Path, change: Change) -> tuple[bytes, bytes]:
             raise UsageError("--due: a new due date must carry a --comment saying why; the board will see it")
         before = state_at(plan.actions[index], index, month - timedelta(days=1)).due
         previous_due = before.text if before else "no date"
-    if not any(v is not None for v in (completion, impact, change.comment, change.due)):
+    if change.proposed_due is not None:
+        try:
+            parse_date_phrase(change.proposed_due)
+        except DateParseError as exc:
+            raise UsageError(f"proposed date: {exc}") from None
+        if not (change.proposed_due_reason or "").strip():
+            raise UsageError("a proposed new date must carry the reason for it; the board will see it")
+    if not any(v is not None for v in (completion, impact, change.comment, change.due, change.proposed_due)):
         raise UsageError("nothing to record: give --completion, --impact, --comment or --due")
 
     text, layout = _decode(raw, path)
@@ -210,7 +222,8 @@ def apply_change(path: Path, change: Change) -> tuple[bytes, bytes]:
         raise UsageError(f"{path}: sendplan cannot rewrite this file without changing its layout; record the update by hand")
     action = data["actions"][index]
     values = {"completion": completion, "impact": impact, "commentary": change.comment,
-              "due": change.due, "previous_due": previous_due}
+              "due": change.due, "previous_due": previous_due,
+              "proposed_due": change.proposed_due, "proposed_due_reason": change.proposed_due_reason}
     entry = _find_month(action.get("updates"), month)
     if entry is not None:
         for key, value in values.items():
@@ -249,7 +262,7 @@ def _find_month(updates: Any, month: date) -> Any:
 def _check_only_updates_changed(old: str, new: str, path: Path) -> None:
     """Refuse any edit that touches a line it should not: only update lines may be added or changed."""
     before, after = old.splitlines(), new.splitlines()
-    field = re.compile(r"^(\s*)(- )?(updates|month|completion|impact|commentary|due|previous_due):")
+    field = re.compile(r"^(\s*)(- )?(updates|month|completion|impact|commentary|due|previous_due|proposed_due|proposed_due_reason):")
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=before, b=after, autojunk=False).get_opcodes():
         if tag == "equal":
             continue
