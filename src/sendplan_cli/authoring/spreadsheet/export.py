@@ -105,6 +105,8 @@ def _indicators_sheet(ws: Any, plan: Plan, lead: str | None) -> list[tuple[str, 
                   "latest": f"{latest.period.text}: {latest.value:g}" if latest else "none yet"}
         for number, column in enumerate(INDICATOR_COLUMNS, start=1):
             wrap(put(ws, row, number, values.get(column.key)))
+        # Text, so Excel keeps "2025-01" or "Q3 24/25" as typed instead of turning it into a date.
+        ws.cell(row=row, column=[c.key for c in INDICATOR_COLUMNS].index("period") + 1).number_format = "@"
         rows.append((indicator.id, indicator_fingerprint(plan, index)))
     table(ws, "Indicators", len(INDICATOR_COLUMNS), len(rows))
     _lock(ws, INDICATOR_COLUMNS, len(rows))
