@@ -49,7 +49,7 @@ def rating(value: Any, names: list[str], kind: str) -> Read:
             return name, None
     close = suggest(written, names)
     advice = f"did you mean {one_line(close)}?" if close else "choose one of " + ", ".join(one_line(n) for n in names)
-    return None, f""{one_line(written)}" is not a {kind} rating; {advice}"
+    return None, f'"{one_line(written)}" is not a {kind} rating; {advice}'
 
 
 def proposed_date(value: Any, month: date) -> Read:
@@ -66,18 +66,18 @@ def proposed_date(value: Any, month: date) -> Read:
         if problem:
             return None, problem
     else:
-        return None, f""{one_line(value)}" is not a date; give a date such as 31/03/2026 or March 2026"
+        return None, f'"{one_line(value)}" is not a date; give a date such as 31/03/2026 or March 2026'
     end = day if day else parse_date_phrase(written).end
     if end is None:
-        return None, f""{one_line(written)}" names no end date; give a date such as 31/03/2026 or March 2026"
+        return None, f'"{one_line(written)}" names no end date; give a date such as 31/03/2026 or March 2026'
     if end < month:
-        return None, f""{one_line(written)}" is before {month:%B %Y}; a proposed new date is in the future"
+        return None, f'"{one_line(written)}" is before {month:%B %Y}; a proposed new date is in the future'
     return written, None
 
 
 def _british(written: str) -> tuple[date | None, str, str | None]:
     """31/03/2026 and 31 March 2026 (day first, as in Britain) become 2026-03-31; phrases the plan accepts stay as typed."""
-    bad = f""{one_line(written)}" is not a date sendplan can read; give a date such as 31/03/2026, 31 March 2026 or March 2026"
+    bad = f'"{one_line(written)}" is not a date sendplan can read; give a date such as 31/03/2026, 31 March 2026 or March 2026'
     numeric = _DAY_MONTH_YEAR.fullmatch(written)
     named = _DAY_NAMED_MONTH.fullmatch(written)
     if numeric or named:
@@ -109,7 +109,7 @@ def period(value: Any) -> Read:
     except DateParseError:
         phrase = None
     if phrase is None or len(phrase.periods) != 1 or phrase.end is None:
-        return None, f""{one_line(written)}" is not one reporting period; give e.g. 2025-01, \"Q3 24/25\" or 2024/25"
+        return None, f'"{one_line(written)}" is not one reporting period; give e.g. 2025-01, \"Q3 24/25\" or 2024/25'
     return written, None
 
 
@@ -127,5 +127,5 @@ def number(value: Any) -> Read:
         figure = _number(written)
     except NumberTextError as exc:
         hint = f"write {exc.number}" if exc.number else "write the number only, e.g. 54.2"
-        return None, f""{one_line(written)}" is not a number; {hint}"
+        return None, f'"{one_line(written)}" is not a number; {hint}'
     return (int(figure) if figure == int(figure) and "." not in written else figure), None
