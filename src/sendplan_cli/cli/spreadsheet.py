@@ -80,4 +80,4 @@ def import_forms(
     if dry_run and outcome.diff:
         sys.stdout.write(outcome.diff)
     typer.echo(outcome.summary, err=True)
-    raise typer.Exit(1 if outcome.problems else 0)
+    raise typer.Exit(2 if outcome.unusable else 1 if outcome.problems else 0)

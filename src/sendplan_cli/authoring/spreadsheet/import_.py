@@ -24,6 +24,8 @@ from sendplan_cli.plan.model import Plan
 @dataclass
 class Outcome:
     problems: list[str] = field(default_factory=list)
+    unusable: bool = False
+    """A file was not a usable form for this plan (wrong format, damaged, another plan or month): exit 2."""
     recorded: list[str] = field(default_factory=list)
     unchanged: int = 0
     diff: str = ""
@@ -46,34 +48,38 @@ def _check_identity(form: Form, plan: Plan, plan_path: Path, month: date | None)
 
 
 def _gather(plan_path: Path, plan: Plan, forms: list[Path], month: date | None, outcome: Outcome):  # type: ignore[no-untyped-def]
-    """Read every form; a form with any problem contributes nothing."""
-    actions: list[ActionRow] = []
-    figures: list[FigureRow] = []
-    months: dict[date, str] = {}
+    """Read every form; a form with any problem contributes nothing, and a file that is no usable form stops the import."""
+    opened: list[tuple[Form, date]] = []
     for path in forms:
         try:
             form = open_form(path)
-            form_month = _check_identity(form, plan, plan_path, month)
+            opened.append((form, _check_identity(form, plan, plan_path, month)))
         except UsageError as exc:
             outcome.problems.append(str(exc))
-            continue
-        months.setdefault(form_month, form.name)
-        if len(months) > 1:
-            first = next(iter(months.items()))
-            outcome.problems.append(f"{form.name}: this form is for {form_month:%B %Y} but {first[1]} is for "
-                                    f"{first[0]:%B %Y}; import one month's forms at a time")
-            continue
+            outcome.unusable = True
+    months = sorted({m for _, m in opened})
+    if len(months) > 1:
+        outcome.problems.append("the forms are for " + " and ".join(f"{m:%B %Y}" for m in months)
+                                + "; import one month's forms at a time (--month says which)")
+        outcome.unusable = True
+    if outcome.unusable:
+        outcome.problems.append("nothing was recorded; leave out or replace the files named above and import again")
+        return [], [], None
+    actions: list[ActionRow] = []
+    figures: list[FigureRow] = []
+    for form, form_month in opened:
         problems = shape_problems(form)
         rows, figs, cell_problems = read_rows(form, plan, form_month) if not problems else ([], [], [])
         problems += cell_problems
         if problems:
             outcome.problems += problems
             outcome.problems.append(f"{form.name}: nothing from this form was recorded; correct the cells named above and import it again")
-        elif not rows and not figs:
+            continue
+        if not rows and not figs:
             outcome.problems.append(f"{form.name}: nothing to import: no rating, commentary, proposed date or figure is filled in")
         actions += rows
         figures += figs
-    return actions, figures, (next(iter(months)) if months else None)
+    return actions, figures, (months[0] if months else None)
 
 
 def _disagreements(rows: list, key, label: str, outcome: Outcome) -> list:  # type: ignore[no-untyped-def,type-arg]

@@ -49,7 +49,7 @@ def rating(value: Any, names: list[str], kind: str) -> Read:
             return name, None
     close = suggest(written, names)
     advice = f"did you mean {one_line(close)}?" if close else "choose one of " + ", ".join(one_line(n) for n in names)
-    return None, f'"{one_line(written)}" is not a {kind} rating; {advice}'
+    return None, f'"{one_line(written)}" is not {"an" if kind[0] in "aeiou" else "a"} {kind} rating; {advice}'
 
 
 def proposed_date(value: Any, month: date) -> Read:
