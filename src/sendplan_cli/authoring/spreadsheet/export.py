@@ -194,6 +194,9 @@ def export_forms(plan_path: Path, plan: Plan, raw: bytes, month: date, by_lead: 
     from sendplan_cli.authoring.atomic import write_atomic
     from sendplan_cli.errors import UsageError
 
+    published = plan.published.start or plan.published.end
+    if published is not None and month < published.replace(day=1):
+        raise UsageError(f"--month {month:%Y-%m}: the plan was published in {published:%B %Y}; updates start then")
     files = form_files(plan, month, by_lead, output)
     taken = [path for path, _ in files if path.exists()]
     if taken:
