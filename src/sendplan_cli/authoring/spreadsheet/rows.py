@@ -94,13 +94,15 @@ def read_rows(form: Form, plan: Plan, month: date) -> tuple[list[ActionRow], lis
     for offset, (ident, _) in enumerate(form.indicators):
         row = FIRST_ROW + offset
         cells = _cells(ws, row, INDICATOR_COLUMNS)
+        known = len(problems)
         period = read(cells["period"], values.period)
         value = read(cells["value"], values.number)
         note = read(cells["note"], values.text)
+        if len(problems) > known:
+            continue  # the cell's own problem is named; "needs both" would only repeat it
         if (period is None) != (value is None):
             empty = cells["value" if period is not None else "period"]
-            if not any(p.startswith(form.where("Indicators", f"{c.coordinate}:")) for p in problems for c in cells.values()):
-                problems.append(f"{form.where('Indicators', empty.coordinate)}: a figure needs both its period and its value")
+            problems.append(f"{form.where('Indicators', empty.coordinate)}: a figure needs both its period and its value")
         elif period is not None:
             figures.append(FigureRow(form, row, ident, period, value, note))
         elif note is not None:
