@@ -51,7 +51,7 @@ def _edit(form: Path, change) -> Path:  # type: ignore[no-untyped-def]
 def test_a_form_made_for_another_plan_is_refused(plan: Path, tmp_path: Path) -> None:
     (tmp_path / "other").mkdir()
     other = copy_plan(tmp_path / "other", PLANS / "east-sussex-2025.yaml")
-    form = fill(export(other, FEB, tmp_path / "east")[0], {"1.1": {"completion": "Amber"}})
+    form = fill(export(other, date(2025, 6, 1), tmp_path / "east")[0], {"1.1": {"completion": "Amber"}})
     message = refused(plan, str(form), code=2)
     assert f"{form}: this form was made for 'East Sussex" in message and "import it into its own plan" in message
 
