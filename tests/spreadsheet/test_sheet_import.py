@@ -126,3 +126,18 @@ def test_a_figure_that_is_not_a_number_is_named(tmp_path: Path) -> None:
     fill(sam, {}, {"KPI 1": {"period": "2025-09", "value": "57.5%"}})
     outcome = import_forms(plan, [sam], None, False)
     assert f'{sam}:Indicators!F2: "57.5%" is not a number; write 57.5' in outcome.problems
+
+
+def test_a_figure_for_an_indicator_whose_unit_changed_since_the_form_is_a_conflict(tmp_path: Path) -> None:
+    plan = copy_plan(tmp_path, FIXTURES / "valid" / "indicators.yaml")
+    sam = fill(_form(export(plan, date(2025, 9, 1), tmp_path / "forms"), "sam-example"), {}, {"KPI 1": {"period": "2025-09", "value": 57}})
+    text = plan.read_text()
+    kpi1 = text.index("  - id: KPI 1")
+    unit = text.index("    unit: percent", kpi1)
+    plan.write_text(text[:unit] + "    unit: count" + text[unit + len("    unit: percent"):])
+    before = plan.read_bytes()
+    outcome = import_forms(plan, [sam], None, False)
+    assert outcome.problems == [f"{sam}:Indicators!A2: indicator KPI 1 was renamed or its unit changed since this form was made; "
+                                "nothing was recorded for it. Check the figure, then record it with `sendplan update --indicator` "
+                                "or send a fresh form"]
+    assert plan.read_bytes() == before

@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sendplan_cli.authoring.spreadsheet.form import action_fingerprint, plan_fingerprint
+from sendplan_cli.authoring.spreadsheet.form import action_fingerprint, indicator_fingerprint, plan_fingerprint
 from sendplan_cli.authoring.spreadsheet.rows import ActionRow, FigureRow
 from sendplan_cli.errors import UsageError
 from sendplan_cli.output.sanitise import one_line
@@ -85,11 +85,11 @@ def apply_rows(plan_path: Path, plan: Plan, raw: bytes, month: date, actions: li
             continue
         outcome.recorded.append(_describe(row))
     for figure in figures:
-        current = _apply_figure(plan_path, plan, figure, current, outcome, ActualChange, apply_actual)
+        current = _apply_figure(plan_path, plan, version, figure, current, outcome, ActualChange, apply_actual)
     return current
 
 
-def _apply_figure(plan_path: Path, plan: Plan, figure: FigureRow, current: bytes, outcome: Outcome,
+def _apply_figure(plan_path: Path, plan: Plan, version: str, figure: FigureRow, current: bytes, outcome: Outcome,
                   ActualChange: Any, apply_actual: Any) -> bytes:  # noqa: N803 - the writer's types, imported late
     from sendplan_cli.plan.dates import parse_date_phrase
     from sendplan_cli.plan.kpi_periods import period_span
@@ -98,7 +98,13 @@ def _apply_figure(plan_path: Path, plan: Plan, figure: FigureRow, current: bytes
     if figure.indicator not in ids:
         outcome.problems.append(f"{figure.where}: indicator {one_line(figure.indicator)} is no longer in the plan; nothing was recorded for it")
         return current
-    indicator = plan.indicators[ids.index(figure.indicator)]
+    index = ids.index(figure.indicator)
+    indicator = plan.indicators[index]
+    if figure.form.meta.get("plan_sha256") != version and indicator_fingerprint(plan, index) != figure.fingerprint:
+        outcome.problems.append(f"{figure.where}: indicator {one_line(figure.indicator)} was renamed or its unit changed since "
+                                "this form was made; nothing was recorded for it. Check the figure, then record it with "
+                                "`sendplan update --indicator` or send a fresh form")
+        return current
     span = period_span(indicator, parse_date_phrase(figure.period))
     held = next((a for a in indicator.actuals if period_span(indicator, a.period) == span), None)
     if held is not None:

@@ -42,6 +42,7 @@ class FigureRow:
     form: Form
     row: int
     indicator: str
+    fingerprint: str
     period: str
     value: int | float
     note: str | None
@@ -91,7 +92,7 @@ def read_rows(form: Form, plan: Plan, month: date) -> tuple[list[ActionRow], lis
             actions.append(ActionRow(form, row, ref, fingerprint, **got))
 
     ws = form.workbook["Indicators"]
-    for offset, (ident, _) in enumerate(form.indicators):
+    for offset, (ident, fingerprint) in enumerate(form.indicators):
         row = FIRST_ROW + offset
         cells = _cells(ws, row, INDICATOR_COLUMNS)
         known = len(problems)
@@ -104,7 +105,7 @@ def read_rows(form: Form, plan: Plan, month: date) -> tuple[list[ActionRow], lis
             empty = cells["value" if period is not None else "period"]
             problems.append(f"{form.where('Indicators', empty.coordinate)}: a figure needs both its period and its value")
         elif period is not None:
-            figures.append(FigureRow(form, row, ident, period, value, note))
+            figures.append(FigureRow(form, row, ident, fingerprint, period, value, note))
         elif note is not None:
             problems.append(f"{form.where('Indicators', cells['note'].coordinate)}: a note needs a figure; give its period and value")
     return actions, figures, problems
