@@ -157,11 +157,13 @@ def _last(mapping: Any) -> tuple[Any, Any]:
 def apply_change(path: Path, change: Change, raw: bytes | None = None) -> tuple[bytes, bytes]:
     """The file's bytes before and after recording the change; raises UsageError on any problem.
 
-    raw, when given, is the plan's text to edit in place of the file's (to chain several changes into one write)."""
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+    raw, when given, is the plan's text to edit in place of the file's."""
+    return apply_changes(path, [change], raw)
 
+
+def apply_changes(path: Path, changes: list[Change], raw: bytes | None = None) -> tuple[bytes, bytes]:
+    """The file's bytes before and after recording several changes in one edit (one read, one check, one write)."""
     from sendplan_cli.check.pipeline import load_model
-    from sendplan_cli.plan.status import state_at
 
     from sendplan_cli.plan.reading import ReadRefused, read_plan_bytes
 
@@ -174,6 +176,29 @@ def apply_change(path: Path, change: Change, raw: bytes | None = None) -> tuple[
         first = loaded.diagnostics[0] if loaded.diagnostics else None
         where = f" (line {first.line}: {one_line(first.message)})" if first else ""
         raise UsageError(f"{path}: the plan has errors{where}; run `sendplan validate` and fix them first")
+    prepared = [prepare_change(path, plan, change) for change in changes]
+
+    text, layout = _decode(raw, path)
+    yaml = _yaml(text)
+    try:
+        data = yaml.load(text)
+        unchanged = _dump(yaml, data) == text
+    except Exception as exc:  # noqa: BLE001 - ruamel.yaml raises bare errors on some valid layouts
+        raise UsageError(f"{path}: sendplan cannot rewrite this file ({type(exc).__name__}: {exc}); record the update by hand") from None
+    if not unchanged:
+        raise UsageError(f"{path}: sendplan cannot rewrite this file without changing its layout; record the update by hand")
+    for index, month, values in prepared:
+        _record(data["actions"][index], month, values)
+    new_text = _dump(yaml, data)
+    _check_only_updates_changed(text, new_text, path)
+    _check_still_valid(new_text, path)
+    return raw, _encode(new_text, layout)
+
+
+def prepare_change(path: Path, plan: Any, change: Change) -> tuple[int, date, dict[str, Any]]:
+    """Check one change against the loaded plan: the action's index, the month, and the values to write; UsageError if wrong."""
+    from sendplan_cli.plan.status import state_at
+
     refs = [a.ref for a in plan.actions]
     if change.ref not in refs:
         close = suggest(change.ref, refs)
@@ -210,20 +235,15 @@ def apply_change(path: Path, change: Change, raw: bytes | None = None) -> tuple[
             raise UsageError("a proposed new date must carry the reason for it; the board will see it")
     if not any(v is not None for v in (completion, impact, change.comment, change.due, change.proposed_due)):
         raise UsageError("nothing to record: give --completion, --impact, --comment or --due")
+    return index, month, {"completion": completion, "impact": impact, "commentary": change.comment,
+                          "due": change.due, "previous_due": previous_due,
+                          "proposed_due": change.proposed_due, "proposed_due_reason": change.proposed_due_reason}
 
-    text, layout = _decode(raw, path)
-    yaml = _yaml(text)
-    try:
-        data = yaml.load(text)
-        unchanged = _dump(yaml, data) == text
-    except Exception as exc:  # noqa: BLE001 - ruamel.yaml raises bare errors on some valid layouts
-        raise UsageError(f"{path}: sendplan cannot rewrite this file ({type(exc).__name__}: {exc}); record the update by hand") from None
-    if not unchanged:
-        raise UsageError(f"{path}: sendplan cannot rewrite this file without changing its layout; record the update by hand")
-    action = data["actions"][index]
-    values = {"completion": completion, "impact": impact, "commentary": change.comment,
-              "due": change.due, "previous_due": previous_due,
-              "proposed_due": change.proposed_due, "proposed_due_reason": change.proposed_due_reason}
+
+def _record(action: Any, month: date, values: dict[str, Any]) -> None:
+    """Write the values into the action's update for the month, adding it in month order if there is none."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
     entry = _find_month(action.get("updates"), month)
     if entry is not None:
         for key, value in values.items():
@@ -239,10 +259,6 @@ def apply_change(path: Path, change: Change, raw: bytes | None = None) -> tuple[
         updates.insert(position, entry)
         if position == len(updates) - 1:
             _move_trailing_comment(holder, last_key, entry, list(entry.keys())[-1])
-    new_text = _dump(yaml, data)
-    _check_only_updates_changed(text, new_text, path)
-    _check_still_valid(new_text, path)
-    return raw, _encode(new_text, layout)
 
 
 def _month_of(update: Any) -> date | None:

@@ -57,11 +57,13 @@ def apply_rows(plan_path: Path, plan: Plan, raw: bytes, month: date, actions: li
                figures: list[FigureRow], outcome: Outcome) -> bytes:
     """The plan's bytes with every accepted row recorded; rows that conflict are named and left out."""
     from sendplan_cli.authoring.actuals import ActualChange, apply_actual
-    from sendplan_cli.authoring.update import Change, apply_change
+    from sendplan_cli.authoring.update import Change, apply_changes, prepare_change
 
     current = raw
     refs = [a.ref for a in plan.actions]
     version = plan_fingerprint(raw)
+    accepted: list[Change] = []
+    described: list[str] = []
     for row in actions:
         if row.ref not in refs:
             outcome.problems.append(f"{row.where}: action {one_line(row.ref)} is no longer in the plan; nothing was recorded for it")
@@ -79,11 +81,18 @@ def apply_rows(plan_path: Path, plan: Plan, raw: bytes, month: date, actions: li
         change = Change(row.ref, f"{month:%Y-%m}", row.completion, row.impact, row.commentary,
                         proposed_due=row.proposed_due, proposed_due_reason=row.proposed_due_reason)
         try:
-            current = apply_change(plan_path, change, raw=current)[1]
+            prepare_change(plan_path, plan, change)
         except UsageError as exc:
             outcome.problems.append(f"{row.where}: {exc}")
             continue
-        outcome.recorded.append(_describe(row))
+        accepted.append(change)
+        described.append(_describe(row))
+    if accepted:
+        try:  # every update in one edit: one round trip of the file, however many rows
+            current = apply_changes(plan_path, accepted, raw=current)[1]
+            outcome.recorded += described
+        except UsageError as exc:
+            outcome.problems.append(f"{exc}; no action update was recorded")
     for figure in figures:
         current = _apply_figure(plan_path, plan, version, figure, current, outcome, ActualChange, apply_actual)
     return current
