@@ -141,3 +141,15 @@ def test_a_figure_for_an_indicator_whose_unit_changed_since_the_form_is_a_confli
                                 "nothing was recorded for it. Check the figure, then record it with `sendplan update --indicator` "
                                 "or send a fresh form"]
     assert plan.read_bytes() == before
+
+
+def test_two_forms_with_different_figures_for_one_period_are_a_conflict(tmp_path: Path) -> None:
+    plan = copy_plan(tmp_path, FIXTURES / "valid" / "indicators.yaml")
+    forms = export(plan, date(2025, 9, 1), tmp_path / "forms")
+    first = fill(_form(forms, "sam-example"), {}, {"KPI 1": {"period": "2025-09", "value": 57}})
+    second = fill(first, {}, {"KPI 1": {"period": "2025-09", "value": 58}}, out=tmp_path / "resent.xlsx")
+    before = plan.read_bytes()
+    outcome = import_forms(plan, [first, second], None, False)
+    assert outcome.problems[0].startswith(f"{first}:Indicators!A2 and {second}:Indicators!A2: the forms disagree about "
+                                          "the figure of indicator KPI 1 for 2025-09; nothing was recorded for it")
+    assert plan.read_bytes() == before

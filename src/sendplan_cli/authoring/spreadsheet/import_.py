@@ -122,7 +122,7 @@ def import_forms(plan_path: Path, forms: list[Path], month_text: str | None, dry
         plan, raw = load(plan_path)
         actions, figures, form_month = _gather(plan_path, plan, forms, month, outcome)
         actions = _disagreements(actions, lambda r: r.ref, "action", outcome)
-        figures = _disagreements(figures, lambda r: (r.indicator, r.period), "the figure of", outcome)
+        figures = _disagreements(figures, lambda r: f"{r.indicator} for {r.period}", "the figure of indicator", outcome)
         after = apply_rows(plan_path, plan, raw, form_month, actions, figures, outcome) if form_month else raw
         if after != raw and not dry_run:
             if plan_path.read_bytes() != raw:
