@@ -52,18 +52,20 @@ def _number(text: str) -> int | float:
     return int(number) if re.fullmatch(r"[+-]?\d+", text.strip()) else number
 
 
-def apply_actual(path: Path, change: ActualChange) -> tuple[bytes, bytes]:
-    """The file's bytes before and after recording the figure; raises UsageError on any problem."""
+def apply_actual(path: Path, change: ActualChange, raw: bytes | None = None) -> tuple[bytes, bytes]:
+    """The file's bytes before and after recording the figure; raises UsageError on any problem.
+
+    raw, when given, is the plan's text to edit in place of the file's (to chain several changes into one write)."""
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
     from sendplan_cli.check.pipeline import load_model
     from sendplan_cli.plan.kpi_periods import period_span
 
     try:
-        raw = path.read_bytes()
+        raw = path.read_bytes() if raw is None else raw
     except OSError as exc:
         raise UsageError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    loaded, plan = load_model(path)
+    loaded, plan = load_model(path, raw=raw)
     if plan is None or not loaded.ok:
         first = loaded.diagnostics[0] if loaded.diagnostics else None
         where = f" (line {first.line}: {first.message})" if first else ""

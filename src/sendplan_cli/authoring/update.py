@@ -38,6 +38,9 @@ class Change:
     impact: str | None = None
     comment: str | None = None
     due: str | None = None
+    proposed_due: str | None = None
+    """A new date the lead proposes for the board; recorded as a proposal, never as the agreed `due`."""
+    proposed_due_reason: str | None = None
 
 
 @dataclass(frozen=True)
@@ -172,25 +175,43 @@ def load_round_trip(raw: bytes, path: Path, what: str) -> tuple[str, Any, Any, A
     return text, data, yaml, layout
 
 
-def apply_change(path: Path, change: Change) -> tuple[bytes, bytes]:
-    """The file's bytes before and after recording the change; raises UsageError on any problem."""
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+def apply_change(path: Path, change: Change, raw: bytes | None = None) -> tuple[bytes, bytes]:
+    """The file's bytes before and after recording the change; raises UsageError on any problem.
 
+    raw, when given, is the plan's text to edit in place of the file's."""
+    return apply_changes(path, [change], raw)
+
+
+def apply_changes(path: Path, changes: list[Change], raw: bytes | None = None) -> tuple[bytes, bytes]:
+    """The file's bytes before and after recording several changes in one edit (one read, one check, one write)."""
     from sendplan_cli.check.config import find_config
     from sendplan_cli.check.pipeline import load_model
     from sendplan_cli.plan.reading import ReadRefused, read_plan_bytes
-    from sendplan_cli.plan.status import state_at
 
     limit = find_config(path.resolve().parent).max_file_size
     try:
-        raw = read_plan_bytes(path, limit)
+        raw = read_plan_bytes(path, limit) if raw is None else raw
     except ReadRefused as exc:
         raise UsageError(f"{path}: {exc.message}" + (f"; {exc.hint}" if exc.hint else "")) from None
-    loaded, plan = load_model(path, max_bytes=limit)
+    loaded, plan = load_model(path, raw=raw, max_bytes=limit)
     if plan is None or not loaded.ok:
         first = loaded.diagnostics[0] if loaded.diagnostics else None
         where = f" (line {first.line}: {one_line(first.message)})" if first else ""
         raise UsageError(f"{path}: the plan has errors{where}; run `sendplan validate` and fix them first")
+    prepared = [prepare_change(path, plan, change) for change in changes]
+    text, data, yaml, layout = load_round_trip(raw, path, "the update")
+    for index, month, values in prepared:
+        _record(data["actions"][index], month, values)
+    new_text = _dump(yaml, data)
+    _check_only_updates_changed(text, new_text, path)
+    _check_still_valid(new_text, path)
+    return raw, _encode(new_text, layout)
+
+
+def prepare_change(path: Path, plan: Any, change: Change) -> tuple[int, date, dict[str, Any]]:
+    """Check one change against the loaded plan: the action's index, the month, and the values to write; UsageError if wrong."""
+    from sendplan_cli.plan.status import state_at
+
     refs = [a.ref for a in plan.actions]
     if change.ref not in refs:
         close = suggest(change.ref, refs)
@@ -218,13 +239,24 @@ def apply_change(path: Path, change: Change) -> tuple[bytes, bytes]:
             raise UsageError("--due: a new due date must carry a --comment saying why; the board will see it")
         before = state_at(plan.actions[index], index, month - timedelta(days=1)).due
         previous_due = before.text if before else "no date"
-    if not any(v is not None for v in (completion, impact, change.comment, change.due)):
+    if change.proposed_due is not None:
+        try:
+            parse_date_phrase(change.proposed_due)
+        except DateParseError as exc:
+            raise UsageError(f"proposed date: {exc}") from None
+        if not (change.proposed_due_reason or "").strip():
+            raise UsageError("a proposed new date must carry the reason for it; the board will see it")
+    if not any(v is not None for v in (completion, impact, change.comment, change.due, change.proposed_due)):
         raise UsageError("nothing to record: give --completion, --impact, --comment or --due")
+    return index, month, {"completion": completion, "impact": impact, "commentary": change.comment,
+                          "due": change.due, "previous_due": previous_due,
+                          "proposed_due": change.proposed_due, "proposed_due_reason": change.proposed_due_reason}
 
-    text, data, yaml, layout = load_round_trip(raw, path, "the update")
-    action = data["actions"][index]
-    values = {"completion": completion, "impact": impact, "commentary": change.comment,
-              "due": change.due, "previous_due": previous_due}
+
+def _record(action: Any, month: date, values: dict[str, Any]) -> None:
+    """Write the values into the action's update for the month, adding it in month order if there is none."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
     entry = _find_month(action.get("updates"), month)
     if entry is not None:
         for key, value in values.items():
@@ -240,10 +272,6 @@ def apply_change(path: Path, change: Change) -> tuple[bytes, bytes]:
         updates.insert(position, entry)
         if position == len(updates) - 1:
             _move_trailing_comment(holder, last_key, entry, list(entry.keys())[-1])
-    new_text = _dump(yaml, data)
-    _check_only_updates_changed(text, new_text, path)
-    _check_still_valid(new_text, path)
-    return raw, _encode(new_text, layout)
 
 
 def _month_of(update: Any) -> date | None:
@@ -263,7 +291,7 @@ def _find_month(updates: Any, month: date) -> Any:
 def _check_only_updates_changed(old: str, new: str, path: Path) -> None:
     """Refuse any edit that touches a line it should not: only update lines may be added or changed."""
     before, after = old.splitlines(), new.splitlines()
-    field = re.compile(r"^(\s*)(- )?(updates|month|completion|impact|commentary|due|previous_due):")
+    field = re.compile(r"^(\s*)(- )?(updates|month|completion|impact|commentary|due|previous_due|proposed_due|proposed_due_reason):")
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=before, b=after, autojunk=False).get_opcodes():
         if tag == "equal":
             continue

@@ -131,6 +131,10 @@ class Update(_Strict):
     """A new due date agreed that month, as written."""
     previous_due: str | None = None
     """The due date it replaced."""
+    proposed_due: DateText | None = None
+    """A new due date the lead proposes this month; the board has not agreed it, so `due` is unchanged."""
+    proposed_due_reason: str | None = None
+    """Why the lead proposes the new date, for the board."""
 
 
 class Action(_Strict):

@@ -1,0 +1,156 @@
+"""Opening a returned form without trusting it: size, format and shape are checked before any cell is read.
+
+openpyxl never runs macros or formulas; macros are dropped on reading (keep_vba=False), external
+links are not followed, and a formula in a cell the lead fills in is refused, not evaluated.
+"""
+
+from __future__ import annotations
+
+import io
+import warnings
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sendplan_cli.authoring.spreadsheet.form import (
+    ACTION_COLUMNS,
+    FIRST_ROW,
+    FORM_KIND,
+    INDICATOR_COLUMNS,
+    META_SHEET,
+    SHEETS,
+)
+from sendplan_cli.errors import UsageError
+from sendplan_cli.output.sanitise import one_line
+
+MAX_FORM_BYTES = 2_000_000
+"""A filled-in form is a few tens of kilobytes; anything this large is not one (or carries pasted pictures)."""
+MAX_UNPACKED_BYTES = 50_000_000
+"""An .xlsx is a zip; this bounds what unpacking it may cost, whatever the file claims."""
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+@dataclass
+class Form:
+    """A returned form, opened and checked for shape; rows hold (ref, fingerprint) as exported."""
+
+    path: Path
+    workbook: Any
+    meta: dict[str, str]
+    actions: list[tuple[str, str]] = field(default_factory=list)
+    indicators: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return one_line(self.path)
+
+    def where(self, sheet: str, cell: str) -> str:
+        return f"{self.name}:{sheet}!{cell}"
+
+
+def _refuse(path: Path, message: str) -> UsageError:
+    return UsageError(f"{one_line(path)}: {message}")
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, once it is known to be a regular file of a sensible size in the xlsx format."""
+    suffix = path.suffix.casefold()
+    if suffix == ".csv":
+        raise _refuse(path, "is a CSV file; sendplan imports the Excel workbook (.xlsx) it exported. Send back the .xlsx form itself")
+    if suffix in (".xls", ".xlsm", ".xlsb", ".ods"):
+        raise _refuse(path, f"is a {suffix} file; sendplan imports Excel workbooks (.xlsx). Open it and save it as "
+                            "'Excel Workbook (.xlsx)', then import that")
+    if suffix != ".xlsx":
+        raise _refuse(path, "is not an .xlsx file; sendplan imports the Excel workbook (.xlsx) made by `sendplan export --month`")
+    try:
+        if not path.is_file():
+            raise _refuse(path, "no such file" if not path.exists() else "is not a regular file")
+        size = path.stat().st_size
+        if size > MAX_FORM_BYTES:
+            raise _refuse(path, f"is {size / 1e6:.1f} MB; an update form is a few tens of KB and sendplan reads forms up to "
+                                f"{MAX_FORM_BYTES / 1e6:.0f} MB. Remove pasted pictures, or copy the answers into a fresh form")
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise _refuse(path, f"cannot read: {exc.strerror or exc}") from None
+    if raw.startswith(_OLE):
+        raise _refuse(path, "is password-protected, or an old .xls workbook renamed .xlsx; remove the password "
+                            "(File > Info > Protect Workbook) and save it as 'Excel Workbook (.xlsx)'")
+    if not raw.startswith(b"PK"):
+        raise _refuse(path, "is not an Excel workbook (.xlsx): the file is damaged or of another kind. Ask for the form to be sent again")
+    return raw
+
+
+def open_workbook(path: Path, raw: bytes) -> Any:
+    from openpyxl import load_workbook
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED_BYTES:
+                raise _refuse(path, "unpacks to more than 50 MB; it is not an update form")
+            if "xl/workbook.xml" not in archive.namelist():
+                raise _refuse(path, "is a zip file but not an Excel workbook (.xlsx)")
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # openpyxl warns about Excel features it drops; none matter here
+            return load_workbook(io.BytesIO(raw), data_only=False, keep_vba=False, keep_links=False)
+    except UsageError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a damaged workbook can fail anywhere inside openpyxl
+        raise _refuse(path, f"cannot be read as an Excel workbook ({type(exc).__name__}); the file may be damaged. "
+                            "Ask for the form to be sent again") from None
+
+
+def open_form(path: Path) -> Form:
+    """Open a returned form and check its sheets, headings and record of what it was made from."""
+    workbook = open_workbook(path, read_bytes(path))
+    names = workbook.sheetnames
+    if META_SHEET not in names:
+        raise _refuse(path, "is not a sendplan update form (it holds no record of the plan it was made from); "
+                            "make forms with `sendplan export PLAN --month YYYY-MM`")
+    if tuple(names) != SHEETS:
+        shown = ", ".join(one_line(n) for n in names if n != META_SHEET)
+        raise _refuse(path, f"the sheets are {shown}; a form has {', '.join(SHEETS[:-1])} in that order. "
+                            "Sheets must not be renamed, added, removed or moved: put them back, or use a fresh form")
+    meta_sheet = workbook[META_SHEET]
+    form = Form(path, workbook, {})
+    for key, value in meta_sheet.iter_rows(min_col=1, max_col=2, values_only=True):
+        if key in ("action", "indicator") and isinstance(value, str) and "\t" in value:
+            (form.actions if key == "action" else form.indicators).append(tuple(value.split("\t", 1)))  # type: ignore[arg-type]
+        elif isinstance(key, str):
+            form.meta[key] = "" if value is None else str(value)
+    if form.meta.get("kind") != FORM_KIND or form.meta.get("version") != "1":
+        raise _refuse(path, "its record of the plan it was made from is missing or damaged; use a fresh form")
+    for sheet, columns in (("Actions", ACTION_COLUMNS), ("Indicators", INDICATOR_COLUMNS)):
+        ws = workbook[sheet]
+        for number, column in enumerate(columns, start=1):
+            found = ws.cell(row=1, column=number).value
+            if found != column.header:
+                raise _refuse(path, f"{sheet}!{ws.cell(row=1, column=number).coordinate}: expected the heading "
+                                    f"{column.header!r}, found {one_line(found)!r}; columns must not be moved, added or deleted")
+    return form
+
+
+def shape_problems(form: Form) -> list[str]:
+    """Merged cells, and rows deleted, inserted or moved since export: each named by its cell."""
+    problems = []
+    for sheet, rows in (("Actions", form.actions), ("Indicators", form.indicators)):
+        ws = form.workbook[sheet]
+        for merged in ws.merged_cells.ranges:
+            problems.append(f"{form.where(sheet, merged.coord)}: merged cells; unmerge them (Home > Merge & Centre) "
+                            "so each value sits in its own cell, then import again")
+        for offset, (key, _) in enumerate(rows):
+            row = FIRST_ROW + offset
+            found = ws.cell(row=row, column=1).value
+            if str(found if found is not None else "") != key:
+                problems.append(f"{form.where(sheet, f'A{row}')}: expected {'action' if sheet == 'Actions' else 'indicator'} "
+                                f"{one_line(key)} in this row, found {one_line(found) if found is not None else 'nothing'}; rows were "
+                                "deleted, inserted or moved. Put them back as sent, or copy the answers into a fresh form")
+                break
+        last = FIRST_ROW + len(rows)
+        for row in ws.iter_rows(min_row=last, max_row=max(ws.max_row, last)):
+            filled = [c for c in row if c.value not in (None, "")]
+            if filled:
+                problems.append(f"{form.where(sheet, filled[0].coordinate)}: a row that was not on the form as sent; "
+                                "sendplan only reads the rows it exported. Delete it, or ask for the action to be added to the plan")
+                break
+    return problems
