@@ -88,3 +88,14 @@ def test_history_outside_git_is_a_usage_error(tmp_path: Path) -> None:
     (tmp_path / "plan.yaml").write_text("title: x\n", encoding="utf-8")
     done = run_cli("history", "plan.yaml", cwd=tmp_path)
     assert done.returncode == 2 and "git work tree" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_revision_limits_the_timeline_to_later_changes(tmp_path: Path) -> None:
+    repo = _repo(tmp_path)
+    done = run_cli("history", "plans/plan.yaml", "HEAD~1", "--action", "1.1", "--format", "json", cwd=repo.root)
+    assert done.returncode == 0, done.stderr
+    authors = {e["author"] for e in json.loads(done.stdout)["events"] if e["source"] == "commit"}
+    # Only the last commit (Ria Khan's) came after HEAD~1.
+    assert authors == {"Ria Khan"}
+    unknown = run_cli("history", "plans/plan.yaml", "no-such-tag", cwd=repo.root)
+    assert unknown.returncode == 2 and "no-such-tag" in unknown.stderr

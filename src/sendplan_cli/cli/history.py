@@ -21,16 +21,19 @@ class HistoryFormat(str, Enum):
 
 
 def _shown(text: str | None, width: int = 90) -> str:
-    """One line of plan or git text, with anything unprintable made visible and long text cut."""
+    """One line of plan or git text, made safe by the one sanitiser and cut to width."""
+    from sendplan_cli.output.sanitise import one_line
+
     if text is None:
         return "(none)"
-    line = "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in " ".join(text.split()))
+    line = one_line(" ".join(text.split()))
     return line if len(line) <= width else line[: width - 1] + "…"
 
 
 @app.command("history")
 def history_command(
     plan: Annotated[Path, typer.Argument(help="A plan file in a git work tree.")],
+    since: Annotated[Optional[str], typer.Argument(metavar="[REF]", help="Only the changes made after this revision (e.g. the last board's tag).")] = None,
     action: Annotated[Optional[str], typer.Option("--action", "-a", metavar="REF", help="Only this action, e.g. 1.1.")] = None,
     output_format: Annotated[HistoryFormat, typer.Option("--format", "-f", help="text, or json for scripts.")] = HistoryFormat.text,
 ) -> None:
@@ -47,7 +50,8 @@ def history_command(
     path = plan_files([plan])[0]
     repo = GitRepo.find(path, "sendplan history")
     repo.require_full_history("sendplan history")
-    versions = read_versions(repo, path, repo.relative(path), today())
+    base = repo.resolve(since, "sendplan history") if since is not None else None
+    versions = read_versions(repo, path, repo.relative(path), today(), base=base)
     if action is not None and action not in known_refs(versions):
         raise UsageError(f"{plan}: no version of this plan has an action {action!r}; `sendplan list {plan}` lists the refs")
     events = timeline(versions, action)
@@ -56,7 +60,7 @@ def history_command(
                   indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
         return
-    scope = f"action {action}" if action else "every action"
+    scope = (f"action {action}" if action else "every action") + (f" since {since}" if since else "")
     typer.echo(f"History of {scope} in {plan}: {len(events)} change{'s' if len(events) != 1 else ''}, oldest first")
     for e in events:
         if e.source == "update":
