@@ -214,6 +214,31 @@ class Action(_Strict):
     """Monthly updates recorded after publication, oldest first."""
 
 
+class PaperEntry(_Strict):
+    """The board paper's own words for one month: cover details, decisions sought and the narrative."""
+
+    month: Month
+    """The board's month this entry is for, YYYY-MM."""
+    meeting_date: DateText | None = None
+    """When the board meets, e.g. "15 July 2025"."""
+    author: str | None = None
+    """Who the report is by (name and role)."""
+    purpose: str | None = None
+    """What the paper is for, in a sentence or two."""
+    decisions_sought: list[str] = Field(default_factory=list)
+    """What the board is asked to agree, note or decide; one item each."""
+    summary: str | None = None
+    """The executive summary in the author's words; the paper adds the figures."""
+    impact: str | None = None
+    """What difference the work has made for children, young people and families."""
+    voice: str | None = None
+    """What the parent carer forum, children and young people have said."""
+    risks: list[str] = Field(default_factory=list)
+    """Risks and issues the board should know about."""
+    next_steps: list[str] = Field(default_factory=list)
+    """What happens before the next board."""
+
+
 class Plan(_Strict):
     """A local-area SEND improvement plan."""
 
@@ -241,6 +266,8 @@ class Plan(_Strict):
     """Key performance indicators: numbers with baselines, targets, trajectories and actuals."""
     indicator_tolerance: Tolerance | None = None
     """How far off trajectory an indicator may be and still rate Green or Amber (default: Amber up to 5% worse than expected)."""
+    papers: list[PaperEntry] = Field(default_factory=list)
+    """The monthly board paper's own words, one entry per month (cover details, decisions sought, narrative)."""
 
 
 # Imported last: indicators.py reads DateText and Names from this module; models build on first use.

@@ -80,6 +80,9 @@ def _environment(template: Path | None) -> Any:
     env.filters["md_inline"] = md_inline
     env.filters["md_prose"] = md_prose
     env.filters["date"] = lambda d, fmt="%d %b %Y": d.strftime(fmt) if d else "-"
+    from sendplan_cli.output.paper.filters import register
+
+    register(env)
     return env
 
 
