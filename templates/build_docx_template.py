@@ -1,0 +1,61 @@
+"""Build templates/board-paper.docx, the default Word template of the board paper.
+
+Run from the repository: `python templates/build_docx_template.py`. The template is an ordinary
+Word document with Jinja tags (docxtpl): open it in Word, restyle headings, tables and the title,
+add a logo, header or footer, move or delete sections, and pass it with `--template`. Each
+`{{p plan.<section> }}` is one section's content, built with the template's own styles.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+SECTIONS = (
+    ("Executive summary", "summary"),
+    ("Decisions sought", "decisions"),
+    ("Overall position", "position"),
+    ("Exceptions", "exceptions"),
+    ("Progress by recommendation", "progress"),
+    ("Impact, voice, risks and next steps", "narrative"),
+    ("Coming up", "coming_up"),
+    ("By lead", "by_lead"),
+)
+APPENDICES = (("Appendix A: action tracker", "tracker"), ("Appendix B: rating legend and validation findings", "appendix"))
+
+
+def build(target: Path) -> None:
+    from docx import Document
+    from docx.enum.section import WD_ORIENT
+    from docx.shared import Mm, Pt
+
+    doc = Document()
+    section = doc.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.orientation = WD_ORIENT.PORTRAIT
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Mm(18))
+    doc.styles["Normal"].font.name = "Arial"
+    doc.styles["Normal"].font.size = Pt(10)
+    doc.core_properties.title = "{{ title }}"
+    footer = section.footer.paragraphs[0]
+    footer.text = "{{ title }}: board paper, {{ month_label }}"
+    doc.add_paragraph("{{ title }}: board paper, {{ month_label }}", style="Title")
+    doc.add_paragraph("Board paper for {{ month_label }}. Data as of {{ as_of }}. Generated {{ generated }}.")
+    doc.add_paragraph("{%p for plan in plans %}")
+    doc.add_paragraph("{%p if plans|length > 1 %}")
+    doc.add_paragraph("{{ plan.title }}", style="Heading 1")
+    doc.add_paragraph("{%p endif %}")
+    doc.add_paragraph("Cover", style="Heading 1")
+    doc.add_paragraph("{{p plan.cover }}")
+    for heading, name in SECTIONS:
+        doc.add_paragraph(heading, style="Heading 1")
+        doc.add_paragraph(f"{{{{p plan.{name} }}}}")
+    for heading, name in APPENDICES:
+        doc.add_paragraph(heading, style="Heading 1")
+        doc.add_paragraph(f"{{{{p plan.{name} }}}}")
+    doc.add_paragraph("{%p endfor %}")
+    doc.save(str(target))
+
+
+if __name__ == "__main__":
+    build(Path(__file__).resolve().parent / "board-paper.docx")
