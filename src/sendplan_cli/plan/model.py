@@ -219,8 +219,8 @@ class PaperEntry(_Strict):
 
     month: Month
     """The board's month this entry is for, YYYY-MM."""
-    meeting_date: DateText | None = None
-    """When the board meets, e.g. "15 July 2025"."""
+    meeting_date: date | None = None
+    """When the board meets, YYYY-MM-DD."""
     author: str | None = None
     """Who the report is by (name and role)."""
     purpose: str | None = None

@@ -25,7 +25,7 @@ def _cover(doc: Any, view: PlanView, paper: Paper) -> None:
     rows = [["Report to", text(view.plan.board)], ["Partnership", text(view.plan.partnership)],
             ["Month reported", f"{paper.month:%B %Y}"]]
     if e and e.meeting_date:
-        rows.append(["Meeting date", text(e.meeting_date.text)])
+        rows.append(["Meeting date", f"{e.meeting_date:%d %B %Y}"])
     if e and e.author:
         rows.append(["Report by", text(e.author)])
     rows.append(["Purpose", text(e.purpose) if e and e.purpose else
