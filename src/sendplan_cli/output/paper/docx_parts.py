@@ -8,6 +8,22 @@ from typing import Any
 from sendplan_cli.output.sanitise import one_line, paragraphs
 
 
+def paragraph(doc: Any, value: str = "", style: str | None = None) -> Any:
+    """A new paragraph in the named style; the style's id is looked up once per document, not per paragraph."""
+    para = doc.add_paragraph(value)
+    if style is not None:
+        para._p.style = _style_id(doc, style)
+    return para
+
+
+def _style_id(doc: Any, name: str) -> str:
+    # python-docx searches the whole styles part on every styled paragraph; a paper has hundreds.
+    cache = doc.__dict__.setdefault("_sendplan_style_ids", {})
+    if name not in cache:
+        cache[name] = doc.styles[name].style_id
+    return cache[name]
+
+
 def text(value: object) -> str:
     """Plan text for one line of Word: control characters and breaks shown visibly."""
     return one_line(value).strip()
@@ -16,7 +32,7 @@ def text(value: object) -> str:
 def prose(doc: Any, value: object, style: str | None = None) -> None:
     """Plan text as Word paragraphs: its paragraphs kept, its line breaks as line breaks."""
     for lines in paragraphs(value):
-        para = doc.add_paragraph(style=style)
+        para = paragraph(doc, style=style)
         for i, line in enumerate(lines):
             run = para.add_run(line.replace("\t", " "))
             if i < len(lines) - 1:
@@ -25,7 +41,7 @@ def prose(doc: Any, value: object, style: str | None = None) -> None:
 
 def bullets(doc: Any, items: list[str], numbered: bool = False) -> None:
     for item in items:
-        doc.add_paragraph(text(item), style="List Number" if numbered else "List Bullet")
+        paragraph(doc, text(item), "List Number" if numbered else "List Bullet")
 
 
 def table(doc: Any, caption: str, header: list[str], rows: list[list[str]]) -> Any:
@@ -33,9 +49,9 @@ def table(doc: Any, caption: str, header: list[str], rows: list[list[str]]) -> A
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
-    doc.add_paragraph(caption, style="Caption")
+    paragraph(doc, caption, "Caption")
     grid = doc.add_table(rows=1, cols=len(header))
-    grid.style = "Table Grid"
+    grid._tbl.tblStyle_val = _style_id(doc, "Table Grid")
     for cell, name in zip(grid.rows[0].cells, header):
         cell.text = ""
         cell.paragraphs[0].add_run(name).bold = True

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from sendplan_cli.errors import UsageError
-from sendplan_cli.output.paper.docx_parts import bullets, chart, prose, table, text
+from sendplan_cli.output.paper.docx_parts import bullets, chart, paragraph, prose, table, text
 from sendplan_cli.output.paper.render import Paper
 from sendplan_cli.output.paper.view import PlanView
 from sendplan_cli.resources import resource_dir
@@ -100,7 +100,7 @@ def _exceptions(doc: Any, view: PlanView, as_of: str) -> None:
 def _progress(doc: Any, view: PlanView) -> None:
     actions = {a.ref: a for a in view.plan.actions}
     for rec, rows in view.coverage:
-        doc.add_paragraph(text(rec.id), style="Heading 2")
+        paragraph(doc, text(rec.id), "Heading 2")
         prose(doc, rec.text)
         doc.add_paragraph(f"Senior responsible officer: {text(rec.senior_responsible_officer) or 'not named in the plan'}. "
                           f"Desired outcome: {text(rec.desired_outcome) or 'not stated in the plan'}.")
@@ -121,11 +121,11 @@ def _narrative(doc: Any, view: PlanView, month: str) -> None:
         return
     for heading, value in (("What difference it has made", e.impact), ("The voice of children, young people and families", e.voice)):
         if value:
-            doc.add_paragraph(heading, style="Heading 2")
+            paragraph(doc, heading, "Heading 2")
             prose(doc, value)
     for heading, items in (("Risks", e.risks), ("Next steps", e.next_steps)):
         if items:
-            doc.add_paragraph(heading, style="Heading 2")
+            paragraph(doc, heading, "Heading 2")
             bullets(doc, items)
 
 
