@@ -23,6 +23,20 @@ SECTIONS = (
 APPENDICES = (("Appendix A: action tracker", "tracker"), ("Appendix B: rating legend and validation findings", "appendix"))
 
 
+def _page_number(paragraph) -> None:  # type: ignore[no-untyped-def]
+    """A PAGE field, which Word fills in with each page's number."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), "PAGE")
+    run, shown = OxmlElement("w:r"), OxmlElement("w:t")
+    shown.text = "1"
+    run.append(shown)
+    field.append(run)
+    paragraph._p.append(field)
+
+
 def build(target: Path) -> None:
     from docx import Document
     from docx.enum.section import WD_ORIENT
@@ -38,7 +52,8 @@ def build(target: Path) -> None:
     doc.styles["Normal"].font.size = Pt(10)
     doc.core_properties.title = "{{ title }}"
     footer = section.footer.paragraphs[0]
-    footer.text = "{{ title }}: board paper, {{ month_label }}"
+    footer.text = "{{ title }}: board paper, {{ month_label }}. Page "
+    _page_number(footer)
     doc.add_paragraph("{{ title }}: board paper, {{ month_label }}", style="Title")
     doc.add_paragraph("Board paper for {{ month_label }}. Data as of {{ as_of }}. Generated {{ generated }}.")
     doc.add_paragraph("{%p for plan in plans %}")

@@ -124,3 +124,22 @@ def test_the_default_template_is_built_by_its_script(tmp_path: Path) -> None:
 
     made, shipped = Document(str(tmp_path / DEFAULT_DOCX)), Document(str(ROOT / "templates" / DEFAULT_DOCX))
     assert [p.text for p in made.paragraphs] == [p.text for p in shipped.paragraphs]
+
+
+def test_plan_text_is_shown_as_written_and_never_run_as_a_template(tmp_path: Path) -> None:
+    from conftest import write_plan
+
+    path = write_plan(tmp_path, """\
+actions:
+  - ref: "1"
+    title: "<w:p>&amp; {{ 7 * 7 }} {%p if true %}"
+    leads: "Sam\\n# Heading"
+    due: July 2024
+    completion: Red
+    commentary: "First line\\nSecond line"
+""")
+    document = _document(str(path), "2024-09")
+    rows = _table(document, "Every action")
+    assert rows[1][1] == "<w:p>&amp; {{ 7 * 7 }} {%p if true %}"
+    assert rows[1][2] == "Sam\\n# Heading"
+    assert rows[1][8] == "First line\\nSecond line"

@@ -73,8 +73,6 @@ def _position(doc: Any, view: PlanView) -> None:
 def _exceptions(doc: Any, view: PlanView, as_of: str) -> None:
     if not view.exceptions and not view.red_kpis:
         doc.add_paragraph(f"No action is in exception as at {as_of}.")
-    if not view.has_updates:
-        doc.add_paragraph("Monthly updates are not recorded in this plan, so no action is reported for a missing update.")
     if view.red_kpis:
         table(doc, f"Indicators rated Red ({len(view.red_kpis)})", ["Indicator", "Owner", "Why"],
               [[text(c.row.indicator), text(c.status.indicator.owner or "None named"), text(c.status.reason)] for c in view.red_kpis])
