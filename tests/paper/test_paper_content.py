@@ -90,3 +90,17 @@ def test_ids_are_unique_when_several_plans_make_one_paper() -> None:
     references = re.findall(r'aria-labelledby="([^"]+)"', html)
     assert all(ref in ids for ref in references)
     assert html.count("<h1>") == 1
+
+
+def test_indicator_charts_keep_ids_unique_across_plans(tmp_path: Path) -> None:
+    from conftest import FIXTURES
+
+    source = (FIXTURES / "valid" / "indicators.yaml").read_text(encoding="utf-8")
+    first, second = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    first.write_text(source, encoding="utf-8")
+    second.write_text(source, encoding="utf-8")
+    result = run_cli("report", str(first), str(second), "--month", "2025-07", "-o", "-")
+    assert result.returncode == 0, result.stderr
+    ids = Counter(re.findall(r'\sid="([^"]+)"', result.stdout))
+    assert any(i.startswith("p2-kpi-") for i in ids)
+    assert all(count == 1 for count in ids.values()), [i for i, c in ids.items() if c > 1]

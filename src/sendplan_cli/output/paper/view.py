@@ -176,7 +176,7 @@ def build_view(plan: Plan, path: str, month: date, as_of: date, findings: list[D
     )
     from sendplan_cli.output.paper.charts import kpi_cards
 
-    view.kpis = kpi_cards(plan, as_of)
+    view.kpis = kpi_cards(plan, as_of, prefix=f"p{number}-" if number > 1 else "")
     view.red_kpis = [card for card in view.kpis if card.status.rag == "Red"]
     from sendplan_cli.output.paper.git_movement import add_git_movement
 
