@@ -37,6 +37,16 @@ def _page_number(paragraph) -> None:  # type: ignore[no-untyped-def]
     paragraph._p.append(field)
 
 
+def _section(doc, landscape: bool) -> None:  # type: ignore[no-untyped-def]
+    """Start a new section on a new page, A4 landscape or portrait."""
+    from docx.enum.section import WD_ORIENT, WD_SECTION
+    from docx.shared import Mm
+
+    section = doc.add_section(WD_SECTION.NEW_PAGE)
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = (Mm(297), Mm(210)) if landscape else (Mm(210), Mm(297))
+
+
 def build(target: Path) -> None:
     from docx import Document
     from docx.enum.section import WD_ORIENT
@@ -65,9 +75,16 @@ def build(target: Path) -> None:
     for heading, name in SECTIONS:
         doc.add_paragraph(heading, style="Heading 1")
         doc.add_paragraph(f"{{{{p plan.{name} }}}}")
-    for heading, name in APPENDICES:
-        doc.add_paragraph(heading, style="Heading 1")
-        doc.add_paragraph(f"{{{{p plan.{name} }}}}")
+    # The tracker has nine columns: it goes on landscape pages, between two section breaks. Each
+    # break sits in an empty paragraph of its own, since docxtpl replaces a tag's whole paragraph.
+    doc.add_paragraph()
+    _section(doc, landscape=True)
+    doc.add_paragraph(APPENDICES[0][0], style="Heading 1")
+    doc.add_paragraph(f"{{{{p plan.{APPENDICES[0][1]} }}}}")
+    doc.add_paragraph()
+    _section(doc, landscape=False)
+    doc.add_paragraph(APPENDICES[1][0], style="Heading 1")
+    doc.add_paragraph(f"{{{{p plan.{APPENDICES[1][1]} }}}}")
     doc.add_paragraph("{%p endfor %}")
     doc.save(str(target))
 

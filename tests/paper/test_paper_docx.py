@@ -143,3 +143,15 @@ actions:
     assert rows[1][1] == "<w:p>&amp; {{ 7 * 7 }} {%p if true %}"
     assert rows[1][2] == "Sam\\n# Heading"
     assert rows[1][8] == "First line\\nSecond line"
+
+
+def test_the_tracker_is_on_landscape_pages_and_the_footer_numbers_pages() -> None:
+    from docx.enum.section import WD_ORIENT
+    from docx.oxml.ns import qn
+
+    document = _document(WEST, "2025-01")
+    assert [s.orientation for s in document.sections] == [WD_ORIENT.PORTRAIT, WD_ORIENT.LANDSCAPE, WD_ORIENT.PORTRAIT]
+    assert document.sections[1].page_width > document.sections[1].page_height
+    footer = document.sections[0].footer.paragraphs[0]
+    assert footer.text.startswith("West Sussex Local Area SEND Partnership Improvement Plan: board paper, January 2025")
+    assert footer._p.find(qn("w:fldSimple")).get(qn("w:instr")) == "PAGE"
