@@ -155,3 +155,11 @@ def test_the_tracker_is_on_landscape_pages_and_the_footer_numbers_pages() -> Non
     footer = document.sections[0].footer.paragraphs[0]
     assert footer.text.startswith("West Sussex Local Area SEND Partnership Improvement Plan: board paper, January 2025")
     assert footer._p.find(qn("w:fldSimple")).get(qn("w:instr")) == "PAGE"
+
+
+@pytest.mark.parametrize(("fmt", "template"), [("html", "board-paper.docx"), ("docx", "board-paper.html.j2")])
+def test_a_template_of_the_other_kind_is_a_usage_error(fmt: str, template: str, tmp_path: Path) -> None:
+    out = tmp_path / f"paper.{fmt}"
+    result = run_cli("report", WEST, "--month", "2025-01", "--format", fmt, "--template", str(ROOT / "templates" / template), "-o", str(out))
+    assert result.returncode == 2 and "goes with --format docx" in result.stderr
+    assert "Traceback" not in result.stderr and "internal error" not in result.stderr and not out.exists()

@@ -43,6 +43,9 @@ def report(
     if template is not None and not template.is_file():
         raise UsageError(f"{template}: no such template file")
     chosen = _paper_format(output_format, output)
+    if template is not None and (template.suffix.lower() == ".docx") != (chosen is PaperFormat.docx):
+        raise UsageError(f"--template {template}: a Word template (.docx) goes with --format docx, "
+                         f"a Jinja template (.html.j2, .md.j2) with html or md; this paper is {chosen.value}")
     when = _paper_as_of(first, as_of)
     files = plan_files(plans)
     views, broken = [], False

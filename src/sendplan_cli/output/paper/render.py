@@ -101,3 +101,5 @@ def render(paper: Paper, fmt: str, template: Path | None = None) -> str:
         raise UsageError(f"{name}: {exc} (see the template variables in the README)") from None
     except TemplateError as exc:
         raise UsageError(f"{name}: {exc}") from None
+    except UnicodeDecodeError:
+        raise UsageError(f"{name}: not a text template (UTF-8); give a Jinja template such as a copy of {DEFAULT_TEMPLATE[fmt]}") from None
