@@ -129,7 +129,12 @@ def date_reason(plan: Plan, status: ActionStatus) -> str | None:
     if status.overdue and status.final is not None:
         return f"{rated}, but its end date, {status.final.end:%d %b %Y}, has passed"
     if status.missed:
-        passed = english_list([s.label for s in status.missed])
+        # Dates in the due field are the action's milestone dates; milestones and activities are named.
+        dates = [f"{s.when} (by {s.end:%d %b %Y})" for s in status.missed if s.kind == "date"]
+        named = [s.label for s in status.missed if s.kind != "date"]
+        if dates:
+            named.insert(0, f"its milestone date{'s' if len(dates) > 1 else ''} {english_list(dates)}")
+        passed = english_list(named)
         verb = "has" if len(status.missed) == 1 else "have"
         final = f"; its final date, {status.final.when}, has not" if status.final else ""
         return f"{rated}, but {passed} {verb} passed with no update recording the step met{final}"

@@ -44,7 +44,7 @@ def _summary(doc: Any, view: PlanView) -> None:
     bullets(doc, lines)
     if h.top:
         doc.add_paragraph("Longest in exception:")
-        bullets(doc, [f"{i.ref} {text(i.title)}: {i.reason} ({i.months_words})." for i in h.top])
+        bullets(doc, [f"{i.ref} {text(i.title).rstrip('.')}: {i.reason} ({i.months_words})." for i in h.top])
     if h.next_month:
         doc.add_paragraph("Due next month:")
         bullets(doc, [f"{i.ref} {'Final date' if i.what == 'final' else 'Milestone'}{': ' + text(i.text) if i.text else ''} ({text(i.due)})."
