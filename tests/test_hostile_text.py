@@ -52,6 +52,6 @@ def test_markdown_paper_passes_no_raw_html(tmp_path: Path) -> None:
 def test_markdown_paper_starts_no_block_from_plan_text(tmp_path: Path) -> None:
     html = MarkdownIt("commonmark").enable("table").render(_markdown_paper(tmp_path))
     assert "Injected heading</h" not in html and "Not a heading</h" not in html
-    assert "<strong>Sam\\n# Injected heading</strong>" in html
+    assert "<td>Sam\\n# Injected heading</td>" in html
     # The recommendation's own paragraph break is kept; its other lines stay text.
     assert "<p>First paragraph &lt;script&gt;alert(1)&lt;/script&gt;</p>\n<p># Not a heading<br />\n- not a list</p>" in html

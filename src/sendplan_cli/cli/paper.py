@@ -17,15 +17,16 @@ from sendplan_cli.errors import UsageError
 class PaperFormat(str, Enum):
     html = "html"
     md = "md"
+    docx = "docx"
 
 
 @app.command()
 def report(
     plans: Annotated[list[Path], typer.Argument(help="Plan files, or directories of *.yaml plans; several give one paper.")],
     month: Annotated[str, typer.Option("--month", "-m", help="The board's month, YYYY-MM.")],
-    output_format: Annotated[Optional[PaperFormat], typer.Option("--format", "-f", help="html (one self-contained file) or md. Default: from the -o file's extension, else html.")] = None,
-    output: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE", help="Output file (.html or .md); '-' for standard output. Default: board-paper-<plan>-<month>.<format>.")] = None,
-    template: Annotated[Optional[Path], typer.Option("--template", help="Your own Jinja template (see the README for its variables).")] = None,
+    output_format: Annotated[Optional[PaperFormat], typer.Option("--format", "-f", help="html (one self-contained file), md, or docx (an editable Word document). Default: from the -o file's extension, else html.")] = None,
+    output: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE", help="Output file (.html, .md or .docx); '-' for standard output. Default: board-paper-<plan>-<month>.<format>.")] = None,
+    template: Annotated[Optional[Path], typer.Option("--template", help="Your own template: a Jinja template for html or md, a Word template (.docx with Jinja tags) for docx; see the README.")] = None,
     as_of: Annotated[Optional[str], typer.Option("--as-of", metavar="YYYY-MM-DD", help="Judge dates as of this day. Default: the month's last day for a past month, today for the current month. Never in the future.")] = None,
 ) -> None:
     """Render the monthly board paper: ratings and movement, exceptions, what is coming up, by lead."""
@@ -42,6 +43,9 @@ def report(
     if template is not None and not template.is_file():
         raise UsageError(f"{template}: no such template file")
     chosen = _paper_format(output_format, output)
+    if template is not None and (template.suffix.lower() == ".docx") != (chosen is PaperFormat.docx):
+        raise UsageError(f"--template {template}: a Word template (.docx) goes with --format docx, "
+                         f"a Jinja template (.html.j2, .md.j2) with html or md; this paper is {chosen.value}")
     when = _paper_as_of(first, as_of)
     files = plan_files(plans)
     views, broken = [], False
@@ -55,21 +59,27 @@ def report(
         if published is not None and month_end(first) < published:
             raise UsageError(f"{path}: the plan was published in {plan.published.text}, after {first:%B %Y}; "
                              "choose a month from its publication on")
-        views.append(build_view(plan, str(path), first, when, diagnostics))
+        views.append(build_view(plan, str(path), first, when, diagnostics, number=len(views) + 1))
     if broken:
         typer.echo("sendplan: no board paper written: fix the errors above first", err=True)
         raise typer.Exit(1)
-    text = render(Paper(views, first, when, today()), chosen.value, template)
+    if chosen is PaperFormat.docx:
+        from sendplan_cli.output.paper.docx_render import render_docx
+
+        data = render_docx(Paper(views, first, when, today()), template)
+    else:
+        data = render(Paper(views, first, when, today()), chosen.value, template).encode("utf-8")
     if output == "-":
-        sys.stdout.write(text)
+        sys.stdout.buffer.write(data) if chosen is PaperFormat.docx else sys.stdout.write(data.decode("utf-8"))
         return
     stem = files[0].stem if len(files) == 1 else "plans"
     target = Path(output or f"board-paper-{stem}-{first:%Y-%m}.{chosen.value}")
-    write_atomic(target, text.encode("utf-8"))
+    write_atomic(target, data)
     typer.echo(f"wrote {target}", err=True)
 
 
-_EXTENSIONS = {".html": PaperFormat.html, ".htm": PaperFormat.html, ".md": PaperFormat.md, ".markdown": PaperFormat.md}
+_EXTENSIONS = {".html": PaperFormat.html, ".htm": PaperFormat.html, ".md": PaperFormat.md, ".markdown": PaperFormat.md,
+               ".docx": PaperFormat.docx}
 
 
 def _paper_format(given: PaperFormat | None, output: str | None) -> PaperFormat:
@@ -80,7 +90,7 @@ def _paper_format(given: PaperFormat | None, output: str | None) -> PaperFormat:
     inferred = _EXTENSIONS.get(suffix)
     if inferred is None:
         raise UsageError(f"-o {output}: cannot tell the format from {suffix or 'no extension'!r}; "
-                         "end the file name in .html or .md, or give --format")
+                         "end the file name in .html, .md or .docx, or give --format")
     if given is not None and given is not inferred:
         raise UsageError(f"-o {output} is a {inferred.value} file name but --format is {given.value}; make them agree")
     return inferred

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from pydantic import (
     BaseModel,
     ConfigDict,
@@ -172,6 +174,31 @@ class Action(_Strict):
     """Monthly updates recorded after publication, oldest first."""
 
 
+class PaperEntry(_Strict):
+    """The board paper's own words for one month: cover details, decisions sought and the narrative."""
+
+    month: Month
+    """The board's month this entry is for, YYYY-MM."""
+    meeting_date: date | None = None
+    """When the board meets, YYYY-MM-DD."""
+    author: str | None = None
+    """Who the report is by (name and role)."""
+    purpose: str | None = None
+    """What the paper is for, in a sentence or two."""
+    decisions_sought: list[str] = Field(default_factory=list)
+    """What the board is asked to agree, note or decide; one item each."""
+    summary: str | None = None
+    """The executive summary in the author's words; the paper adds the figures."""
+    impact: str | None = None
+    """What difference the work has made for children, young people and families."""
+    voice: str | None = None
+    """What the parent carer forum, children and young people have said."""
+    risks: list[str] = Field(default_factory=list)
+    """Risks and issues the board should know about."""
+    next_steps: list[str] = Field(default_factory=list)
+    """What happens before the next board."""
+
+
 class Plan(_Strict):
     """A local-area SEND improvement plan."""
 
@@ -199,4 +226,6 @@ class Plan(_Strict):
     """Key performance indicators: numbers with baselines, targets, trajectories and actuals."""
     indicator_tolerance: Tolerance | None = None
     """How far off trajectory an indicator may be and still rate Green or Amber (default: Amber up to 5% worse than expected)."""
+    papers: list[PaperEntry] = Field(default_factory=list)
+    """The monthly board paper's own words, one entry per month (cover details, decisions sought, narrative)."""
 

@@ -36,12 +36,12 @@ class KpiCard:
     notes: list[str] = field(default_factory=list)
 
 
-def kpi_cards(plan: Plan, as_of: date) -> list[KpiCard]:
+def kpi_cards(plan: Plan, as_of: date, prefix: str = "") -> list[KpiCard]:
     """A card per indicator, judged as at the day."""
-    return [_card(plan, status, as_of) for status in kpi_statuses(plan, as_of)]
+    return [_card(plan, status, as_of, prefix) for status in kpi_statuses(plan, as_of)]
 
 
-def _card(plan: Plan, status: KpiStatus, as_of: date) -> KpiCard:
+def _card(plan: Plan, status: KpiStatus, as_of: date, prefix: str) -> KpiCard:
     ind = status.indicator
     series = _series(status, as_of)
     headline = f"{ind.id} {ind.name}: {status.reason}."
@@ -52,7 +52,7 @@ def _card(plan: Plan, status: KpiStatus, as_of: date) -> KpiCard:
     table = [row for _, _, row in rows]
     notes = [f"From {c.since.text}: {c.note}" for c in ind.definition_changes]
     return KpiCard(status, cells(status), STATUS_COLOUR[status.label], headline, table,
-                   _chart(status, series, headline) if any(series.values()) else None, notes)
+                   _chart(status, series, headline, prefix) if any(series.values()) else None, notes)
 
 
 def _series(status: KpiStatus, as_of: date) -> dict[str, list[tuple[date, float, str, str]]]:
@@ -71,7 +71,7 @@ def _series(status: KpiStatus, as_of: date) -> dict[str, list[tuple[date, float,
     return {k: sorted(v) for k, v in out.items()}
 
 
-def _chart(status: KpiStatus, series: dict[str, list[tuple[date, float, str, str]]], headline: str) -> Any:
+def _chart(status: KpiStatus, series: dict[str, list[tuple[date, float, str, str]]], headline: str, prefix: str = "") -> Any:
     from xml.etree import ElementTree as ET
 
     from markupsafe import Markup
@@ -91,7 +91,8 @@ def _chart(status: KpiStatus, series: dict[str, list[tuple[date, float, str, str
     def y(v: float) -> float:
         return round(BOTTOM - (BOTTOM - TOP) * (v - low) / (high - low), 1)
 
-    key = f"kpi-{status.index}"
+    # The prefix keeps ids unique when several plans make one paper.
+    key = f"{prefix}kpi-{status.index}"
     svg = ET.Element("svg", {"xmlns": _SVG, "role": "img", "aria-labelledby": f"{key}-title {key}-desc",
                              "viewBox": f"0 0 {WIDTH} {HEIGHT}", "width": str(WIDTH), "height": str(HEIGHT), "class": "chart"})
     ET.SubElement(svg, "title", {"id": f"{key}-title"}).text = headline

@@ -92,6 +92,9 @@ def _environment(template: Path | None) -> Any:
     env.filters["md_inline"] = md_inline
     env.filters["md_prose"] = md_prose
     env.filters["date"] = lambda d, fmt="%d %b %Y": d.strftime(fmt) if d else "-"
+    from sendplan_cli.output.paper.filters import register
+
+    register(env)
     return env
 
 
@@ -143,6 +146,8 @@ def render(paper: Paper, fmt: str, template: Path | None = None) -> str:
         return render_within_limits(compiled, context(paper))
     except TemplateSyntaxError as exc:
         raise UsageError(f"{exc.filename or name}:{exc.lineno}: template syntax error: {exc.message}") from None
+    except UnicodeDecodeError:
+        raise UsageError(f"{name}: not a text template (UTF-8); give a Jinja template such as a copy of {DEFAULT_TEMPLATE[fmt]}") from None
     except Exception as exc:  # noqa: BLE001 - a template is a program: whatever it raises is its author's to fix
         line = _template_line(exc, filename)
         where = f"{filename}:{line}" if line else filename

@@ -48,6 +48,10 @@ class ActionRow:
     findings: list[Diagnostic] = field(default_factory=list)
     source: str | None = None
     """Where the rating and movement come from when not from a recorded update: "git: the plan as committed at ..."."""
+    status: Any = None
+    """The action's status as at the paper's date (plan/exceptions.py): overdue, missed steps, steps ahead."""
+    flags: list[str] = field(default_factory=list)
+    """The exception headings this action appears under, in words."""
 
     @property
     def finding_names(self) -> set[str]:
@@ -64,10 +68,10 @@ class PlanView:
     findings: list[Diagnostic]
     as_published: bool
     """True when no action has an update in or before the month: ratings are as published."""
-    exceptions: dict[str, list[ActionRow]]
+    exceptions: dict[str, list[Any]]
     completion_counts: list[tuple[str, int, str]]
     impact_counts: list[tuple[str, int, str]]
-    coming_up: dict[str, list[dict[str, Any]]]
+    coming_up: dict[str, list[Any]]
     by_lead: list[tuple[str, list[ActionRow]]]
     coverage: list[tuple[Any, list[ActionRow]]]
     summary: list[str]
@@ -77,6 +81,16 @@ class PlanView:
     """The cards of indicators rated Red, for the exceptions."""
     changes: Any = None
     """Changes since the last board from git (output/paper/git_movement.py), or None outside git."""
+    number: int = 1
+    """The plan's place in the paper, for ids unique across several plans."""
+    has_updates: bool = False
+    """True when the plan records any monthly update."""
+    entry: Any = None
+    """The plan's own words for this month (`papers:`), or None."""
+    findings_by_rule: list[Any] = field(default_factory=list)
+    """The findings grouped by rule with counts and the actions concerned."""
+    headline: Any = None
+    """The executive summary's figures (output/paper/summary.py)."""
 
 
 def _rank(scale: RatingScale, name: str | None) -> int | None:
@@ -127,47 +141,24 @@ def _counts(names: list[str | None], ratings: list[Any]) -> list[tuple[str, int,
     return rows
 
 
-def _coming_up(plan: Plan, month: date, as_of: date, done: set[str]) -> dict[str, list[dict[str, Any]]]:
-    horizons = {"next month": month_end(month + timedelta(days=32)), "next quarter": month_end(month + timedelta(days=93))}
-    out: dict[str, list[dict[str, Any]]] = {name: [] for name in horizons}
-    for index, action in enumerate(plan.actions):
-        if action.ref in done:
-            continue
-        state = state_at(action, index, as_of)
-        steps = [("milestone", p) for _, p in dated_steps(action, index, state.due, state.due_at)]
-        final = state.due.final if state.due else None
-        if final is not None:
-            steps.append(("final", final))
-        for kind, period in steps:
-            if period.end is None or period.end <= as_of:
-                continue
-            for name, limit in horizons.items():
-                if period.end <= limit:
-                    out[name].append({"ref": action.ref, "title": action.title, "what": kind,
-                                      "due": period.text, "due_end": period.end,
-                                      "leads": action.leads})
-                    break
-    for items in out.values():
-        items.sort(key=lambda item: (item["due_end"], item["ref"]))
-    return out
-
-
-def build_view(plan: Plan, path: str, month: date, as_of: date, findings: list[Diagnostic]) -> PlanView:
+def build_view(plan: Plan, path: str, month: date, as_of: date, findings: list[Diagnostic], number: int = 1) -> PlanView:
     """The month's view of one validated plan; findings are evaluated as of as_of."""
+    from sendplan_cli.output.paper.exceptions import exception_items
+    from sendplan_cli.output.paper.sections import coming_up, findings_by_rule, paper_entry
+    from sendplan_cli.plan.exceptions import plan_status
+
+    statuses = plan_status(plan, as_of)
     # Findings indexed by action once: scanning them all for every action made a large plan's paper quadratic.
     by_ref: dict[str | None, list[Diagnostic]] = {}
     for d in findings:
         by_ref.setdefault(d.ref, []).append(d)
     rows = [_row(plan, i, a, month, as_of, by_ref.get(a.ref, [])) for i, a in enumerate(plan.actions)]
-    has_updates = any(a.updates for a in plan.actions)
-    exceptions = {
-        "Overdue": [r for r in rows if "overdue" in r.finding_names],
-        "Off track": [r for r in rows if plan.rating_scale.completion_means(r.completion) == "off-track"],
-        "Ratings that do not match": [r for r in rows if r.finding_names & {"rating-contradicts-dates", "rating-contradicts-impact"}],
-        "No update this month": [r for r in rows if has_updates and not r.updated_this_month],
-        "Red or Amber without commentary": [r for r in rows if "missing-commentary" in r.finding_names],
-    }
-    done = {r.ref for r in rows if plan.rating_scale.completion_means(r.completion) in COMPLETE}
+    exceptions = exception_items(plan, statuses, findings, as_of, month)
+    for row, status in zip(rows, statuses):
+        row.status = status
+        if row.due is None and status.final is not None:
+            row.due = f"by {status.final.end:%d %b %Y} (from its activities)"
+        row.flags = [heading for heading, items in exceptions.items() if any(i.ref == row.ref for i in items)]
     leads: dict[str, list[ActionRow]] = {}
     for r in rows:
         for lead in r.leads or ["No lead named"]:
@@ -179,19 +170,26 @@ def build_view(plan: Plan, path: str, month: date, as_of: date, findings: list[D
         exceptions=exceptions,
         completion_counts=_counts([r.completion for r in rows], plan.rating_scale.completion),
         impact_counts=_counts([r.impact for r in rows], plan.rating_scale.impact),
-        coming_up=_coming_up(plan, month, as_of, done),
+        coming_up=coming_up(statuses, month, as_of),  # type: ignore[arg-type]
         by_lead=sorted(leads.items()),
         coverage=coverage,
         summary=[],
+        number=number,
+        has_updates=any(a.updates for a in plan.actions),
+        entry=paper_entry(plan, month),
+        findings_by_rule=findings_by_rule(findings),
     )
     from sendplan_cli.output.paper.charts import kpi_cards
 
-    view.kpis = kpi_cards(plan, as_of)
+    view.kpis = kpi_cards(plan, as_of, prefix=f"p{number}-" if number > 1 else "")
     view.red_kpis = [card for card in view.kpis if card.status.rag == "Red"]
     from sendplan_cli.output.paper.git_movement import add_git_movement
 
     add_git_movement(view, month_end(month), month_end(previous_month(month)))
     view.summary = _summary(view)
+    from sendplan_cli.output.paper.summary import headline
+
+    view.headline = headline(view, month, as_of)
     return view
 
 
@@ -200,7 +198,7 @@ def _summary(view: PlanView) -> list[str]:
     complete = sum(1 for r in view.rows if view.plan.rating_scale.completion_means(r.completion) in COMPLETE)
     lines = [f"{complete} of {total} actions {_verb(complete)} complete."]
     for name, label in (("Overdue", "overdue"), ("Off track", "rated off track")):
-        count = len(view.exceptions[name])
+        count = len(view.exceptions.get(name, []))
         lines.append(f"{count} of {total} actions {_verb(count)} {label}.")
     soon = len(view.coming_up["next month"])
     lines.append(f"{soon} date{'s' if soon != 1 else ''} fall{'s' if soon == 1 else ''} due next month.")

@@ -1,0 +1,79 @@
+"""Building blocks of the Word paper: headings, lists, tables with repeating header rows, charts with alt text."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from sendplan_cli.output.sanitise import one_line, paragraphs
+
+
+def paragraph(doc: Any, value: str = "", style: str | None = None) -> Any:
+    """A new paragraph in the named style; the style's id is looked up once per document, not per paragraph."""
+    para = doc.add_paragraph(value)
+    if style is not None:
+        para._p.style = _style_id(doc, style)
+    return para
+
+
+def _style_id(doc: Any, name: str) -> str:
+    # python-docx searches the whole styles part on every styled paragraph; a paper has hundreds.
+    cache = doc.__dict__.setdefault("_sendplan_style_ids", {})
+    if name not in cache:
+        cache[name] = doc.styles[name].style_id
+    return cache[name]
+
+
+def text(value: object) -> str:
+    """Plan text for one line of Word: control characters and breaks shown visibly."""
+    return one_line(value).strip()
+
+
+def prose(doc: Any, value: object, style: str | None = None) -> None:
+    """Plan text as Word paragraphs: its paragraphs kept, its line breaks as line breaks."""
+    for lines in paragraphs(value):
+        para = paragraph(doc, style=style)
+        for i, line in enumerate(lines):
+            run = para.add_run(line.replace("\t", " "))
+            if i < len(lines) - 1:
+                run.add_break()
+
+
+def bullets(doc: Any, items: list[str], numbered: bool = False) -> None:
+    for item in items:
+        paragraph(doc, text(item), "List Number" if numbered else "List Bullet")
+
+
+def table(doc: Any, caption: str, header: list[str], rows: list[list[str]]) -> Any:
+    """A captioned table whose header row repeats on every page and whose first column labels each row."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    paragraph(doc, caption, "Caption")
+    grid = doc.add_table(rows=1, cols=len(header))
+    grid._tbl.tblStyle_val = _style_id(doc, "Table Grid")
+    for cell, name in zip(grid.rows[0].cells, header):
+        cell.text = ""
+        cell.paragraphs[0].add_run(name).bold = True
+    tr_pr = grid.rows[0]._tr.get_or_add_trPr()
+    repeat = OxmlElement("w:tblHeader")
+    repeat.set(qn("w:val"), "true")
+    tr_pr.append(repeat)
+    for values in rows:
+        cells = grid.add_row().cells
+        for cell, value in zip(cells, values):
+            cell.text = value
+    return grid
+
+
+def chart(doc: Any, counts: list[tuple[str, int, str]], title: str) -> None:
+    """A bar chart image with alternative text, followed by its data as a table."""
+    from docx.shared import Mm
+
+    from sendplan_cli.output.paper.docx_charts import bar_chart
+
+    alt = f"{title}: " + ", ".join(f"{name} {count}" for name, count, _ in counts)
+    shape = doc.add_paragraph().add_run().add_picture(io.BytesIO(bar_chart(counts)), width=Mm(110))
+    shape._inline.docPr.set("descr", alt)
+    shape._inline.docPr.set("title", title)
+    table(doc, f"{title}: the values in the chart", ["Rating", "Actions"], [[text(n), str(c)] for n, c, _ in counts])

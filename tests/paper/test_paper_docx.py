@@ -1,0 +1,165 @@
+"""The Word paper, opened with python-docx: headings in order, repeating header rows, alt text, same exceptions."""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, run_cli
+from papers import BUNDLED, EAST, WEST, paper
+
+from sendplan_cli.output.paper.docx_render import DEFAULT_DOCX
+
+
+@lru_cache(maxsize=None)
+def _docx_bytes(path: str, month: str, template: str | None = None) -> bytes:
+    import sys
+
+    args = [sys.executable, "-m", "sendplan_cli", "report", path, "--month", month, "--format", "docx", "-o", "-"]
+    if template:
+        args += ["--template", template]
+    result = subprocess.run(args, capture_output=True, check=False, cwd=ROOT)
+    assert result.returncode == 0, result.stderr.decode()
+    return result.stdout
+
+
+def _document(path: str, month: str, template: str | None = None):  # type: ignore[no-untyped-def]
+    from docx import Document
+
+    return Document(io.BytesIO(_docx_bytes(path, month, template)))
+
+
+def _table(document, caption: str):  # type: ignore[no-untyped-def]
+    """The table whose Caption paragraph is `caption`, as rows of cell text."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    body = list(document.element.body.iterchildren())
+    for i, element in enumerate(body):
+        if element.tag.endswith("}p") and Paragraph(element, document).text == caption:
+            grid = next(e for e in body[i + 1:] if e.tag.endswith("}tbl"))
+            return [[c.text for c in row.cells] for row in Table(grid, document).rows]
+    raise AssertionError(f"no table captioned {caption!r}")
+
+
+@pytest.mark.parametrize("name", sorted(BUNDLED))
+def test_headings_are_real_styles_in_order_under_a_title(name: str) -> None:
+    document = _document(*BUNDLED[name])
+    styles = [p.style.name for p in document.paragraphs]
+    assert styles[0] == "Title"
+    assert document.core_properties.title == document.paragraphs[0].text
+    levels = [int(s.split()[-1]) for s in styles if re.fullmatch(r"Heading \d", s)]
+    assert levels[0] == 1 and all(b - a <= 1 for a, b in zip(levels, levels[1:]))
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert headings == ["Cover", "Executive summary", "Decisions sought", "Overall position", "Exceptions",
+                        "Progress by recommendation", "Impact, voice, risks and next steps", "Coming up", "By lead",
+                        "Appendix A: action tracker", "Appendix B: rating legend and validation findings"]
+
+
+@pytest.mark.parametrize("name", sorted(BUNDLED))
+def test_every_table_repeats_its_header_row_and_every_image_has_alt_text(name: str) -> None:
+    from docx.oxml.ns import qn
+
+    document = _document(*BUNDLED[name])
+    assert len(document.tables) > 5
+    for table in document.tables:
+        header = table.rows[0]._tr.trPr
+        assert header is not None and header.find(qn("w:tblHeader")) is not None
+    assert len(document.inline_shapes) == 2
+    for shape in document.inline_shapes:
+        assert shape._inline.docPr.get("descr", "").startswith("Actions by")
+
+
+def test_the_same_exceptions_as_the_html() -> None:
+    for path, month, heading in ((WEST, "2025-01", "Overdue (5)"), (EAST, "2025-06", "Missed milestones and activity dates (4)")):
+        rows = _table(_document(path, month), heading)
+        html_table = paper(path, month).split(f"<caption>{heading}</caption>")[1].split("</table>")[0]
+        assert [r[0] for r in rows[1:]] == re.findall(r'<th scope="row" class="ref">([^<]+)</th>', html_table)
+    west = _table(_document(WEST, "2025-01"), "Overdue (5)")
+    assert west[4][0] == "3.2" and west[4][2] == "June 2024 (by 30 Jun 2024)"
+    assert west[4][3] == "Rated Amber (in progress, on track), but its end date, 30 Jun 2024, has passed."
+
+
+def test_status_is_written_in_words_in_the_tracker() -> None:
+    rows = _table(_document(EAST, "2025-06"), "Every action")
+    assert rows[0][4] == "Completion" and {r[4] for r in rows[1:]} == {"Not rated"}
+
+
+def test_a_custom_word_template_is_used(tmp_path: Path) -> None:
+    from docx import Document
+
+    template = tmp_path / "ours.docx"
+    document = Document()
+    document.add_paragraph("Sussex board: {{ title }}", style="Title")
+    document.add_paragraph("{%p for plan in plans %}")
+    document.add_paragraph("Our exceptions", style="Heading 1")
+    document.add_paragraph("{{p plan.exceptions }}")
+    document.add_paragraph("{%p endfor %}")
+    document.save(str(template))
+    ours = _document(WEST, "2025-01", str(template))
+    assert ours.paragraphs[0].text == "Sussex board: West Sussex Local Area SEND Partnership Improvement Plan"
+    assert [p.text for p in ours.paragraphs if p.style.name == "Heading 1"] == ["Our exceptions"]
+    assert _table(ours, "Overdue (5)")[1][0] == "1.1"
+
+
+def test_a_template_that_is_not_a_word_document_is_a_usage_error(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.docx"
+    bad.write_text("not a zip", encoding="utf-8")
+    result = run_cli("report", WEST, "--month", "2025-01", "--format", "docx", "--template", str(bad), "-o", str(tmp_path / "out.docx"))
+    assert result.returncode == 2
+    assert "not a Word template" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "out.docx").exists()
+
+
+def test_the_default_template_is_built_by_its_script(tmp_path: Path) -> None:
+    import runpy
+
+    build = runpy.run_path(str(ROOT / "templates" / "build_docx_template.py"))["build"]
+    build(tmp_path / DEFAULT_DOCX)
+    from docx import Document
+
+    made, shipped = Document(str(tmp_path / DEFAULT_DOCX)), Document(str(ROOT / "templates" / DEFAULT_DOCX))
+    assert [p.text for p in made.paragraphs] == [p.text for p in shipped.paragraphs]
+
+
+def test_plan_text_is_shown_as_written_and_never_run_as_a_template(tmp_path: Path) -> None:
+    from conftest import write_plan
+
+    path = write_plan(tmp_path, """\
+actions:
+  - ref: "1"
+    title: "<w:p>&amp; {{ 7 * 7 }} {%p if true %}"
+    leads: "Sam\\n# Heading"
+    due: July 2024
+    completion: Red
+    commentary: "First line\\nSecond line"
+""")
+    document = _document(str(path), "2024-09")
+    rows = _table(document, "Every action")
+    assert rows[1][1] == "<w:p>&amp; {{ 7 * 7 }} {%p if true %}"
+    assert rows[1][2] == "Sam\\n# Heading"
+    assert rows[1][8] == "First line\\nSecond line"
+
+
+def test_the_tracker_is_on_landscape_pages_and_the_footer_numbers_pages() -> None:
+    from docx.enum.section import WD_ORIENT
+    from docx.oxml.ns import qn
+
+    document = _document(WEST, "2025-01")
+    assert [s.orientation for s in document.sections] == [WD_ORIENT.PORTRAIT, WD_ORIENT.LANDSCAPE, WD_ORIENT.PORTRAIT]
+    assert document.sections[1].page_width > document.sections[1].page_height
+    footer = document.sections[0].footer.paragraphs[0]
+    assert footer.text.startswith("West Sussex Local Area SEND Partnership Improvement Plan: board paper, January 2025")
+    assert footer._p.find(qn("w:fldSimple")).get(qn("w:instr")) == "PAGE"
+
+
+@pytest.mark.parametrize(("fmt", "template"), [("html", "board-paper.docx"), ("docx", "board-paper.html.j2")])
+def test_a_template_of_the_other_kind_is_a_usage_error(fmt: str, template: str, tmp_path: Path) -> None:
+    out = tmp_path / f"paper.{fmt}"
+    result = run_cli("report", WEST, "--month", "2025-01", "--format", fmt, "--template", str(ROOT / "templates" / template), "-o", str(out))
+    assert result.returncode == 2 and "goes with --format docx" in result.stderr
+    assert "Traceback" not in result.stderr and "internal error" not in result.stderr and not out.exists()
