@@ -20,11 +20,17 @@ MONTHS = {
 }
 # Meteorological seasons, as UK public bodies use them; winter runs into the next year.
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
+# School terms in England: "Autumn term 2024" ends at Christmas, not with the meteorological autumn.
+# Spring term runs to Easter, which falls in March or April; April's end keeps an action from
+# being called overdue before its term is over.
+TERMS = {"autumn": (9, 12), "spring": (1, 4), "summer": (4, 7)}
 
 ACCEPTED_FORMS = (
     '"July 2024" or "Sept 2025" (a month)',
     '"2024-07" or "2024-07-31" (ISO month or day)',
+    '"31 July 2024" or "31/07/2024" (a day, day first as in the UK)',
     '"Summer 2025" (spring, summer, autumn, winter)',
+    '"Autumn term 2024" (school terms: autumn September-December, spring January-April, summer April-July)',
     '"Q4 25/26" (financial quarter, Q1 = April-June)',
     '"2026/27" (financial year, April-March)',
     '"2025" (a calendar year)',
@@ -110,10 +116,12 @@ _SEASON_NAMES = "|".join(SEASONS)
 # One dated form; the alternatives are tried in order at the current position.
 _DATED = re.compile(
     rf"""
-    (?P<iso_day>(?P<d_y>\d{{4}})-(?P<d_m>\d{{1,2}})-(?P<d_d>\d{{1,2}}))\b
+    (?P<uk_day>(?P<u_d>\d{{1,2}})/(?P<u_m>\d{{1,2}})/(?P<u_y>\d{{4}}))\b
+  | (?P<day_month>(?P<dm_d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<dm_mon>{_MONTH_NAMES})\.?,?\s+(?P<dm_y>\d{{4}}))\b
+  | (?P<iso_day>(?P<d_y>\d{{4}})-(?P<d_m>\d{{1,2}})-(?P<d_d>\d{{1,2}}))\b
   | (?P<iso_month>(?P<m_y>\d{{4}})-(?P<m_m>\d{{1,2}}))\b
   | (?P<month>(?P<mon>{_MONTH_NAMES})\.?,?\s+(?P<mon_y>\d{{4}}))\b
-  | (?P<season>(?P<sea>{_SEASON_NAMES})(?:\s+term)?\s+(?P<sea_y>\d{{4}}))\b
+  | (?P<season>(?P<sea>{_SEASON_NAMES})(?P<term>\s+term)?\s+(?P<sea_y>\d{{4}}))\b
   | (?P<quarter>Q(?P<q>[1-4])\s*(?:FY\s*)?(?P<q_y1>\d{{2}}|\d{{4}})\s*/\s*(?P<q_y2>\d{{2}}|\d{{4}}))\b
   | (?P<fin_year>(?:FY\s*)?(?P<f_y1>\d{{4}})\s*/\s*(?P<f_y2>\d{{2}}|\d{{4}}))\b
   | (?P<year>(?P<y>\d{{4}}))\b
@@ -132,8 +140,14 @@ _SEPARATORS = re.compile(r"[\s,;/&•\-–]+|\band\b|\bthen\b", re.IGNORECASE)
 
 def _dated(m: re.Match[str]) -> Period:
     text = m.group(0)
-    kind = next(k for k in ("iso_day", "iso_month", "month", "season", "quarter", "fin_year", "year") if m.group(k))
+    kind = next(k for k in ("uk_day", "day_month", "iso_day", "iso_month", "month", "season", "quarter", "fin_year", "year")
+                if m.group(k))
     try:
+        if kind in ("uk_day", "day_month"):
+            year = int(m["u_y"] or m["dm_y"])
+            month = int(m["u_m"]) if kind == "uk_day" else MONTHS[m["dm_mon"].lower()]
+            day = date(year, month, int(m["u_d"] or m["dm_d"]))
+            return Period(day, day, "day", text)
         if kind == "iso_day":
             day = date(int(m["d_y"]), int(m["d_m"]), int(m["d_d"]))
             return Period(day, day, "day", text)
@@ -145,7 +159,11 @@ def _dated(m: re.Match[str]) -> Period:
             return Period(date(year, month, 1), _month_end(year, month), "month", text)
         if kind == "season":
             year = int(m["sea_y"])
-            first, last = SEASONS[m["sea"].lower()]
+            name = m["sea"].lower()
+            if m["term"] and name in TERMS:
+                first, last = TERMS[name]
+                return Period(date(year, first, 1), _month_end(year, last), "term", text)
+            first, last = SEASONS[name]
             end_year = year + 1 if last < first else year
             return Period(date(year, first, 1), _month_end(end_year, last), "season", text)
         if kind == "quarter":
