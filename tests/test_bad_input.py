@@ -225,9 +225,9 @@ def test_every_case_through_the_command_line(tmp_path: Path) -> None:
     ("args", "words"),
     [
         (["validate", "no/such/plan.yaml"], "no such file or directory"),
-        (["validate", ".ci"], ".ci: no plans found in this directory"),
+        (["validate", "src"], "src: no YAML files in this directory or below it"),
         (["validate", "--as-of", "15/01/2025", "plans"], "YYYY-MM-DD"),
-        (["explain", "SP999"], "no check with the code or name 'SP999'; `sendplan rules`"),
+        (["explain", "SP999"], "no check with the code or name 'SP999'. `sendplan rules`"),
         (["explain", "overdu"], "did you mean 'overdue'?"),
         (["validate", "--format", "json", "--group-by", "lead", "plans"], "--group-by groups text output only"),
     ],

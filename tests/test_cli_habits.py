@@ -106,7 +106,16 @@ def test_a_directory_without_plans_fails_the_run_instead_of_passing_green(tmp_pa
     (tmp_path / "workflow.yml").write_text("on: push\n", encoding="utf-8")
     result = run_cli("validate", str(tmp_path))
     assert result.returncode == 2
-    assert "no plans found in this directory (1 other YAML file skipped" in result.stderr
+    assert "no plans found in this directory (1 YAML file without a top-level `partnership:` key, so not plans)" in result.stderr
+    listed = run_cli("validate", str(tmp_path), "--show-files")
+    assert listed.returncode == 0 and "skipped" in listed.stderr and "workflow.yml" in listed.stderr
+
+
+def test_a_directory_whose_plans_are_all_excluded_says_so(tmp_path: Path) -> None:
+    (tmp_path / "plan.yaml").write_bytes(WEST.read_bytes())
+    result = run_cli("validate", str(tmp_path), "--exclude", "*.yaml")
+    assert result.returncode == 2
+    assert "1 YAML file left out by exclude patterns" in result.stderr
 
 
 @pytest.mark.parametrize(("env", "args", "coloured"), [

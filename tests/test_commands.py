@@ -72,3 +72,17 @@ def test_a_very_long_line_is_quoted_around_the_column(tmp_path: Path) -> None:
     caret = result.stdout.splitlines()[result.stdout.splitlines().index(quoted[0]) + 1]
     # The caret stands under the unknown key, shown within the cut line.
     assert quoted[0][caret.index("^"):].startswith("wrong")
+
+
+def test_explaining_a_bad_date_lists_the_forms_sendplan_reads() -> None:
+    out = run_cli("explain", "SP013").stdout
+    assert '"Q4 25/26"' in out and '"Autumn term 2024"' in out and '"31 July 2024"' in out
+
+
+def test_new_makes_its_folder_and_starts_with_nothing_overdue(tmp_path: Path) -> None:
+    result = run_cli("new", "-o", "plans/my-plan.yaml", "--title", "Our plan", "--partnership", "Ours",
+                     "--published", "2024-04", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    checked = run_cli("validate", "plans/", "--format", "json", cwd=tmp_path)
+    assert "overdue" not in {f["name"] for f in json.loads(checked.stdout)["findings"]}
+    assert "sendplan validate plans/my-plan.yaml" in (tmp_path / "plans" / "my-plan.yaml").read_text(encoding="utf-8")

@@ -16,13 +16,16 @@ def _yaml_string(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def new_plan_text(title: str, partnership: str, board: str, published: date, file_name: str, schema_path: str) -> str:
+def new_plan_text(title: str, partnership: str, board: str, published: date, file_name: str, schema_path: str,
+                  today: date | None = None) -> str:
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
     env = Environment(loader=FileSystemLoader(str(resource_dir("templates"))), undefined=StrictUndefined,
                       keep_trailing_newline=True, autoescape=False)
     env.filters["yaml"] = _yaml_string
-    example_due = date(published.year + 1, published.month, 1)
+    # A year on from today (or from publication, if later), so a new plan starts with nothing overdue.
+    start = max(published, today or published)
+    example_due = date(start.year + 1, start.month, 1)
     return env.get_template("new-plan.yaml.j2").render(
         title=title, partnership=partnership, board=board, published=f"{published:%B %Y}",
         file_name=file_name, schema_path=schema_path, example_due=f"{example_due:%B %Y}",
@@ -32,6 +35,7 @@ def new_plan_text(title: str, partnership: str, board: str, published: date, fil
 def create_new(path: Path, text: str) -> None:
     """Write a new file whole, and never over an existing one."""
     folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise UsageError(f"{folder}: no such directory")
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"{folder}: not a folder; choose another place for the new plan")
+    folder.mkdir(parents=True, exist_ok=True)
     write_atomic(path, text.encode("utf-8"), exclusive=True)

@@ -50,7 +50,11 @@ def _codes(values: Any, where: str) -> frozenset[str]:
     try:
         return frozenset(get(v).code for v in values)
     except KeyError as exc:
-        raise UsageError(f"{where}: unknown rule {exc.args[0]!r}; `sendplan rules` lists them") from None
+        from sendplan_cli.plan.locate import suggest
+
+        close = suggest(exc.args[0], [key for r in RULES for key in (r.name, r.code)])
+        hint = f"did you mean {close!r}? " if close else ""
+        raise UsageError(f"{where}: unknown rule {exc.args[0]!r}; {hint}`sendplan rules` lists them") from None
 
 
 def _severity(value: Any, where: str) -> Severity:

@@ -31,8 +31,11 @@ class Discovery:
     skipped: list[tuple[Path, str]] = field(default_factory=list)
 
 
-def discover(paths: list[Path], include: tuple[str, ...] = (), exclude: tuple[str, ...] = ()) -> Discovery:
-    """The plan files among paths, each once, in the order given (a directory's sorted)."""
+def discover(paths: list[Path], include: tuple[str, ...] = (), exclude: tuple[str, ...] = (),
+             require_plans: bool = True) -> Discovery:
+    """The plan files among paths, each once, in the order given (a directory's sorted).
+
+    require_plans: a directory with no plan in it is a usage error (off for --show-files, which lists what it skipped)."""
     found = Discovery()
     seen: set[Path] = set()
 
@@ -49,16 +52,29 @@ def discover(paths: list[Path], include: tuple[str, ...] = (), exclude: tuple[st
             _search(path, include, exclude, inside.append, found.skipped)
             for file in sorted(inside, key=lambda f: f.as_posix()):
                 add(file)
-            if len(found.files) == before and not any(f.resolve().is_relative_to(path.resolve()) for f in found.files):
-                skipped = sum(1 for s, _ in found.skipped if s.resolve().is_relative_to(path.resolve()))
-                extra = f" ({skipped} other YAML file{'s' if skipped != 1 else ''} skipped; --show-files lists them)" if skipped else ""
-                raise UsageError(f"{path}: no plans found in this directory{extra}; "
-                                 "a plan has a top-level `partnership:` key, or add an `include` pattern to the configuration")
+            if require_plans and len(found.files) == before and not any(
+                    f.resolve().is_relative_to(path.resolve()) for f in found.files):
+                raise UsageError(_no_plans(path, [why for f, why in found.skipped if f.resolve().is_relative_to(path.resolve())]))
         elif path.exists():
             add(path)
         else:
             raise UsageError(f"{path}: no such file or directory; check the path")
     return found
+
+
+def _no_plans(path: Path, reasons: list[str]) -> str:
+    """Why a directory gave no plan, in words that say what to do."""
+    if not reasons:
+        return f"{path}: no YAML files in this directory or below it; check the path"
+    excluded = sum(1 for why in reasons if why.startswith("excluded"))
+    others = len(reasons) - excluded
+    parts = []
+    if excluded:
+        parts.append(f"{excluded} YAML file{'s' if excluded != 1 else ''} left out by exclude patterns")
+    if others:
+        parts.append(f"{others} YAML file{'s' if others != 1 else ''} without a top-level `partnership:` key, so not plans")
+    return (f"{path}: no plans found in this directory ({'; '.join(parts)}); `--show-files` lists them. "
+            "Check the exclude patterns, or add an `include` pattern to the configuration")
 
 
 def _search(root: Path, include: tuple[str, ...], exclude: tuple[str, ...], add, skipped) -> None:  # type: ignore[no-untyped-def]

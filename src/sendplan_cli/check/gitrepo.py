@@ -134,6 +134,7 @@ class GitRepo:
 def _find(folder: Path, needed_for: str) -> GitRepo:
     done = _git(folder, "rev-parse", "--show-toplevel")
     if done.returncode != 0:
+        leave_out = ", or leave the option out" if needed_for.startswith("--") else ""
         raise UsageError(f"{needed_for} needs the plan to be in a git work tree, and {folder} is not in one; "
-                         "run sendplan inside a clone of the plan's repository, or leave the option out")
+                         f"run sendplan inside a clone of the plan's repository{leave_out}")
     return GitRepo(Path(done.stdout.decode("utf-8", "replace").strip()).resolve())

@@ -68,7 +68,7 @@ def _root(
     _DEBUG = debug
 
 
-AsOf = Annotated[Optional[str], typer.Option("--as-of", help="Judge dates as of YYYY-MM-DD (default: today).")]
+AsOf = Annotated[Optional[str], typer.Option("--as-of", metavar="YYYY-MM-DD", help="Judge dates as of this day (default: today).")]
 
 
 def file_lines(path: str) -> list[str]:

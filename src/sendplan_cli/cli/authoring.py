@@ -85,7 +85,7 @@ def new(
         month = parse_month(published) if published else today().replace(day=1)
     except DateParseError:
         raise typer.BadParameter(f"{published!r} is not a month; use YYYY-MM", param_hint="--published") from None
-    create_new(output, new_plan_text(title, partnership, board, month, output.name, schema_path))
+    create_new(output, new_plan_text(title, partnership, board, month, str(output), schema_path, today()))
     typer.echo(f"wrote {output}", err=True)
     schema_file = output.parent / schema_path
     if not schema_file.exists() and schema_file.parent.is_dir():

@@ -186,6 +186,6 @@ def explain(rule: Annotated[str, typer.Argument(help="A code (SP101, SP013) or n
     except KeyError:
         # Names are suggested; a near code (SP999 -> SP903) is another check, not a typo.
         close = suggest(rule, [r.name for r in RULES] + [e.name for e in LOAD_ERRORS])
-        raise UsageError(f"no check with the code or name {rule!r}" + (f"; did you mean {close!r}?" if close else "")
-                         + "; `sendplan rules` lists them all") from None
+        raise UsageError(f"no check with the code or name {rule!r}" + (f"; did you mean {close!r}?" if close else ".")
+                         + " `sendplan rules` lists them all") from None
     typer.echo(f"# {found.code} {found.name} ({found.severity.value})\n\n{found.doc}")

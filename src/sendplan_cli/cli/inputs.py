@@ -42,7 +42,7 @@ def print_files(paths: list[Path]) -> None:
     from sendplan_cli.check.discovery import discover
     from sendplan_cli.output.sanitise import one_line
 
-    found = discover([p for p in paths if p != STDIN], *discovery_patterns())
+    found = discover([p for p in paths if p != STDIN], *discovery_patterns(), require_plans=False)
     for file in found.files:
         typer.echo(one_line(str(file)))
     if any(p == STDIN for p in paths):

@@ -44,6 +44,9 @@ def export(
 
     if fmt != "xlsx":
         raise UsageError(f"--format {one_line(fmt)!r}: sendplan exports Excel workbooks only; use --format xlsx")
+    if output is not None and not by_lead and output.suffix.lower() != ".xlsx":
+        raise UsageError(f"-o {one_line(output)}: an Excel workbook's name ends in .xlsx, so Excel opens it; "
+                         f"give -o {one_line(output.with_suffix('.xlsx'))}")
     if month is None:
         if by_lead:
             raise UsageError("--by-lead makes update forms, which are for one month: add --month YYYY-MM")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sendplan_cli.plan.dates import ACCEPTED_FORMS
 from sendplan_cli.plan.diagnostics import LOAD_CODES
 
 
@@ -45,7 +46,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "wrong-type": ("A value of the wrong kind: a list where text is expected, a mapping where a list is, ...",
                    "write the value in the form the message names."),
     "bad-date": ("A date that cannot be read.",
-                 "write it in one of the forms listed in the hint, such as `July 2024`, `Q4 25/26` or `2025-03-31`."),
+                 "write it in one of these forms:\n" + "\n".join(f"- {form}" for form in ACCEPTED_FORMS)),
     "unknown-rating": ("A rating that is not on the plan's own rating scale.",
                        "use one of the ratings listed in the hint, or add it to the plan's rating_scale."),
     "invalid-value": ("A value the plan format does not allow here.",
