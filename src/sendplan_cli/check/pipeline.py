@@ -100,7 +100,7 @@ def _analyse(path: Path, as_of: date, display: str | None, raw: bytes | None = N
     if plan is not None:
         found = run_rules(plan, loaded, config, as_of)
         diagnostics += [d for d in found if damage.keeps(d, get(d.code).reads)]
-    return loaded, plan, sorted(set(diagnostics), key=lambda d: d.sort_key), config
+    return loaded, plan, sorted(dict.fromkeys(diagnostics), key=lambda d: d.sort_key), config
 
 
 def check_file(path: Path, as_of: date, display: str | None = None, raw: bytes | None = None) -> FileResult:
