@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
@@ -59,7 +59,7 @@ class DatePhrase:
     """A date field as written, with the periods it names."""
 
     text: str
-    periods: tuple[Period, ...] = field(default_factory=tuple)
+    periods: tuple[Period, ...] = ()
 
     @property
     def final(self) -> Period | None:

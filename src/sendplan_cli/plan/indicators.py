@@ -51,6 +51,12 @@ Number = Annotated[
 ]
 
 
+def _empty_list() -> list[Any]:
+    """A new empty list. A Python function, not the builtin `list`: pydantic reads a default
+    factory's signature, and a builtin's costs a tokenizer run on every build."""
+    return []
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", arbitrary_types_allowed=True, defer_build=True)
 
@@ -79,7 +85,7 @@ class Baseline(_Strict):
     """The period it was measured in, e.g. "March 2024" or "2023/24". Without it the baseline is not SMART."""
     unit: Unit | None = None
     """Only when it differs from the indicator's unit (sendplan then reports the mismatch)."""
-    comparators: list[Comparator] = Field(default_factory=list)
+    comparators: list[Comparator] = Field(default_factory=_empty_list)
     """Benchmarks beside the baseline, e.g. England's figure for the same year."""
 
 
@@ -173,9 +179,9 @@ class Indicator(_Strict):
     """For direction within-band: the range to stay within."""
     owner: str | None = None
     """The lead accountable for the indicator."""
-    recommendations: Names = Field(default_factory=list)
+    recommendations: Names = Field(default_factory=_empty_list)
     """Ids of the recommendations this indicator evidences."""
-    actions: Names = Field(default_factory=list)
+    actions: Names = Field(default_factory=_empty_list)
     """Refs of the actions this indicator evidences."""
     source: str | None = None
     """Where the figure comes from, e.g. "Local EHCP case management system"."""
@@ -185,17 +191,17 @@ class Indicator(_Strict):
     """Months after a period ends before its figure is due (default 1)."""
     baseline: Baseline | None = None
     """The value when the plan started."""
-    targets: list[Target] = Field(default_factory=list)
+    targets: list[Target] = Field(default_factory=_empty_list)
     """Values to reach and by when; several are allowed."""
-    trajectory: list[TrajectoryPoint] = Field(default_factory=list)
+    trajectory: list[TrajectoryPoint] = Field(default_factory=_empty_list)
     """Interim values expected on the way, each dated."""
     stepped: bool = False
     """True when each trajectory value holds until the next point, instead of a straight line between points."""
     tolerance: Tolerance | None = None
     """How far off trajectory is still Green or Amber, overriding the plan's `indicator_tolerance`."""
-    actuals: list[Actual] = Field(default_factory=list)
+    actuals: list[Actual] = Field(default_factory=_empty_list)
     """The figures reached, one per reporting period."""
-    definition_changes: list[DefinitionChange] = Field(default_factory=list)
+    definition_changes: list[DefinitionChange] = Field(default_factory=_empty_list)
     """Changes to the definition, each dated from when it applies."""
 
 
