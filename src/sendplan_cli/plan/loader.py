@@ -239,7 +239,8 @@ class _Builder:
         # The parser's own line numbers are right unless the text holds a break only YAML counts.
         self.remap = YAML_ONLY_BREAKS.search(text) is not None
         try:
-            self._run(yaml.parse(text, Loader=loader_cls), yaml.events)
+            parser = loader_cls(text)
+            self._run(iter(parser.get_event, None), yaml.events)  # get_event gives None after the stream's end
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             where = self._position(mark) if mark else (1, 1)
@@ -267,18 +268,40 @@ class _Builder:
         """Feed every event to the builder; the common case, a scalar inside a container, is placed here.
 
         A plan is mostly scalars, so this loop is where loading spends its time: it does what
-        _scalar and _place do for them with locals and no calls, and hands anything unusual
-        (a tag, an anchor, a control escape, a mark past the end, a mapping key) to them."""
+        _scalar, _place and _key do for them with locals and no calls, as it does for opening
+        and closing a nested container, and hands anything unusual (a tag, an anchor, a control
+        escape, a duplicate key, a container as a key, too deep a nesting) to them."""
         stack, remap, size = self.stack, self.remap, len(self.text)
         scalar_event = yaml_events.ScalarEvent
         nulls, bad, core, shift, mask, intern = _NULLS, _BAD_IN_SCALAR, _CORE_TAGS, _SHIFT, _MASK, sys.intern
         ends = (yaml_events.MappingEndEvent, yaml_events.SequenceEndEvent)
+        map_start, seq_start = yaml_events.MappingStartEvent, yaml_events.SequenceStartEvent
+        tables = self.plan.tables
         for event in events:
             cls = event.__class__
             if cls is not scalar_event or not stack or remap or event.anchor:
                 if cls in ends and not stack[-1].anchor and len(stack) > 1:
                     frame = stack.pop()
                     stack[-1].size += frame.size
+                elif ((cls is map_start or cls is seq_start) and stack and not remap and not event.anchor
+                      and event.tag is None and len(stack) < MAX_DEPTH and event.start_mark.index < size
+                      and (stack[-1].is_list or stack[-1].slot >= 0)):
+                    mark, frame = event.start_mark, stack[-1]
+                    column = mark.column + 1
+                    packed = ((mark.line + 1) << shift) | (column if column < mask else mask)
+                    container: Any = {} if cls is map_start else []
+                    if frame.is_list:
+                        frame.table.append(packed)
+                        frame.container.append(container)
+                        pointer: Pointer = (*frame.pointer, len(frame.container) - 1)
+                    else:
+                        frame.table[frame.slot] = packed
+                        frame.container[frame.key] = container
+                        pointer = (*frame.pointer, frame.key)  # type: ignore[misc]
+                        frame.slot = -1
+                    table = array("q")
+                    tables[id(container)] = table
+                    stack.append(_Frame(container, pointer, None, table, is_list=cls is seq_start))
                 else:
                     self._event(event)
                 continue
