@@ -240,7 +240,10 @@ class _Builder:
         self.remap = YAML_ONLY_BREAKS.search(text) is not None
         try:
             parser = loader_cls(text)
-            self._run(iter(parser.get_event, None), yaml.events)  # get_event gives None after the stream's end
+            try:
+                self._run(iter(parser.get_event, None), yaml.events)  # get_event gives None after the stream's end
+            finally:
+                parser.dispose()  # as yaml.parse does: the pure-Python parser's states refer back to it
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             where = self._position(mark) if mark else (1, 1)
