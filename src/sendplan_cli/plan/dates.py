@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3,
@@ -64,7 +65,7 @@ class DatePhrase:
     """A date field as written, with the periods it names."""
 
     text: str
-    periods: tuple[Period, ...] = field(default_factory=tuple)
+    periods: tuple[Period, ...] = ()
 
     @property
     def final(self) -> Period | None:
@@ -190,6 +191,9 @@ def _check_consecutive(first: int, second: int, text: str) -> None:
         raise DateParseError(text, "a financial year runs over two consecutive years, such as 2025/26")
 
 
+# Plans repeat the same few phrases ("July 2024", "Ongoing", each month of the updates) many
+# times over; a phrase always parses to the same frozen value, so each is parsed once.
+@lru_cache(maxsize=4096)
 def parse_date_phrase(text: str) -> DatePhrase:
     """Parse a date field as written; raise DateParseError if any part is unreadable."""
     periods: list[Period] = []
@@ -223,6 +227,7 @@ def parse_date_phrase(text: str) -> DatePhrase:
     return DatePhrase(text, tuple(periods))
 
 
+@lru_cache(maxsize=4096)
 def parse_month(text: str) -> date:
     """Parse a reporting month "YYYY-MM" (or a month phrase) to its first day."""
     phrase = parse_date_phrase(text)

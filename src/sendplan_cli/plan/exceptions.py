@@ -14,7 +14,13 @@ from sendplan_cli.plan.dates import Period, english_list
 from sendplan_cli.plan.loader import Pointer
 from sendplan_cli.plan.model import Action, Plan
 from sendplan_cli.plan.scale import COMPLETE
-from sendplan_cli.plan.status import ActionState, accountable_leads, dated_steps, final_due, state_at
+from sendplan_cli.plan.status import (
+    ActionState,
+    accountable_leads,
+    dated_steps,
+    final_due,
+    state_at,
+)
 
 
 @dataclass(frozen=True)

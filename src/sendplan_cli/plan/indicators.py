@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PlainValidator, WithJsonSchema
 
-from sendplan_cli.plan.fields import DateText, Names
+from sendplan_cli.plan.fields import DateText, Names, empty_list
 
 Unit = Literal["percent", "count", "days", "weeks", "months", "rate per 1,000", "rate per 10,000",
                "rate per 100,000", "score", "pounds"]
@@ -53,6 +53,7 @@ Number = Annotated[
 ]
 
 
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", arbitrary_types_allowed=True, defer_build=True)
 
@@ -81,7 +82,7 @@ class Baseline(_Strict):
     """The period it was measured in, e.g. "March 2024" or "2023/24". Without it the baseline is not SMART."""
     unit: Unit | None = None
     """Only when it differs from the indicator's unit (sendplan then reports the mismatch)."""
-    comparators: list[Comparator] = Field(default_factory=list)
+    comparators: list[Comparator] = Field(default_factory=empty_list)
     """Benchmarks beside the baseline, e.g. England's figure for the same year."""
 
 
@@ -175,9 +176,9 @@ class Indicator(_Strict):
     """For direction within-band: the range to stay within."""
     owner: str | None = None
     """The lead accountable for the indicator."""
-    recommendations: Names = Field(default_factory=list)
+    recommendations: Names = Field(default_factory=empty_list)
     """Ids of the recommendations this indicator evidences."""
-    actions: Names = Field(default_factory=list)
+    actions: Names = Field(default_factory=empty_list)
     """Refs of the actions this indicator evidences."""
     source: str | None = None
     """Where the figure comes from, e.g. "Local EHCP case management system"."""
@@ -187,16 +188,16 @@ class Indicator(_Strict):
     """Months after a period ends before its figure is due (default 1)."""
     baseline: Baseline | None = None
     """The value when the plan started."""
-    targets: list[Target] = Field(default_factory=list)
+    targets: list[Target] = Field(default_factory=empty_list)
     """Values to reach and by when; several are allowed."""
-    trajectory: list[TrajectoryPoint] = Field(default_factory=list)
+    trajectory: list[TrajectoryPoint] = Field(default_factory=empty_list)
     """Interim values expected on the way, each dated."""
     stepped: bool = False
     """True when each trajectory value holds until the next point, instead of a straight line between points."""
     tolerance: Tolerance | None = None
     """How far off trajectory is still Green or Amber, overriding the plan's `indicator_tolerance`."""
-    actuals: list[Actual] = Field(default_factory=list)
+    actuals: list[Actual] = Field(default_factory=empty_list)
     """The figures reached, one per reporting period."""
-    definition_changes: list[DefinitionChange] = Field(default_factory=list)
+    definition_changes: list[DefinitionChange] = Field(default_factory=empty_list)
     """Changes to the definition, each dated from when it applies."""
 

@@ -206,7 +206,7 @@ def _escaped_char(code: str) -> str:
     return chr(value) if value <= 0x10FFFF else ""
 
 
-@dataclass
+@dataclass(slots=True)
 class _Frame:
     container: Any
     pointer: Pointer
@@ -217,6 +217,7 @@ class _Frame:
     slot: int = -1
     """Index of the pending key's value in `table`; -1 when a key is expected next."""
     seen: dict[str, Position] = field(default_factory=dict)
+    is_list: bool = False
 
 
 class _Builder:
@@ -238,8 +239,11 @@ class _Builder:
         # The parser's own line numbers are right unless the text holds a break only YAML counts.
         self.remap = YAML_ONLY_BREAKS.search(text) is not None
         try:
-            for event in yaml.parse(text, Loader=loader_cls):
-                self._event(event)
+            parser = loader_cls(text)
+            try:
+                self._run(iter(parser.get_event, None), yaml.events)  # get_event gives None after the stream's end
+            finally:
+                parser.dispose()  # as yaml.parse does: the pure-Python parser's states refer back to it
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             where = self._position(mark) if mark else (1, 1)
@@ -262,6 +266,84 @@ class _Builder:
             self.plan.error("yaml-syntax", str(exc).splitlines()[0], (1, 1))
             raise _ParserRefused from None
         return self.root
+
+    def _run(self, events: Any, yaml_events: Any) -> None:
+        """Feed every event to the builder; the common case, a scalar inside a container, is placed here.
+
+        A plan is mostly scalars, so this loop is where loading spends its time: it does what
+        _scalar, _place and _key do for them with locals and no calls, as it does for opening
+        and closing a nested container, and hands anything unusual (a tag, an anchor, a control
+        escape, a duplicate key, a container as a key, too deep a nesting) to them."""
+        stack, remap, size = self.stack, self.remap, len(self.text)
+        scalar_event = yaml_events.ScalarEvent
+        nulls, bad, core, shift, mask, intern = _NULLS, _BAD_IN_SCALAR, _CORE_TAGS, _SHIFT, _MASK, sys.intern
+        ends = (yaml_events.MappingEndEvent, yaml_events.SequenceEndEvent)
+        map_start, seq_start = yaml_events.MappingStartEvent, yaml_events.SequenceStartEvent
+        tables = self.plan.tables
+        for event in events:
+            cls = event.__class__
+            if cls is not scalar_event or not stack or remap or event.anchor:
+                if cls in ends and not stack[-1].anchor and len(stack) > 1:
+                    frame = stack.pop()
+                    stack[-1].size += frame.size
+                elif ((cls is map_start or cls is seq_start) and stack and not remap and not event.anchor
+                      and event.tag is None and len(stack) < MAX_DEPTH and event.start_mark.index < size
+                      and (stack[-1].is_list or stack[-1].slot >= 0)):
+                    mark, frame = event.start_mark, stack[-1]
+                    column = mark.column + 1
+                    packed = ((mark.line + 1) << shift) | (column if column < mask else mask)
+                    container: Any = {} if cls is map_start else []
+                    if frame.is_list:
+                        frame.table.append(packed)
+                        frame.container.append(container)
+                        pointer: Pointer = (*frame.pointer, len(frame.container) - 1)
+                    else:
+                        frame.table[frame.slot] = packed
+                        frame.container[frame.key] = container
+                        pointer = (*frame.pointer, frame.key)  # type: ignore[misc]
+                        frame.slot = -1
+                    table = array("q")
+                    tables[id(container)] = table
+                    stack.append(_Frame(container, pointer, None, table, is_list=cls is seq_start))
+                else:
+                    self._event(event)
+                continue
+            tag = event.tag
+            if tag is not None and tag != "!" and tag not in core:
+                self._event(event)  # refused with its message
+                continue
+            value, style = event.value, event.style
+            if style == '"' and bad.search(value):
+                self._escaped_control(event)
+            if (value in nulls and not style and event.implicit[0]) or tag == "tag:yaml.org,2002:null":
+                value = None
+            mark = event.start_mark
+            if mark.index >= size:
+                packed = _pack(*self._position(mark))
+            else:
+                column = mark.column + 1
+                packed = ((mark.line + 1) << shift) | (column if column < mask else mask)
+            frame = stack[-1]
+            frame.size += 1
+            if frame.is_list:
+                frame.table.append(packed)
+                frame.container.append(value)
+            elif frame.slot >= 0:
+                frame.table[frame.slot] = packed
+                frame.container[frame.key] = value
+                frame.slot = -1
+            else:
+                key = "null" if value is None else value
+                if key in frame.seen:
+                    self._key(frame, value, event, packed)  # a duplicate: reported there
+                    continue
+                key = intern(key)  # a plan repeats the same few keys thousands of times
+                frame.seen[key] = (packed >> shift, packed & mask)
+                table = frame.table
+                table.append(packed)
+                table.append(packed)
+                frame.slot = len(table) - 1
+                frame.key = key
 
     def _position(self, mark: Any) -> Position:
         """Where a parser mark is as an editor shows it; the end of the file is on its last line."""
@@ -299,7 +381,7 @@ class _Builder:
             pointer = self._place(container, event, size=0)
             table = array("q")
             self.plan.tables[id(container)] = table
-            self.stack.append(_Frame(container, pointer, event.anchor, table))
+            self.stack.append(_Frame(container, pointer, event.anchor, table, is_list=kind[0] == "S"))
         elif kind in ("MappingEndEvent", "SequenceEndEvent"):
             frame = self.stack.pop()
             if frame.anchor:

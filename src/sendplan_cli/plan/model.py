@@ -10,7 +10,7 @@ from pydantic import (
     Field,
 )
 
-from sendplan_cli.plan.fields import DateText, Month, Names
+from sendplan_cli.plan.fields import DateText, Month, Names, empty_list
 from sendplan_cli.plan.indicators import Indicator, Tolerance
 from sendplan_cli.plan.scale import RatingScale, west_sussex_scale
 
@@ -54,11 +54,11 @@ class Workstream(_Strict):
     """Full name."""
     aim: str | None = None
     """What the workstream is for."""
-    focus: list[str] = Field(default_factory=list)
+    focus: list[str] = Field(default_factory=empty_list)
     """Improvement focus."""
-    success_measures: list[str] = Field(default_factory=list)
+    success_measures: list[str] = Field(default_factory=empty_list)
     """How the partnership will know it is succeeding."""
-    strategic_leads: Names = Field(default_factory=list)
+    strategic_leads: Names = Field(default_factory=empty_list)
     """Roles or people who lead the workstream."""
 
 
@@ -86,7 +86,7 @@ class Activity(_Strict):
 
     text: str
     """What will be done."""
-    leads: Names = Field(default_factory=list)
+    leads: Names = Field(default_factory=empty_list)
     """Who leads this activity, when the plan names someone for it."""
     due: DateText | None = None
     """Target date as written."""
@@ -146,21 +146,21 @@ class Action(_Strict):
     """Unique reference, e.g. "1.1". Quote it if it looks like a number."""
     title: str
     """The action (strategic workstream priority or high-level action)."""
-    recommendations: Names = Field(default_factory=list)
+    recommendations: Names = Field(default_factory=empty_list)
     """Ids of the recommendations this action answers."""
-    leads: Names = Field(default_factory=list)
+    leads: Names = Field(default_factory=empty_list)
     """Accountable lead(s)."""
     due: DateText | None = None
     """Date of completion as written; several dates mean milestones then the final date."""
-    milestones: list[Milestone] = Field(default_factory=list)
+    milestones: list[Milestone] = Field(default_factory=empty_list)
     """Dated steps on the way."""
-    activities: list[Activity] = Field(default_factory=list)
+    activities: list[Activity] = Field(default_factory=empty_list)
     """Specific actions or key activities."""
-    success_measures: list[str] = Field(default_factory=list)
+    success_measures: list[str] = Field(default_factory=empty_list)
     """Evidence of impact and success measures, as written."""
-    measures: list[Measure] = Field(default_factory=list)
+    measures: list[Measure] = Field(default_factory=empty_list)
     """Quantified measures with baseline, target and actual values."""
-    references: list[str] = Field(default_factory=list)
+    references: list[str] = Field(default_factory=empty_list)
     """Other plans this action refers to."""
     review_cadence: str | None = None
     """How often an open-ended action is reviewed, e.g. "quarterly"."""
@@ -170,7 +170,7 @@ class Action(_Strict):
     """Impact rating as published, from the rating scale."""
     commentary: str | None = None
     """Commentary on progress."""
-    updates: list[Update] = Field(default_factory=list)
+    updates: list[Update] = Field(default_factory=empty_list)
     """Monthly updates recorded after publication, oldest first."""
 
 
@@ -216,13 +216,13 @@ class Plan(_Strict):
     """The BRAG legend; the West Sussex legend when omitted."""
     people: list[Person] | None = None
     """Directory of people that leads are checked against, when given."""
-    workstreams: list[Workstream] = Field(default_factory=list)
+    workstreams: list[Workstream] = Field(default_factory=empty_list)
     """Workstreams or themes."""
-    recommendations: list[Recommendation] = Field(default_factory=list)
+    recommendations: list[Recommendation] = Field(default_factory=empty_list)
     """Inspection recommendations (Areas of Improvement)."""
-    actions: list[Action] = Field(default_factory=list)
+    actions: list[Action] = Field(default_factory=empty_list)
     """The actions."""
-    indicators: list[Indicator] = Field(default_factory=list)
+    indicators: list[Indicator] = Field(default_factory=empty_list)
     """Key performance indicators: numbers with baselines, targets, trajectories and actuals."""
     indicator_tolerance: Tolerance | None = None
     """How far off trajectory an indicator may be and still rate Green or Amber (default: Amber up to 5% worse than expected)."""

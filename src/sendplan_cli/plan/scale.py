@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
@@ -82,6 +83,7 @@ def _named(ratings: list, name: str | None):  # type: ignore[no-untyped-def,type
     return next((r for r in ratings if normalise(r.name) == wanted), None)
 
 
+@lru_cache(maxsize=4096)  # a handful of rating names, compared thousands of times
 def normalise(name: str) -> str:
     """Ratings match ignoring case and surrounding or repeated spaces."""
     return " ".join(name.split()).casefold()

@@ -11,7 +11,8 @@ from sendplan_cli.plan.diagnostics import Severity
 from sendplan_cli.plan.loader import Pointer
 from sendplan_cli.plan.model import Action, Plan
 from sendplan_cli.plan.scale import COMPLETE
-from sendplan_cli.plan.status import ActionState, state_at
+from sendplan_cli.plan.dates import Period
+from sendplan_cli.plan.status import ActionState, dated_steps, state_at
 
 
 @dataclass(frozen=True)
@@ -45,9 +46,22 @@ class Context:
     source: Any = None
     """The plan as loaded (LoadedPlan): for the few rules about how a value is written, not what it says."""
 
+    _states: list[tuple[int, Action, ActionState]] | None = field(default=None, init=False, repr=False)
+    _steps: dict[int, list[tuple[Pointer, Period]]] = field(default_factory=dict, init=False, repr=False)
+
     def actions(self) -> Iterator[tuple[int, Action, ActionState]]:
-        for index, action in enumerate(self.plan.actions):
-            yield index, action, state_at(action, index, self.as_of)
+        """Each action with its state as_of; worked out once and shared by every rule."""
+        if self._states is None:
+            self._states = [(index, action, state_at(action, index, self.as_of))
+                            for index, action in enumerate(self.plan.actions)]
+        return iter(self._states)
+
+    def steps(self, index: int, action: Action, state: ActionState) -> list[tuple[Pointer, Period]]:
+        """The action's dated steps under its state's due date (plan/status.py); shared by every rule, not to be changed."""
+        found = self._steps.get(index)
+        if found is None:
+            found = self._steps[index] = dated_steps(action, index, state.due, state.due_at)
+        return found
 
     def completion_means(self, name: str | None) -> str | None:
         return self.plan.rating_scale.completion_means(name)

@@ -9,11 +9,11 @@ from sendplan_cli.check.rules.base import DATES_AND_RATINGS, Context, Finding, r
 from sendplan_cli.plan.dates import DatePhrase, english_list
 from sendplan_cli.plan.loader import Pointer
 from sendplan_cli.plan.model import Action
-from sendplan_cli.plan.status import ActionState, dated_steps, final_due
+from sendplan_cli.plan.status import ActionState, final_due
 
 
-def _final(action: Action, index: int, state: ActionState) -> tuple[Pointer, date] | None:
-    return final_due(state.due, state.due_at, dated_steps(action, index, state.due, state.due_at))
+def _final(ctx: Context, action: Action, index: int, state: ActionState) -> tuple[Pointer, date] | None:
+    return final_due(state.due, state.due_at, ctx.steps(index, action, state))
 
 
 @rule("SP101", "overdue", "error", reads=DATES_AND_RATINGS)
@@ -47,7 +47,7 @@ def overdue(ctx: Context) -> Iterator[Finding]:
     ```
     """
     for index, action, state in ctx.actions():
-        final = _final(action, index, state)
+        final = _final(ctx, action, index, state)
         if final is not None and final[1] < ctx.as_of and not ctx.is_complete(state):
             pointer, end = final
             rated = f"still rated {state.completion}" if state.completion else "not rated"
@@ -92,7 +92,7 @@ def milestone_overdue(ctx: Context) -> Iterator[Finding]:
     for index, action, state in ctx.actions():
         if ctx.is_complete(state):
             continue
-        steps = dated_steps(action, index, state.due, state.due_at)
+        steps = ctx.steps(index, action, state)
         final = final_due(state.due, state.due_at, steps)
         if final is None or final[1] < ctx.as_of:
             continue
@@ -137,7 +137,7 @@ def due_soon(ctx: Context) -> Iterator[Finding]:
     """
     horizon = ctx.as_of + timedelta(days=ctx.options.due_soon_days)
     for index, action, state in ctx.actions():
-        final = _final(action, index, state)
+        final = _final(ctx, action, index, state)
         if final is not None and ctx.as_of <= final[1] <= horizon and not ctx.is_complete(state):
             yield Finding(final[0], f"action {action.ref} is due by {final[1]:%d %b %Y}", action.ref)
 
@@ -174,7 +174,7 @@ def not_time_bound(ctx: Context) -> Iterator[Finding]:
     for index, action, state in ctx.actions():
         if action.review_cadence:
             continue
-        if _final(action, index, state) is not None:
+        if _final(ctx, action, index, state) is not None:
             continue
         if state.due is None:
             yield Finding((*state.due_at[:-1], "ref"), f"action {action.ref} has no date", action.ref,

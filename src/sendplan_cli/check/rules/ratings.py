@@ -42,7 +42,7 @@ def rating_contradicts_dates(ctx: Context) -> Iterator[Finding]:
     """
     for index, action, state in ctx.actions():
         means = ctx.completion_means(state.completion)
-        steps = dated_steps(action, index, state.due, state.due_at)
+        steps = ctx.steps(index, action, state)
         final = final_due(state.due, state.due_at, steps)
         end = final[1] if final else None
         # The action should have started by the earliest date the plan gives for it.

@@ -278,17 +278,20 @@ def unquoted_number(ctx: Context) -> Iterator[Finding]:
 
 
 def _naming_values(node: object, pointer: tuple) -> Iterator[tuple[tuple, str]]:  # type: ignore[type-arg]
+    # Only containers are descended into: most nodes are text, and a generator per text value
+    # was most of this rule's time.
     if isinstance(node, dict):
         for key, value in node.items():
             if key in _NAMING_KEYS and isinstance(value, str):
                 yield (*pointer, key), value
             elif key in _NAMING_KEYS and isinstance(value, list):
                 yield from (((*pointer, key, i), v) for i, v in enumerate(value) if isinstance(v, str))
-            else:
+            elif isinstance(value, (dict, list)):
                 yield from _naming_values(value, (*pointer, key))
     elif isinstance(node, list):
         for index, value in enumerate(node):
-            yield from _naming_values(value, (*pointer, index))
+            if isinstance(value, (dict, list)):
+                yield from _naming_values(value, (*pointer, index))
 
 
 def _as_number_text(value: str) -> str:
