@@ -163,3 +163,15 @@ def test_a_template_of_the_other_kind_is_a_usage_error(fmt: str, template: str, 
     result = run_cli("report", WEST, "--month", "2025-01", "--format", fmt, "--template", str(ROOT / "templates" / template), "-o", str(out))
     assert result.returncode == 2 and "goes with --format docx" in result.stderr
     assert "Traceback" not in result.stderr and "internal error" not in result.stderr and not out.exists()
+
+
+def test_ratings_are_coloured_and_always_written() -> None:
+    from docx.oxml.ns import qn
+
+    # West Sussex publishes 1.1 as Amber (completion) and Red (impact); the legend's colours are #f47738 and #d4351c.
+    rows = _document(WEST, "2025-01").tables
+    tracker = next(t for t in rows if [c.text for c in t.rows[0].cells][:5] == ["Ref", "Action", "Lead", "Due", "Completion"])
+    first = tracker.rows[1]
+    assert first.cells[0].text == "1.1" and first.cells[4].text == "Amber" and first.cells[5].text == "Red"
+    fills = [c._tc.tcPr.find(qn("w:shd")).get(qn("w:fill")) for c in (first.cells[4], first.cells[5])]
+    assert fills == ["f47738", "d4351c"]

@@ -77,3 +77,25 @@ def chart(doc: Any, counts: list[tuple[str, int, str]], title: str) -> None:
     shape._inline.docPr.set("descr", alt)
     shape._inline.docPr.set("title", title)
     table(doc, f"{title}: the values in the chart", ["Rating", "Actions"], [[text(n), str(c)] for n, c, _ in counts])
+
+
+def shade(cell: Any, colour: str | None) -> None:
+    """Fill a rating's cell with its colour, its word kept in black or white, whichever contrasts more."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import RGBColor
+
+    from sendplan_cli.output.paper.render import text_colour
+
+    if not colour:
+        return
+    fill = OxmlElement("w:shd")
+    fill.set(qn("w:val"), "clear")
+    fill.set(qn("w:color"), "auto")
+    fill.set(qn("w:fill"), colour.lstrip("#"))
+    cell._tc.get_or_add_tcPr().append(fill)
+    ink = RGBColor.from_string(text_colour(colour).lstrip("#").upper())
+    for para in cell.paragraphs:
+        for run in para.runs:
+            run.font.color.rgb = ink
+            run.bold = True
