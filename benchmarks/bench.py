@@ -11,8 +11,8 @@ worker processes included), which other load on the machine disturbs less than w
 
 It also checks that the results have not changed: `validate --format json` on the corpus,
 the West Sussex x128 plan and the bundled plans must hash to the digests in
-benchmarks/reference.json, written by the code before the speed work (--write-reference
-rewrites them, for a deliberate change of output).
+benchmarks/reference.json, the output of this version (--write-reference rewrites them after
+a deliberate change of output, so a speed change that alters a result shows here).
 """
 
 from __future__ import annotations
