@@ -24,9 +24,11 @@ def _diagnostic(loaded: LoadedPlan, rule: Rule, config: Config, finding: Finding
     )
 
 
-def run_rules(plan: Plan, loaded: LoadedPlan, config: Config, as_of: date) -> list[Diagnostic]:
-    """Every enabled rule's findings as located diagnostics, after inline suppressions."""
-    ctx = Context(plan, as_of, config.options, loaded)
+def run_rules(plan: Plan, loaded: LoadedPlan, config: Config, as_of: date, ctx: Context | None = None) -> list[Diagnostic]:
+    """Every enabled rule's findings as located diagnostics, after inline suppressions.
+
+    ctx, when given, is the caller's context, so what the rules worked out (KPI statuses) can be read after."""
+    ctx = ctx or Context(plan, as_of, config.options, loaded)
     found = [
         _diagnostic(loaded, rule, config, finding)
         for rule in RULES

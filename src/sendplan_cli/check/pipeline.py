@@ -84,23 +84,27 @@ def load_bytes(raw: bytes, display: str) -> LoadedPlan:
 
 def analyse(path: Path, as_of: date, display: str | None = None, raw: bytes | None = None):  # type: ignore[no-untyped-def]
     """Load, validate and run the rules: (plan, or None when it has load errors; sorted diagnostics; configuration)."""
-    loaded, plan, diagnostics, config = _analyse(path, as_of, display, raw)
+    loaded, plan, diagnostics, config, _ = _analyse(path, as_of, display, raw)
     return (plan if loaded.ok else None), diagnostics, config
 
 
 def _analyse(path: Path, as_of: date, display: str | None, raw: bytes | None = None):  # type: ignore[no-untyped-def]
-    """Every part that can be read is checked, so a plan's problems all arrive in one run."""
+    """Every part that can be read is checked, so a plan's problems all arrive in one run.
+
+    Also returns the rules' context (None when no rule ran), whose shared results outputs may read."""
     from sendplan_cli.check.config import find_config
     from sendplan_cli.check.engine import run_rules
-    from sendplan_cli.check.rules import get
+    from sendplan_cli.check.rules import Context, get
 
     config = find_config(path.resolve().parent)
     loaded, plan, damage = load_parts(path, display, raw, config.max_file_size)
     diagnostics = list(loaded.diagnostics)
+    ctx = None
     if plan is not None:
-        found = run_rules(plan, loaded, config, as_of)
+        ctx = Context(plan, as_of, config.options, loaded)
+        found = run_rules(plan, loaded, config, as_of, ctx)
         diagnostics += [d for d in found if damage.keeps(d, get(d.code).reads)]
-    return loaded, plan, sorted(dict.fromkeys(diagnostics), key=lambda d: d.sort_key), config
+    return loaded, plan, sorted(dict.fromkeys(diagnostics), key=lambda d: d.sort_key), config, ctx
 
 
 def check_file(path: Path, as_of: date, display: str | None = None, raw: bytes | None = None) -> FileResult:
@@ -108,13 +112,10 @@ def check_file(path: Path, as_of: date, display: str | None = None, raw: bytes |
     from sendplan_cli.check.identity import identities, path_from_root
     from sendplan_cli.plan.status import accountable_leads
 
-    loaded, plan, diagnostics, config = _analyse(path, as_of, display, raw)
+    loaded, plan, diagnostics, config, ctx = _analyse(path, as_of, display, raw)
     leads = {a.ref: accountable_leads(a) for a in plan.actions} if plan else {}
-    kpis = []
-    if plan is not None and loaded.ok and getattr(plan, "indicators", None):
-        from sendplan_cli.plan.kpi_status import kpi_statuses
-
-        kpis = [status.as_dict() for status in kpi_statuses(plan, as_of)]
+    # The statuses the indicator rules worked out, reused: a plan without load errors only.
+    kpis = [status.as_dict() for status in ctx.kpis()] if ctx is not None and loaded.ok and plan.indicators else []
     shown = display or str(path)
     ids = dict(zip(diagnostics, identities(diagnostics, path_from_root(path, shown), loaded.data)))
     return FileResult(shown, diagnostics, config.fail_on, leads, ids, indicators=kpis)

@@ -7,11 +7,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from sendplan_cli.plan.dates import Period
 from sendplan_cli.plan.diagnostics import Severity
 from sendplan_cli.plan.loader import Pointer
 from sendplan_cli.plan.model import Action, Plan
 from sendplan_cli.plan.scale import COMPLETE
-from sendplan_cli.plan.dates import Period
 from sendplan_cli.plan.status import ActionState, dated_steps, state_at
 
 
@@ -48,6 +48,7 @@ class Context:
 
     _states: list[tuple[int, Action, ActionState]] | None = field(default=None, init=False, repr=False)
     _steps: dict[int, list[tuple[Pointer, Period]]] = field(default_factory=dict, init=False, repr=False)
+    _kpis: list[Any] | None = field(default=None, init=False, repr=False)
 
     def actions(self) -> Iterator[tuple[int, Action, ActionState]]:
         """Each action with its state as_of; worked out once and shared by every rule."""
@@ -62,6 +63,14 @@ class Context:
         if found is None:
             found = self._steps[index] = dated_steps(action, index, state.due, state.due_at)
         return found
+
+    def kpis(self) -> list[Any]:
+        """Each indicator's status as_of (plan/kpi_status.py); worked out once and shared by every rule and output."""
+        if self._kpis is None:
+            from sendplan_cli.plan.kpi_status import kpi_statuses
+
+            self._kpis = kpi_statuses(self.plan, self.as_of)
+        return self._kpis
 
     def completion_means(self, name: str | None) -> str | None:
         return self.plan.rating_scale.completion_means(name)

@@ -6,7 +6,6 @@ from collections.abc import Iterator
 
 from sendplan_cli.check.rules.base import Context, Finding, rule
 from sendplan_cli.plan.kpi_periods import period_span
-from sendplan_cli.plan.kpi_status import kpi_statuses
 from sendplan_cli.plan.loader import Pointer
 
 
@@ -151,7 +150,7 @@ def impact_contradicts_indicators(ctx: Context) -> Iterator[Finding]:
         impact: Red
     ```
     """
-    statuses = kpi_statuses(ctx.plan, ctx.as_of)
+    statuses = ctx.kpis()
     for _, action, state in ctx.actions():
         impact = ctx.plan.rating_scale.impact_named(state.impact)
         if impact is None or impact.means != "felt":

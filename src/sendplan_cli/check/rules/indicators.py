@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from sendplan_cli.check.rules.base import Context, Finding, rule
 from sendplan_cli.plan.kpi_periods import period_span, point_date
-from sendplan_cli.plan.kpi_status import KpiStatus, kpi_statuses, shortfall
+from sendplan_cli.plan.kpi_status import KpiStatus, shortfall
 from sendplan_cli.plan.kpi_values import format_value
 from sendplan_cli.plan.loader import Pointer
 
@@ -51,7 +51,7 @@ def late_data(ctx: Context) -> Iterator[Finding]:
           - {period: 2025-06, value: 50}
     ```
     """
-    for status in kpi_statuses(ctx.plan, ctx.as_of):
+    for status in ctx.kpis():
         if status.late is None:
             continue
         ind, (period_end, due) = status.indicator, status.late
@@ -101,7 +101,7 @@ def off_trajectory(ctx: Context) -> Iterator[Finding]:
           - {period: 2025-06, value: 51}
     ```
     """
-    for status in kpi_statuses(ctx.plan, ctx.as_of):
+    for status in ctx.kpis():
         if status.rag == "Red" and status.latest_index is not None:
             yield Finding(_at(status, "actuals", status.latest_index, "value"), f"indicator {status.indicator.id} is {status.reason}",
                           hint="say in the figure's `note:` what will bring it back, or agree a revised trajectory with the board")
@@ -144,7 +144,7 @@ def target_missed(ctx: Context) -> Iterator[Finding]:
           - {period: 2026-03, value: 61}
     ```
     """
-    for status in kpi_statuses(ctx.plan, ctx.as_of):
+    for status in ctx.kpis():
         ind, latest = status.indicator, status.latest
         if latest is None or ind.direction not in ("higher-is-better", "lower-is-better"):
             continue
