@@ -117,3 +117,14 @@ def test_the_tracker_is_one_named_table_per_sheet_with_words_for_ratings(tmp_pat
     assert actions["2.1"][5] == "Blue" and wb["Actions"]["F2"].fill.fgColor.rgb.endswith("f47738")  # 1.1 Amber: word and colour
     updates = list(wb["Updates"].iter_rows(min_row=2, values_only=True))
     assert updates == [("1.5", "2025-01", "Red", None, "Behind", None, None, "June 2025", "Capacity")]
+
+
+def test_plan_text_in_a_workbook_keeps_its_line_breaks_and_shows_other_controls(tmp_path: Path) -> None:
+    plan = write_plan(tmp_path, 'recommendations:\n  - id: AfI 1\n    text: X.\nactions:\n'
+                      '  - ref: "1.1"\n    title: "Two\\nlines and a right-to-left mark \\u202e here"\n'
+                      '    recommendations: [AfI 1]\n    leads: [Jo Lead]\n    due: July 2025\n    completion: Amber\n')
+    target = tmp_path / "tracker.xlsx"
+    assert run_cli("export", str(plan), "--format", "xlsx", "-o", str(target)).returncode == 0
+    titles = [row[1] for row in load_workbook(target)["Actions"].iter_rows(min_row=2, values_only=True)]
+    # A line break is a cell's own; a bidirectional control could make the row read differently, so it is shown.
+    assert titles == ["Two\nlines and a right-to-left mark \\u202e here"]

@@ -10,7 +10,14 @@ from sendplan_cli.authoring.spreadsheet.form import Column
 
 
 def put(ws: Any, row: int, column: int, value: Any) -> Any:
-    """Write a value; text that starts with '=' stays text (plan text from strangers must never become a formula)."""
+    """Write a value; text that starts with '=' stays text (plan text from strangers must never become a formula).
+
+    Text goes through the one sanitiser: its line breaks are kept (a cell wraps), any other control or
+    bidirectional character is shown visibly, as in every other output."""
+    if isinstance(value, str):
+        from sendplan_cli.output.sanitise import prose_lines
+
+        value = "\n".join(prose_lines(value))
     cell = ws.cell(row=row, column=column, value=value)
     if isinstance(value, str):
         cell.data_type = "s"
