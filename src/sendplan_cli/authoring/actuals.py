@@ -1,27 +1,26 @@
 """`sendplan update --indicator`: record one period's figure for one indicator, changing only those lines.
 
-The same round-trip writer as action updates: the file must round-trip byte for byte before
-the edit, the diff after it may touch only the indicator's actuals, and the result must be a
-valid plan before it is written, atomically.
+Through the round-trip writer (authoring/roundtrip.py): the diff may touch only the
+indicator's actuals.
 """
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sendplan_cli.authoring.atomic import write_atomic
-from sendplan_cli.authoring.update import (
-    _check_still_valid,
-    _dump,
-    _encode,
-    _last,
-    _move_trailing_comment,
+from sendplan_cli.authoring.roundtrip import (
+    check_only_lines,
+    check_still_valid,
+    dump,
+    encode,
+    last,
     load_round_trip,
-    unified_diff,
+    load_valid_plan,
+    move_trailing_comment,
+    write_edit,
 )
 from sendplan_cli.errors import UsageError
 from sendplan_cli.plan.dates import DateParseError, parse_date_phrase
@@ -58,18 +57,9 @@ def apply_actual(path: Path, change: ActualChange, raw: bytes | None = None) -> 
     raw, when given, is the plan's text to edit in place of the file's (to chain several changes into one write)."""
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-    from sendplan_cli.check.pipeline import load_model
     from sendplan_cli.plan.kpi_periods import period_span
 
-    try:
-        raw = path.read_bytes() if raw is None else raw
-    except OSError as exc:
-        raise UsageError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    loaded, plan = load_model(path, raw=raw)
-    if plan is None or not loaded.ok:
-        first = loaded.diagnostics[0] if loaded.diagnostics else None
-        where = f" (line {first.line}: {first.message})" if first else ""
-        raise UsageError(f"{path}: the plan has errors{where}; run `sendplan validate` and fix them first")
+    raw, plan = load_valid_plan(path, raw)
     ids = [ind.id for ind in plan.indicators]
     if change.indicator not in ids:
         close = suggest(change.indicator, ids)
@@ -104,15 +94,15 @@ def apply_actual(path: Path, change: ActualChange, raw: bytes | None = None) -> 
         if change.note is not None:
             entry["note"] = change.note
         if node.get("actuals") is None:
-            holder, last_key = _last(node)
+            holder, last_key = last(node)
             node["actuals"] = CommentedSeq([entry])
-            _move_trailing_comment(holder, last_key, entry, list(entry.keys())[-1])
+            move_trailing_comment(holder, last_key, entry, list(entry.keys())[-1])
         else:
             _insert(node["actuals"], entry, sum(1 for s in spans if s[1] is not None and span[1] is not None and s[1] < span[1]))
-    new_text = _dump(yaml, data)
-    _check_only_actuals_changed(text, new_text, path)
-    _check_still_valid(new_text, path)
-    return raw, _encode(new_text, layout)
+    new_text = dump(yaml, data)
+    check_only_lines(text, new_text, path, _ACTUAL_LINE, "the figure")
+    check_still_valid(new_text, path, "the figure")
+    return raw, encode(new_text, layout)
 
 
 def _insert(actuals: Any, entry: Any, position: int) -> None:
@@ -127,8 +117,8 @@ def _insert(actuals: Any, entry: Any, position: int) -> None:
         return
     previous = actuals[position - 1]
     if not entry.fa.flow_style() and hasattr(previous, "keys"):
-        holder, last_key = _last(previous)
-        _move_trailing_comment(holder, last_key, entry, list(entry.keys())[-1])
+        holder, last_key = last(previous)
+        move_trailing_comment(holder, last_key, entry, list(entry.keys())[-1])
         return
     slot = actuals.ca.items.get(position - 1)
     if not slot or slot[0] is None:
@@ -139,32 +129,6 @@ def _insert(actuals: Any, entry: Any, position: int) -> None:
         actuals.ca.items[position] = [CommentToken("\n" + rest, slot[0].start_mark, None), None, None, None]
 
 
-def _check_only_actuals_changed(old: str, new: str, path: Path) -> None:
-    """Refuse any edit that touches a line other than the indicator's actuals."""
-    before, after = old.splitlines(), new.splitlines()
-    refused = UsageError(f"{path}: the edit would change other lines; record the figure by hand")
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=before, b=after, autojunk=False).get_opcodes():
-        if tag == "equal":
-            continue
-        if not all(_ACTUAL_LINE.match(line) for line in before[i1:i2]):
-            raise refused
-        first = _ACTUAL_LINE.match(after[j1]) if j1 < j2 else None
-        if j1 < j2 and first is None:
-            raise refused
-        depth = len(first.group(1)) if first else 0
-        for line in after[j1:j2]:
-            continuation = line.strip() and len(line) - len(line.lstrip()) > depth
-            if not (_ACTUAL_LINE.match(line) or continuation):
-                raise refused
-
-
 def record_actual(path: Path, change: ActualChange, dry_run: bool = False) -> str:
     """Record the figure (or only show it); returns the unified diff."""
-    before, after = apply_actual(path, change)
-    diff = unified_diff(path, before, after)
-    if dry_run:
-        return diff
-    if path.read_bytes() != before:
-        raise UsageError(f"{path}: the file changed on disk while sendplan was editing it; run the command again")
-    write_atomic(path, after)
-    return diff
+    return write_edit(path, lambda: apply_actual(path, change), dry_run)

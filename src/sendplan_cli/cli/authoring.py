@@ -55,17 +55,19 @@ def update(
 def _update_indicator(plan: Path, ref: Optional[str], month: Optional[str], indicator: str, period: Optional[str],
                       value: Optional[str], note: Optional[str], replace: bool, dry_run: bool) -> None:
     from sendplan_cli.authoring.actuals import ActualChange, record_actual
-    from sendplan_cli.errors import UsageError
+    from sendplan_cli.output.sanitise import one_line
 
     if ref is not None or month is not None:
         raise UsageError("--indicator records a figure; an action ref and --month belong to action updates")
     if period is None or value is None:
         raise UsageError("--indicator needs --period and --value, e.g. --period 2025-06 --value 54.2")
     diff = record_actual(plan, ActualChange(indicator, period, value, note, replace), dry_run)
-    if dry_run:
+    if not diff:
+        typer.echo(f"no change: indicator {one_line(indicator)} in {one_line(plan)} already has that figure for {one_line(period)}", err=True)
+    elif dry_run:
         sys.stdout.write(diff)
     else:
-        typer.echo(f"recorded {period} for indicator {indicator} in {plan}", err=True)
+        typer.echo(f"recorded {one_line(period)} for indicator {one_line(indicator)} in {one_line(plan)}", err=True)
 
 
 @app.command()

@@ -132,7 +132,7 @@ def import_forms(plan_path: Path, forms: list[Path], month_text: str | None, dry
             if plan_path.read_bytes() != raw:
                 raise UsageError(f"{plan_path}: the file changed on disk while sendplan was importing; run the command again")
             write_atomic(plan_path, after)
-    from sendplan_cli.authoring.update import unified_diff
+    from sendplan_cli.authoring.roundtrip import unified_diff
 
     outcome.diff = unified_diff(plan_path, raw, after) if after != raw else ""
     outcome.summary = _summary(plan_path, outcome, dry_run, after != raw)

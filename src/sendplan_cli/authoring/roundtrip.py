@@ -1,0 +1,224 @@
+"""The round-trip writer every `sendplan update` edit goes through.
+
+ruamel.yaml's round-trip loader keeps comments, key order and quoting. Three guards make
+"only those lines" a promise rather than a hope: the file must round-trip byte for byte before
+the edit, the diff after it may touch only the lines the edit owns, and the result must be a
+valid plan before it is written, atomically and under the plan's lock.
+"""
+
+from __future__ import annotations
+
+import difflib
+import io
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sendplan_cli.authoring.atomic import refuse_unsafe_replace, remove_stale_temporaries, write_atomic
+from sendplan_cli.authoring.lock import plan_lock
+from sendplan_cli.errors import UsageError
+from sendplan_cli.output.sanitise import one_line
+
+
+@dataclass(frozen=True)
+class Layout:
+    """How the file is written on disk, restored after the edit."""
+
+    bom: bool
+    endings: list[str]
+    """Each line's own ending (LF or CRLF), so a file that mixes them keeps them line by line."""
+    final_newline: bool
+    lines: list[str]
+    """The lines as read, to match unchanged lines with their endings after the edit."""
+
+    @property
+    def usual_ending(self) -> str:
+        return "\r\n" if self.endings.count("\r\n") > len(self.endings) / 2 else "\n"
+
+
+def _decode(raw: bytes, path: Path) -> tuple[str, Layout]:
+    bom = raw.startswith(b"\xef\xbb\xbf")
+    try:
+        text = raw[3 if bom else 0 :].decode("utf-8")
+    except UnicodeDecodeError:
+        raise UsageError(f"{path}: not UTF-8; run `sendplan validate` for the exact place") from None
+    parts = re.split("(\r?\n)", text)
+    lines, endings = parts[0::2], parts[1::2]
+    final_newline = text.endswith("\n")
+    if final_newline:
+        lines.pop()  # the empty text after the last break
+    layout = Layout(bom=bom, endings=endings, final_newline=final_newline, lines=lines)
+    return "".join(line + "\n" for line in lines), layout
+
+
+def encode(text: str, layout: Layout) -> bytes:
+    """The edited text with every unchanged line's own ending; new lines take the ending of the line before."""
+    new = text.split("\n")[:-1]
+    endings: list[str] = []
+    matcher = difflib.SequenceMatcher(a=layout.lines, b=new, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            endings += [_ending(layout, i) for i in range(i1, i2)]
+        else:
+            endings += [_ending(layout, i1 - 1) if i1 > 0 else layout.usual_ending] * (j2 - j1)
+    out = "".join(line + ending for line, ending in zip(new, endings))
+    if not layout.final_newline and new:
+        out = out[: -len(endings[-1])]
+    return (b"\xef\xbb\xbf" if layout.bom else b"") + out.encode("utf-8")
+
+
+def _ending(layout: Layout, index: int) -> str:
+    return layout.endings[index] if 0 <= index < len(layout.endings) else layout.usual_ending
+
+
+def _yaml(text: str) -> Any:
+    from ruamel.yaml import YAML
+
+    yaml = YAML()
+    yaml.preserve_quotes = True
+    yaml.width = 4096  # never re-wrap long lines
+    sequence_offset, mapping_indent = _indentation(text)
+    yaml.indent(mapping=mapping_indent, sequence=sequence_offset + 2, offset=sequence_offset)
+    return yaml
+
+
+def _indentation(text: str) -> tuple[int, int]:
+    """The dash offset of block sequences and the mapping indent, read off the file."""
+    dash = re.search(r"^[A-Za-z_]+:\s*\n(?:\s*#.*\n|\s*\n)*( *)- ", text, re.MULTILINE)
+    nested = re.search(r"^[A-Za-z_]+:\s*\n(?:\s*#.*\n|\s*\n)*( +)[A-Za-z_]+:", text, re.MULTILINE)
+    return (len(dash.group(1)) if dash else 2), (len(nested.group(1)) if nested else 2)
+
+
+def dump(yaml: Any, data: Any) -> str:
+    out = io.StringIO()
+    yaml.dump(data, out)
+    return out.getvalue()
+
+
+def move_trailing_comment(source: Any, key: Any, target: Any, target_key: Any) -> None:
+    """Blank lines and comments after the old last key belong after the new last key."""
+    from ruamel.yaml.tokens import CommentToken
+
+    slot = source.ca.items.get(key)
+    if not slot or len(slot) < 3 or slot[2] is None:
+        return
+    token = slot[2]
+    first, _, rest = token.value.partition("\n")
+    if not rest:
+        return
+    token.value = first + "\n"
+    target.ca.items[target_key] = [None, None, CommentToken("\n" + rest, token.start_mark, None), None]
+
+
+def last(mapping: Any) -> tuple[Any, Any]:
+    """The innermost last mapping and its last key, where a trailing comment sits."""
+    key = list(mapping.keys())[-1]
+    value = mapping[key]
+    if hasattr(value, "keys") and len(value):
+        return last(value)
+    if isinstance(value, list) and value and hasattr(value[-1], "keys"):
+        return last(value[-1])
+    return mapping, key
+
+
+def load_round_trip(raw: bytes, path: Path, what: str) -> tuple[str, Any, Any, Layout]:
+    """The plan's text, as ruamel.yaml's round-trip data, its YAML writer and the file's layout.
+
+    Refused when writing it back unchanged would not give the same text: then sendplan could not
+    change only the lines it means to."""
+    text, layout = _decode(raw, path)
+    yaml = _yaml(text)
+    try:
+        data = yaml.load(text)
+        unchanged = dump(yaml, data) == text
+    except Exception as exc:  # noqa: BLE001 - ruamel.yaml raises bare errors on some valid layouts
+        raise UsageError(f"{path}: sendplan cannot rewrite this file ({type(exc).__name__}: {exc}); record {what} by hand") from None
+    if not unchanged:
+        raise UsageError(f"{path}: sendplan cannot rewrite this file without changing its layout; record {what} by hand")
+    return text, data, yaml, layout
+
+
+def load_valid_plan(path: Path, raw: bytes | None) -> tuple[bytes, Any]:
+    """The plan's bytes (read from the file unless given) and its model; UsageError if it cannot be read or has errors."""
+    from sendplan_cli.check.config import find_config
+    from sendplan_cli.check.pipeline import load_model
+    from sendplan_cli.plan.reading import ReadRefused, read_plan_bytes
+
+    limit = find_config(path.resolve().parent).max_file_size
+    try:
+        raw = read_plan_bytes(path, limit) if raw is None else raw
+    except ReadRefused as exc:
+        raise UsageError(f"{path}: {exc.message}" + (f"; {exc.hint}" if exc.hint else "")) from None
+    loaded, plan = load_model(path, raw=raw, max_bytes=limit)
+    if plan is None or not loaded.ok:
+        first = loaded.diagnostics[0] if loaded.diagnostics else None
+        where = f" (line {first.line}: {one_line(first.message)})" if first else ""
+        raise UsageError(f"{path}: the plan has errors{where}; run `sendplan validate` and fix them first")
+    return raw, plan
+
+
+def check_only_lines(old: str, new: str, path: Path, owned: re.Pattern[str], what: str) -> None:
+    """Refuse any edit that touches a line the edit does not own.
+
+    owned matches the first line of every key the edit may add or change; deeper-indented lines
+    after one are its continuation (a block scalar or a nested entry)."""
+    before, after = old.splitlines(), new.splitlines()
+    refused = UsageError(f"{path}: the edit would change other lines; record {what} by hand")
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=before, b=after, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        if not all(owned.match(line) for line in before[i1:i2]):
+            raise refused
+        first = owned.match(after[j1]) if j1 < j2 else None
+        if j1 < j2 and first is None:
+            raise refused
+        depth = len(first.group(1)) if first else 0
+        for line in after[j1:j2]:
+            continuation = line.strip() and len(line) - len(line.lstrip()) > depth
+            if not (owned.match(line) or continuation):
+                raise refused
+
+
+def check_still_valid(text: str, path: Path, what: str) -> None:
+    from sendplan_cli.plan.loader import LoadedPlan, load_text
+
+    loaded = load_text(text, LoadedPlan(path=str(path), text=""))
+    if not loaded.ok:
+        raise UsageError(f"{path}: {what} would make the plan invalid: {one_line(loaded.diagnostics[0].message)}")
+    from pydantic import ValidationError
+
+    from sendplan_cli.plan.model import Plan
+
+    try:
+        Plan.model_validate(loaded.data)
+    except ValidationError as exc:
+        raise UsageError(f"{path}: {what} would make the plan invalid: {one_line(exc.errors()[0]['msg'])}") from None
+
+
+def unified_diff(path: Path, before: bytes, after: bytes) -> str:
+    old = before.decode("utf-8", errors="replace").splitlines(keepends=True)
+    new = after.decode("utf-8", errors="replace").splitlines(keepends=True)
+    return "".join(difflib.unified_diff(old, new, fromfile=str(path), tofile=str(path)))
+
+
+def write_edit(path: Path, edit: Callable[[], tuple[bytes, bytes]], dry_run: bool = False) -> str:
+    """Make the edit (or only show it); returns the unified diff, empty when nothing changed.
+
+    Reading, checking and writing happen under the plan's lock, so two edits of one plan run
+    one after the other and neither change is lost."""
+    if dry_run:
+        before, after = edit()
+        return unified_diff(path, before, after)
+    refuse_unsafe_replace(path)
+    with plan_lock(path):
+        remove_stale_temporaries(path)
+        before, after = edit()
+        if before == after:
+            return ""  # already recorded as asked: nothing to write
+        # Editors do not take sendplan's lock: a save made while the plan was being edited wins.
+        if path.read_bytes() != before:
+            raise UsageError(f"{path}: the file changed on disk while sendplan was editing it; run the command again")
+        write_atomic(path, after)
+    return unified_diff(path, before, after)
