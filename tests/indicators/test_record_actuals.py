@@ -128,3 +128,12 @@ def test_bad_values_ids_and_periods_exit_2_and_change_nothing(tmp_path: Path) ->
         assert words in result.stderr, (args, result.stderr)
         assert "Traceback" not in result.stderr
     assert path.read_bytes() == before
+
+
+def test_replacing_a_figure_with_the_same_one_says_no_change_and_writes_nothing(tmp_path: Path) -> None:
+    path = write_plan(tmp_path, PLAN)
+    before = path.stat().st_mtime_ns, path.read_bytes()
+    same = run_cli("update", str(path), "--indicator", "KPI 1", "--period", "2025-06", "--value", "48", "--replace")
+    assert same.returncode == 0, same.stderr
+    assert "no change: indicator KPI 1" in same.stderr
+    assert (path.stat().st_mtime_ns, path.read_bytes()) == before
