@@ -122,6 +122,18 @@ def test_a_new_due_date_records_the_previous_one(tmp_path: Path) -> None:
     assert "        due: March 2025\n        previous_due: July 2024\n" in text
 
 
+def test_a_proposed_date_is_recorded_for_the_board_and_the_agreed_date_still_counts(tmp_path: Path) -> None:
+    from datetime import date
+
+    plan = _copy(BUNDLED[0], tmp_path)
+    result = run_cli("update", str(plan), "5.4", "--month", "2024-09", "--propose-due", "March 2025",
+                     "--reason", "Waiting for the new provider")
+    assert result.returncode == 0, result.stderr
+    assert "        proposed_due: March 2025\n        proposed_due_reason: Waiting for the new provider\n" in plan.read_text(encoding="utf-8")
+    # Action 5.4 was due July 2024; until the board agrees the new date it is still overdue.
+    assert "overdue" in {d.name for d in check(plan, date(2024, 10, 1)) if d.ref == "5.4"}
+
+
 @pytest.mark.parametrize(
     ("args", "words"),
     [
@@ -132,6 +144,11 @@ def test_a_new_due_date_records_the_previous_one(tmp_path: Path) -> None:
         (["1.1", "--month", "2025-01", "--due", "May 2025"], "must carry a --comment"),
         (["1.1", "--month", "January", "--completion", "Red"], "YYYY-MM"),
         (["1.1", "--month", "2025-01"], "nothing to record"),
+        (["1.1", "--month", "2025-01", "--propose-due", "May 2025"], "must carry --reason"),
+        (["1.1", "--month", "2025-01", "--reason", "Staffing"], "--reason goes with --propose-due"),
+        (["1.1", "--month", "2025-01", "--propose-due", "whenever", "--reason", "x"], "cannot read 'whenever'"),
+        (["1.1", "--month", "2025-01", "--propose-due", "May 2025", "--reason", "x", "--due", "May 2025", "--comment", "x"],
+         "not both"),
     ],
 )
 def test_update_refuses_bad_values_and_leaves_the_file_alone(tmp_path: Path, args: list[str], words: str) -> None:

@@ -113,14 +113,18 @@ def prepare_change(path: Path, plan: Any, change: Change) -> tuple[int, date, di
         before = state_at(plan.actions[index], index, month - timedelta(days=1)).due
         previous_due = before.text if before else "no date"
     if change.proposed_due is not None:
+        if change.due is not None:
+            raise UsageError("give --due (a date the board has agreed) or --propose-due (a date for the board to agree), not both")
         try:
             parse_date_phrase(change.proposed_due)
         except DateParseError as exc:
-            raise UsageError(f"proposed date: {exc}") from None
+            raise UsageError(f"--propose-due: {exc}") from None
         if not (change.proposed_due_reason or "").strip():
-            raise UsageError("a proposed new date must carry the reason for it; the board will see it")
+            raise UsageError("--propose-due: a proposed new date must carry --reason saying why; the board will see it")
+    elif change.proposed_due_reason is not None:
+        raise UsageError("--reason goes with --propose-due: give the proposed date too")
     if not any(v is not None for v in (completion, impact, change.comment, change.due, change.proposed_due)):
-        raise UsageError("nothing to record: give --completion, --impact, --comment or --due")
+        raise UsageError("nothing to record: give --completion, --impact, --comment, --due or --propose-due")
     return index, month, {"completion": completion, "impact": impact, "commentary": change.comment,
                           "due": change.due, "previous_due": previous_due,
                           "proposed_due": change.proposed_due, "proposed_due_reason": change.proposed_due_reason}

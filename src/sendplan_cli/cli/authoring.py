@@ -20,7 +20,9 @@ def update(
     completion: Annotated[Optional[str], typer.Option("--completion", help="Completion rating from the plan's scale.")] = None,
     impact: Annotated[Optional[str], typer.Option("--impact", help="Impact rating from the plan's scale.")] = None,
     comment: Annotated[Optional[str], typer.Option("--comment", help="Commentary for the board.")] = None,
-    due: Annotated[Optional[str], typer.Option("--due", help="A new due date agreed this month (needs --comment).")] = None,
+    due: Annotated[Optional[str], typer.Option("--due", help="A new due date the board agreed this month (needs --comment).")] = None,
+    propose_due: Annotated[Optional[str], typer.Option("--propose-due", help="A new due date the lead proposes, for the board to agree (needs --reason); the due date stays as it is.")] = None,
+    reason: Annotated[Optional[str], typer.Option("--reason", help="With --propose-due: why the lead proposes the new date.")] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Show the change as a diff; write nothing.")] = False,
     indicator: Annotated[Optional[str], typer.Option("--indicator", help="Record a figure for this indicator id instead of an action update.")] = None,
     period: Annotated[Optional[str], typer.Option("--period", help="With --indicator: the reporting period, e.g. 2025-06.")] = None,
@@ -43,7 +45,7 @@ def update(
             raise UsageError(f"--month {one_line(month)} has not started yet; record a month once it has begun")
     except DateParseError:
         pass  # the writer says what a month looks like
-    diff = record(plan, Change(ref, month, completion, impact, comment, due), dry_run)
+    diff = record(plan, Change(ref, month, completion, impact, comment, due, propose_due, reason), dry_run)
     if not diff:
         typer.echo(f"no change: {one_line(month)} for {one_line(ref)} in {one_line(plan)} already says that", err=True)
     elif dry_run:
