@@ -11,6 +11,8 @@ import typer
 from sendplan_cli.cli.app import app, print_load_errors, today
 from sendplan_cli.errors import UsageError
 
+_PAPER = "The board paper's own words (with --month, no action ref)"
+
 
 @app.command()
 def update(
@@ -29,10 +31,28 @@ def update(
     value: Annotated[Optional[str], typer.Option("--value", help="With --indicator: the figure, a plain number such as 54.2.")] = None,
     note: Annotated[Optional[str], typer.Option("--note", help="With --indicator: a note for the board beside the figure.")] = None,
     replace: Annotated[bool, typer.Option("--replace", help="With --indicator: correct the figure already recorded for that period.")] = False,
+    paper_meeting_date: Annotated[Optional[str], typer.Option("--paper-meeting-date", help="When the board meets, YYYY-MM-DD.", rich_help_panel=_PAPER)] = None,
+    paper_author: Annotated[Optional[str], typer.Option("--paper-author", help="Who the paper is by (name and role).", rich_help_panel=_PAPER)] = None,
+    paper_purpose: Annotated[Optional[str], typer.Option("--paper-purpose", help="What the paper is for.", rich_help_panel=_PAPER)] = None,
+    paper_decision: Annotated[Optional[list[str]], typer.Option("--paper-decision", help="A decision the board is asked to take; repeat for each (replaces the month's list).", rich_help_panel=_PAPER)] = None,
+    paper_summary: Annotated[Optional[str], typer.Option("--paper-summary", help="The executive summary in the author's words.", rich_help_panel=_PAPER)] = None,
+    paper_impact: Annotated[Optional[str], typer.Option("--paper-impact", help="What difference the work has made for children, young people and families.", rich_help_panel=_PAPER)] = None,
+    paper_voice: Annotated[Optional[str], typer.Option("--paper-voice", help="What the parent carer forum, children and young people have said.", rich_help_panel=_PAPER)] = None,
+    paper_risk: Annotated[Optional[list[str]], typer.Option("--paper-risk", help="A risk or issue for the board; repeat for each (replaces the month's list).", rich_help_panel=_PAPER)] = None,
+    paper_next_step: Annotated[Optional[list[str]], typer.Option("--paper-next-step", help="What happens before the next board; repeat for each (replaces the month's list).", rich_help_panel=_PAPER)] = None,
 ) -> None:
-    """Record one month's update for one action, or with --indicator one period's figure, changing only those lines of the plan."""
+    """Record one month's update for one action, with --indicator one period's figure, or with --paper-... the board paper's own words for the month, changing only those lines of the plan.
+
+    An empty value (--paper-risk "") removes that part of the month's paper entry."""
     if indicator is not None:
         _update_indicator(plan, ref, month, indicator, period, value, note, replace, dry_run)
+        return
+    paper = {"meeting_date": paper_meeting_date, "author": paper_author, "purpose": paper_purpose,
+             "decisions_sought": paper_decision, "summary": paper_summary, "impact": paper_impact,
+             "voice": paper_voice, "risks": paper_risk, "next_steps": paper_next_step}
+    paper = {key: value for key, value in paper.items() if value is not None}
+    if paper:
+        _update_paper(plan, ref, month, paper, dry_run)
         return
     if ref is None or month is None:
         raise typer.BadParameter("give the action's ref and --month, or --indicator with --period and --value")
@@ -52,6 +72,23 @@ def update(
         sys.stdout.write(diff)
     else:
         typer.echo(f"recorded {one_line(month)} for {one_line(ref)} in {one_line(plan)}", err=True)
+
+
+def _update_paper(plan: Path, ref: Optional[str], month: Optional[str], values: dict, dry_run: bool) -> None:
+    from sendplan_cli.authoring.paper_entry import PaperChange, record_paper
+    from sendplan_cli.output.sanitise import one_line
+
+    if ref is not None:
+        raise UsageError("--paper-... options write the board paper's words for a month; leave out the action ref")
+    if month is None:
+        raise UsageError("--paper-... options need --month, the board's month, e.g. --month 2025-06")
+    diff = record_paper(plan, PaperChange(month, values), dry_run)
+    if not diff:
+        typer.echo(f"no change: the paper for {one_line(month)} in {one_line(plan)} already says that", err=True)
+    elif dry_run:
+        sys.stdout.write(diff)
+    else:
+        typer.echo(f"recorded the paper's words for {one_line(month)} in {one_line(plan)}", err=True)
 
 
 def _update_indicator(plan: Path, ref: Optional[str], month: Optional[str], indicator: str, period: Optional[str],
