@@ -139,3 +139,22 @@ def test_a_new_plan_in_a_fresh_repository_has_a_modeline_that_resolves(tmp_path:
     target = first.split("$schema=", 1)[1]
     schema = json.loads((tmp_path / "plans" / target).read_text(encoding="utf-8"))
     assert schema["$schema"].startswith("https://json-schema.org/")
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["validate", "--as-of", "nope", str(WEST)], "'nope' is not a date; use YYYY-MM-DD"),
+        (["validate", "--bogus", str(WEST)], "No such option: --bogus"),
+        (["vali"], "Did you mean 'validate'?"),
+        (["report"], "Missing argument"),
+        (["update", str(WEST)], "give the action's ref and --month"),
+        (["update", str(WEST), "9.9", "--month", "2025-01", "--completion", "Red"], "no action with ref '9.9'"),
+    ],
+)
+def test_every_usage_error_reads_the_same_way(args: list[str], words: str) -> None:
+    result = run_cli(*args)
+    assert result.returncode == 2
+    first = result.stderr.splitlines()[0]
+    assert first.startswith("sendplan: error: ") and words in first
+    assert not any(ch in result.stderr for ch in "╭│╰")  # one plain line, never a drawn box

@@ -109,12 +109,30 @@ def print_load_errors(path: str, diagnostics) -> None:  # type: ignore[no-untype
 def main() -> None:
     """Entry point: usage errors exit 2 with a message; sendplan's own failures show a traceback only with --debug."""
     try:
-        app()  # standalone: option errors print usage and exit 2; commands exit through typer.Exit
+        code = app(standalone_mode=False)  # sendplan words option errors itself, like every other error
     except UsageError as exc:
         typer.echo(f"sendplan: error: {exc}", err=True)
         sys.exit(2)
+    except typer.Abort:
+        typer.echo("sendplan: stopped", err=True)
+        sys.exit(130)
+    except typer.TyperException as exc:
+        sys.exit(_option_error(exc))
     except Exception as exc:  # noqa: BLE001 - the single handler for sendplan's own failures
         if _DEBUG or "--debug" in sys.argv:
             raise
         typer.echo(f"sendplan: internal error: {type(exc).__name__}: {exc} (run again with --debug for details)", err=True)
         sys.exit(2)
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+def _option_error(exc: typer.TyperException) -> int:
+    """An option or argument error in the same words as every other sendplan error, and where to look."""
+    ctx = getattr(exc, "ctx", None)
+    if type(exc).__name__ == "NoArgsIsHelpError" and ctx is not None:
+        typer.echo(ctx.get_help())  # `sendplan` alone asks for the help, and gets it (exit 2, as click does)
+        return int(getattr(exc, "exit_code", 2))
+    typer.echo(f"sendplan: error: {exc.format_message()}", err=True)  # type: ignore[attr-defined]
+    if ctx is not None:
+        typer.echo(f"Run '{ctx.command_path} -h' for its options.", err=True)
+    return int(getattr(exc, "exit_code", 2))

@@ -55,7 +55,8 @@ def update(
         _update_paper(plan, ref, month, paper, dry_run)
         return
     if ref is None or month is None:
-        raise typer.BadParameter("give the action's ref and --month, or --indicator with --period and --value")
+        raise UsageError("give the action's ref and --month (an action's update), --month with --paper-... options (the paper's words), "
+                         "or --indicator with --period and --value (a figure)")
     from sendplan_cli.authoring.update import Change, record
     from sendplan_cli.output.sanitise import one_line
     from sendplan_cli.plan.dates import DateParseError, parse_month
