@@ -5,10 +5,14 @@ from __future__ import annotations
 import calendar
 from datetime import date
 
-from sendplan_cli.plan.dates import DatePhrase
+from sendplan_cli.plan.dates import TERMS, DatePhrase
 from sendplan_cli.plan.indicators import Actual, Indicator
 
-PERIOD_MONTHS = {"monthly": 1, "termly": 4, "quarterly": 3, "annual": 12, "academic-year": 12}
+PERIOD_MONTHS = {"monthly": 1, "quarterly": 3, "annual": 12}
+# Periods that end on fixed days of the year rather than a number of months after the last figure.
+_TERM_ENDS = sorted((last, name) for name, (_, last) in TERMS.items())
+_ACADEMIC_YEAR_END = 8
+_SEASON_TERMS = {3: "spring", 6: "summer", 9: "autumn"}  # the month a season starts, and its school term
 
 
 def period_span(indicator: Indicator, phrase: DatePhrase) -> tuple[date | None, date | None]:
@@ -19,6 +23,12 @@ def period_span(indicator: Indicator, phrase: DatePhrase) -> tuple[date | None, 
     if indicator.reporting == "academic-year" and final.precision == "financial-year" and final.start:
         year = final.start.year
         return date(year, 9, 1), date(year + 1, 8, 31)
+    if indicator.reporting == "termly" and final.precision == "season" and final.start:
+        # "Spring 2025" from a termly indicator is the spring term, not March to May.
+        term = _SEASON_TERMS.get(final.start.month)
+        if term:
+            first, last = TERMS[term]
+            return date(final.start.year, first, 1), _month_end(final.start.year, last)
     return final.start, final.end
 
 
@@ -44,9 +54,43 @@ def missing_figure(indicator: Indicator, as_of: date, seen: list[tuple[int, Actu
     last = seen[-1][2] if seen else point_date(indicator, indicator.baseline.period) if indicator.baseline else None
     if last is None:
         return None
-    period_end = _month_end_after(last, PERIOD_MONTHS[indicator.reporting])
+    period_end = next_period_end(indicator.reporting, last)
     due = _month_end_after(period_end, indicator.lag_months)
     return (period_end, due) if due < as_of else None
+
+
+def next_period_end(reporting: str, last: date) -> date:
+    """The end of the reporting period after the one ending on `last`: school terms end in December,
+    April and July, academic years in August, other periods a whole number of months later."""
+    if reporting == "termly":
+        for year in (last.year, last.year + 1):
+            for month, _ in _TERM_ENDS:
+                end = _month_end(year, month)
+                if end > last:
+                    return end
+    if reporting == "academic-year":
+        end = _month_end(last.year, _ACADEMIC_YEAR_END)
+        return end if end > last else _month_end(last.year + 1, _ACADEMIC_YEAR_END)
+    return _month_end_after(last, PERIOD_MONTHS[reporting])
+
+
+def period_text(reporting: str, end: date) -> str:
+    """How to write the period ending on `end` for `sendplan update --period`, in the indicator's own terms."""
+    if reporting == "termly":
+        name = next((n for month, n in _TERM_ENDS if month == end.month), None)
+        if name:
+            return f"{name.capitalize()} term {end.year}"
+    if reporting == "academic-year" and end.month == _ACADEMIC_YEAR_END:
+        return f"{end.year - 1}/{end.year % 100:02d}"
+    if reporting == "quarterly" and end.month % 3 == 0:
+        quarter = (end.month - 4) % 12 // 3 + 1  # financial quarters: Q1 is April to June
+        first = end.year if end.month > 3 else end.year - 1
+        return f"Q{quarter} {first % 100:02d}/{(first + 1) % 100:02d}"
+    return f"{end:%Y-%m}"
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
 
 
 def _month_end_after(day: date, months: int) -> date:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from sendplan_cli.check.rules.base import Context, Finding, rule
-from sendplan_cli.plan.kpi_periods import period_span, point_date
+from sendplan_cli.plan.kpi_periods import period_span, period_text, point_date
 from sendplan_cli.plan.kpi_status import KpiStatus, shortfall
 from sendplan_cli.plan.kpi_values import format_value
 from sendplan_cli.plan.loader import Pointer
@@ -59,7 +59,7 @@ def late_data(ctx: Context) -> Iterator[Finding]:
         latest = f"the latest is for {status.latest.period.text}" if status.latest else "none is recorded"
         yield Finding(where, f"indicator {ind.id} has no figure for the period ending {period_end:%d %b %Y}, "
                              f"due by {due:%d %b %Y}; {latest}",
-                      hint=f"record it with `sendplan update PLAN --indicator '{ind.id}' --period {period_end:%Y-%m} --value N`")
+                      hint=f"record it with `sendplan update PLAN --indicator '{ind.id}' --period {_quoted(period_text(ind.reporting, period_end))} --value N`")
 
 
 @rule("SP402", "off-trajectory", "warning")
@@ -254,3 +254,7 @@ def actual_misdated(ctx: Context) -> Iterator[Finding]:
                 yield Finding(where, f"indicator {ind.id} has a figure for {actual.period.text}, before its baseline "
                                      f"({ind.baseline.period.text if ind.baseline and ind.baseline.period else ''})",
                               hint="check the period, or move the figure to the baseline")
+
+
+def _quoted(text: str) -> str:
+    return f"'{text}'" if " " in text else text
