@@ -226,3 +226,14 @@ def test_a_version_with_a_control_character_is_not_read() -> None:
     reader = VersionReader()
     assert reader.parse((HEADER + MOVED_BEFORE).encode()) is not None
     assert reader.parse((HEADER + MOVED_BEFORE.replace("Scoping", "\x1b[31mScoping")).encode()) is None
+
+
+def test_a_date_moved_before_the_plan_was_renamed_is_still_found(tmp_path: Path) -> None:
+    repo = PlanRepo(tmp_path, plan="plans/draft.yaml")
+    repo.commit(MOVED_BEFORE, when="2024-06-03T09:00:00+01:00")
+    sha = repo.commit(MOVED, when="2024-09-10T14:00:00+01:00", author="Jo Bloggs")
+    repo.git("mv", "plans/draft.yaml", "plans/plan.yaml")
+    repo.commit(when="2024-10-01T14:00:00+01:00", message="Rename the plan")
+    [finding] = _history(repo)
+    assert finding["code"] == "SP501"
+    assert f"in commit {sha[:9]} by Jo Bloggs on 2024-09-10" in finding["message"]

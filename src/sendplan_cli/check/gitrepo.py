@@ -27,6 +27,8 @@ class Commit:
     sha: str
     author: str
     date: str
+    path: str = ""
+    """The plan's path in this commit, from the repository's top; empty when it is the path asked about."""
 
     @property
     def short(self) -> str:
@@ -97,23 +99,31 @@ class GitRepo:
         return done.stdout if done.returncode == 0 else None
 
     def commits_touching(self, relative: str, after: str | None = None) -> list[Commit]:
-        """Every commit reachable from HEAD (and not from `after`, when given) that changed the file, oldest first."""
+        """Every commit reachable from HEAD (and not from `after`, when given) that changed the file, oldest first.
+
+        A plan renamed or moved keeps its history: `--follow` finds its commits under earlier
+        names, and each commit carries the name the file had there."""
         if not self.has_commits():
             return []
         revisions = f"{after}..HEAD" if after else "HEAD"
-        out = self.run("log", "--reverse", "--format=%H%x1f%an%x1f%aI", "-z", revisions, "--", relative)
-        commits = []
-        for record in out.decode("utf-8", "replace").split("\0"):
-            parts = record.strip("\n").split("\x1f")
-            if len(parts) == 3:
-                commits.append(Commit(*parts))
-        return commits
+        # Newest first: git follows a rename only while walking back from HEAD, so not --reverse.
+        out = self.run("log", "--follow", "--name-only", "--format=%x1e%H%x1f%an%x1f%aI", "-z", revisions, "--", relative)
+        commits: list[Commit] = []
+        path = relative
+        for record in out.decode("utf-8", "replace").split("\x1e"):
+            header, _, names = record.partition("\0")
+            parts = header.split("\x1f")
+            if len(parts) != 3:
+                continue
+            path = names.strip("\n\0").split("\0")[0] or path  # a merge lists no file: the name stays
+            commits.append(Commit(*parts, path=path if path != relative else ""))
+        return commits[::-1]
 
     def blobs(self, commits: list[Commit], relative: str) -> list[bytes | None]:
         """The file at each commit, read through one `git cat-file --batch` process."""
         if not commits:
             return []
-        request = "".join(f"{c.sha}:{relative}\n" for c in commits).encode("utf-8")
+        request = "".join(f"{c.sha}:{c.path or relative}\n" for c in commits).encode("utf-8")
         out = self.run("cat-file", "--batch", stdin=request)
         found: list[bytes | None] = []
         at = 0
