@@ -145,7 +145,7 @@ def _record(action: Any, month: date, values: dict[str, Any]) -> None:
         if action.get("updates") is None:
             action["updates"] = CommentedSeq()
         updates = action["updates"]
-        position = sum(1 for u in updates if _month_of(u) is not None and _month_of(u) < month)
+        position = sum(1 for u in updates if (_month_of(u) or date.max) < month)
         updates.insert(position, entry)
         if position == len(updates) - 1:
             move_trailing_comment(holder, last_key, entry, list(entry.keys())[-1])

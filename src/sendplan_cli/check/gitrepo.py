@@ -116,7 +116,8 @@ class GitRepo:
             if len(parts) != 3:
                 continue
             path = names.strip("\n\0").split("\0")[0] or path  # a merge lists no file: the name stays
-            commits.append(Commit(*parts, path=path if path != relative else ""))
+            sha, author, day = parts
+            commits.append(Commit(sha, author, day, path if path != relative else ""))
         return commits[::-1]
 
     def blobs(self, commits: list[Commit], relative: str) -> list[bytes | None]:

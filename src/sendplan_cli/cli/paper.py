@@ -6,7 +6,7 @@ import sys
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 
@@ -48,7 +48,8 @@ def report(
                          f"a Jinja template (.html.j2, .md.j2) with html or md; this paper is {chosen.value}")
     when = _paper_as_of(first, as_of)
     files = plan_files(plans)
-    views, broken = [], False
+    views: list[Any] = []
+    broken = False
     for path in files:
         plan, diagnostics, _ = analyse(path, when)
         if plan is None:

@@ -186,7 +186,8 @@ def form_files(plan: Plan, month: date, by_lead: bool, output: Path | None) -> l
     if not by_lead:
         return [(output or Path(f"update-{month:%Y-%m}.xlsx"), None)]
     folder = output or Path(f"update-forms-{month:%Y-%m}")
-    files, used = [], set()
+    files: list[tuple[Path, str | None]] = []
+    used: set[str] = set()
     for number, lead in enumerate(leads_of(plan, month), start=1):
         name = slug(lead) or f"lead-{number}"
         while name in used:

@@ -12,6 +12,7 @@ from typing import Any
 
 from sendplan_cli.authoring.spreadsheet.cells import put, table, workbook_bytes, wrap
 from sendplan_cli.plan.model import Plan
+from sendplan_cli.plan.scale import CompletionRating, ImpactRating
 from sendplan_cli.plan.status import accountable_leads, state_at
 
 SHEETS = {
@@ -85,7 +86,8 @@ def _sheet(wb: Any, name: str, headings: tuple[str, ...], rows: list[tuple[Any, 
     from openpyxl.styles import Font, PatternFill
 
     ws = wb.create_sheet(name)
-    colours = {r.name: r.colour for r in [*plan.rating_scale.completion, *plan.rating_scale.impact] if r.colour}
+    ratings: list[CompletionRating | ImpactRating] = [*plan.rating_scale.completion, *plan.rating_scale.impact]
+    colours = {r.name: r.colour for r in ratings if r.colour}
     for number, heading in enumerate(headings, start=1):
         put(ws, 1, number, heading).font = Font(bold=True)
         ws.column_dimensions[ws.cell(row=1, column=number).column_letter].width = 40 if len(heading) > 12 else 14
