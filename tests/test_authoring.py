@@ -144,6 +144,7 @@ def test_a_proposed_date_is_recorded_for_the_board_and_the_agreed_date_still_cou
         (["1.1", "--month", "2025-01", "--due", "May 2025"], "must carry a --comment"),
         (["1.1", "--month", "January", "--completion", "Red"], "YYYY-MM"),
         (["1.1", "--month", "2025-01"], "nothing to record"),
+        (["1.1", "--month", "2025-01", "--comment", "a\x07b"], "--comment: holds control character U+0007"),
         (["1.1", "--month", "2025-01", "--propose-due", "May 2025"], "must carry --reason"),
         (["1.1", "--month", "2025-01", "--reason", "Staffing"], "--reason goes with --propose-due"),
         (["1.1", "--month", "2025-01", "--propose-due", "whenever", "--reason", "x"], "cannot read 'whenever'"),

@@ -90,6 +90,7 @@ def test_several_lines_are_kept_as_a_block_and_months_stay_in_order(tmp_path: Pa
         (["--month", "2024-01", "--paper-author", "A"], "the plan was published in"),
         (["--month", "June", "--paper-author", "A"], "use YYYY-MM"),
         (["--month", "2025-06", "--paper-risk", ""], "would hold only its month"),
+        (["--month", "2025-06", "--paper-risk", "ok", "--paper-risk", "\x1b[31mALERT"], "--paper-risk: holds control character U+001B"),
     ],
 )
 def test_refusals_exit_2_and_leave_the_plan_alone(tmp_path: Path, args: list[str], words: str) -> None:

@@ -21,6 +21,7 @@ from sendplan_cli.authoring.roundtrip import (
     load_round_trip,
     load_valid_plan,
     move_trailing_comment,
+    refuse_controls,
     write_edit,
 )
 from sendplan_cli.errors import UsageError
@@ -28,7 +29,7 @@ from sendplan_cli.plan.dates import DateParseError, parse_month
 
 # The entry's keys in the order the plan's schema lists them, so a new key lands where a reader expects it.
 FIELDS = ("month", "meeting_date", "author", "purpose", "decisions_sought", "summary", "impact", "voice", "risks", "next_steps")
-LISTS = ("decisions_sought", "risks", "next_steps")
+_OPTION = {"decisions_sought": "decision", "risks": "risk", "next_steps": "next-step"}
 _TOP_LEVEL_KEY = re.compile(r"^[^\s#-][^:]*:")
 
 
@@ -91,6 +92,8 @@ def _value(key: str, value: str | list[str]) -> Any:
     """The value as the plan writes it: a date as YYYY-MM-DD, several lines as a block, none to remove."""
     from ruamel.yaml.scalarstring import LiteralScalarString
 
+    for text in value if isinstance(value, list) else [value]:
+        refuse_controls(f"--paper-{_OPTION.get(key, key).replace('_', '-')}", text)
     if key == "meeting_date" and isinstance(value, str) and value.strip():
         try:
             return date.fromisoformat(value.strip())

@@ -123,6 +123,16 @@ def last(mapping: Any) -> tuple[Any, Any]:
     return mapping, key
 
 
+def refuse_controls(option: str, text: str | None) -> None:
+    """A control character typed into an option would reach the board's screens; say so before writing anything."""
+    from sendplan_cli.plan.loader import _BAD_IN_SCALAR  # the loader's own rule, so the two never differ
+
+    found = _BAD_IN_SCALAR.search(text or "")
+    if found:
+        raise UsageError(f"{option}: holds control character U+{ord(found.group()):04X}, which plan text may not hold; "
+                         "type the text again without it")
+
+
 def load_round_trip(raw: bytes, path: Path, what: str) -> tuple[str, Any, Any, Layout]:
     """The plan's text, as ruamel.yaml's round-trip data, its YAML writer and the file's layout.
 

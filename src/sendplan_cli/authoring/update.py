@@ -21,6 +21,7 @@ from sendplan_cli.authoring.roundtrip import (
     load_round_trip,
     load_valid_plan,
     move_trailing_comment,
+    refuse_controls,
     write_edit,
 )
 from sendplan_cli.errors import UsageError
@@ -102,6 +103,8 @@ def prepare_change(path: Path, plan: Any, change: Change) -> tuple[int, date, di
         impact = _canonical(change.impact, plan.rating_scale.impact, "impact")
     except UsageError as exc:
         raise UsageError(f"{path}: {exc}") from None
+    refuse_controls("--comment", change.comment)
+    refuse_controls("--reason", change.proposed_due_reason)
     previous_due = None
     if change.due is not None:
         try:
