@@ -90,6 +90,9 @@ def test_several_lines_are_kept_as_a_block_and_months_stay_in_order(tmp_path: Pa
         (["--month", "2024-01", "--paper-author", "A"], "the plan was published in"),
         (["--month", "June", "--paper-author", "A"], "use YYYY-MM"),
         (["--month", "2025-06", "--paper-risk", ""], "would hold only its month"),
+        (["--month", "2025-06", "--paper-risk", "R", "--completion", "Red"],
+         "an action's update and the paper's words were asked for together"),
+        (["--month", "2025-06", "--paper-risk", "R", "--indicator", "KPI 1"], "a KPI figure and the paper's words"),
         (["--month", "2025-06", "--paper-risk", "ok", "--paper-risk", "\x1b[31mALERT"], "--paper-risk: holds control character U+001B"),
     ],
 )

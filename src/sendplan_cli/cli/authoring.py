@@ -11,6 +11,7 @@ import typer
 from sendplan_cli.cli.app import app, print_load_errors, today
 from sendplan_cli.errors import UsageError
 
+_FIGURE = "A KPI figure (with --indicator, no action ref or --month)"
 _PAPER = "The board paper's own words (with --month, no action ref)"
 
 
@@ -26,11 +27,11 @@ def update(
     propose_due: Annotated[Optional[str], typer.Option("--propose-due", help="A new due date the lead proposes, for the board to agree (needs --reason); the due date stays as it is.")] = None,
     reason: Annotated[Optional[str], typer.Option("--reason", help="With --propose-due: why the lead proposes the new date.")] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Show the change as a diff; write nothing.")] = False,
-    indicator: Annotated[Optional[str], typer.Option("--indicator", help="Record a figure for this indicator id instead of an action update.")] = None,
-    period: Annotated[Optional[str], typer.Option("--period", help="With --indicator: the reporting period, e.g. 2025-06.")] = None,
-    value: Annotated[Optional[str], typer.Option("--value", help="With --indicator: the figure, a plain number such as 54.2.")] = None,
-    note: Annotated[Optional[str], typer.Option("--note", help="With --indicator: a note for the board beside the figure.")] = None,
-    replace: Annotated[bool, typer.Option("--replace", help="With --indicator: correct the figure already recorded for that period.")] = False,
+    indicator: Annotated[Optional[str], typer.Option("--indicator", help="Record a figure for this indicator id instead of an action update.", rich_help_panel=_FIGURE)] = None,
+    period: Annotated[Optional[str], typer.Option("--period", help="With --indicator: the reporting period, e.g. 2025-06.", rich_help_panel=_FIGURE)] = None,
+    value: Annotated[Optional[str], typer.Option("--value", help="With --indicator: the figure, a plain number such as 54.2.", rich_help_panel=_FIGURE)] = None,
+    note: Annotated[Optional[str], typer.Option("--note", help="With --indicator: a note for the board beside the figure.", rich_help_panel=_FIGURE)] = None,
+    replace: Annotated[bool, typer.Option("--replace", help="With --indicator: correct the figure already recorded for that period.", rich_help_panel=_FIGURE)] = False,
     paper_meeting_date: Annotated[Optional[str], typer.Option("--paper-meeting-date", help="When the board meets, YYYY-MM-DD.", rich_help_panel=_PAPER)] = None,
     paper_author: Annotated[Optional[str], typer.Option("--paper-author", help="Who the paper is by (name and role).", rich_help_panel=_PAPER)] = None,
     paper_purpose: Annotated[Optional[str], typer.Option("--paper-purpose", help="What the paper is for.", rich_help_panel=_PAPER)] = None,
@@ -44,13 +45,19 @@ def update(
     """Record one month's update for one action, with --indicator one period's figure, or with --paper-... the board paper's own words for the month, changing only those lines of the plan.
 
     An empty value (--paper-risk "") removes that part of the month's paper entry."""
-    if indicator is not None:
-        _update_indicator(plan, ref, month, indicator, period, value, note, replace, dry_run)
-        return
     paper = {"meeting_date": paper_meeting_date, "author": paper_author, "purpose": paper_purpose,
              "decisions_sought": paper_decision, "summary": paper_summary, "impact": paper_impact,
              "voice": paper_voice, "risks": paper_risk, "next_steps": paper_next_step}
     paper = {key: value for key, value in paper.items() if value is not None}
+    action_options = [name for name, given in (("--completion", completion), ("--impact", impact), ("--comment", comment),
+                                               ("--due", due), ("--propose-due", propose_due), ("--reason", reason)) if given is not None]
+    kinds = [kind for kind, given in (("an action's update", action_options), ("a KPI figure", indicator is not None),
+                                      ("the paper's words", paper)) if given]
+    if len(kinds) > 1:
+        raise UsageError(f"one update records one thing: {' and '.join(kinds)} were asked for together; run `sendplan update` once for each")
+    if indicator is not None:
+        _update_indicator(plan, ref, month, indicator, period, value, note, replace, dry_run)
+        return
     if paper:
         _update_paper(plan, ref, month, paper, dry_run)
         return
