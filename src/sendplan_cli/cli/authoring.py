@@ -74,12 +74,18 @@ def update(
     except DateParseError:
         pass  # the writer says what a month looks like
     diff = record(plan, Change(ref, month, completion, impact, comment, due, propose_due, reason), dry_run)
+    _say(diff, dry_run, f"recorded {one_line(month)} for {one_line(ref)} in {one_line(plan)}",
+         f"no change: {one_line(month)} for {one_line(ref)} in {one_line(plan)} already says that")
+
+
+def _say(diff: str, dry_run: bool, done: str, unchanged: str) -> None:
+    """The diff on standard output for --dry-run; otherwise one line on standard error saying what was written, or that nothing was."""
     if not diff:
-        typer.echo(f"no change: {one_line(month)} for {one_line(ref)} in {one_line(plan)} already says that", err=True)
+        typer.echo(unchanged, err=True)
     elif dry_run:
         sys.stdout.write(diff)
     else:
-        typer.echo(f"recorded {one_line(month)} for {one_line(ref)} in {one_line(plan)}", err=True)
+        typer.echo(done, err=True)
 
 
 def _update_paper(plan: Path, ref: Optional[str], month: Optional[str], values: dict, dry_run: bool) -> None:
@@ -91,12 +97,8 @@ def _update_paper(plan: Path, ref: Optional[str], month: Optional[str], values: 
     if month is None:
         raise UsageError("--paper-... options need --month, the board's month, e.g. --month 2025-06")
     diff = record_paper(plan, PaperChange(month, values), dry_run)
-    if not diff:
-        typer.echo(f"no change: the paper for {one_line(month)} in {one_line(plan)} already says that", err=True)
-    elif dry_run:
-        sys.stdout.write(diff)
-    else:
-        typer.echo(f"recorded the paper's words for {one_line(month)} in {one_line(plan)}", err=True)
+    _say(diff, dry_run, f"recorded the paper's words for {one_line(month)} in {one_line(plan)}",
+         f"no change: the paper for {one_line(month)} in {one_line(plan)} already says that")
 
 
 def _update_indicator(plan: Path, ref: Optional[str], month: Optional[str], indicator: str, period: Optional[str],
@@ -109,12 +111,8 @@ def _update_indicator(plan: Path, ref: Optional[str], month: Optional[str], indi
     if period is None or value is None:
         raise UsageError("--indicator needs --period and --value, e.g. --period 2025-06 --value 54.2")
     diff = record_actual(plan, ActualChange(indicator, period, value, note, replace), dry_run)
-    if not diff:
-        typer.echo(f"no change: indicator {one_line(indicator)} in {one_line(plan)} already has that figure for {one_line(period)}", err=True)
-    elif dry_run:
-        sys.stdout.write(diff)
-    else:
-        typer.echo(f"recorded {one_line(period)} for indicator {one_line(indicator)} in {one_line(plan)}", err=True)
+    _say(diff, dry_run, f"recorded {one_line(period)} for indicator {one_line(indicator)} in {one_line(plan)}",
+         f"no change: indicator {one_line(indicator)} in {one_line(plan)} already has that figure for {one_line(period)}")
 
 
 @app.command()
