@@ -237,3 +237,15 @@ def test_a_date_moved_before_the_plan_was_renamed_is_still_found(tmp_path: Path)
     [finding] = _history(repo)
     assert finding["code"] == "SP501"
     assert f"in commit {sha[:9]} by Jo Bloggs on 2024-09-10" in finding["message"]
+
+
+def test_since_a_revision_before_a_rename_reports_only_the_new_problems(tmp_path: Path) -> None:
+    repo = PlanRepo(tmp_path, plan="plans/draft.yaml")
+    base = repo.commit(MOVED_BEFORE, when="2024-06-03T09:00:00+01:00")
+    repo.git("mv", "plans/draft.yaml", "plans/plan.yaml")
+    repo.plan = repo.root / "plans" / "plan.yaml"
+    repo.commit(MOVED_BEFORE.replace("    leads: Jo Lead\n", ""), when="2024-07-01T09:00:00+01:00", message="Rename")
+    done = run_cli("validate", "plans/plan.yaml", "--as-of", AS_OF, "--since", base, "--format", "json", cwd=repo.root)
+    codes = [f["code"] for f in json.loads(done.stdout)["findings"]]
+    # The overdue date was already there under the old name; only the lead removed since is new.
+    assert codes == ["SP301"]

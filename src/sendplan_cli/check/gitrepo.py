@@ -94,9 +94,29 @@ class GitRepo:
             raise UsageError(f"{option} reads the plan's whole history, but this is a shallow clone; {UNSHALLOW}")
 
     def show(self, commit: str, relative: str) -> bytes | None:
-        """The file as committed, or None when it did not exist at that commit."""
+        """The file as committed, under the name it had then; None when it did not exist at that commit."""
         done = _git(self.root, "cat-file", "blob", f"{commit}:{relative}")
+        if done.returncode == 0:
+            return done.stdout
+        earlier = self._earlier_name(commit, relative)
+        done = _git(self.root, "cat-file", "blob", f"{commit}:{earlier}") if earlier else done
         return done.stdout if done.returncode == 0 else None
+
+    def _earlier_name(self, commit: str, relative: str) -> str | None:
+        """The name the file had at the commit, when git sees it renamed between there and HEAD."""
+        # No pathspec: git pairs a rename only when it sees both the old and the new name.
+        done = _git(self.root, "diff", "-M", "--name-status", "-z", commit, "HEAD")
+        fields = done.stdout.decode("utf-8", "replace").split("\0") if done.returncode == 0 else []
+        at = 0
+        while at < len(fields) - 1:
+            status = fields[at]
+            if status.startswith(("R", "C")):
+                if fields[at + 2] == relative and status.startswith("R"):
+                    return fields[at + 1]
+                at += 3
+            else:
+                at += 2
+        return None
 
     def commits_touching(self, relative: str, after: str | None = None) -> list[Commit]:
         """Every commit reachable from HEAD (and not from `after`, when given) that changed the file, oldest first.
