@@ -153,3 +153,12 @@ def test_a_later_update_that_proposes_nothing_has_moved_on(tmp_path: Path) -> No
     markdown = _report(plan, "2025-11", "md", tmp_path).read_text(encoding="utf-8")
     assert "Agree a new date" not in markdown
     assert "No decisions are recorded for November 2025 in the plan." in markdown
+
+
+def test_the_plans_own_decisions_come_first_then_the_proposals(tmp_path: Path) -> None:
+    entry = "papers:\n  - month: 2025-10\n    decisions_sought: [Note the recruitment plan]\n"
+    plan = write_plan(tmp_path, PLAN + entry)
+    markdown = _report(plan, "2025-10", "md", tmp_path).read_text(encoding="utf-8")
+    decisions = markdown.split("## Decisions sought")[1].split("\n## ")[0]
+    assert re.findall(r"^\d+\. .*$", decisions, re.MULTILINE) == ["1. Note the recruitment plan", f"2. {DECISION}"]
+    assert "The board is also asked" not in decisions

@@ -65,9 +65,9 @@ class ProposedDate:
 def pending_proposal(plan: Plan, index: int, status: ActionStatus, as_of: date) -> ProposedDate | None:
     """The new date proposed for the action at `index` and not yet adopted as at the date, or none."""
     found = latest_update(plan.actions[index], as_of)
-    if found is None or found[1].proposed_due is None or status.complete:
+    update = found[1] if found is not None else None
+    if update is None or update.proposed_due is None or status.complete:
         return None
-    update = found[1]
     phrase = update.proposed_due
     agreed_end = status.final.end if status.final is not None else None
     agreed_text = status.state.due.text if status.state.due is not None else None
