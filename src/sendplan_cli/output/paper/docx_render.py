@@ -20,6 +20,14 @@ def _rating(name: str | None) -> str:
     return text(name) if name else "Not rated"
 
 
+def _date(due: str | None, proposal: Any) -> str:
+    """A date cell: the agreed date, and on its own line any new date proposed but not yet agreed."""
+    words = text(due) if due else ""
+    if proposal is None:
+        return words
+    return f"{words or 'No date'}\n{text(proposal.note)}"
+
+
 def _cover(doc: Any, view: PlanView, paper: Paper) -> None:
     e = view.entry
     rows = [["Report to", text(view.plan.board)], ["Partnership", text(view.plan.partnership)],
@@ -54,8 +62,12 @@ def _summary(doc: Any, view: PlanView) -> None:
 
 
 def _decisions(doc: Any, view: PlanView, month: str) -> None:
-    if view.entry and view.entry.decisions_sought:
-        bullets(doc, view.entry.decisions_sought, numbered=True)
+    asked = list(view.entry.decisions_sought) if view.entry else []
+    if asked or view.proposals:
+        bullets(doc, asked + [p.decision for p in view.proposals], numbered=True)
+        if not asked:
+            doc.add_paragraph("The board is also asked to note the position and to agree what is done about each "
+                              "exception below.")
     else:
         doc.add_paragraph("The board is asked to note the position and to agree what is done about each exception "
                           f"below. No decisions are recorded for {month} in the plan.")
@@ -80,13 +92,14 @@ def _exceptions(doc: Any, view: PlanView, as_of: str) -> None:
         items = view.exceptions.get(name, [])
         if items:
             table(doc, f"{name} ({len(items)})", ["Ref", "Action and lead", "Date", "Why", "In exception", "Mitigation (latest commentary)"],
-                  [[i.ref, f"{text(i.title)}. Lead: {text('; '.join(i.leads)) or 'none named'}", text(i.due),
+                  [[i.ref, f"{text(i.title)}. Lead: {text('; '.join(i.leads)) or 'none named'}", _date(i.due, i.proposal),
                     text(i.reason[:1].upper() + i.reason[1:]) + ".", i.months_words,
                     text(i.mitigation) if i.mitigation else "No commentary recorded."] for i in items])
     mismatch = view.exceptions.get("Ratings that do not match", [])
     if mismatch:
         table(doc, f"Ratings that do not match ({len(mismatch)})", ["Ref", "Action and lead", "Date", "What does not match"],
-              [[i.ref, f"{text(i.title)}. Lead: {text('; '.join(i.leads)) or 'none named'}", text(i.due), text(i.reason)] for i in mismatch])
+              [[i.ref, f"{text(i.title)}. Lead: {text('; '.join(i.leads)) or 'none named'}", _date(i.due, i.proposal),
+                text(i.reason)] for i in mismatch])
     for name in ("Red or Amber without commentary", "No update this month"):
         items = view.exceptions.get(name, [])
         if items:
@@ -153,7 +166,7 @@ def _tracker(doc: Any, view: PlanView) -> None:
         measures = [text(m) for m in action.success_measures] + [
             f"{text(m.name or m.indicator)}: baseline {text(m.baseline) or '-'}, target {text(m.target) or '-'}, actual {text(m.actual) or '-'}"
             for m in action.measures]
-        rows.append([row.ref, text(row.title), text("; ".join(row.leads)) or "None named", text(row.due) or "No date",
+        rows.append([row.ref, text(row.title), text("; ".join(row.leads)) or "None named", _date(row.due, row.proposal) or "No date",
                      _rating(row.completion), _rating(row.impact), row.movement, "\n".join(measures) or "None stated",
                      text(row.commentary) or "None"])
     grid = table(doc, "Every action", ["Ref", "Action", "Lead", "Due", "Completion", "Impact", "Movement", "Success measures",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -38,6 +39,8 @@ class ExceptionItem:
     """The latest commentary, or none when there is none."""
     steps: list[DatedStep] = field(default_factory=list)
     """For missed dates: each missed milestone or activity, with its text and date."""
+    proposal: Any = None
+    """A new date proposed for the action and not yet agreed (plan/proposals.py), or none."""
 
     @property
     def months_words(self) -> str:
@@ -64,8 +67,11 @@ def _rating_since(plan: Plan, index: int, means: str, as_of: date) -> date | Non
 
 
 def exception_items(plan: Plan, statuses: list[ActionStatus], findings: list[Diagnostic], as_of: date,
-                    month: date) -> dict[str, list[ExceptionItem]]:
-    """Every exception as at the date, grouped by heading; headings with none are left out."""
+                    month: date, proposals: Sequence[Any] = ()) -> dict[str, list[ExceptionItem]]:
+    """Every exception as at the date, grouped by heading; headings with none are left out.
+
+    `proposals` are the actions' pending new dates beside `statuses` (plan/proposals.py): shown with the
+    exception, while the exception itself follows the agreed date."""
     by_ref: dict[str | None, list[Diagnostic]] = {}
     for d in findings:
         by_ref.setdefault(d.ref, []).append(d)
@@ -73,7 +79,8 @@ def exception_items(plan: Plan, statuses: list[ActionStatus], findings: list[Dia
     out: dict[str, list[ExceptionItem]] = {h: [] for h in HEADINGS}
     for index, status in enumerate(statuses):
         commentary = status.state.commentary
-        base: dict[str, Any] = {"ref": status.ref, "title": status.title, "leads": status.leads, "mitigation": commentary}
+        base: dict[str, Any] = {"ref": status.ref, "title": status.title, "leads": status.leads, "mitigation": commentary,
+                                "proposal": proposals[index] if index < len(proposals) else None}
         final_words = f"{status.final.when} (by {status.final.end:%d %b %Y})" if status.final else "No date"
         reason = date_reason(plan, status)
         since = status.exception_since

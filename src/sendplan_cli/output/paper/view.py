@@ -52,6 +52,8 @@ class ActionRow:
     """The action's status as at the paper's date (plan/exceptions.py): overdue, missed steps, steps ahead."""
     flags: list[str] = field(default_factory=list)
     """The exception headings this action appears under, in words."""
+    proposal: Any = None
+    """A new date proposed and not yet agreed (plan/proposals.py), or none; never the due date."""
 
     @property
     def finding_names(self) -> set[str]:
@@ -91,6 +93,8 @@ class PlanView:
     """The findings grouped by rule with counts and the actions concerned."""
     headline: Any = None
     """The executive summary's figures (output/paper/summary.py)."""
+    proposals: list[Any] = field(default_factory=list)
+    """New dates proposed and not yet agreed, in plan order: each a decision the board is asked to take."""
 
 
 def _rank(scale: RatingScale, name: str | None) -> int | None:
@@ -146,16 +150,19 @@ def build_view(plan: Plan, path: str, month: date, as_of: date, findings: list[D
     from sendplan_cli.output.paper.exceptions import exception_items
     from sendplan_cli.output.paper.sections import coming_up, findings_by_rule, paper_entry
     from sendplan_cli.plan.exceptions import plan_status
+    from sendplan_cli.plan.proposals import pending_proposals
 
     statuses = plan_status(plan, as_of)
+    proposals = pending_proposals(plan, statuses, as_of)
     # Findings indexed by action once: scanning them all for every action made a large plan's paper quadratic.
     by_ref: dict[str | None, list[Diagnostic]] = {}
     for d in findings:
         by_ref.setdefault(d.ref, []).append(d)
     rows = [_row(plan, i, a, month, as_of, by_ref.get(a.ref, [])) for i, a in enumerate(plan.actions)]
-    exceptions = exception_items(plan, statuses, findings, as_of, month)
-    for row, status in zip(rows, statuses):
+    exceptions = exception_items(plan, statuses, findings, as_of, month, proposals)
+    for row, status, proposal in zip(rows, statuses, proposals):
         row.status = status
+        row.proposal = proposal
         if row.due is None and status.final is not None:
             row.due = f"by {status.final.end:%d %b %Y} (from its activities)"
         row.flags = [heading for heading, items in exceptions.items() if any(i.ref == row.ref for i in items)]
@@ -178,6 +185,7 @@ def build_view(plan: Plan, path: str, month: date, as_of: date, findings: list[D
         has_updates=any(a.updates for a in plan.actions),
         entry=paper_entry(plan, month),
         findings_by_rule=findings_by_rule(findings),
+        proposals=[p for p in proposals if p is not None],
     )
     from sendplan_cli.output.paper.charts import kpi_cards
 
