@@ -149,11 +149,13 @@ def test_a_new_plan_in_a_fresh_repository_has_a_modeline_that_resolves(tmp_path:
         (["vali"], "Did you mean 'validate'?"),
         (["report"], "Missing argument"),
         (["update", str(WEST)], "give the action's ref and --month"),
-        (["update", str(WEST), "9.9", "--month", "2025-01", "--completion", "Red"], "no action with ref '9.9'"),
+        (["update", "PLAN", "9.9", "--month", "2025-01", "--completion", "Red"], "no action with ref '9.9'"),
     ],
 )
-def test_every_usage_error_reads_the_same_way(args: list[str], words: str) -> None:
-    result = run_cli(*args)
+def test_every_usage_error_reads_the_same_way(args: list[str], words: str, tmp_path: Path) -> None:
+    plan = tmp_path / WEST.name
+    plan.write_bytes(WEST.read_bytes())
+    result = run_cli(*[str(plan) if arg == "PLAN" else arg for arg in args])
     assert result.returncode == 2
     first = result.stderr.splitlines()[0]
     assert first.startswith("sendplan: error: ") and words in first
