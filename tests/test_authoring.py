@@ -134,6 +134,15 @@ def test_a_proposed_date_is_recorded_for_the_board_and_the_agreed_date_still_cou
     assert "overdue" in {d.name for d in check(plan, date(2024, 10, 1)) if d.ref == "5.4"}
 
 
+def test_values_added_to_the_last_update_stay_above_the_next_sections_comment(tmp_path: Path) -> None:
+    plan = _copy(BUNDLED[0], tmp_path)
+    assert run_cli("update", str(plan), "1.7", "--month", "2024-06", "--comment", "On track").returncode == 0
+    assert run_cli("update", str(plan), "1.7", "--month", "2024-06", "--propose-due", "December 2026",
+                   "--reason", "Board cycle").returncode == 0
+    assert ("        commentary: On track\n        proposed_due: December 2026\n        proposed_due_reason: Board cycle\n"
+            "\n  # Area of Improvement 2\n  - ref: \"2.1\"\n") in plan.read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize(
     ("args", "words"),
     [

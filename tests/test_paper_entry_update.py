@@ -103,3 +103,15 @@ def test_refusals_exit_2_and_leave_the_plan_alone(tmp_path: Path, args: list[str
     assert result.returncode == 2, result.stderr
     assert words in result.stderr and "Traceback" not in result.stderr
     assert plan.read_bytes() == before
+
+
+def test_new_words_go_above_the_comment_that_heads_the_next_section(tmp_path: Path) -> None:
+    text = EAST.read_text(encoding="utf-8")
+    at = text.index("\nsource:")
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(text[:at] + "\npapers:\n  - month: 2025-06\n    purpose: June\n\n# Where the plan came from" + text[at:],
+                    encoding="utf-8")
+    assert run_cli("update", str(plan), "--month", "2025-07", "--paper-purpose", "July").returncode == 0
+    assert run_cli("update", str(plan), "--month", "2025-06", "--paper-summary", "Summary").returncode == 0
+    assert ("papers:\n  - month: 2025-06\n    purpose: June\n    summary: Summary\n  - month: 2025-07\n    purpose: July\n"
+            "\n# Where the plan came from\nsource:\n") in plan.read_text(encoding="utf-8")

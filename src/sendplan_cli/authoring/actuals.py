@@ -99,7 +99,7 @@ def apply_actual(path: Path, change: ActualChange, raw: bytes | None = None) -> 
             move_trailing_comment(holder, last_key, entry, list(entry.keys())[-1])
         else:
             _insert(node["actuals"], entry, sum(1 for s in spans if s[1] is not None and span[1] is not None and s[1] < span[1]))
-    new_text = dump(yaml, data)
+    new_text = dump(yaml, data, text)
     check_only_lines(text, new_text, path, _ACTUAL_LINE, "the figure")
     check_still_valid(new_text, path, "the figure")
     return raw, encode(new_text, layout)

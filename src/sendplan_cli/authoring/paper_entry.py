@@ -66,7 +66,7 @@ def apply_paper(path: Path, change: PaperChange, raw: bytes | None = None) -> tu
         _set(entry, values)
     if len(entry) == 1:
         raise UsageError(f"nothing left to write: the entry for {month:%Y-%m} would hold only its month")
-    new_text = dump(yaml, data)
+    new_text = dump(yaml, data, text)
     _check_only_papers_changed(text, new_text, path)
     check_still_valid(new_text, path, "the paper's words")
     return raw, encode(new_text, layout)

@@ -91,10 +91,36 @@ def _indentation(text: str) -> tuple[int, int]:
     return (len(dash.group(1)) if dash else 2), (len(nested.group(1)) if nested else 2)
 
 
-def dump(yaml: Any, data: Any) -> str:
+def dump(yaml: Any, data: Any, before: str | None = None) -> str:
+    """The data as YAML text; with `before`, the text it was read from, new lines are settled where a reader expects them."""
     out = io.StringIO()
     yaml.dump(data, out)
-    return out.getvalue()
+    return out.getvalue() if before is None else _settle_insertions(before, out.getvalue())
+
+
+def _settle_insertions(old: str, new: str) -> str:
+    """Put each block of added lines above the blank lines and comments that introduce what follows it.
+
+    ruamel.yaml keeps a comment with the key before it, so a key or entry added at the end of a
+    mapping lands after a comment such as `# Area of Improvement 2` that heads the next section.
+    A comment indented less than the added lines belongs to an outer block, and blank lines
+    separate blocks: the added lines go above both."""
+    before, after = old.splitlines(keepends=True), new.splitlines(keepends=True)
+    opcodes = difflib.SequenceMatcher(a=before, b=after, autojunk=False).get_opcodes()
+    for tag, _, _, j1, j2 in reversed(opcodes):
+        if tag != "insert":
+            continue
+        depth = min(_indent(line) for line in after[j1:j2] if line.strip())
+        at = j1
+        while at > 0 and (not after[at - 1].strip() or (after[at - 1].lstrip().startswith("#") and _indent(after[at - 1]) < depth)):
+            at -= 1
+        if at < j1:
+            after[at:j2] = after[j1:j2] + after[at:j1]
+    return "".join(after)
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
 
 
 def move_trailing_comment(source: Any, key: Any, target: Any, target_key: Any) -> None:

@@ -76,7 +76,7 @@ def apply_changes(path: Path, changes: list[Change], raw: bytes | None = None) -
     text, data, yaml, layout = load_round_trip(raw, path, "the update")
     for index, month, values in prepared:
         _record(data["actions"][index], month, values)
-    new_text = dump(yaml, data)
+    new_text = dump(yaml, data, text)
     check_only_lines(text, new_text, path, _UPDATE_LINE, "the update")
     check_still_valid(new_text, path, "the update")
     return raw, encode(new_text, layout)
