@@ -249,3 +249,29 @@ def test_since_a_revision_before_a_rename_reports_only_the_new_problems(tmp_path
     codes = [f["code"] for f in json.loads(done.stdout)["findings"]]
     # The overdue date was already there under the old name; only the lead removed since is new.
     assert codes == ["SP301"]
+
+
+def test_since_follows_a_rename_however_much_the_plan_changed_after_it(tmp_path: Path) -> None:
+    repo = PlanRepo(tmp_path, plan="plans/draft.yaml")
+    base = repo.commit(MOVED_BEFORE, when="2024-06-03T09:00:00+01:00")
+    repo.git("mv", "plans/draft.yaml", "plans/plan.yaml")
+    repo.plan = repo.root / "plans" / "plan.yaml"
+    repo.commit(when="2024-07-01T09:00:00+01:00", message="Rename")
+    # Later edits rewrite most of the file: git no longer pairs the two names in one diff.
+    rewritten = MOVED_BEFORE + "".join(f'  - ref: "{n}.1"\n    title: Action {n}\n    leads: Jo Lead\n    due: July 2026\n'
+                                       for n in range(2, 12))
+    repo.commit(rewritten.replace("    leads: Jo Lead\n    due: July 2024", "    due: July 2024"), when="2024-08-01T09:00:00+01:00")
+    done = run_cli("validate", "plans/plan.yaml", "--as-of", AS_OF, "--since", base, "--format", "json", cwd=repo.root)
+    codes = [f["code"] for f in json.loads(done.stdout)["findings"]]
+    assert "SP101" not in codes and "SP301" in codes  # overdue was there at the base; the lead's removal is new
+
+
+def test_a_copied_plan_does_not_inherit_the_history_of_the_plan_it_was_copied_from(tmp_path: Path) -> None:
+    repo = PlanRepo(tmp_path)
+    repo.commit(MOVED_BEFORE, when="2024-06-03T09:00:00+01:00")
+    repo.commit(MOVED, when="2024-09-10T14:00:00+01:00")  # a silent move in the old plan
+    (repo.root / "plans" / "next.yaml").write_bytes(repo.plan.read_bytes())
+    repo.commit(when="2024-10-01T09:00:00+01:00", message="Start next year's plan from this one")
+    done = run_cli("validate", "plans/next.yaml", "--as-of", AS_OF, "--history", "--format", "json", cwd=repo.root)
+    assert [f["code"] for f in json.loads(done.stdout)["findings"] if f["code"].startswith("SP5")] == []
+    assert [f["code"] for f in _history(repo)] == ["SP501"]  # the old plan keeps its own finding

@@ -98,46 +98,42 @@ class GitRepo:
         done = _git(self.root, "cat-file", "blob", f"{commit}:{relative}")
         if done.returncode == 0:
             return done.stdout
-        earlier = self._earlier_name(commit, relative)
-        done = _git(self.root, "cat-file", "blob", f"{commit}:{earlier}") if earlier else done
-        return done.stdout if done.returncode == 0 else None
-
-    def _earlier_name(self, commit: str, relative: str) -> str | None:
-        """The name the file had at the commit, when git sees it renamed between there and HEAD."""
-        # No pathspec: git pairs a rename only when it sees both the old and the new name.
-        done = _git(self.root, "diff", "-M", "--name-status", "-z", commit, "HEAD")
-        fields = done.stdout.decode("utf-8", "replace").split("\0") if done.returncode == 0 else []
-        at = 0
-        while at < len(fields) - 1:
-            status = fields[at]
-            if status.startswith(("R", "C")):
-                if fields[at + 2] == relative and status.startswith("R"):
-                    return fields[at + 1]
-                at += 3
-            else:
-                at += 2
+        for name in dict.fromkeys(c.path for c in self.commits_touching(relative) if c.path):
+            done = _git(self.root, "cat-file", "blob", f"{commit}:{name}")
+            if done.returncode == 0:
+                return done.stdout
         return None
 
     def commits_touching(self, relative: str, after: str | None = None) -> list[Commit]:
         """Every commit reachable from HEAD (and not from `after`, when given) that changed the file, oldest first.
 
         A plan renamed or moved keeps its history: `--follow` finds its commits under earlier
-        names, and each commit carries the name the file had there."""
+        names, and each commit carries the name the file had there. A copy starts a new plan
+        (next year's plan copied from this one): its history stops at the commit that made it."""
         if not self.has_commits():
             return []
         revisions = f"{after}..HEAD" if after else "HEAD"
         # Newest first: git follows a rename only while walking back from HEAD, so not --reverse.
-        out = self.run("log", "--follow", "--name-only", "--format=%x1e%H%x1f%an%x1f%aI", "-z", revisions, "--", relative)
+        out = self.run("log", "--follow", "--name-status", "--format=%x1e%H%x1f%an%x1f%aI", "-z", revisions, "--", relative)
         commits: list[Commit] = []
         path = relative
         for record in out.decode("utf-8", "replace").split("\x1e"):
-            header, _, names = record.partition("\0")
+            header, _, changes = record.partition("\0")
             parts = header.split("\x1f")
             if len(parts) != 3:
                 continue
-            path = names.strip("\n\0").split("\0")[0] or path  # a merge lists no file: the name stays
+            fields = changes.strip("\n\0").split("\0")
+            status = fields[0][:1]
+            if status in ("R", "C") and len(fields) >= 3:
+                path = fields[2]
+            elif len(fields) >= 2:
+                path = fields[1]  # a merge lists no file: the name stays that of the newer commit
             sha, author, day = parts
             commits.append(Commit(sha, author, day, path if path != relative else ""))
+            if status == "C":
+                break  # made as a copy of another plan: what came before is that plan's history
+            if status == "R" and len(fields) >= 3:
+                path = fields[1]  # older commits knew the file by its earlier name
         return commits[::-1]
 
     def blobs(self, commits: list[Commit], relative: str) -> list[bytes | None]:
