@@ -134,6 +134,18 @@ def test_a_proposed_date_is_recorded_for_the_board_and_the_agreed_date_still_cou
     assert "overdue" in {d.name for d in check(plan, date(2024, 10, 1)) if d.ref == "5.4"}
 
 
+def test_a_proposal_can_be_taken_back_leaving_the_rest_of_the_month(tmp_path: Path) -> None:
+    plan = _copy(BUNDLED[0], tmp_path)
+    before = plan.read_text(encoding="utf-8")
+    assert run_cli("update", str(plan), "5.4", "--month", "2024-09", "--comment", "Provider delayed").returncode == 0
+    with_comment = plan.read_text(encoding="utf-8")
+    assert run_cli("update", str(plan), "5.4", "--month", "2024-09", "--propose-due", "March 2025", "--reason", "Provider").returncode == 0
+    assert "proposed_due: March 2025" in plan.read_text(encoding="utf-8")
+    taken_back = run_cli("update", str(plan), "5.4", "--month", "2024-09", "--propose-due", "")
+    assert taken_back.returncode == 0, taken_back.stderr
+    assert plan.read_text(encoding="utf-8") == with_comment != before
+
+
 def test_values_added_to_the_last_update_stay_above_the_next_sections_comment(tmp_path: Path) -> None:
     plan = _copy(BUNDLED[0], tmp_path)
     assert run_cli("update", str(plan), "1.7", "--month", "2024-06", "--comment", "On track").returncode == 0
@@ -156,7 +168,9 @@ def test_values_added_to_the_last_update_stay_above_the_next_sections_comment(tm
         (["1.1", "--month", "2025-01", "--comment", "a\x07b"], "--comment: holds control character U+0007"),
         (["1.1", "--month", "2025-01", "--propose-due", "May 2025"], "must carry --reason"),
         (["1.1", "--month", "2025-01", "--reason", "Staffing"], "--reason goes with --propose-due"),
-        (["1.1", "--month", "2025-01", "--propose-due", "whenever", "--reason", "x"], "cannot read 'whenever'"),
+        (["1.1", "--month", "2025-01", "--propose-due", "whenever", "--reason", "x"], "such as March 2026"),
+        (["1.1", "--month", "2025-01", "--propose-due", "December 2024", "--reason", "x"], "is before January 2025"),
+        (["1.1", "--month", "2025-01", "--propose-due", ""], "no proposed date recorded for January 2025"),
         (["1.1", "--month", "2025-01", "--propose-due", "May 2025", "--reason", "x", "--due", "May 2025", "--comment", "x"],
          "not both"),
     ],

@@ -43,8 +43,8 @@ AGREED = """\
         due: March 2026
         previous_due: September 2025
 """
-DECISION = ("Agree a new date for action 2.1: 31 Mar 2026 (was September 2025) "
-            "because recruitment to the new team takes until March.")
+DECISION = ("Agree a new date for action 2.1: 31 Mar 2026 (was September 2025). "
+            "Reason given: Recruitment to the new team takes until March.")
 NOTE = "New date proposed, not yet agreed: 31 Mar 2026 (see decisions sought)"
 
 
@@ -162,3 +162,22 @@ def test_the_plans_own_decisions_come_first_then_the_proposals(tmp_path: Path) -
     decisions = markdown.split("## Decisions sought")[1].split("\n## ")[0]
     assert re.findall(r"^\d+\. .*$", decisions, re.MULTILINE) == ["1. Note the recruitment plan", f"2. {DECISION}"]
     assert "The board is also asked" not in decisions
+
+
+def test_the_board_agreeing_another_date_settles_the_proposal(tmp_path: Path) -> None:
+    # Recorded in the proposing month itself, and a different date from the one proposed.
+    decided = PLAN.replace('        proposed_due_reason: Recruitment to the new team takes until March\n',
+                           '        proposed_due_reason: Recruitment to the new team takes until March\n'
+                           '        due: June 2026\n        previous_due: September 2025\n')
+    plan = write_plan(tmp_path, decided)
+    markdown = _report(plan, "2025-10", "md", tmp_path).read_text(encoding="utf-8")
+    assert "Agree a new date" not in markdown and "New date proposed" not in markdown
+
+
+def test_an_action_with_no_date_is_asked_for_one_and_the_reason_keeps_its_capitals(tmp_path: Path) -> None:
+    undated = PLAN.replace("    due: September 2025\n", "", 1).replace(
+        "Recruitment to the new team takes until March", "Ofsted asked for a review first")
+    plan = write_plan(tmp_path, undated)
+    markdown = _report(plan, "2025-10", "md", tmp_path).read_text(encoding="utf-8")
+    assert ("Agree a new date for action 2.1: 31 Mar 2026 (it has no agreed date). "
+            "Reason given: Ofsted asked for a review first.") in markdown

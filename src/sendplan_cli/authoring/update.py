@@ -45,6 +45,8 @@ class Change:
     proposed_due_reason: str | None = None
 
 
+_REMOVE = object()  # a value that takes the key out of the month's update
+_DATE_FORMS = "write a month such as March 2026 or a day such as 31/03/2026"
 _UPDATE_LINE = re.compile(r"^(\s*)(- )?(updates|month|completion|impact|commentary|due|previous_due|proposed_due|proposed_due_reason):")
 
 
@@ -110,18 +112,24 @@ def prepare_change(path: Path, plan: Any, change: Change) -> tuple[int, date, di
         try:
             parse_date_phrase(change.due)
         except DateParseError as exc:
-            raise UsageError(f"--due: {exc}") from None
+            raise UsageError(f"--due: {exc}; {_DATE_FORMS}") from None
         if not (change.comment or "").strip():
             raise UsageError("--due: a new due date must carry a --comment saying why; the board will see it")
         before = state_at(plan.actions[index], index, month - timedelta(days=1)).due
         previous_due = before.text if before else "no date"
-    if change.proposed_due is not None:
-        if change.due is not None:
-            raise UsageError("give --due (a date the board has agreed) or --propose-due (a date for the board to agree), not both")
+    proposed: Any = change.proposed_due
+    reason: Any = change.proposed_due_reason
+    if change.proposed_due is not None and change.due is not None:
+        raise UsageError("give --due (a date the board has agreed) or --propose-due (a date for the board to agree), not both")
+    if change.proposed_due is not None and not change.proposed_due.strip():
+        proposed = reason = _withdraw(plan.actions[index], month, change)
+    elif change.proposed_due is not None:
         try:
-            parse_date_phrase(change.proposed_due)
+            end = parse_date_phrase(change.proposed_due).end
         except DateParseError as exc:
-            raise UsageError(f"--propose-due: {exc}") from None
+            raise UsageError(f"--propose-due: {exc}; {_DATE_FORMS}") from None
+        if end is not None and end < month:
+            raise UsageError(f"--propose-due {change.proposed_due!r} is before {month:%B %Y}; propose a date still to come")
         if not (change.proposed_due_reason or "").strip():
             raise UsageError("--propose-due: a proposed new date must carry --reason saying why; the board will see it")
     elif change.proposed_due_reason is not None:
@@ -130,7 +138,16 @@ def prepare_change(path: Path, plan: Any, change: Change) -> tuple[int, date, di
         raise UsageError("nothing to record: give --completion, --impact, --comment, --due or --propose-due")
     return index, month, {"completion": completion, "impact": impact, "commentary": change.comment,
                           "due": change.due, "previous_due": previous_due,
-                          "proposed_due": change.proposed_due, "proposed_due_reason": change.proposed_due_reason}
+                          "proposed_due": proposed, "proposed_due_reason": reason}
+
+
+def _withdraw(action: Any, month: date, change: Change) -> object:
+    """`--propose-due ""` takes back the month's proposal: the marker that removes it and its reason."""
+    if change.proposed_due_reason:
+        raise UsageError("--propose-due \"\" takes a proposal back; leave out --reason")
+    if not any(u.month == month and u.proposed_due is not None for u in action.updates):
+        raise UsageError(f"action {change.ref} has no proposed date recorded for {month:%B %Y}; there is nothing to take back")
+    return _REMOVE
 
 
 def _record(action: Any, month: date, values: dict[str, Any]) -> None:
@@ -140,7 +157,9 @@ def _record(action: Any, month: date, values: dict[str, Any]) -> None:
     entry = _find_month(action.get("updates"), month)
     if entry is not None:
         for key, value in values.items():
-            if value is not None:
+            if value is _REMOVE:
+                entry.pop(key, None)
+            elif value is not None:
                 entry[key] = value
     else:
         entry = CommentedMap([("month", f"{month:%Y-%m}"), *((k, v) for k, v in values.items() if v is not None)])

@@ -24,7 +24,7 @@ def update(
     impact: Annotated[Optional[str], typer.Option("--impact", help="Impact rating from the plan's scale.")] = None,
     comment: Annotated[Optional[str], typer.Option("--comment", help="Commentary for the board.")] = None,
     due: Annotated[Optional[str], typer.Option("--due", help="A new due date the board agreed this month (needs --comment).")] = None,
-    propose_due: Annotated[Optional[str], typer.Option("--propose-due", help="A new due date the lead proposes, for the board to agree (needs --reason); the due date stays as it is.")] = None,
+    propose_due: Annotated[Optional[str], typer.Option("--propose-due", help="A new due date the lead proposes, for the board to agree (needs --reason); the due date stays as it is. \"\" takes the month's proposal back.")] = None,
     reason: Annotated[Optional[str], typer.Option("--reason", help="With --propose-due: why the lead proposes the new date.")] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Show the change as a diff; write nothing.")] = False,
     indicator: Annotated[Optional[str], typer.Option("--indicator", help="Record a figure for this indicator id instead of an action update.", rich_help_panel=_FIGURE)] = None,

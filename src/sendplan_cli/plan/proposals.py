@@ -39,22 +39,18 @@ class ProposedDate:
     proposed: str
     """The proposed date in words, e.g. "31 Mar 2026"."""
     proposed_end: date | None
-    agreed: str
-    """The agreed date it would replace, in words, or "no agreed date"."""
+    agreed: str | None
+    """The agreed date it would replace, in words; none when the action has no date."""
     reason: str | None
     """The lead's reason, as written."""
 
     @property
     def decision(self) -> str:
-        """The decision the board is asked to take, as one sentence."""
-        because = ""
-        if self.reason and self.reason.strip():
-            reason = self.reason.strip().rstrip(".")
-            # "Recruitment is slow" reads on after "because" in lower case; "NHS funding" keeps its capitals.
-            if len(reason) > 1 and reason[0].isupper() and reason[1].islower():
-                reason = reason[0].lower() + reason[1:]
-            because = f" because {reason}"
-        return f"Agree a new date for action {self.ref}: {self.proposed} (was {self.agreed}){because}."
+        """The decision the board is asked to take; the lead's reason follows in their own words, never re-cased."""
+        was = f"was {self.agreed}" if self.agreed else "it has no agreed date"
+        reason = (self.reason or "").strip()
+        given = f" Reason given: {reason}{'' if reason.endswith(('.', '!', '?')) else '.'}" if reason else ""
+        return f"Agree a new date for action {self.ref}: {self.proposed} ({was}).{given}"
 
     @property
     def note(self) -> str:
@@ -66,14 +62,14 @@ def pending_proposal(plan: Plan, index: int, status: ActionStatus, as_of: date) 
     """The new date proposed for the action at `index` and not yet adopted as at the date, or none."""
     found = latest_update(plan.actions[index], as_of)
     update = found[1] if found is not None else None
-    if update is None or update.proposed_due is None or status.complete:
-        return None
+    if update is None or update.proposed_due is None or update.due is not None or status.complete:
+        return None  # an update that records the agreed `due` is the board's answer, whichever date it chose
     phrase = update.proposed_due
     agreed_end = status.final.end if status.final is not None else None
     agreed_text = status.state.due.text if status.state.due is not None else None
     if (phrase.end is not None and phrase.end == agreed_end) or phrase.text == agreed_text:
         return None  # the board has agreed it: the update's `due` (or an earlier one) already says so
-    agreed = date_words(status.final.when, status.final.end) if status.final is not None else "no agreed date"
+    agreed = date_words(status.final.when, status.final.end) if status.final is not None else None
     return ProposedDate(status.ref, update.month, date_words(phrase.text, phrase.end), phrase.end, agreed,
                         update.proposed_due_reason)
 
