@@ -59,7 +59,7 @@ def test_json_gives_dashboards_the_computed_status(tmp_path: Path) -> None:
 def test_a_late_figure_is_shown_beside_the_latest(tmp_path: Path) -> None:
     path = write_plan(tmp_path, PLAN)
     result = run_cli("list", str(path), "--indicators", "--as-of", "2025-09-01")
-    assert "KPI 1: the figure for the period ending 31 Jul 2025 was due by 31 Aug 2025 and is not recorded" in result.stdout
+    assert "KPI 1: the figure for 2025-07 (the period ending 31 Jul 2025) was due by 31 Aug 2025 and is not recorded" in result.stdout
 
 
 def test_a_plan_with_errors_is_not_listed(tmp_path: Path) -> None:

@@ -77,6 +77,8 @@ def test_a_termly_figure_is_late_only_after_the_next_school_term_and_its_lag(tmp
         ("quarterly", date(2025, 6, 30), "Q2 25/26", date(2025, 9, 30)),
         ("quarterly", date(2025, 12, 31), "Q4 25/26", date(2026, 3, 31)),
         ("monthly", date(2025, 1, 31), "2025-02", date(2025, 2, 28)),
+        ("annual", date(2025, 12, 31), "2026", date(2026, 12, 31)),
+        ("annual", date(2025, 3, 31), "2025/26", date(2026, 3, 31)),
     ],
 )
 def test_the_next_period_and_how_to_write_it(reporting: str, last: date, period: str, end: date) -> None:

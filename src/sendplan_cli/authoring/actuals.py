@@ -20,6 +20,7 @@ from sendplan_cli.authoring.roundtrip import (
     load_round_trip,
     load_valid_plan,
     move_trailing_comment,
+    refuse_controls,
     write_edit,
 )
 from sendplan_cli.errors import UsageError
@@ -74,6 +75,7 @@ def apply_actual(path: Path, change: ActualChange, raw: bytes | None = None) -> 
     if len(phrase.periods) != 1 or phrase.end is None:
         raise UsageError(f"--period {change.period!r}: give one period, e.g. 2025-06, \"Q1 25/26\" or 2024/25")
     value = _number(change.value)
+    refuse_controls("--note", change.note)
     span = period_span(indicator, phrase)
     spans = [period_span(indicator, a.period) for a in indicator.actuals]
     existing = spans.index(span) if span in spans else None

@@ -65,7 +65,8 @@ def apply_paper(path: Path, change: PaperChange, raw: bytes | None = None) -> tu
     else:
         _set(entry, values)
     if len(entry) == 1:
-        raise UsageError(f"nothing left to write: the entry for {month:%Y-%m} would hold only its month")
+        raise UsageError(f"nothing left to write: the entry for {month:%Y-%m} would hold only its month; "
+                         "to remove the whole entry, delete it from the plan by hand")
     new_text = dump(yaml, data, text)
     _check_only_papers_changed(text, new_text, path)
     check_still_valid(new_text, path, "the paper's words")

@@ -133,6 +133,5 @@ def _option_error(exc: typer.TyperException) -> int:
         typer.echo(ctx.get_help())  # `sendplan` alone asks for the help, and gets it (exit 2, as click does)
         return int(getattr(exc, "exit_code", 2))
     typer.echo(f"sendplan: error: {exc.format_message()}", err=True)  # type: ignore[attr-defined]
-    if ctx is not None:
-        typer.echo(f"Run '{ctx.command_path} -h' for its options.", err=True)
+    typer.echo(f"Run '{ctx.command_path if ctx is not None else 'sendplan'} -h' for its options.", err=True)
     return int(getattr(exc, "exit_code", 2))

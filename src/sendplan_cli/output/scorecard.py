@@ -25,7 +25,7 @@ def cells(status: KpiStatus) -> dict[str, str]:
         latest = f"{format_value(ind, status.latest.value)} ({status.latest.period.text})"
         latest += ", provisional" if status.latest.provisional else ""
     if status.late is not None:
-        latest += f"; figure for {status.late[0]:%b %Y} late"
+        latest += f"; figure for {status.late_period} late"
     target = "-"
     if status.target is not None:
         target = format_value(ind, status.target.value) + (f" by {status.target.by.text}" if status.target.by else " (undated)")
@@ -63,7 +63,7 @@ def print_scorecard(statuses: list[KpiStatus], as_of: date, out: TextIO, title: 
     for status in statuses:
         console.print(f"{escape(status.indicator.id)}: {escape(status.reason)}")
         if status.late is not None:
-            console.print(f"{escape(status.indicator.id)}: the figure for the period ending {status.late[0]:%d %b %Y} "
+            console.print(f"{escape(status.indicator.id)}: the figure for {status.late_period} (the period ending {status.late[0]:%d %b %Y}) "
                           f"was due by {status.late[1]:%d %b %Y} and is not recorded")
     if not statuses:
         console.print("This plan has no indicators; add them under `indicators:`.")

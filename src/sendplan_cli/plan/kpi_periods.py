@@ -20,7 +20,8 @@ def period_span(indicator: Indicator, phrase: DatePhrase) -> tuple[date | None, 
     final = phrase.final
     if final is None:
         return phrase.start, None
-    if indicator.reporting == "academic-year" and final.precision == "financial-year" and final.start:
+    if indicator.reporting in ("academic-year", "termly") and final.precision == "financial-year" and final.start:
+        # School figures: "2023/24" is the school year, September to August, not the financial year.
         year = final.start.year
         return date(year, 9, 1), date(year + 1, 8, 31)
     if indicator.reporting == "termly" and final.precision == "season" and final.start:
@@ -82,6 +83,10 @@ def period_text(reporting: str, end: date) -> str:
             return f"{name.capitalize()} term {end.year}"
     if reporting == "academic-year" and end.month == _ACADEMIC_YEAR_END:
         return f"{end.year - 1}/{end.year % 100:02d}"
+    if reporting == "annual" and end.month == 12:
+        return f"{end.year}"
+    if reporting == "annual" and end.month == 3:
+        return f"{end.year - 1}/{end.year % 100:02d}"  # a financial year, April to March
     if reporting == "quarterly" and end.month % 3 == 0:
         quarter = (end.month - 4) % 12 // 3 + 1  # financial quarters: Q1 is April to June
         first = end.year if end.month > 3 else end.year - 1

@@ -16,7 +16,7 @@ from sendplan_cli.plan.indicators import (
     Target,
     Tolerance,
 )
-from sendplan_cli.plan.kpi_periods import actuals_as_at, missing_figure, point_date
+from sendplan_cli.plan.kpi_periods import actuals_as_at, missing_figure, period_text, point_date
 from sendplan_cli.plan.kpi_values import describe_gap, format_value
 from sendplan_cli.plan.model import Plan
 
@@ -81,6 +81,13 @@ class KpiStatus:
     """When a figure is overdue: the end of the period it is for, and the day it was due by."""
 
     @property
+    def late_period(self) -> str | None:
+        """The late figure's period, written as the indicator counts it ("Autumn term 2025", "Q2 25/26")."""
+        if self.late is None or self.indicator.reporting is None:
+            return None
+        return period_text(self.indicator.reporting, self.late[0])
+
+    @property
     def label(self) -> str:
         """The status in words: Green, Amber, Red or Not rated."""
         return self.rag or "Not rated"
@@ -102,6 +109,7 @@ class KpiStatus:
             "gap_to_expected": _rounded(self.gap_to_expected), "gap_to_target": _rounded(self.gap_to_target),
             "status": self.label, "rag": self.rag, "reason": self.reason, "trend": self.trend,
             "late_period_end": self.late[0].isoformat() if self.late else None,
+            "late_period": self.late_period,
         }
 
 

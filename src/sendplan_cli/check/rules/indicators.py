@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from sendplan_cli.check.rules.base import Context, Finding, rule
-from sendplan_cli.plan.kpi_periods import period_span, period_text, point_date
+from sendplan_cli.plan.kpi_periods import period_span, point_date
 from sendplan_cli.plan.kpi_status import KpiStatus, shortfall
 from sendplan_cli.plan.kpi_values import format_value
 from sendplan_cli.plan.loader import Pointer
@@ -59,7 +59,7 @@ def late_data(ctx: Context) -> Iterator[Finding]:
         latest = f"the latest is for {status.latest.period.text}" if status.latest else "none is recorded"
         yield Finding(where, f"indicator {ind.id} has no figure for the period ending {period_end:%d %b %Y}, "
                              f"due by {due:%d %b %Y}; {latest}",
-                      hint=f"record it with `sendplan update PLAN --indicator '{ind.id}' --period {_quoted(period_text(ind.reporting, period_end))} --value N`")
+                      hint=f"record it with `sendplan update PLAN --indicator '{ind.id}' --period {_quoted(status.late_period or f'{period_end:%Y-%m}')} --value N`")
 
 
 @rule("SP402", "off-trajectory", "warning")
