@@ -77,7 +77,7 @@ def unknown_lead(ctx: Context) -> Iterator[Finding]:
         return
     names = [p.name for p in ctx.plan.people]
     for index, action in enumerate(ctx.plan.actions):
-        places = [(("actions", index, "leads", j), lead) for j, lead in enumerate(action.leads)]
+        places: list[tuple[tuple[str | int, ...], str]] = [(("actions", index, "leads", j), lead) for j, lead in enumerate(action.leads)]
         for k, activity in enumerate(action.activities):
             places += [(("actions", index, "activities", k, "leads", j), lead) for j, lead in enumerate(activity.leads)]
         for pointer, lead in places:

@@ -29,8 +29,8 @@ def report_junit(run: Run, out: TextIO) -> None:
             cases.append(case)
     failures = sum(1 for case in cases if case.find("failure") is not None)
     totals = {"tests": str(len(cases)), "failures": str(failures), "errors": "0", "time": "0"}
-    root = ET.Element("testsuites", name="sendplan", **totals)
-    suite = ET.SubElement(root, "testsuite", name="sendplan validate", skipped="0", **totals)
+    root = ET.Element("testsuites", {"name": "sendplan", **totals})
+    suite = ET.SubElement(root, "testsuite", {"name": "sendplan validate", "skipped": "0", **totals})
     properties = ET.SubElement(suite, "properties")
     for name, value in (("as_of", v.as_of.isoformat()), ("fail_on", v.fail_on_label), ("failed", str(v.failed).lower())):
         ET.SubElement(properties, "property", name=name, value=value)
