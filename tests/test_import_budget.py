@@ -55,6 +55,12 @@ def test_validate_loads_no_report_authoring_or_history_code(tmp_path: Path, outp
     assert heavy(modules) == []
 
 
+def test_searching_a_folder_without_patterns_does_not_load_pathspec(tmp_path: Path) -> None:
+    """pathspec reads configured include/exclude patterns; the fixed folder names need none of it."""
+    assert "pathspec" not in loaded_modules(tmp_path, "validate", str(PLANS), "--as-of", "2025-01-31")
+    assert "pathspec" in loaded_modules(tmp_path, "validate", str(PLANS), "--as-of", "2025-01-31", "--exclude", "old/")
+
+
 def test_the_probe_sees_the_board_paper_when_report_runs(tmp_path: Path) -> None:
     """The same probe on `report` finds jinja2 and the paper modules, so an empty list above means something."""
     plan = str(PLANS / "west-sussex-2024.yaml")
