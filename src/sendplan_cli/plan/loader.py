@@ -73,6 +73,7 @@ class LoadedPlan:
 
     Flat integer arrays beside the data cost a few bytes a node, where a dict of pointer tuples
     cost several times the size of the file."""
+    _keys: dict[int, dict[str, int]] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def ok(self) -> bool:
@@ -80,14 +81,14 @@ class LoadedPlan:
 
     def position(self, pointer: Pointer, *, key: bool = False) -> Position:
         """Where a node (or with key=True, its key) starts; the nearest located ancestor when it has no mark."""
-        best, node = self.root, self.data
+        best, node, tables, last = self.root, self.data, self.tables, len(pointer) - 1
         for depth, part in enumerate(pointer):
-            table = self.tables.get(id(node))
+            table = tables.get(id(node))
             if table is None:
                 break
             if isinstance(node, dict) and part in node:
-                index = 2 * list(node).index(part)
-                if key and depth == len(pointer) - 1:
+                index = 2 * self._key_index(node)[part]
+                if key and depth == last:
                     return _unpack(table[index])
                 index += 1
             elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
@@ -96,6 +97,16 @@ class LoadedPlan:
                 break
             best, node = table[index], node[part]
         return _unpack(best)
+
+    def _key_index(self, mapping: dict[str, Any]) -> dict[str, int]:
+        """Each key's place in a mapping, the order its positions are packed in; built once a mapping.
+
+        Rules locate thousands of findings, each through a few mappings; the loaded data is never
+        changed after loading (check/partial.py repairs a copy), so the places stay right."""
+        found = self._keys.get(id(mapping))
+        if found is None:
+            found = self._keys[id(mapping)] = {name: i for i, name in enumerate(mapping)}
+        return found
 
     def error(self, name: str, message: str, where: Position, hint: str | None = None, pointer: Pointer = ()) -> None:
         self.diagnostics.append(
@@ -205,6 +216,7 @@ def _build(plan: LoadedPlan, text: str, yaml: Any) -> Any:
         except _ParserRefused:
             plan.diagnostics.clear()
             plan.tables.clear()
+            plan._keys.clear()
         except _Stop:
             return None
     try:
