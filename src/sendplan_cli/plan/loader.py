@@ -243,7 +243,6 @@ class _Frame:
     key: str | None = None
     slot: int = -1
     """Index of the pending key's value in `table`; -1 when a key is expected next."""
-    seen: dict[str, Position] = field(default_factory=dict)
     is_list: bool = False
 
 
@@ -342,7 +341,8 @@ class _Builder:
             value, style = event.value, event.style
             if style == '"' and not value.isprintable() and bad.search(value):  # every such character is unprintable
                 self._escaped_control(event)
-            if (value in nulls and not style and event.implicit[0]) or tag == "tag:yaml.org,2002:null":
+            # The length test spares hashing long text: no null spelling is longer than four characters.
+            if (not style and len(value) < 5 and value in nulls and event.implicit[0]) or tag == "tag:yaml.org,2002:null":
                 value = None
             mark = event.start_mark
             if mark.index >= size:
@@ -361,11 +361,10 @@ class _Builder:
                 frame.slot = -1
             else:
                 key = "null" if value is None else value
-                if key in frame.seen:
+                if key in frame.container:  # every earlier key has its value by now
                     self._key(frame, value, event, packed)  # a duplicate: reported there
                     continue
                 key = intern(key)  # a plan repeats the same few keys thousands of times
-                frame.seen[key] = (packed >> shift, packed & mask)
                 table = frame.table
                 table.append(packed)
                 table.append(packed)
@@ -502,14 +501,14 @@ class _Builder:
                             "write keys as `name: value`")
             raise _Stop
         key = "null" if value is None else str(value)
-        if key in frame.seen:
-            first = frame.seen[key]
+        if key in frame.container:
+            index = 2 * list(frame.container).index(key)
+            first = _unpack(frame.table[index])  # where the key was first written
             self.plan.error("duplicate-key", f"duplicate key {key!r}; it is first set on line {first[0]}", where,
                             f"keep one of line {first[0]} and line {where[0]}", (*frame.pointer, key))
-            frame.slot = 2 * list(frame.container).index(key) + 1
+            frame.slot = index + 1
         else:
             key = sys.intern(key)  # a plan repeats the same few keys thousands of times
-            frame.seen[key] = where
             frame.table.append(packed)
             frame.table.append(packed)
             frame.slot = len(frame.table) - 1
