@@ -52,3 +52,14 @@ def test_every_control_a_quoted_value_may_not_hold_is_unprintable() -> None:
 def test_an_escaped_control_in_a_printable_looking_plan_is_still_refused() -> None:
     plan = load_text('title: "Line one\\nLine two"\nboard: "a\\eb"\n', LoadedPlan(path="plan.yaml", text=""))
     assert plan.data is None and plan.diagnostics[0].line == 2 and "U+001B" in plan.diagnostics[0].message
+
+
+def test_quoted_lines_are_split_where_editors_split_them() -> None:
+    """Findings quote lines by editor numbering, with or without carriage returns in the file."""
+    from sendplan_cli.plan.positions import editor_lines
+
+    assert editor_lines("a: 1\nb: 2\n") == ["a: 1", "b: 2"]
+    assert editor_lines("a: 1\r\nb: 2\rc: 3") == ["a: 1", "b: 2", "c: 3"]
+    assert editor_lines("a: x\u2028y\x85z\x0c\nb: 2") == ["a: x\u2028y\x85z\x0c", "b: 2"]
+    assert editor_lines("a: 1\n\n") == ["a: 1", ""]
+    assert editor_lines("") == []

@@ -49,5 +49,5 @@ def byte_position(raw: bytes, offset: int) -> tuple[int, int]:
 
 def editor_lines(text: str) -> list[str]:
     """The text's lines as an editor numbers them (str.splitlines would also split at U+2028 and U+0085)."""
-    lines = _BREAK.split(text)
+    lines = text.split("\n") if "\r" not in text else _BREAK.split(text)  # the same lines; str.split is far faster
     return lines[:-1] if lines and lines[-1] == "" else lines
