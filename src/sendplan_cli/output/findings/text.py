@@ -19,21 +19,30 @@ _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 SNIPPET_WIDTH = 100
 
 
+def _safe(text: str) -> str:
+    """one_line(text), without its search when every character is printable.
+
+    Every character one_line shows as an escape (controls, line and paragraph separators,
+    bidirectional controls) is unprintable, so printable text comes out as it went in; most
+    messages, hints and quoted lines are, and a report may hold thousands of them."""
+    return text if text.isprintable() else one_line(text)
+
+
 def _snippet(d: Diagnostic, lines: list[str]) -> list[str]:
     if not 1 <= d.line <= len(lines):
         return []
     text, column = window(lines[d.line - 1].rstrip("\r\n"), d.column, SNIPPET_WIDTH)
-    shown = one_line(text.replace("\t", " "))
+    shown = _safe(text.replace("\t", " "))
     # Escapes widen the text before the caret; count them so the caret stays under the column.
-    caret = len(one_line(text[: column - 1].replace("\t", " ")))
+    caret = len(_safe(text[: column - 1].replace("\t", " ")))
     gutter = f"{d.line:>5} | "
     return [gutter + shown, " " * (len(gutter) - 2) + "| " + " " * caret + "^"]
 
 
 def render(d: Diagnostic, lines: list[str]) -> tuple[str, list[str], str | None]:
     """The headline, the quoted line with its caret, and the hint of one diagnostic."""
-    head = f"{one_line(d.path)}:{d.line}:{d.column}: {d.severity.value} {d.code} [{d.name}] {one_line(d.message)}"
-    return head, _snippet(d, lines), (f"  hint: {one_line(d.hint)}" if d.hint else None)
+    head = f"{_safe(d.path)}:{d.line}:{d.column}: {d.severity.value} {d.code} [{d.name}] {_safe(d.message)}"
+    return head, _snippet(d, lines), (f"  hint: {_safe(d.hint)}" if d.hint else None)
 
 
 def _files(n: int) -> str:
