@@ -55,8 +55,51 @@ def test_validate_loads_no_report_authoring_or_history_code(tmp_path: Path, outp
     assert heavy(modules) == []
 
 
+def test_searching_a_folder_without_patterns_does_not_load_pathspec(tmp_path: Path) -> None:
+    """pathspec reads configured include/exclude patterns; the fixed folder names need none of it."""
+    assert "pathspec" not in loaded_modules(tmp_path, "validate", str(PLANS), "--as-of", "2025-01-31")
+    assert "pathspec" in loaded_modules(tmp_path, "validate", str(PLANS), "--as-of", "2025-01-31", "--exclude", "old/")
+
+
 def test_the_probe_sees_the_board_paper_when_report_runs(tmp_path: Path) -> None:
     """The same probe on `report` finds jinja2 and the paper modules, so an empty list above means something."""
     plan = str(PLANS / "west-sussex-2024.yaml")
     modules = loaded_modules(tmp_path, "report", plan, "--month", "2025-01", "-o", str(tmp_path / "paper.html"))
     assert "jinja2" in modules and "sendplan_cli.output.paper.render" in modules
+
+
+def _main(*args: str) -> tuple[int, str]:
+    """sendplan's entry point in this process: (exit code, standard output and error)."""
+    import contextlib
+    import io
+
+    from sendplan_cli.cli import main
+
+    out, argv = io.StringIO(), sys.argv
+    sys.argv = ["sendplan", *args]
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
+            try:
+                main()
+                code = 0
+            except SystemExit as exc:
+                code = exc.code if isinstance(exc.code, int) else 1
+    finally:
+        sys.argv = argv
+    return code, out.getvalue()
+
+
+def test_a_run_of_one_command_leaves_every_command_listed_after_it() -> None:
+    """validate builds only its own command line, and puts the others back for whatever runs next."""
+    code, _ = _main("--color", "never", "validate", str(PLANS), "--as-of", "2025-01-31", "--quiet")
+    assert code == 1  # the bundled plans have errors as of January 2025
+    code, shown = _main("--help")
+    assert code == 0
+    for command in ("validate", "report", "update", "list", "explain", "new"):
+        assert f" {command} " in shown
+
+
+def test_a_mistyped_command_is_still_matched_against_every_command() -> None:
+    code, shown = _main("valdate", str(PLANS))
+    assert code == 2
+    assert "validate" in shown  # the suggestion

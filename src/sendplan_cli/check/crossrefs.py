@@ -11,17 +11,18 @@ from sendplan_cli.plan.scale import normalise
 def check_references(plan: Plan, loaded: LoadedPlan) -> None:
     """Record located errors for unknown ratings and unknown recommendation or workstream ids."""
     scale = plan.rating_scale
-    completion = [r.name for r in scale.completion]
-    impact = [r.name for r in scale.impact]
+    completion = _Ratings([r.name for r in scale.completion], "completion")
+    impact = _Ratings([r.name for r in scale.impact], "impact")
+    ids = [r.id for r in plan.recommendations]
     for i, action in enumerate(plan.actions):
         base: Pointer = ("actions", i)
-        action.completion = _rating(loaded, (*base, "completion"), action.completion, completion, "completion")
-        action.impact = _rating(loaded, (*base, "impact"), action.impact, impact, "impact")
-        for j, update in enumerate(action.updates):
-            where: Pointer = (*base, "updates", j)
-            update.completion = _rating(loaded, (*where, "completion"), update.completion, completion, "completion")
-            update.impact = _rating(loaded, (*where, "impact"), update.impact, impact, "impact")
-        ids = [r.id for r in plan.recommendations]
+        for model, pointer in ((action, base), *((u, (*base, "updates", j)) for j, u in enumerate(action.updates))):
+            for field, ratings in (("completion", completion), ("impact", impact)):
+                written = getattr(model, field)
+                if written is not None:
+                    named = ratings.spelled(written, loaded, (*pointer, field))
+                    if named != written:  # a model's attribute is set only to change it: setting is slow
+                        setattr(model, field, named)
         for j, cited in enumerate(action.recommendations):
             _known(loaded, (*base, "recommendations", j), cited, ids, "recommendation")
     if plan.workstreams:
@@ -31,19 +32,25 @@ def check_references(plan: Plan, loaded: LoadedPlan) -> None:
                 _known(loaded, ("recommendations", i, "workstream"), rec.workstream, ids, "workstream")
 
 
-def _rating(loaded: LoadedPlan, pointer: Pointer, value: str | None, names: list[str], kind: str) -> str | None:
-    """The rating as the scale spells it; an unknown rating is recorded and kept as written."""
-    if value is None:
-        return None
-    for name in names:
-        if normalise(name) == normalise(value):
-            return name
-    close = suggest(value.strip(), names)
-    hint = (f"did you mean '{close}'? " if close else "") + f"the {kind} ratings are: " + ", ".join(names)
-    article = "an" if kind[0] in "aeiou" else "a"
-    loaded.error("unknown-rating", f"'{value}' is not {article} {kind} rating in this plan's scale",
-                 loaded.position(pointer), hint, pointer)
-    return value
+class _Ratings:
+    """One scale's rating names, looked up by their normalised spelling (the first of equal spellings wins)."""
+
+    def __init__(self, names: list[str], kind: str) -> None:
+        self.names, self.kind = names, kind
+        self.by_spelling = {normalise(name): name for name in reversed(names)}
+
+    def spelled(self, value: str, loaded: LoadedPlan, pointer: Pointer) -> str:
+        """The rating as the scale spells it; an unknown rating is recorded and kept as written."""
+        found = self.by_spelling.get(normalise(value))
+        if found is not None:
+            return found
+        names, kind = self.names, self.kind
+        close = suggest(value.strip(), names)
+        hint = (f"did you mean '{close}'? " if close else "") + f"the {kind} ratings are: " + ", ".join(names)
+        article = "an" if kind[0] in "aeiou" else "a"
+        loaded.error("unknown-rating", f"'{value}' is not {article} {kind} rating in this plan's scale",
+                     loaded.position(pointer), hint, pointer)
+        return value
 
 
 def _known(loaded: LoadedPlan, pointer: Pointer, value: str, ids: list[str], what: str) -> None:

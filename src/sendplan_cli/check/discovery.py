@@ -15,6 +15,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sendplan_cli.errors import UsageError
 
@@ -77,11 +78,27 @@ def _no_plans(path: Path, reasons: list[str]) -> str:
             "Check the exclude patterns, or add an `include` pattern to the configuration")
 
 
-def _search(root: Path, include: tuple[str, ...], exclude: tuple[str, ...], add, skipped) -> None:  # type: ignore[no-untyped-def]
-    import pathspec
+class _AlwaysExcluded:
+    """ALWAYS_EXCLUDED alone: folder names, each matching a folder of that name at any depth.
 
-    excluded = pathspec.GitIgnoreSpec.from_lines([*ALWAYS_EXCLUDED, *exclude])
-    included = pathspec.GitIgnoreSpec.from_lines(include) if include else None
+    What pathspec answers for these patterns, without importing it (about 13 ms of every start)
+    when the configuration adds no patterns: a folder is excluded by its own name, since the
+    walk never enters an excluded folder, and a file never matches a pattern ending in '/'."""
+
+    names = frozenset(pattern.rstrip("/") for pattern in ALWAYS_EXCLUDED)
+
+    def match_file(self, relative: str) -> bool:
+        return relative.endswith("/") and relative[:-1].rpartition("/")[2] in self.names
+
+
+def _search(root: Path, include: tuple[str, ...], exclude: tuple[str, ...], add, skipped) -> None:  # type: ignore[no-untyped-def]
+    excluded: Any = _AlwaysExcluded()
+    included = None
+    if include or exclude:
+        import pathspec
+
+        excluded = pathspec.GitIgnoreSpec.from_lines([*ALWAYS_EXCLUDED, *exclude])
+        included = pathspec.GitIgnoreSpec.from_lines(include) if include else None
     for folder, dirs, names in os.walk(root):
         here = Path(folder)
         relative_dir = here.relative_to(root).as_posix()

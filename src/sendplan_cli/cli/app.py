@@ -6,10 +6,11 @@ Heavy libraries (pydantic, ruamel.yaml, jinja2) are imported inside the commands
 
 from __future__ import annotations
 
+import os
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 
@@ -106,8 +107,38 @@ def print_load_errors(path: str, diagnostics) -> None:  # type: ignore[no-untype
             typer.echo("\n".join([head, *snippet, *([hint] if hint else [])]), err=True)
 
 
+def _command_named(args: list[str]) -> str | None:
+    """The command a command line runs, when the options before it are the root's own (else None)."""
+    rest = iter(args)
+    for arg in rest:
+        if arg == "--color":
+            next(rest, None)
+        elif arg != "--debug" and not arg.startswith("--color="):
+            return None if arg.startswith("-") else arg
+    return None
+
+
+def _only_the_command_run(args: list[str]) -> list[Any]:
+    """Register only the command being run; returns every command, to put back.
+
+    typer turns each registered command's signature into click parameters on every start, about
+    1 ms a command, before running the one asked for. Help for the whole tool, shell completion and
+    a mistyped command (which gets suggestions) still see every command."""
+    every = list(app.registered_commands)
+    name = _command_named(args)
+    if name is None or any(key.endswith("_COMPLETE") for key in os.environ):
+        return every
+    from typer.main import get_command_name
+
+    chosen = [c for c in every if (c.name or get_command_name(c.callback.__name__)) == name]  # type: ignore[union-attr]
+    if chosen:
+        app.registered_commands = chosen
+    return every
+
+
 def main() -> None:
     """Entry point: usage errors exit 2 with a message; sendplan's own failures show a traceback only with --debug."""
+    every = _only_the_command_run(sys.argv[1:])
     try:
         code = app(standalone_mode=False)  # sendplan words option errors itself, like every other error
     except UsageError as exc:
@@ -123,6 +154,8 @@ def main() -> None:
             raise
         typer.echo(f"sendplan: internal error: {type(exc).__name__}: {exc} (run again with --debug for details)", err=True)
         sys.exit(2)
+    finally:
+        app.registered_commands = every
     sys.exit(code if isinstance(code, int) else 0)
 
 
@@ -133,5 +166,6 @@ def _option_error(exc: typer.TyperException) -> int:
         typer.echo(ctx.get_help())  # `sendplan` alone asks for the help, and gets it (exit 2, as click does)
         return int(getattr(exc, "exit_code", 2))
     typer.echo(f"sendplan: error: {exc.format_message()}", err=True)  # type: ignore[attr-defined]
-    typer.echo(f"Run '{ctx.command_path if ctx is not None else 'sendplan'} -h' for its options.", err=True)
+    command = ctx.command_path if ctx is not None else " ".join(["sendplan", *filter(None, [_command_named(sys.argv[1:])])])
+    typer.echo(f"Run '{command} -h' for its options.", err=True)
     return int(getattr(exc, "exit_code", 2))

@@ -38,7 +38,10 @@ def visible(ch: str) -> str:
 
 def one_line(text: object) -> str:
     """The text on one line with every control character, line breaks included, shown as an escape."""
-    return _UNSAFE_RE.sub(lambda m: visible(m.group()), "" if text is None else str(text))
+    raw = "" if text is None else str(text)
+    # Everything shown as an escape is unprintable (a test checks every code point), so printable
+    # text, nearly all of it, skips the search: a report can hold thousands of lines.
+    return raw if raw.isprintable() else _UNSAFE_RE.sub(lambda m: visible(m.group()), raw)
 
 
 def _safe_line(line: str) -> str:

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from sendplan_cli.plan.diagnostics import LOAD_CODES, Diagnostic, Severity
-from sendplan_cli.plan.positions import YAML_ONLY_BREAKS, LineIndex, byte_position
+from sendplan_cli.plan.positions import LineIndex, byte_position, has_yaml_only_breaks
 from sendplan_cli.plan.reading import ReadRefused, read_plan_bytes
 
 Pointer = tuple[str | int, ...]
@@ -37,6 +37,8 @@ _CORE_TAGS = frozenset(
 )
 # Characters YAML does not allow (the complement of c-printable), as a small class that compiles fast.
 _BAD_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+# Every byte but the ASCII controls YAML refuses: what is left after deleting these is such a control.
+_NOT_ASCII_CONTROL = bytes(range(0x20, 0x7F)) + b"\t\n\r" + bytes(range(0x80, 0x100))
 # What a double-quoted scalar may not hold once its escapes are read: every C0 and C1 control but
 # newline and tab, which are ordinary in prose ("Line one\nLine two"). "\e", "\a", "\r", "\x85" and
 # "\u001b" are refused like the raw characters, so plan text can never carry a terminal control.
@@ -71,6 +73,7 @@ class LoadedPlan:
 
     Flat integer arrays beside the data cost a few bytes a node, where a dict of pointer tuples
     cost several times the size of the file."""
+    _keys: dict[int, dict[str, int]] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def ok(self) -> bool:
@@ -78,14 +81,14 @@ class LoadedPlan:
 
     def position(self, pointer: Pointer, *, key: bool = False) -> Position:
         """Where a node (or with key=True, its key) starts; the nearest located ancestor when it has no mark."""
-        best, node = self.root, self.data
+        best, node, tables, last = self.root, self.data, self.tables, len(pointer) - 1
         for depth, part in enumerate(pointer):
-            table = self.tables.get(id(node))
+            table = tables.get(id(node))
             if table is None:
                 break
             if isinstance(node, dict) and part in node:
-                index = 2 * list(node).index(part)
-                if key and depth == len(pointer) - 1:
+                index = 2 * self._key_index(node)[part]
+                if key and depth == last:
                     return _unpack(table[index])
                 index += 1
             elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
@@ -94,6 +97,16 @@ class LoadedPlan:
                 break
             best, node = table[index], node[part]
         return _unpack(best)
+
+    def _key_index(self, mapping: dict[str, Any]) -> dict[str, int]:
+        """Each key's place in a mapping, the order its positions are packed in; built once a mapping.
+
+        Rules locate thousands of findings, each through a few mappings; the loaded data is never
+        changed after loading (check/partial.py repairs a copy), so the places stay right."""
+        found = self._keys.get(id(mapping))
+        if found is None:
+            found = self._keys[id(mapping)] = {name: i for i, name in enumerate(mapping)}
+        return found
 
     def error(self, name: str, message: str, where: Position, hint: str | None = None, pointer: Pointer = ()) -> None:
         self.diagnostics.append(
@@ -134,7 +147,7 @@ def read_text(path: Path, plan: LoadedPlan, raw: bytes) -> str | None:
             byte_position(raw, exc.start), "save the file as UTF-8",
         )
         return None
-    bad = _BAD_CHAR.search(text)
+    bad = _first_bad_char(text, raw)
     if bad:
         plan.error(
             "encoding-error", f"control character U+{ord(bad.group()):04X} is not allowed in YAML",
@@ -142,6 +155,19 @@ def read_text(path: Path, plan: LoadedPlan, raw: bytes) -> str | None:
         )
         return None
     return text
+
+
+def _first_bad_char(text: str, raw: bytes) -> re.Match[str] | None:
+    """_BAD_CHAR's first match in text (decoded from raw), searched only when the bytes could hold one.
+
+    Scanning the bytes is some twenty times faster than the regular expression over the text. In
+    strict UTF-8 a C1 control is \\xc2 and a byte from \\x80 to \\x9f, and U+FFFE and U+FFFF are
+    \\xef\\xbf\\xbe and \\xef\\xbf\\xbf; surrogates never decode. Text with a \\xc2 (a pound sign, a
+    no-break space) is searched in full."""
+    if not raw.translate(None, _NOT_ASCII_CONTROL) and (
+            text.isascii() or (b"\xc2" not in raw and b"\xef\xbf\xbe" not in raw and b"\xef\xbf\xbf" not in raw)):
+        return None
+    return _BAD_CHAR.search(text)
 
 
 def load_plan(path: Path, display: str | None = None, max_bytes: int | None = None) -> LoadedPlan:
@@ -190,6 +216,7 @@ def _build(plan: LoadedPlan, text: str, yaml: Any) -> Any:
         except _ParserRefused:
             plan.diagnostics.clear()
             plan.tables.clear()
+            plan._keys.clear()
         except _Stop:
             return None
     try:
@@ -216,7 +243,6 @@ class _Frame:
     key: str | None = None
     slot: int = -1
     """Index of the pending key's value in `table`; -1 when a key is expected next."""
-    seen: dict[str, Position] = field(default_factory=dict)
     is_list: bool = False
 
 
@@ -237,7 +263,7 @@ class _Builder:
 
         self.text = text
         # The parser's own line numbers are right unless the text holds a break only YAML counts.
-        self.remap = YAML_ONLY_BREAKS.search(text) is not None
+        self.remap = has_yaml_only_breaks(text)
         try:
             parser = loader_cls(text)
             try:
@@ -313,9 +339,10 @@ class _Builder:
                 self._event(event)  # refused with its message
                 continue
             value, style = event.value, event.style
-            if style == '"' and bad.search(value):
+            if style == '"' and not value.isprintable() and bad.search(value):  # every such character is unprintable
                 self._escaped_control(event)
-            if (value in nulls and not style and event.implicit[0]) or tag == "tag:yaml.org,2002:null":
+            # The length test spares hashing long text: no null spelling is longer than four characters.
+            if (not style and len(value) < 5 and value in nulls and event.implicit[0]) or tag == "tag:yaml.org,2002:null":
                 value = None
             mark = event.start_mark
             if mark.index >= size:
@@ -334,11 +361,10 @@ class _Builder:
                 frame.slot = -1
             else:
                 key = "null" if value is None else value
-                if key in frame.seen:
+                if key in frame.container:  # every earlier key has its value by now
                     self._key(frame, value, event, packed)  # a duplicate: reported there
                     continue
                 key = intern(key)  # a plan repeats the same few keys thousands of times
-                frame.seen[key] = (packed >> shift, packed & mask)
                 table = frame.table
                 table.append(packed)
                 table.append(packed)
@@ -475,14 +501,14 @@ class _Builder:
                             "write keys as `name: value`")
             raise _Stop
         key = "null" if value is None else str(value)
-        if key in frame.seen:
-            first = frame.seen[key]
+        if key in frame.container:
+            index = 2 * list(frame.container).index(key)
+            first = _unpack(frame.table[index])  # where the key was first written
             self.plan.error("duplicate-key", f"duplicate key {key!r}; it is first set on line {first[0]}", where,
                             f"keep one of line {first[0]} and line {where[0]}", (*frame.pointer, key))
-            frame.slot = 2 * list(frame.container).index(key) + 1
+            frame.slot = index + 1
         else:
             key = sys.intern(key)  # a plan repeats the same few keys thousands of times
-            frame.seen[key] = where
             frame.table.append(packed)
             frame.table.append(packed)
             frame.slot = len(frame.table) - 1

@@ -12,7 +12,7 @@ from sendplan_cli.plan.diagnostics import Severity
 from sendplan_cli.plan.loader import Pointer
 from sendplan_cli.plan.model import Action, Plan
 from sendplan_cli.plan.scale import COMPLETE
-from sendplan_cli.plan.status import ActionState, dated_steps, state_at
+from sendplan_cli.plan.status import ActionState, dated_steps, final_due, state_at
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,8 @@ class Context:
     _states: list[tuple[int, Action, ActionState]] | None = field(default=None, init=False, repr=False)
     _steps: dict[int, list[tuple[Pointer, Period]]] = field(default_factory=dict, init=False, repr=False)
     _kpis: list[Any] | None = field(default=None, init=False, repr=False)
+    _finals: dict[int, tuple[Pointer, date] | None] = field(default_factory=dict, init=False, repr=False)
+    _means: dict[str | None, str | None] = field(default_factory=dict, init=False, repr=False)
 
     def actions(self) -> Iterator[tuple[int, Action, ActionState]]:
         """Each action with its state as_of; worked out once and shared by every rule."""
@@ -64,6 +66,13 @@ class Context:
             found = self._steps[index] = dated_steps(action, index, state.due, state.due_at)
         return found
 
+    def final(self, index: int, action: Action, state: ActionState) -> tuple[Pointer, date] | None:
+        """Where the action's final due date is written and when it ends (plan/status.py); shared by every rule."""
+        if index in self._finals:
+            return self._finals[index]
+        found = self._finals[index] = final_due(state.due, state.due_at, self.steps(index, action, state))
+        return found
+
     def kpis(self) -> list[Any]:
         """Each indicator's status as_of (plan/kpi_status.py); worked out once and shared by every rule and output."""
         if self._kpis is None:
@@ -73,7 +82,11 @@ class Context:
         return self._kpis
 
     def completion_means(self, name: str | None) -> str | None:
-        return self.plan.rating_scale.completion_means(name)
+        """What a completion rating claims on the plan's scale; looked up once per rating name."""
+        if name in self._means:
+            return self._means[name]
+        means = self._means[name] = self.plan.rating_scale.completion_means(name)
+        return means
 
     def is_complete(self, state: ActionState) -> bool:
         return self.completion_means(state.completion) in COMPLETE

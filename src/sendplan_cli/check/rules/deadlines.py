@@ -9,11 +9,11 @@ from sendplan_cli.check.rules.base import DATES_AND_RATINGS, Context, Finding, r
 from sendplan_cli.plan.dates import DatePhrase, english_list
 from sendplan_cli.plan.loader import Pointer
 from sendplan_cli.plan.model import Action
-from sendplan_cli.plan.status import ActionState, final_due
+from sendplan_cli.plan.status import ActionState
 
 
 def _final(ctx: Context, action: Action, index: int, state: ActionState) -> tuple[Pointer, date] | None:
-    return final_due(state.due, state.due_at, ctx.steps(index, action, state))
+    return ctx.final(index, action, state)
 
 
 @rule("SP101", "overdue", "error", reads=DATES_AND_RATINGS)
@@ -93,7 +93,7 @@ def milestone_overdue(ctx: Context) -> Iterator[Finding]:
         if ctx.is_complete(state):
             continue
         steps = ctx.steps(index, action, state)
-        final = final_due(state.due, state.due_at, steps)
+        final = ctx.final(index, action, state)
         if final is None or final[1] < ctx.as_of:
             continue
         passed: dict[tuple, list[str]] = {}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from sendplan_cli.check.rules.base import DATES_AND_RATINGS, Context, Finding, rule
-from sendplan_cli.plan.status import dated_steps, final_due
+from sendplan_cli.plan.status import dated_steps
 
 
 @rule("SP201", "rating-contradicts-dates", "warning", reads=DATES_AND_RATINGS)
@@ -43,7 +43,7 @@ def rating_contradicts_dates(ctx: Context) -> Iterator[Finding]:
     for index, action, state in ctx.actions():
         means = ctx.completion_means(state.completion)
         steps = ctx.steps(index, action, state)
-        final = final_due(state.due, state.due_at, steps)
+        final = ctx.final(index, action, state)
         end = final[1] if final else None
         # The action should have started by the earliest date the plan gives for it.
         starts = [p.start for _, p in steps if p.start] + ([state.due.start] if state.due and state.due.start else [])
