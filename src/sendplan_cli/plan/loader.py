@@ -87,7 +87,7 @@ class LoadedPlan:
             if table is None:
                 break
             if isinstance(node, dict) and part in node:
-                index = 2 * self._key_index(node)[part]
+                index = 2 * self._key_index(node)[part]  # type: ignore[index]  # a mapping's keys are text
                 if key and depth == last:
                     return _unpack(table[index])
                 index += 1
@@ -326,7 +326,7 @@ class _Builder:
                     else:
                         frame.table[frame.slot] = packed
                         frame.container[frame.key] = container
-                        pointer = (*frame.pointer, frame.key)  # type: ignore[misc]
+                        pointer = (*frame.pointer, frame.key)  # type: ignore[arg-type]  # set with the slot
                         frame.slot = -1
                     table = array("q")
                     tables[id(container)] = table
@@ -428,7 +428,7 @@ class _Builder:
     def _scalar(self, event: Any) -> None:
         self._check_tag(event, "tag:yaml.org,2002:str")
         value: str | None = event.value
-        if event.style == '"' and _BAD_IN_SCALAR.search(value):
+        if event.style == '"' and _BAD_IN_SCALAR.search(event.value):
             self._escaped_control(event)
         plain = event.style in (None, "") and event.implicit[0]
         if (plain and value in _NULLS) or event.tag == "tag:yaml.org,2002:null":
@@ -492,7 +492,7 @@ class _Builder:
         frame.slot = -1
         frame.table[slot] = packed
         frame.container[key] = value
-        return (*frame.pointer, key) if isinstance(value, (dict, list)) else ()  # type: ignore[misc]
+        return (*frame.pointer, key) if isinstance(value, (dict, list)) else ()  # type: ignore[arg-type]  # set with the slot
 
     def _key(self, frame: _Frame, value: Any, event: Any, packed: int) -> Pointer:
         where = _unpack(packed)
