@@ -129,7 +129,7 @@ def _repair(data: dict[str, Any], errors: list[Any], plan_model: Any, damage: Da
                 holder.pop(loc[-1], None)
             continue
         top = loc[0]
-        if top in lists and len(loc) >= 2 and isinstance(loc[1], int) and isinstance(root.get(top), list):
+        if isinstance(top, str) and top in lists and len(loc) >= 2 and isinstance(loc[1], int) and isinstance(root.get(top), list):
             item_model = lists[top]
             name = loc[2] if len(loc) >= 3 else None
             item = writable(loc[:2]) if isinstance(root[top][loc[1]], dict) else None

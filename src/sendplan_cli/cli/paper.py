@@ -85,7 +85,7 @@ _EXTENSIONS = {".html": PaperFormat.html, ".htm": PaperFormat.html, ".md": Paper
 
 def _paper_format(given: PaperFormat | None, output: str | None) -> PaperFormat:
     """--format, else the output file's extension, else HTML; a clash or an unknown extension is a usage error."""
-    if output in (None, "-"):
+    if output is None or output == "-":
         return given or PaperFormat.html
     suffix = Path(output).suffix.lower()
     inferred = _EXTENSIONS.get(suffix)
