@@ -1,4 +1,8 @@
-"""An action's state as at a date: the latest recorded update, else the ratings as published."""
+"""An action's state as at a date: what the latest updates recorded, else the ratings as published.
+
+An update records what changed that month: one that gives only a proposed date or only the
+completion rating leaves the other ratings and the commentary as the months before left them.
+"""
 
 from __future__ import annotations
 
@@ -49,18 +53,22 @@ def state_at(action: Action, index: int, as_of: date) -> ActionState:
     if found is None:
         return ActionState(action.completion, action.impact, action.commentary, due,
                            (*base, "completion"), (*base, "impact"), due_at, None)
-    j, update = found
-    at: Pointer = (*base, "updates", j)
-    return ActionState(
-        update.completion if update.completion is not None else action.completion,
-        update.impact if update.impact is not None else action.impact,
-        update.commentary,
-        due,
-        (*at, "completion") if update.completion is not None else (*base, "completion"),
-        (*at, "impact") if update.impact is not None else (*base, "impact"),
-        due_at,
-        update,
-    )
+    # Newest first; on the same month the later entry in the file wins, as in latest_update.
+    in_force = sorted(((j, u) for j, u in enumerate(action.updates) if u.month <= as_of),
+                      key=lambda item: (item[1].month, item[0]), reverse=True)
+    completion, completion_at = _latest(in_force, "completion", action.completion, base)
+    impact, impact_at = _latest(in_force, "impact", action.impact, base)
+    commentary, _ = _latest(in_force, "commentary", action.commentary, base)
+    return ActionState(completion, impact, commentary, due, completion_at, impact_at, due_at, found[1])
+
+
+def _latest(in_force: list[tuple[int, Update]], field: str, published: str | None, base: Pointer) -> tuple[str | None, Pointer]:
+    """The newest value an update gave the field, and where; else the published value."""
+    for j, update in in_force:
+        value = getattr(update, field)
+        if value is not None:
+            return value, (*base, "updates", j, field)
+    return published, (*base, field)
 
 
 def dated_steps(action: Action, index: int, due: DatePhrase | None, due_at: Pointer) -> list[tuple[Pointer, Period]]:
