@@ -304,3 +304,10 @@ def test_update_refuses_a_month_that_has_not_started(tmp_path: Path) -> None:
     result = run_cli("update", str(plan), "1.1", "--month", "2999-01", "--completion", "Red")
     assert result.returncode == 2 and "has not started yet" in result.stderr
     assert plan.read_bytes() == before
+
+
+def test_update_of_a_missing_plan_says_to_check_the_path(tmp_path: Path) -> None:
+    result = run_cli("update", str(tmp_path / "plan.yaml"), "1.1", "--month", "2025-01", "--completion", "Red")
+    assert result.returncode == 2
+    assert "plan.yaml: no such file; check the path" in result.stderr
+    assert list(tmp_path.iterdir()) == []  # no lock file left beside a plan that is not there

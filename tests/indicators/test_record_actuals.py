@@ -121,7 +121,9 @@ def test_bad_values_ids_and_periods_exit_2_and_change_nothing(tmp_path: Path) ->
         (["--indicator", "KPI1", "--period", "2025-05", "--value", "38"], "no indicator with id 'KPI1'; did you mean 'KPI 1'?"),
         (["--indicator", "KPI 1", "--period", "Marsh 2025", "--value", "38"], "cannot read 'Marsh 2025' as a date"),
         (["--indicator", "KPI 1", "--value", "38"], "--indicator needs --period and --value"),
-        (["1.1", "--indicator", "KPI 1", "--period", "2025-05", "--value", "38"], "an action ref and --month belong to action updates"),
+        (["1.1", "--indicator", "KPI 1", "--period", "2025-05", "--value", "38"], "an action ref belongs to action updates"),
+        (["--indicator", "KPI 1", "--period", "Sept", "2025", "--value", "38"], "'2025' belongs to no option: put a period of several words in quotes"),
+        (["--indicator", "KPI 1", "--month", "2025-05", "--period", "2025-05", "--value", "38"], "--month belongs to action updates"),
         (["--indicator", "KPI 1", "--period", "2025-05", "--value", "38", "--note", "a\x1b[2Jb"], "--note: holds control character U+001B"),
     ]:
         result = run_cli("update", str(path), *args)

@@ -20,7 +20,7 @@ def write_atomic(path: Path, data: bytes, *, exclusive: bool = False) -> None:
     """
     target = path if exclusive else path.resolve()
     if exclusive and (target.exists() or target.is_symlink()):
-        raise UsageError(f"{path}: already exists; sendplan never overwrites it")
+        raise UsageError(f"{path}: already exists; sendplan never overwrites it. Choose another file name, or move that file away")
     folder = target.parent if str(target.parent) else Path(".")
     try:
         info = None if exclusive or not target.exists() else target.stat()
@@ -40,7 +40,7 @@ def write_atomic(path: Path, data: bytes, *, exclusive: bool = False) -> None:
         else:
             os.replace(temp, target)
     except FileExistsError:
-        raise UsageError(f"{path}: already exists; sendplan never overwrites it") from None
+        raise UsageError(f"{path}: already exists; sendplan never overwrites it. Choose another file name, or move that file away") from None
     except OSError as exc:
         raise UsageError(f"{path}: cannot write: {exc.strerror or exc}") from None
     finally:
@@ -74,8 +74,10 @@ def refuse_unsafe_replace(path: Path) -> None:
     """Refuse to replace a read-only file or one with hard links: both would be changed behind the owner's back."""
     try:
         info = path.stat()
+    except FileNotFoundError:
+        raise UsageError(f"{path}: no such file; check the path (sendplan list shows the plans it finds)") from None
     except OSError as exc:
-        raise UsageError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        raise UsageError(f"{path}: cannot read: {(exc.strerror or str(exc)).lower()}") from None
     if not info.st_mode & 0o222 or not os.access(path, os.W_OK):
         raise UsageError(
             f"{path}: the plan is read-only (mode {stat.S_IMODE(info.st_mode):04o}), so sendplan will not change it; "

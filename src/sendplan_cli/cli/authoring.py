@@ -106,8 +106,11 @@ def _update_indicator(plan: Path, ref: Optional[str], month: Optional[str], indi
     from sendplan_cli.authoring.actuals import ActualChange, record_actual
     from sendplan_cli.output.sanitise import one_line
 
-    if ref is not None or month is not None:
-        raise UsageError("--indicator records a figure; an action ref and --month belong to action updates")
+    if ref is not None and month is None:
+        raise UsageError(f"--indicator records a figure, and {ref!r} belongs to no option: put a period of several words "
+                         "in quotes, e.g. --period \"Sept 2025\" (an action ref belongs to action updates)")
+    if month is not None:
+        raise UsageError("--indicator records a figure for --period; --month belongs to action updates and the paper's words")
     if period is None or value is None:
         raise UsageError("--indicator needs --period and --value, e.g. --period 2025-06 --value 54.2")
     diff = record_actual(plan, ActualChange(indicator, period, value, note, replace), dry_run)

@@ -208,7 +208,8 @@ def export_forms(plan_path: Path, plan: Plan, raw: bytes, month: date, by_lead: 
     files = form_files(plan, month, by_lead, output)
     taken = [path for path, _ in files if path.exists()]
     if taken:
-        raise UsageError(f"{taken[0]}: already exists; sendplan never overwrites a form. Move it away, or give -o another folder")
+        other = "another folder" if by_lead else "another file name"
+        raise UsageError(f"{taken[0]}: already exists; sendplan never overwrites a form. Move it away, or give -o {other}")
     if not files:
         raise UsageError(f"{plan_path}: no lead has an open action or an indicator in {month:%B %Y}; there is no form to send")
     try:
