@@ -54,3 +54,10 @@ def test_an_example_prints_what_the_readme_shows(command: str, expected: str, tm
                             cwd=tmp_path if writes else ROOT, env=env, timeout=120)
     shown = result.stderr if writes else result.stdout  # an update says what it wrote on standard error
     assert _pattern(expected).fullmatch(shown), shown
+
+
+def test_the_readme_lists_every_date_form_sendplan_reads() -> None:
+    from sendplan_cli.plan.dates import ACCEPTED_FORMS
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert [form for form in ACCEPTED_FORMS if f"- {form}\n" not in readme] == []
