@@ -104,3 +104,17 @@ def test_indicator_charts_keep_ids_unique_across_plans(tmp_path: Path) -> None:
     ids = Counter(re.findall(r'\sid="([^"]+)"', result.stdout))
     assert any(i.startswith("p2-kpi-") for i in ids)
     assert all(count == 1 for count in ids.values()), [i for i, c in ids.items() if c > 1]
+
+
+def test_a_plan_without_its_own_words_still_has_the_narrative_section_in_every_format(tmp_path: Path) -> None:
+    import docx
+
+    html = paper(WEST, "2025-01")
+    markdown = paper(WEST, "2025-01", "md")
+    target = tmp_path / "paper.docx"
+    assert run_cli("report", WEST, "--month", "2025-01", "-o", str(target)).returncode == 0
+    headings = [p.text for p in docx.Document(str(target)).paragraphs if p.style.name.startswith("Heading")]
+    said = "risks and next steps are not recorded for January 2025 in the plan."
+    assert re.search(r"<h2 id=[^>]*>Impact, voice, risks and next steps</h2>\s*<p>[^<]*" + re.escape(said), html)
+    assert "## Impact, voice, risks and next steps\n\nWhat difference the work has made" in markdown
+    assert "Impact, voice, risks and next steps" in headings
