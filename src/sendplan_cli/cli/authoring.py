@@ -68,14 +68,17 @@ def update(
     from sendplan_cli.output.sanitise import one_line
     from sendplan_cli.plan.dates import DateParseError, parse_month
 
+    shown = one_line(month)
     try:
-        if parse_month(month) > today().replace(day=1):
+        first = parse_month(month)
+        shown = f"{first:%Y-%m}"  # as the plan records it, however it was typed
+        if first > today().replace(day=1):
             raise UsageError(f"--month {one_line(month)} has not started yet; record a month once it has begun")
     except DateParseError:
         pass  # the writer says what a month looks like
     diff = record(plan, Change(ref, month, completion, impact, comment, due, propose_due, reason), dry_run)
-    _say(diff, dry_run, f"recorded {one_line(month)} for {one_line(ref)} in {one_line(plan)}",
-         f"no change: {one_line(month)} for {one_line(ref)} in {one_line(plan)} already says that")
+    _say(diff, dry_run, f"recorded {shown} for {one_line(ref)} in {one_line(plan)}",
+         f"no change: {shown} for {one_line(ref)} in {one_line(plan)} already says that")
 
 
 def _say(diff: str, dry_run: bool, done: str, unchanged: str) -> None:
@@ -97,8 +100,11 @@ def _update_paper(plan: Path, ref: Optional[str], month: Optional[str], values: 
     if month is None:
         raise UsageError("--paper-... options need --month, the board's month, e.g. --month 2025-06")
     diff = record_paper(plan, PaperChange(month, values), dry_run)
-    _say(diff, dry_run, f"recorded the paper's words for {one_line(month)} in {one_line(plan)}",
-         f"no change: the paper for {one_line(month)} in {one_line(plan)} already says that")
+    from sendplan_cli.plan.dates import parse_month
+
+    shown = f"{parse_month(month):%Y-%m}"  # the writer has read it by now
+    _say(diff, dry_run, f"recorded the paper's words for {shown} in {one_line(plan)}",
+         f"no change: the paper for {shown} in {one_line(plan)} already says that")
 
 
 def _update_indicator(plan: Path, ref: Optional[str], month: Optional[str], indicator: str, period: Optional[str],
