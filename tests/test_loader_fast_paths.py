@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sendplan_cli.plan.loader import _BAD_CHAR, _BAD_IN_SCALAR, LoadedPlan, _first_bad_char, load_text, read_text
+from sendplan_cli.plan.loader import _BAD_CHAR, BAD_IN_SCALAR, LoadedPlan, _first_bad_char, load_text, read_text
 from sendplan_cli.plan.positions import YAML_ONLY_BREAKS, has_yaml_only_breaks
 
 _SURROGATES = range(0xD800, 0xE000)
@@ -46,7 +46,7 @@ def test_breaks_only_yaml_counts_are_found_as_the_pattern_finds_them() -> None:
 
 def test_every_control_a_quoted_value_may_not_hold_is_unprintable() -> None:
     """The builder searches a double-quoted value only when it is not printable."""
-    assert not any(chr(c).isprintable() for c in range(0x110000) if _BAD_IN_SCALAR.fullmatch(chr(c)))
+    assert not any(chr(c).isprintable() for c in range(0x110000) if BAD_IN_SCALAR.fullmatch(chr(c)))
 
 
 def test_an_escaped_control_in_a_printable_looking_plan_is_still_refused() -> None:

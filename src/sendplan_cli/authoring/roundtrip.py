@@ -151,9 +151,9 @@ def last(mapping: Any) -> tuple[Any, Any]:
 
 def refuse_controls(option: str, text: str | None) -> None:
     """A control character typed into an option would reach the board's screens; say so before writing anything."""
-    from sendplan_cli.plan.loader import _BAD_IN_SCALAR  # the loader's own rule, so the two never differ
+    from sendplan_cli.plan.loader import BAD_IN_SCALAR  # the loader's own rule, so the two never differ
 
-    found = _BAD_IN_SCALAR.search(text or "")
+    found = BAD_IN_SCALAR.search(text or "")
     if found:
         raise UsageError(f"{option}: holds control character U+{ord(found.group()):04X}, which plan text may not hold; "
                          "type the text again without it")

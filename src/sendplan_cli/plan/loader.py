@@ -42,7 +42,7 @@ _NOT_ASCII_CONTROL = bytes(range(0x20, 0x7F)) + b"\t\n\r" + bytes(range(0x80, 0x
 # What a double-quoted scalar may not hold once its escapes are read: every C0 and C1 control but
 # newline and tab, which are ordinary in prose ("Line one\nLine two"). "\e", "\a", "\r", "\x85" and
 # "\u001b" are refused like the raw characters, so plan text can never carry a terminal control.
-_BAD_IN_SCALAR = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+BAD_IN_SCALAR = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _ESCAPE = re.compile(r"\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)", re.DOTALL)
 _SHORT_ESCAPES = {"0": "\x00", "a": "\x07", "b": "\x08", "v": "\x0b", "f": "\x0c", "r": "\r", "e": "\x1b", "N": "\x85"}
 
@@ -302,7 +302,7 @@ class _Builder:
         escape, a duplicate key, a container as a key, too deep a nesting) to them."""
         stack, remap, size = self.stack, self.remap, len(self.text)
         scalar_event = yaml_events.ScalarEvent
-        nulls, bad, core, shift, mask, intern = _NULLS, _BAD_IN_SCALAR, _CORE_TAGS, _SHIFT, _MASK, sys.intern
+        nulls, bad, core, shift, mask, intern = _NULLS, BAD_IN_SCALAR, _CORE_TAGS, _SHIFT, _MASK, sys.intern
         ends = (yaml_events.MappingEndEvent, yaml_events.SequenceEndEvent)
         map_start, seq_start = yaml_events.MappingStartEvent, yaml_events.SequenceStartEvent
         tables = self.plan.tables
@@ -428,7 +428,7 @@ class _Builder:
     def _scalar(self, event: Any) -> None:
         self._check_tag(event, "tag:yaml.org,2002:str")
         value: str | None = event.value
-        if event.style == '"' and _BAD_IN_SCALAR.search(event.value):
+        if event.style == '"' and BAD_IN_SCALAR.search(event.value):
             self._escaped_control(event)
         plain = event.style in (None, "") and event.implicit[0]
         if (plain and value in _NULLS) or event.tag == "tag:yaml.org,2002:null":
@@ -443,12 +443,12 @@ class _Builder:
         for match in _ESCAPE.finditer(self.text, start, end):
             code = match.group(1)
             char = _escaped_char(code)
-            if _BAD_IN_SCALAR.fullmatch(char):
+            if BAD_IN_SCALAR.fullmatch(char):
                 where, written = self._at_index(match.start()), match.group()
                 break
         else:  # not reached for text the parser accepted; locate the scalar itself
             where, written = self._where(event), "an escape"
-            char = _BAD_IN_SCALAR.search(event.value).group()  # type: ignore[union-attr]
+            char = BAD_IN_SCALAR.search(event.value).group()  # type: ignore[union-attr]
         kind = "control character" if ord(char) < 0xA0 else "code point"
         self.plan.error(
             "encoding-error", f"{written} writes {kind} U+{ord(char):04X}, which plan text may not hold",
