@@ -175,3 +175,16 @@ def test_ratings_are_coloured_and_always_written() -> None:
     assert first.cells[0].text == "1.1" and first.cells[4].text == "Amber" and first.cells[5].text == "Red"
     fills = [c._tc.tcPr.find(qn("w:shd")).get(qn("w:fill")) for c in (first.cells[4], first.cells[5])]
     assert fills == ["f47738", "d4351c"]
+
+
+def test_a_plan_with_indicators_gets_the_scorecard_in_word_as_in_html() -> None:
+    fixture = "tests/fixtures/valid/indicators.yaml"
+    document = _document(fixture, "2025-09")
+    scorecard = _table(document, "Indicator scorecard")
+    assert scorecard[0] == ["Indicator", "Latest", "Target", "Status", "Trend"]
+    # The fixture's ten indicators, in the plan's order, as the HTML paper lists them.
+    assert [row[0].split(":")[0] for row in scorecard[1:]] == [f"KPI {n}" for n in range(1, 11)]
+    html = paper(fixture, "2025-09")
+    red = [row[0].split(":")[0] for row in _table(document, next(
+        p.text for p in document.paragraphs if p.text.startswith("Indicators rated Red"))) [1:]]
+    assert red and all(f"{kpi}:" in html for kpi in red)

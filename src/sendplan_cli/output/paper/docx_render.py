@@ -78,7 +78,7 @@ def _position(doc: Any, view: PlanView) -> None:
     chart(doc, view.impact_counts, "Actions by impact rating")
     if view.kpis:
         table(doc, "Indicator scorecard", ["Indicator", "Latest", "Target", "Status", "Trend"],
-              [[text(c.row.indicator), text(c.row.latest), text(c.row.target), text(c.row.status), text(c.row.trend)]
+              [[text(c.row["indicator"]), text(c.row["latest"]), text(c.row["target"]), text(c.row["status"]), text(c.row["trend"])]
                for c in view.kpis])
 
 
@@ -87,7 +87,7 @@ def _exceptions(doc: Any, view: PlanView, as_of: str) -> None:
         doc.add_paragraph(f"No action is in exception as at {as_of}.")
     if view.red_kpis:
         table(doc, f"Indicators rated Red ({len(view.red_kpis)})", ["Indicator", "Owner", "Why"],
-              [[text(c.row.indicator), text(c.status.indicator.owner or "None named"), text(c.status.reason)] for c in view.red_kpis])
+              [[text(c.row["indicator"]), text(c.status.indicator.owner or "None named"), text(c.status.reason)] for c in view.red_kpis])
     for name in DETAILED:
         items = view.exceptions.get(name, [])
         if items:
