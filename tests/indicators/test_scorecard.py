@@ -78,3 +78,21 @@ def test_validate_json_carries_the_same_statuses_as_the_scorecard() -> None:
     validated = json.loads(run_cli("validate", plan, "--format", "json", "--as-of", "2025-09-15").stdout)["indicators"]
     listed = json.loads(run_cli("list", plan, "--indicators", "--format", "json", "--as-of", "2025-09-15").stdout)
     assert validated == listed
+
+
+def test_controls_and_markup_in_an_indicator_are_shown_not_obeyed_in_every_scorecard(tmp_path: Path) -> None:
+    path = write_plan(tmp_path, """\
+        indicators:
+          - id: "KPI [bold]1[/bold]"
+            name: "Wait \\u202e reversed\\nsecond line"
+            unit: count
+            actuals:
+              - {period: 2025-06, value: 3}
+        actions: []
+        """)
+    terminal = run_cli("list", str(path), "--indicators", "--as-of", "2025-07-15")
+    assert "KPI [bold]1[/bold]" in terminal.stdout and "\\u202e" in terminal.stdout
+    paper = tmp_path / "paper.html"
+    assert run_cli("report", str(path), "--month", "2025-07", "-o", str(paper)).returncode == 0
+    for text in (terminal.stdout, paper.read_text(encoding="utf-8")):
+        assert "\u202e" not in text

@@ -14,7 +14,7 @@ _STYLE = {"Green": "bold green", "Amber": "bold dark_orange", "Red": "bold red",
 
 
 def cells(status: KpiStatus) -> dict[str, str]:
-    """One scorecard row as plain text (not escaped): what every scorecard shows."""
+    """One scorecard row, each cell on one line with controls shown as escapes (not markup-escaped): what every scorecard shows."""
     ind = status.indicator
     base = ind.baseline
     baseline = "-"
@@ -29,7 +29,7 @@ def cells(status: KpiStatus) -> dict[str, str]:
     target = "-"
     if status.target is not None:
         target = format_value(ind, status.target.value) + (f" by {status.target.by.text}" if status.target.by else " (undated)")
-    return {
+    row = {
         "indicator": f"{ind.id}: {ind.name}",
         "baseline": baseline,
         "latest": latest,
@@ -39,6 +39,7 @@ def cells(status: KpiStatus) -> dict[str, str]:
         "trend": status.trend or "-",
         "reason": status.reason,
     }
+    return {key: one_line(value) for key, value in row.items()}
 
 
 def print_scorecard(statuses: list[KpiStatus], as_of: date, out: TextIO, title: str | None = None) -> None:
@@ -61,9 +62,10 @@ def print_scorecard(statuses: list[KpiStatus], as_of: date, out: TextIO, title: 
     console = make_console(out)
     console.print(table)
     for status in statuses:
-        console.print(f"{escape(status.indicator.id)}: {escape(status.reason)}")
+        name = escape(one_line(status.indicator.id))
+        console.print(f"{name}: {escape(one_line(status.reason))}")
         if status.late is not None:
-            console.print(f"{escape(status.indicator.id)}: the figure for {status.late_period} (the period ending {status.late[0]:%d %b %Y}) "
+            console.print(f"{name}: the figure for {status.late_period} (the period ending {status.late[0]:%d %b %Y}) "
                           f"was due by {status.late[1]:%d %b %Y} and is not recorded")
     if not statuses:
         console.print("This plan has no indicators; add them under `indicators:`.")

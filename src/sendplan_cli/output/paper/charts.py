@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from sendplan_cli.output.sanitise import one_line
 from sendplan_cli.output.scorecard import cells
 from sendplan_cli.plan.kpi_periods import actuals_as_at, point_date
 from sendplan_cli.plan.kpi_status import KpiStatus, kpi_statuses, reference_points
@@ -51,6 +52,7 @@ def _card(plan: Plan, status: KpiStatus, as_of: date, prefix: str) -> KpiCard:
                   for order, (what, points) in enumerate(series.items()) for when, value, text, note in points)
     table = [row for _, _, row in rows]
     notes = [f"From {c.since.text}: {c.note}" for c in ind.definition_changes]
+    headline = one_line(headline)
     return KpiCard(status, cells(status), STATUS_COLOUR[status.label], headline, table,
                    _chart(status, series, headline, prefix) if any(series.values()) else None, notes)
 
