@@ -160,3 +160,10 @@ def test_every_usage_error_reads_the_same_way(args: list[str], words: str, tmp_p
     first = result.stderr.splitlines()[0]
     assert first.startswith("sendplan: error: ") and words in first
     assert not any(ch in result.stderr for ch in "╭│╰")  # one plain line, never a drawn box
+
+
+def test_a_control_character_in_a_typed_path_is_shown_in_the_error_not_sent_to_the_terminal(tmp_path: Path) -> None:
+    result = run_cli("update", str(tmp_path / "a\x1b[31mb.yaml"), "1.1", "--month", "2025-01", "--completion", "Red",
+                     env={"FORCE_COLOR": "1"})
+    assert result.returncode == 2
+    assert "a\\x1b[31mb.yaml: no such file" in result.stderr and "\x1b" not in result.stderr

@@ -142,7 +142,7 @@ def main() -> None:
     try:
         code = app(standalone_mode=False)  # sendplan words option errors itself, like every other error
     except UsageError as exc:
-        typer.echo(f"sendplan: error: {exc}", err=True)
+        typer.echo(f"sendplan: error: {_shown(exc)}", err=True)
         sys.exit(2)
     except typer.Abort:
         typer.echo("sendplan: stopped", err=True)
@@ -159,13 +159,20 @@ def main() -> None:
     sys.exit(code if isinstance(code, int) else 0)
 
 
+def _shown(message: object) -> str:
+    """An error message as the terminal should show it: a path or value the user typed may hold controls."""
+    from sendplan_cli.output.sanitise import prose_lines
+
+    return "\n".join(prose_lines(message))
+
+
 def _option_error(exc: typer.TyperException) -> int:
     """An option or argument error in the same words as every other sendplan error, and where to look."""
     ctx = getattr(exc, "ctx", None)
     if type(exc).__name__ == "NoArgsIsHelpError" and ctx is not None:
         typer.echo(ctx.get_help())  # `sendplan` alone asks for the help, and gets it (exit 2, as click does)
         return int(getattr(exc, "exit_code", 2))
-    typer.echo(f"sendplan: error: {exc.format_message()}", err=True)  # type: ignore[attr-defined]
+    typer.echo(f"sendplan: error: {_shown(exc.format_message())}", err=True)  # type: ignore[attr-defined]
     command = ctx.command_path if ctx is not None else " ".join(["sendplan", *filter(None, [_command_named(sys.argv[1:])])])
     typer.echo(f"Run '{command} -h' for its options.", err=True)
     return int(getattr(exc, "exit_code", 2))
