@@ -152,7 +152,7 @@ def main() -> None:
     except Exception as exc:  # noqa: BLE001 - the single handler for sendplan's own failures
         if _DEBUG or "--debug" in sys.argv:
             raise
-        typer.echo(f"sendplan: internal error: {type(exc).__name__}: {exc} (run again with --debug for details)", err=True)
+        typer.echo(f"sendplan: internal error: {type(exc).__name__}: {_shown(exc)} (run again with --debug for details)", err=True)
         sys.exit(2)
     finally:
         app.registered_commands = every
