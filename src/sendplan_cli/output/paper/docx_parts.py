@@ -50,20 +50,26 @@ def table(doc: Any, caption: str, header: list[str], rows: list[list[str]]) -> A
     from docx.oxml.ns import qn
 
     paragraph(doc, caption, "Caption")
-    grid = doc.add_table(rows=1, cols=len(header))
+    # Made whole in one go: python-docx's add_row looks up the grid for every cell of every row.
+    grid = doc.add_table(rows=1 + len(rows), cols=len(header))
     grid._tbl.tblStyle_val = _style_id(doc, "Table Grid")
-    for cell, name in zip(grid.rows[0].cells, header):
-        cell.text = ""
-        cell.paragraphs[0].add_run(name).bold = True
-    tr_pr = grid.rows[0]._tr.get_or_add_trPr()
+    lines = cells(grid)
+    for box, name in zip(lines[0], header):
+        box.paragraphs[0].add_run(name).bold = True
     repeat = OxmlElement("w:tblHeader")
     repeat.set(qn("w:val"), "true")
-    tr_pr.append(repeat)
-    for values in rows:
-        cells = grid.add_row().cells
-        for cell, value in zip(cells, values):
-            cell.text = value
+    grid._tbl.tr_lst[0].get_or_add_trPr().append(repeat)
+    for line, values in zip(lines[1:], rows):
+        for box, value in zip(line, values):
+            box.text = value
     return grid
+
+
+def cells(grid: Any) -> list[list[Any]]:
+    """The cells of a table made by `table`, row by row; it has no merged cells, so no grid search is needed."""
+    from docx.table import _Cell
+
+    return [[_Cell(tc, grid) for tc in tr.tc_lst] for tr in grid._tbl.tr_lst]
 
 
 def chart(doc: Any, counts: list[tuple[str, int, str]], title: str) -> None:
