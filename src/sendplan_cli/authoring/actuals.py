@@ -60,7 +60,7 @@ def apply_actual(path: Path, change: ActualChange, raw: bytes | None = None) -> 
 
     from sendplan_cli.plan.kpi_periods import period_span
 
-    raw, plan = load_valid_plan(path, raw)
+    raw, plan, _ = load_valid_plan(path, raw)
     ids = [ind.id for ind in plan.indicators]
     if change.indicator not in ids:
         close = suggest(change.indicator, ids)

@@ -45,7 +45,7 @@ def apply_paper(path: Path, change: PaperChange, raw: bytes | None = None) -> tu
     """The file's bytes before and after writing the entry; raises UsageError on any problem."""
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-    raw, plan = load_valid_plan(path, raw)
+    raw, plan, _ = load_valid_plan(path, raw)
     month = _month(change.month, plan)
     values = {key: _value(key, value) for key, value in change.values.items()}
     if not values:

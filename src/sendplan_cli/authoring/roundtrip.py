@@ -1,9 +1,10 @@
 """The round-trip writer every `sendplan update` edit goes through.
 
 ruamel.yaml's round-trip loader keeps comments, key order and quoting. Three guards make
-"only those lines" a promise rather than a hope: the file must round-trip byte for byte before
-the edit, the diff after it may touch only the lines the edit owns, and the result must be a
-valid plan before it is written, atomically and under the plan's lock.
+"only those lines" a promise rather than a hope: the file (or, for one action, that action's
+lines) must round-trip byte for byte before the edit, the diff after it may touch only the lines
+the edit owns, and the result must be a valid plan before it is written, atomically and under
+the plan's lock.
 """
 
 from __future__ import annotations
@@ -176,8 +177,77 @@ def load_round_trip(raw: bytes, path: Path, what: str) -> tuple[str, Any, Any, L
     return text, data, yaml, layout
 
 
-def load_valid_plan(path: Path, raw: bytes | None) -> tuple[bytes, Any]:
-    """The plan's bytes (read from the file unless given) and its model; UsageError if it cannot be read or has errors."""
+def edit_item(raw: bytes, loaded: Any, key: str, index: int, edit: Callable[[Any], None], path: Path,
+              owned: re.Pattern[str], what: str) -> bytes | None:
+    """Make an edit of one entry of a top-level list by round-tripping that entry's lines alone.
+
+    ruamel.yaml's round trip is pure Python and costs far more than checking the whole plan, so the
+    entry's lines are read and written as a small document of their own and put back in place. The
+    same three guards apply: the small document must round-trip unchanged, the edit may touch only
+    the lines it owns, and the whole plan must still be valid. None when the entry's lines cannot be
+    told apart with certainty; the caller then edits the whole file."""
+    text, layout = _decode(raw, path)
+    lines = text.splitlines(keepends=True)
+    span = _item_span(loaded, key, index, lines)
+    if span is None:
+        return None
+    first, end = span
+    header = f"{key}:\n"
+    block = "".join(lines[first:end])
+    yaml = _yaml(text)  # the whole file's indentation
+    try:
+        data = yaml.load(header + block)
+        if dump(yaml, data) != header + block:
+            return None
+    except Exception:  # noqa: BLE001 - whatever the small document cannot do, the whole file may
+        return None
+    edit(data[key][0])
+    edited = dump(yaml, data, header + block)
+    if not edited.startswith(header):
+        return None
+    new_block = edited[len(header):]
+    check_only_lines(block, new_block, path, owned, what)
+    new_text = "".join(lines[:first]) + new_block + "".join(lines[end:])
+    check_still_valid(new_text, path, what)
+    return encode(new_text, layout)
+
+
+def _item_span(loaded: Any, key: str, index: int, lines: list[str]) -> tuple[int, int] | None:
+    """The lines (0-based, end excluded) of one block-style entry of a top-level list, when certain.
+
+    An entry runs from its dash to the next entry's dash, or after the last entry to the next
+    top-level key or the end of the file; each boundary must be where the loader placed it."""
+    items = loaded.data.get(key)
+    if not isinstance(items, list) or not 0 <= index < len(items) or not isinstance(items[index], dict):
+        return None
+
+    def dash_line(i: int) -> int | None:
+        line, column = loaded.position((key, i))
+        if not 1 <= line <= len(lines):
+            return None
+        lead = lines[line - 1][: column - 1]
+        return line - 1 if lead.strip(" ") == "-" else None
+
+    first = dash_line(index)
+    if first is None:
+        return None
+    if index + 1 < len(items):
+        end = dash_line(index + 1)
+        return (first, end) if end is not None and end > first else None
+    keys = list(loaded.data)
+    after = keys[keys.index(key) + 1:]
+    if not after:
+        return first, len(lines)
+    line, column = loaded.position((after[0],), key=True)
+    if column != 1 or not first < line <= len(lines) or not lines[line - 1].lstrip("\"'").startswith(after[0]):
+        return None
+    return first, line - 1
+
+
+def load_valid_plan(path: Path, raw: bytes | None) -> tuple[bytes, Any, Any]:
+    """The plan's bytes (read from the file unless given), its model and the loaded data with its positions.
+
+    UsageError if it cannot be read or has errors."""
     from sendplan_cli.check.config import find_config
     from sendplan_cli.check.pipeline import load_model
     from sendplan_cli.plan.reading import ReadRefused, read_plan_bytes
@@ -192,7 +262,7 @@ def load_valid_plan(path: Path, raw: bytes | None) -> tuple[bytes, Any]:
         first = loaded.diagnostics[0] if loaded.diagnostics else None
         where = f" (line {first.line}: {one_line(first.message)})" if first else ""
         raise UsageError(f"{path}: the plan has errors{where}; run `sendplan validate` and fix them first")
-    return raw, plan
+    return raw, plan, loaded
 
 
 def check_only_lines(old: str, new: str, path: Path, owned: re.Pattern[str], what: str) -> None:

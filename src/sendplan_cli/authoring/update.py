@@ -16,6 +16,7 @@ from sendplan_cli.authoring.roundtrip import (
     check_only_lines,
     check_still_valid,
     dump,
+    edit_item,
     encode,
     last,
     load_round_trip,
@@ -73,8 +74,16 @@ def apply_change(path: Path, change: Change, raw: bytes | None = None) -> tuple[
 
 def apply_changes(path: Path, changes: list[Change], raw: bytes | None = None) -> tuple[bytes, bytes]:
     """The file's bytes before and after recording several changes in one edit (one read, one check, one write)."""
-    raw, plan = load_valid_plan(path, raw)
+    raw, plan, loaded = load_valid_plan(path, raw)
     prepared = [prepare_change(path, plan, change) for change in changes]
+    if len({index for index, _, _ in prepared}) == 1:
+        def edit(action: Any) -> None:
+            for _, month, values in prepared:
+                _record(action, month, values)
+
+        after = edit_item(raw, loaded, "actions", prepared[0][0], edit, path, _UPDATE_LINE, "the update")
+        if after is not None:
+            return raw, after
     text, data, yaml, layout = load_round_trip(raw, path, "the update")
     for index, month, values in prepared:
         _record(data["actions"][index], month, values)
