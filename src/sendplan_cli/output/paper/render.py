@@ -65,6 +65,7 @@ def _environment(template: Path | None) -> Any:
     from jinja2.sandbox import SandboxedEnvironment
 
     from sendplan_cli.output.paper import sandbox
+    from sendplan_cli.output.paper.template_cache import template_cache
 
     class LimitedSandbox(SandboxedEnvironment):  # type: ignore[misc]
         """Jinja's sandbox with every repetition, power and %-format checked before it runs."""
@@ -85,6 +86,7 @@ def _environment(template: Path | None) -> Any:
         keep_trailing_newline=True,
     )
     _limit_padding(env, sandbox)
+    env.bytecode_cache = template_cache(env)
     env.filters["text_colour"] = text_colour
     # Plan text in Markdown goes through one of these (README, "Your own template"): `md` for a
     # table cell, `md_inline` for other one-line places, `md_prose` for paragraphs.
