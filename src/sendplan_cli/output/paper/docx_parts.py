@@ -44,32 +44,32 @@ def bullets(doc: Any, items: list[str], numbered: bool = False) -> None:
         paragraph(doc, text(item), "List Number" if numbered else "List Bullet")
 
 
-def table(doc: Any, caption: str, header: list[str], rows: list[list[str]]) -> Any:
-    """A captioned table whose header row repeats on every page and whose first column labels each row."""
+def table(doc: Any, caption: str, header: list[str], rows: list[list[str]],
+          fills: dict[tuple[int, int], str] | None = None) -> None:
+    """A captioned table whose header row repeats on every page and whose first column labels each row.
+
+    fills colours cells, by (row, column) of rows, with their word kept in black or white."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
+    from docx.table import _Cell
 
     paragraph(doc, caption, "Caption")
     # Made whole in one go: python-docx's add_row looks up the grid for every cell of every row.
     grid = doc.add_table(rows=1 + len(rows), cols=len(header))
     grid._tbl.tblStyle_val = _style_id(doc, "Table Grid")
-    lines = cells(grid)
-    for box, name in zip(lines[0], header):
-        box.paragraphs[0].add_run(name).bold = True
+    lines = grid._tbl.tr_lst
+    for tc, name in zip(lines[0].tc_lst, header):
+        _Cell(tc, grid).paragraphs[0].add_run(name).bold = True
     repeat = OxmlElement("w:tblHeader")
     repeat.set(qn("w:val"), "true")
-    grid._tbl.tr_lst[0].get_or_add_trPr().append(repeat)
-    for line, values in zip(lines[1:], rows):
-        for box, value in zip(line, values):
-            box.text = value
-    return grid
-
-
-def cells(grid: Any) -> list[list[Any]]:
-    """The cells of a table made by `table`, row by row; it has no merged cells, so no grid search is needed."""
-    from docx.table import _Cell
-
-    return [[_Cell(tc, grid) for tc in tr.tc_lst] for tr in grid._tbl.tr_lst]
+    lines[0].get_or_add_trPr().append(repeat)
+    for r, (tr, values) in enumerate(zip(lines[1:], rows)):
+        for c, (tc, value) in enumerate(zip(tr.tc_lst, values)):
+            # A new cell holds one empty paragraph: the text goes into it, with no search for content to clear.
+            run = _Cell(tc, grid).paragraphs[0].add_run(value)
+            colour = fills.get((r, c)) if fills else None
+            if colour:
+                _shade(tc, run, colour)
 
 
 def chart(doc: Any, counts: list[tuple[str, int, str]], title: str) -> None:
@@ -85,23 +85,18 @@ def chart(doc: Any, counts: list[tuple[str, int, str]], title: str) -> None:
     table(doc, f"{title}: the values in the chart", ["Rating", "Actions"], [[text(n), str(c)] for n, c, _ in counts])
 
 
-def shade(cell: Any, colour: str | None) -> None:
-    """Fill a rating's cell with its colour, its word kept in black or white, whichever contrasts more."""
+def _shade(tc: Any, run: Any, colour: str) -> None:
+    """Fill a cell with a rating's colour, its word kept in black or white, whichever contrasts more."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
     from docx.shared import RGBColor
 
     from sendplan_cli.output.paper.render import text_colour
 
-    if not colour:
-        return
     fill = OxmlElement("w:shd")
     fill.set(qn("w:val"), "clear")
     fill.set(qn("w:color"), "auto")
     fill.set(qn("w:fill"), colour.lstrip("#"))
-    cell._tc.get_or_add_tcPr().append(fill)
-    ink = RGBColor.from_string(text_colour(colour).lstrip("#").upper())
-    for para in cell.paragraphs:
-        for run in para.runs:
-            run.font.color.rgb = ink
-            run.bold = True
+    tc.get_or_add_tcPr().append(fill)
+    run.font.color.rgb = RGBColor.from_string(text_colour(colour).lstrip("#").upper())
+    run.bold = True

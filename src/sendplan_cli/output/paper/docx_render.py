@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from sendplan_cli.errors import UsageError
-from sendplan_cli.output.paper.docx_parts import bullets, cells, chart, paragraph, prose, shade, table, text
+from sendplan_cli.output.paper.docx_parts import bullets, chart, paragraph, prose, table, text
 from sendplan_cli.output.paper.render import Paper
 from sendplan_cli.output.paper.view import PlanView
 from sendplan_cli.resources import resource_dir
@@ -119,11 +119,10 @@ def _progress(doc: Any, view: PlanView) -> None:
         if not rows:
             doc.add_paragraph("No action answers this recommendation.")
             continue
-        grid = table(doc, f"Actions answering {text(rec.id)}", ["Ref", "Action", "Completion", "Impact", "Movement", "Measures of success"],
+        table(doc, f"Actions answering {text(rec.id)}", ["Ref", "Action", "Completion", "Impact", "Movement", "Measures of success"],
                      [[r.ref, text(r.title), _rating(r.completion), _rating(r.impact), r.movement,
                        f"{len(actions[r.ref].success_measures)} success measures (appendix A)" if actions[r.ref].success_measures else "None stated"]
-                      for r in rows])
-        _colour_ratings(view, rows, grid, 2, 3)
+                      for r in rows], _rating_fills(view, rows, 2, 3))
 
 
 def _narrative(doc: Any, view: PlanView, month: str) -> None:
@@ -170,18 +169,20 @@ def _tracker(doc: Any, view: PlanView) -> None:
         rows.append([row.ref, text(row.title), text("; ".join(row.leads)) or "None named", _date(row.due, row.proposal) or "No date",
                      _rating(row.completion), _rating(row.impact), row.movement, "\n".join(measures) or "None stated",
                      text(row.commentary) or "None"])
-    grid = table(doc, "Every action", ["Ref", "Action", "Lead", "Due", "Completion", "Impact", "Movement", "Success measures",
-                                       "Latest commentary"], rows)
-    _colour_ratings(view, view.rows, grid, 4, 5)
+    table(doc, "Every action", ["Ref", "Action", "Lead", "Due", "Completion", "Impact", "Movement", "Success measures",
+                                "Latest commentary"], rows, _rating_fills(view, view.rows, 4, 5))
 
 
-def _colour_ratings(view: PlanView, rows: list[Any], grid: Any, completion: int, impact: int) -> None:
+def _rating_fills(view: PlanView, rows: list[Any], completion: int, impact: int) -> dict[tuple[int, int], str]:
     """Each rating cell in its colour as well as its word, as in the HTML paper."""
     scale = view.plan.rating_scale
-    for row, line in zip(rows, cells(grid)[1:]):
+    fills = {}
+    for r, row in enumerate(rows):
         rated = (scale.completion_named(row.completion), scale.impact_named(row.impact))
         for column, rating in zip((completion, impact), rated):
-            shade(line[column], rating.colour if rating else None)
+            if rating and rating.colour:
+                fills[(r, column)] = rating.colour
+    return fills
 
 
 def _appendix(doc: Any, view: PlanView) -> None:
