@@ -13,10 +13,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from sendplan_cli.authoring.file_layout import encode
 from sendplan_cli.authoring.roundtrip import (
     check_still_valid,
     dump,
-    encode,
     last,
     load_round_trip,
     load_valid_plan,

@@ -13,68 +13,18 @@ import difflib
 import io
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from sendplan_cli.authoring.atomic import refuse_unsafe_replace, remove_stale_temporaries, write_atomic
+from sendplan_cli.authoring.file_layout import Layout, decode
 from sendplan_cli.authoring.lock import plan_lock
 from sendplan_cli.errors import UsageError
 from sendplan_cli.output.sanitise import one_line
 
 
-@dataclass(frozen=True)
-class Layout:
-    """How the file is written on disk, restored after the edit."""
-
-    bom: bool
-    endings: list[str]
-    """Each line's own ending (LF or CRLF), so a file that mixes them keeps them line by line."""
-    final_newline: bool
-    lines: list[str]
-    """The lines as read, to match unchanged lines with their endings after the edit."""
-
-    @property
-    def usual_ending(self) -> str:
-        return "\r\n" if self.endings.count("\r\n") > len(self.endings) / 2 else "\n"
-
-
-def _decode(raw: bytes, path: Path) -> tuple[str, Layout]:
-    bom = raw.startswith(b"\xef\xbb\xbf")
-    try:
-        text = raw[3 if bom else 0 :].decode("utf-8")
-    except UnicodeDecodeError:
-        raise UsageError(f"{path}: not UTF-8; run `sendplan validate` for the exact place") from None
-    parts = re.split("(\r?\n)", text)
-    lines, endings = parts[0::2], parts[1::2]
-    final_newline = text.endswith("\n")
-    if final_newline:
-        lines.pop()  # the empty text after the last break
-    layout = Layout(bom=bom, endings=endings, final_newline=final_newline, lines=lines)
-    return "".join(line + "\n" for line in lines), layout
-
-
-def encode(text: str, layout: Layout) -> bytes:
-    """The edited text with every unchanged line's own ending; new lines take the ending of the line before."""
-    new = text.split("\n")[:-1]
-    endings: list[str] = []
-    matcher = difflib.SequenceMatcher(a=layout.lines, b=new, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            endings += [_ending(layout, i) for i in range(i1, i2)]
-        else:
-            endings += [_ending(layout, i1 - 1) if i1 > 0 else layout.usual_ending] * (j2 - j1)
-    out = "".join(line + ending for line, ending in zip(new, endings))
-    if not layout.final_newline and new:
-        out = out[: -len(endings[-1])]
-    return (b"\xef\xbb\xbf" if layout.bom else b"") + out.encode("utf-8")
-
-
-def _ending(layout: Layout, index: int) -> str:
-    return layout.endings[index] if 0 <= index < len(layout.endings) else layout.usual_ending
-
-
-def _yaml(text: str) -> Any:
+def yaml_for(text: str) -> Any:
+    """ruamel.yaml's round-trip reader and writer, set to the file's own indentation."""
     from ruamel.yaml import YAML
 
     yaml = YAML()
@@ -165,8 +115,8 @@ def load_round_trip(raw: bytes, path: Path, what: str) -> tuple[str, Any, Any, L
 
     Refused when writing it back unchanged would not give the same text: then sendplan could not
     change only the lines it means to."""
-    text, layout = _decode(raw, path)
-    yaml = _yaml(text)
+    text, layout = decode(raw, path)
+    yaml = yaml_for(text)
     try:
         data = yaml.load(text)
         unchanged = dump(yaml, data) == text
@@ -175,73 +125,6 @@ def load_round_trip(raw: bytes, path: Path, what: str) -> tuple[str, Any, Any, L
     if not unchanged:
         raise UsageError(f"{path}: sendplan cannot rewrite this file without changing its layout; record {what} by hand")
     return text, data, yaml, layout
-
-
-def edit_item(raw: bytes, loaded: Any, key: str, index: int, edit: Callable[[Any], None], path: Path,
-              owned: re.Pattern[str], what: str) -> bytes | None:
-    """Make an edit of one entry of a top-level list by round-tripping that entry's lines alone.
-
-    ruamel.yaml's round trip is pure Python and costs far more than checking the whole plan, so the
-    entry's lines are read and written as a small document of their own and put back in place. The
-    same three guards apply: the small document must round-trip unchanged, the edit may touch only
-    the lines it owns, and the whole plan must still be valid. None when the entry's lines cannot be
-    told apart with certainty; the caller then edits the whole file."""
-    text, layout = _decode(raw, path)
-    lines = text.splitlines(keepends=True)
-    span = _item_span(loaded, key, index, lines)
-    if span is None:
-        return None
-    first, end = span
-    header = f"{key}:\n"
-    block = "".join(lines[first:end])
-    yaml = _yaml(text)  # the whole file's indentation
-    try:
-        data = yaml.load(header + block)
-        if dump(yaml, data) != header + block:
-            return None
-    except Exception:  # noqa: BLE001 - whatever the small document cannot do, the whole file may
-        return None
-    edit(data[key][0])
-    edited = dump(yaml, data, header + block)
-    if not edited.startswith(header):
-        return None
-    new_block = edited[len(header):]
-    check_only_lines(block, new_block, path, owned, what)
-    new_text = "".join(lines[:first]) + new_block + "".join(lines[end:])
-    check_still_valid(new_text, path, what)
-    return encode(new_text, layout)
-
-
-def _item_span(loaded: Any, key: str, index: int, lines: list[str]) -> tuple[int, int] | None:
-    """The lines (0-based, end excluded) of one block-style entry of a top-level list, when certain.
-
-    An entry runs from its dash to the next entry's dash, or after the last entry to the next
-    top-level key or the end of the file; each boundary must be where the loader placed it."""
-    items = loaded.data.get(key)
-    if not isinstance(items, list) or not 0 <= index < len(items) or not isinstance(items[index], dict):
-        return None
-
-    def dash_line(i: int) -> int | None:
-        line, column = loaded.position((key, i))
-        if not 1 <= line <= len(lines):
-            return None
-        lead = lines[line - 1][: column - 1]
-        return line - 1 if lead.strip(" ") == "-" else None
-
-    first = dash_line(index)
-    if first is None:
-        return None
-    if index + 1 < len(items):
-        end = dash_line(index + 1)
-        return (first, end) if end is not None and end > first else None
-    keys = list(loaded.data)
-    after = keys[keys.index(key) + 1:]
-    if not after:
-        return first, len(lines)
-    line, column = loaded.position((after[0],), key=True)
-    if column != 1 or not first < line <= len(lines) or not lines[line - 1].lstrip("\"'").startswith(after[0]):
-        return None
-    return first, line - 1
 
 
 def load_valid_plan(path: Path, raw: bytes | None) -> tuple[bytes, Any, Any]:

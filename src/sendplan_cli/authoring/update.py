@@ -12,12 +12,12 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from sendplan_cli.authoring.file_layout import encode
+from sendplan_cli.authoring.item_edit import edit_item
 from sendplan_cli.authoring.roundtrip import (
     check_only_lines,
     check_still_valid,
     dump,
-    edit_item,
-    encode,
     last,
     load_round_trip,
     load_valid_plan,
