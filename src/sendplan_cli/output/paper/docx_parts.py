@@ -65,11 +65,11 @@ def table(doc: Any, caption: str, header: list[str], rows: list[list[str]],
     lines[0].get_or_add_trPr().append(repeat)
     for r, (tr, values) in enumerate(zip(lines[1:], rows)):
         for c, (tc, value) in enumerate(zip(tr.tc_lst, values)):
-            # A new cell holds one empty paragraph: the text goes into it, with no search for content to clear.
-            run = _Cell(tc, grid).paragraphs[0].add_run(value)
             colour = fills.get((r, c)) if fills else None
             if colour:
-                _shade(tc, run, colour)
+                _shade(tc, _Cell(tc, grid).paragraphs[0].add_run(value), colour)
+            else:
+                _put(tc.p_lst[0].add_r(), value)
 
 
 def chart(doc: Any, counts: list[tuple[str, int, str]], title: str) -> None:
@@ -83,6 +83,18 @@ def chart(doc: Any, counts: list[tuple[str, int, str]], title: str) -> None:
     shape._inline.docPr.set("descr", alt)
     shape._inline.docPr.set("title", title)
     table(doc, f"{title}: the values in the chart", ["Rating", "Actions"], [[text(n), str(c)] for n, c, _ in counts])
+
+
+def _put(r: Any, value: str) -> None:
+    """Text into a new, empty run: line breaks and tabs through python-docx's run text, plain text as one w:t.
+
+    The run's text setter first searches the run for content to clear and then reads the text a
+    character at a time, most of a table's cost; a new run holds nothing, and text with no break
+    or tab is one w:t, which python-docx's add_t writes (keeping leading and trailing spaces)."""
+    if "\n" in value or "\r" in value or "\t" in value:
+        r.text = value
+    elif value:
+        r.add_t(value)
 
 
 def _shade(tc: Any, run: Any, colour: str) -> None:
