@@ -88,3 +88,30 @@ def test_an_action_that_uses_a_name_defined_elsewhere_is_edited_through_the_whol
     _, edited = load_model(plan)
     assert edited.actions[1].leads == ["Caroline Tozzi"]
     assert [(u.completion, u.commentary) for u in edited.actions[1].updates] == [("Red", "Late")]
+
+
+@pytest.mark.parametrize("ref", ["3.4", "5.4"])
+def test_line_separators_in_text_above_do_not_move_the_update_to_another_action(tmp_path: Path, ref: str) -> None:
+    # U+2028 inside a quoted title is a line break to YAML but not to an editor, nor to sendplan's positions.
+    plan = _odd(tmp_path, "\ntitle: West Sussex Local Area SEND Partnership Improvement Plan\n",
+                '\ntitle: "West Sussex Local Area SEND Partnership Improvement Plan' + "\u2028" * 12 + '"\n')
+    result = run_cli("update", str(plan), ref, "--month", "2025-01", "--completion", "Red", "--comment", "Late")
+    assert result.returncode == 0, result.stderr
+    _, edited = load_model(plan)
+    assert [(a.ref, u.completion, u.commentary) for a in edited.actions for u in a.updates] == [(ref, "Red", "Late")]
+
+
+def test_lines_that_are_not_the_action_asked_for_are_never_edited(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from sendplan_cli.authoring import item_edit
+
+    plan = tmp_path / "plan.yaml"
+    plan.write_bytes((PLANS / "west-sussex-2024.yaml").read_bytes())
+    real = item_edit._item_span
+
+    def one_action_early(loaded: object, key: str, index: int, lines: list[str]) -> object:
+        return real(loaded, key, index - 1, lines)
+
+    monkeypatch.setattr(item_edit, "_item_span", one_action_early)
+    update.record(plan, update.Change("1.3", "2025-01", completion="Red", comment="Late"))
+    _, edited = load_model(plan)
+    assert [(a.ref, u.completion) for a in edited.actions for u in a.updates] == [("1.3", "Red")]

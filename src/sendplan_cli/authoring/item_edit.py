@@ -10,6 +10,8 @@ from typing import Any
 from sendplan_cli.authoring.file_layout import decode, encode
 from sendplan_cli.authoring.roundtrip import check_only_lines, check_still_valid, dump, yaml_for
 
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+
 
 def edit_item(raw: bytes, loaded: Any, key: str, index: int, edit: Callable[[Any], None], path: Path,
               owned: re.Pattern[str], what: str) -> bytes | None:
@@ -21,7 +23,7 @@ def edit_item(raw: bytes, loaded: Any, key: str, index: int, edit: Callable[[Any
     the lines it owns, and the whole plan must still be valid. None when the entry's lines cannot be
     told apart with certainty; the caller then edits the whole file."""
     text, layout = decode(raw, path)
-    lines = text.splitlines(keepends=True)
+    lines = _LINE.findall(text)  # as the loader numbers lines: str.splitlines would also break at U+2028 and U+0085
     span = _item_span(loaded, key, index, lines)
     if span is None:
         return None
@@ -31,11 +33,14 @@ def edit_item(raw: bytes, loaded: Any, key: str, index: int, edit: Callable[[Any
     yaml = yaml_for(text)  # the whole file's indentation
     try:
         data = yaml.load(header + block)
-        if dump(yaml, data) != header + block:
+        if dump(yaml, data) != header + block or len(data[key]) != 1:
             return None
+        item = data[key][0]
+        if not _same_entry(item, loaded.data[key][index]):
+            return None  # the lines read are not the entry asked for
     except Exception:  # noqa: BLE001 - whatever the small document cannot do, the whole file may
         return None
-    edit(data[key][0])
+    edit(item)
     edited = dump(yaml, data, header + block)
     if not edited.startswith(header):
         return None
@@ -76,3 +81,8 @@ def _item_span(loaded: Any, key: str, index: int, lines: list[str]) -> tuple[int
     if column != 1 or not first < line <= len(lines) or not lines[line - 1].lstrip("\"'").startswith(after[0]):
         return None
     return first, line - 1
+
+
+def _same_entry(read: Any, loaded: Any) -> bool:
+    """The entry read from the lines has the loaded entry's keys, in order, and its first value (an action's ref)."""
+    return list(read) == list(loaded) and str(next(iter(read.values()), "")) == str(next(iter(loaded.values()), ""))
