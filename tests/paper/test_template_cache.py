@@ -54,3 +54,10 @@ def test_no_place_to_keep_templates_still_gives_the_paper(tmp_path: Path, monkey
     not_a_folder.write_text("", encoding="utf-8")
     monkeypatch.setattr(tempfile, "tempdir", str(not_a_folder))
     assert render(paper, "html") == normal
+    # With no writable temporary folder Python offers the current one, a partnership's plans folder: left alone.
+    here = tmp_path / "plans"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    monkeypatch.setattr(tempfile, "tempdir", str(here))
+    assert render(paper, "html") == normal
+    assert list(here.iterdir()) == []
