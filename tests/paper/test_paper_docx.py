@@ -115,6 +115,21 @@ def test_a_template_that_is_not_a_word_document_is_a_usage_error(tmp_path: Path)
     assert not (tmp_path / "out.docx").exists()
 
 
+def test_a_template_without_a_style_the_paper_uses_says_which_to_add(tmp_path: Path) -> None:
+    from docx import Document
+
+    template = tmp_path / "no-caption.docx"
+    document = Document(str(ROOT / "templates" / DEFAULT_DOCX))
+    document.styles["Caption"].delete()
+    document.save(str(template))
+    out = tmp_path / "out.docx"
+    result = run_cli("report", WEST, "--month", "2025-01", "--template", str(template), "-o", str(out))
+    assert result.returncode == 2
+    assert f"{template}: the Word template has no style named 'Caption'" in result.stderr
+    assert "add it in Word's Styles pane" in result.stderr and "Traceback" not in result.stderr
+    assert not out.exists()
+
+
 def test_the_default_template_is_built_by_its_script(tmp_path: Path) -> None:
     import runpy
 

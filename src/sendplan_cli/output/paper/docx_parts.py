@@ -8,6 +8,10 @@ from typing import Any
 from sendplan_cli.output.sanitise import one_line, paragraphs
 
 
+# The styles the built sections use; a Word template must have each (the bundled one does).
+STYLES = ("Heading 2", "Caption", "List Bullet", "List Number", "Table Grid")
+
+
 def paragraph(doc: Any, value: str = "", style: str | None = None) -> Any:
     """A new paragraph in the named style; the style's id is looked up once per document, not per paragraph."""
     para = doc.add_paragraph(value)
@@ -20,8 +24,19 @@ def _style_id(doc: Any, name: str) -> str:
     # python-docx searches the whole styles part on every styled paragraph; a paper has hundreds.
     cache = doc.__dict__.setdefault("_sendplan_style_ids", {})
     if name not in cache:
-        cache[name] = doc.styles[name].style_id
+        try:
+            cache[name] = doc.styles[name].style_id
+        except KeyError:
+            raise MissingStyle(name) from None
     return cache[name]
+
+
+class MissingStyle(Exception):
+    """The Word template lacks a style the paper is built with."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self.name = name
 
 
 def text(value: object) -> str:

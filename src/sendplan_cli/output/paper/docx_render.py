@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from sendplan_cli.errors import UsageError
-from sendplan_cli.output.paper.docx_parts import bullets, chart, paragraph, prose, table, text
+from sendplan_cli.output.paper.docx_parts import STYLES, MissingStyle, bullets, chart, paragraph, prose, table, text
 from sendplan_cli.output.paper.render import Paper
 from sendplan_cli.output.paper.view import PlanView
 from sendplan_cli.resources import resource_dir
@@ -261,10 +261,16 @@ def render_docx(paper: Paper, template: Path | None = None) -> bytes:
         raise UsageError(f"{path}: not a Word template (.docx): {exc}") from None
     titles = [v.plan.title for v in paper.views]
     sections = _Sections(tpl)
+    try:
+        plans = [_plan_context(sections, v, paper) for v in paper.views]
+    except MissingStyle as exc:
+        raise UsageError(f"{path}: the Word template has no style named {exc.name!r}, which the paper is built with "
+                         f"({', '.join(STYLES)}); add it in Word's Styles pane, or start again from a copy of the "
+                         f"bundled {DEFAULT_DOCX}") from None
     context = {
         "title": text(titles[0]) if len(titles) == 1 else "SEND improvement plans",
         "month_label": f"{paper.month:%B %Y}", "as_of": f"{paper.as_of:%d %b %Y}",
-        "generated": f"{paper.generated:%d %b %Y}", "plans": [_plan_context(sections, v, paper) for v in paper.views],
+        "generated": f"{paper.generated:%d %b %Y}", "plans": plans,
     }
     from jinja2.sandbox import SandboxedEnvironment
 
