@@ -121,10 +121,20 @@ def load_round_trip(raw: bytes, path: Path, what: str) -> tuple[str, Any, Any, L
         data = yaml.load(text)
         unchanged = dump(yaml, data) == text
     except Exception as exc:  # noqa: BLE001 - ruamel.yaml raises bare errors on some valid layouts
-        raise UsageError(f"{path}: sendplan cannot rewrite this file ({type(exc).__name__}: {exc}); record {what} by hand") from None
+        raise UsageError(_unreadable(exc, path, what)) from None
     if not unchanged:
         raise UsageError(f"{path}: sendplan cannot rewrite this file without changing its layout; record {what} by hand")
     return text, data, yaml, layout
+
+
+def _unreadable(exc: Exception, path: Path, what: str) -> str:
+    """One line saying where the round-trip reader stopped, for a file the plan's own loader accepted."""
+    mark, problem = getattr(exc, "problem_mark", None), getattr(exc, "problem", None)
+    if mark is not None and problem:
+        # ruamel.yaml is stricter than the YAML the loader accepts (a tab before a comment, say).
+        return (f"{path}:{mark.line + 1}: sendplan cannot rewrite this file: at line {mark.line + 1}, column "
+                f"{mark.column + 1}, {one_line(problem)}; change that line (a tab to spaces, say) or record {what} by hand")
+    return f"{path}: sendplan cannot rewrite this file ({type(exc).__name__}: {one_line(str(exc))}); record {what} by hand"
 
 
 def load_valid_plan(path: Path, raw: bytes | None) -> tuple[bytes, Any, Any]:
