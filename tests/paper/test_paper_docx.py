@@ -115,6 +115,16 @@ def test_a_template_that_is_not_a_word_document_is_a_usage_error(tmp_path: Path)
     assert not (tmp_path / "out.docx").exists()
 
 
+def test_tables_are_as_wide_as_the_templates_page(tmp_path: Path) -> None:
+    # The bundled template is A4 with 18 mm margins: 174 mm of text width.
+    document = _document(WEST, "2025-01")
+    page = document.sections[-1]
+    text_width = page.page_width - page.left_margin - page.right_margin
+    assert round(text_width / 36000) == 174
+    widths = {sum(column.width for column in grid.columns) for grid in document.tables}
+    assert all(abs(width - text_width) < 36000 for width in widths), widths  # within a millimetre (Word rounds to twips)
+
+
 def test_a_template_without_a_style_the_paper_uses_says_which_to_add(tmp_path: Path) -> None:
     from docx import Document
 

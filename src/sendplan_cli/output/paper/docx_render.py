@@ -25,12 +25,19 @@ class _Sections:
     """
 
     def __init__(self, tpl: Any) -> None:
-        from docx import Document
+        from copy import deepcopy
 
-        self.doc = Document()
-        self.doc._part = tpl.get_docx()._part  # styles, numbering and pictures are the template's
-        body = self.doc.element.body
-        self.page = body.sectPr  # python-docx sizes tables from the page; it is never part of a section
+        from docx.document import Document
+        from docx.oxml.ns import nsdecls
+        from docx.oxml.parser import parse_xml
+
+        template = tpl.get_docx()
+        element = parse_xml(f"<w:document {nsdecls('w')}><w:body/></w:document>")
+        # python-docx sizes tables to the page: the template's own (its last section), never part of a section.
+        page = template.element.body.sectPr
+        self.page = deepcopy(page) if page is not None else parse_xml(f"<w:sectPr {nsdecls('w')}/>")
+        element.body.append(self.page)
+        self.doc = Document(element, template.part)  # styles, numbering and pictures are the template's
 
     def build(self, fill: Any) -> Any:
         from lxml import etree
