@@ -9,8 +9,7 @@ from typing import Any
 
 from sendplan_cli.authoring.file_layout import decode, encode
 from sendplan_cli.authoring.roundtrip import check_only_lines, check_still_valid, dump, yaml_for
-
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+from sendplan_cli.plan.positions import editor_lines_with_ends
 
 
 def edit_item(raw: bytes, loaded: Any, key: str, index: int, edit: Callable[[Any], None], path: Path,
@@ -23,7 +22,7 @@ def edit_item(raw: bytes, loaded: Any, key: str, index: int, edit: Callable[[Any
     the lines it owns, and the whole plan must still be valid. None when the entry's lines cannot be
     told apart with certainty; the caller then edits the whole file."""
     text, layout = decode(raw, path)
-    lines = _LINE.findall(text)  # as the loader numbers lines: str.splitlines would also break at U+2028 and U+0085
+    lines = editor_lines_with_ends(text)  # as the loader numbers them; str.splitlines would also break at U+2028
     span = _item_span(loaded, key, index, lines)
     if span is None:
         return None

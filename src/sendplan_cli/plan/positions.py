@@ -11,6 +11,7 @@ import re
 from bisect import bisect_right
 
 _BREAK = re.compile("\r\n|\r|\n")
+_LINE_WITH_END = re.compile("[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\\Z")
 # Characters that YAML parsers count as line breaks and editors do not.
 YAML_ONLY_BREAKS = re.compile("[\x85\u2028\u2029]")
 
@@ -51,3 +52,8 @@ def editor_lines(text: str) -> list[str]:
     """The text's lines as an editor numbers them (str.splitlines would also split at U+2028 and U+0085)."""
     lines = text.split("\n") if "\r" not in text else _BREAK.split(text)  # the same lines; str.split is far faster
     return lines[:-1] if lines and lines[-1] == "" else lines
+
+
+def editor_lines_with_ends(text: str) -> list[str]:
+    """The same lines, each with its own break, so that joining them gives the text back."""
+    return _LINE_WITH_END.findall(text)

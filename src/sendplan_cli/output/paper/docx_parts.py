@@ -67,6 +67,7 @@ def table(doc: Any, caption: str, header: list[str], rows: list[list[str]],
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
     from docx.table import _Cell
+    from docx.text.run import Run
 
     paragraph(doc, caption, "Caption")
     # Made whole in one go: python-docx's add_row looks up the grid for every cell of every row.
@@ -80,11 +81,11 @@ def table(doc: Any, caption: str, header: list[str], rows: list[list[str]],
     lines[0].get_or_add_trPr().append(repeat)
     for r, (tr, values) in enumerate(zip(lines[1:], rows)):
         for c, (tc, value) in enumerate(zip(tr.tc_lst, values)):
+            run = tc.p_lst[0].add_r()
+            _put(run, value)
             colour = fills.get((r, c)) if fills else None
             if colour:
-                _shade(tc, _Cell(tc, grid).paragraphs[0].add_run(value), colour)
-            else:
-                _put(tc.p_lst[0].add_r(), value)
+                _shade(tc, Run(run, grid), colour)
 
 
 def chart(doc: Any, counts: list[tuple[str, int, str]], title: str) -> None:

@@ -1,9 +1,34 @@
-"""Compiled board-paper templates kept between runs: compiling the paper's template is most of `report`'s own work."""
+"""Compiled board-paper templates kept between runs: compiling the paper's template is most of `report`'s own work.
+
+Imported only when a paper is rendered, never by `validate`."""
 
 from __future__ import annotations
 
 import hashlib
+import tempfile
+from pathlib import Path
 from typing import Any
+
+import jinja2
+from jinja2.bccache import FileSystemBytecodeCache
+
+from sendplan_cli import __version__
+
+
+class _Quiet(FileSystemBytecodeCache):  # type: ignore[misc]
+    """Jinja's file cache, where a file that cannot be read or written means compiling again, never an error."""
+
+    def load_bytecode(self, bucket: Any) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except Exception:  # a damaged file: unpickling and unmarshalling raise several types
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: Any) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
 
 
 def template_cache(env: Any) -> Any:
@@ -13,29 +38,6 @@ def template_cache(env: Any) -> Any:
     settings, another sendplan or another Jinja is never read; Jinja itself checks each file against
     the template's text and the Python version.
     """
-    import jinja2
-    from jinja2.bccache import FileSystemBytecodeCache
-
-    from sendplan_cli import __version__
-
-    class Quiet(FileSystemBytecodeCache):  # type: ignore[misc]
-        """A cache file that cannot be read or written means compiling again, never an error."""
-
-        def load_bytecode(self, bucket: Any) -> None:
-            try:
-                super().load_bytecode(bucket)
-            except Exception:  # a damaged file: unpickling and unmarshalling raise several types
-                bucket.reset()
-
-        def dump_bytecode(self, bucket: Any) -> None:
-            try:
-                super().dump_bytecode(bucket)
-            except OSError:
-                pass
-
-    import tempfile
-    from pathlib import Path
-
     if Path(tempfile.gettempdir()).resolve() == Path.cwd().resolve():
         return None  # Python falls back to the current folder when no temporary folder is writable: never litter it
     settings = (__version__, jinja2.__version__, type(env).__qualname__, sorted(env.intercepted_binops),
@@ -43,6 +45,6 @@ def template_cache(env: Any) -> Any:
                 env.newline_sequence, env.block_start_string, env.variable_start_string, env.comment_start_string)
     tag = hashlib.sha256(repr(settings).encode()).hexdigest()[:16]
     try:
-        return Quiet(pattern=f"sendplan-{tag}-%s.cache")
+        return _Quiet(pattern=f"sendplan-{tag}-%s.cache")
     except (OSError, RuntimeError):  # no temporary folder that only this user can write to
         return None
