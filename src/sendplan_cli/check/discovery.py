@@ -3,10 +3,12 @@
 A file named on the command line is always checked. A directory is searched recursively for
 YAML files that declare themselves plans (a top-level `partnership:` key, which every plan has,
 or the plan schema's editor modeline) or that match the configured `include` patterns; the
-`exclude` patterns (gitignore style, read by pathspec) leave files and folders out. Other YAML
-(`.pre-commit-config.yaml`, CI workflows...) is skipped, never read as a plan, and listed by
-`--show-files`. A directory with no plan in it is a usage error, so a misconfigured CI job can
-never pass green by checking nothing.
+`exclude` patterns (gitignore style, read by pathspec) leave files and folders out. A search must
+never hide a broken plan, so YAML that has a plan's keys (`actions:`, `recommendations:`) without
+`partnership:`, or that cannot be parsed at all, is checked too and its problems reported. Other
+YAML (`.pre-commit-config.yaml`, CI workflows...) is skipped, never read as a plan, and named by
+the run. A directory with no plan in it is a usage error, so a misconfigured CI job can never
+pass green by checking nothing.
 """
 
 from __future__ import annotations
@@ -23,13 +25,23 @@ PLAN_SUFFIXES = (".yaml", ".yml")
 # Folders that never hold a partnership's plans: version control, environments, caches.
 ALWAYS_EXCLUDED = (".git/", ".hg/", ".svn/", ".venv/", "venv/", "node_modules/", "__pycache__/", ".tox/", ".nox/")
 _DECLARES_A_PLAN = re.compile(r"^partnership\s*:|yaml-language-server:\s*\$schema=\S*plan\.schema\.json", re.MULTILINE)
+# A plan whose `partnership:` key was lost or misspelt still has these; it is a plan with a problem.
+_PLAN_KEYS = re.compile(r"^[\"']?(?:actions|recommendations)[\"']?[ \t]*:", re.MULTILINE)
 _SNIFF_BYTES = 65_536
+# YAML that is not a plan is parsed (events only, no values built) to tell it from a broken plan;
+# beyond this size it is skipped unparsed, as no other YAML kept beside plans is so large.
+_PARSE_LIMIT = 20_000_000
+_PLAN, _DOUBTFUL, _OTHER = "plan", "doubtful", "other"
+NOT_A_PLAN = "not a plan: no top-level `partnership:` key, `actions:` or `recommendations:`"
 
 
 @dataclass
 class Discovery:
     files: list[Path] = field(default_factory=list)
     skipped: list[tuple[Path, str]] = field(default_factory=list)
+    doubtful: list[Path] = field(default_factory=list)
+    """Files found by searching that are checked without declaring themselves plans: plans with a problem, or
+    YAML that is not a plan (a template, say) and should be left out with an `exclude` pattern."""
 
 
 def discover(paths: list[Path], include: tuple[str, ...] = (), exclude: tuple[str, ...] = (),
@@ -50,7 +62,7 @@ def discover(paths: list[Path], include: tuple[str, ...] = (), exclude: tuple[st
         if path.is_dir():
             before = len(found.files)
             inside: list[Path] = []
-            _search(path, include, exclude, inside.append, found.skipped)
+            _search(path, include, exclude, inside.append, found.skipped, found.doubtful)
             for file in sorted(inside, key=lambda f: f.as_posix()):
                 add(file)
             if require_plans and len(found.files) == before and not any(
@@ -91,7 +103,8 @@ class _AlwaysExcluded:
         return relative.endswith("/") and relative[:-1].rpartition("/")[2] in self.names
 
 
-def _search(root: Path, include: tuple[str, ...], exclude: tuple[str, ...], add, skipped) -> None:  # type: ignore[no-untyped-def]
+def _search(root: Path, include: tuple[str, ...], exclude: tuple[str, ...], add, skipped,  # type: ignore[no-untyped-def]
+            doubtful) -> None:
     excluded: Any = _AlwaysExcluded()
     included = None
     if include or exclude:
@@ -115,16 +128,63 @@ def _search(root: Path, include: tuple[str, ...], exclude: tuple[str, ...], add,
                 add(file)
             elif not file.is_file():
                 skipped.append((file, "not a regular file"))
-            elif _declares_a_plan(file):
-                add(file)
             else:
-                skipped.append((file, "not a plan: no top-level `partnership:` key"))
+                kind = _kind(file)
+                if kind is _OTHER:
+                    skipped.append((file, NOT_A_PLAN))
+                    continue
+                add(file)
+                if kind is _DOUBTFUL:
+                    doubtful.append(file)
 
 
-def _declares_a_plan(file: Path) -> bool:
+def looks_like_a_plan(file: Path) -> bool:
+    """Whether a regular file is a plan, or a plan with a problem, by a look at its start: a top-level
+    `partnership:`, `actions:` or `recommendations:` key, or the plan schema's modeline."""
+    head = _head(file)
+    return head is None or _DECLARES_A_PLAN.search(head) is not None or _PLAN_KEYS.search(head) is not None
+
+
+def _head(file: Path) -> str | None:
+    """The file's first bytes as text; None when it cannot be read (the loader will say why)."""
     try:
         with file.open("rb") as handle:
-            head = handle.read(_SNIFF_BYTES)
+            return handle.read(_SNIFF_BYTES).decode("utf-8", errors="replace")
     except OSError:
-        return True  # let the loader report why it cannot be read
-    return _DECLARES_A_PLAN.search(head.decode("utf-8", errors="replace")) is not None
+        return None
+
+
+def _kind(file: Path) -> str:
+    """_PLAN, _DOUBTFUL (a plan with a problem, or YAML that cannot be parsed: checked, so its problems are
+    reported) or _OTHER (YAML that is plainly something else). Only YAML that is no plan at first look is parsed."""
+    head = _head(file)
+    if head is None or _DECLARES_A_PLAN.search(head) is not None:
+        return _PLAN  # an unreadable file too: the loader says why it cannot be read
+    if _PLAN_KEYS.search(head) is not None:
+        return _DOUBTFUL
+    try:
+        if file.stat().st_size > _PARSE_LIMIT:
+            return _OTHER
+        raw = file.read_bytes()
+    except OSError:
+        return _DOUBTFUL
+    return _OTHER if _parses(raw) else _DOUBTFUL
+
+
+def _parses(raw: bytes) -> bool:
+    """Whether the bytes are YAML a parser reads to the end: events only, so nothing is built or expanded."""
+    import yaml
+
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return False
+    parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
+    try:
+        while parser.get_event() is not None:
+            pass
+    except (yaml.YAMLError, RecursionError):
+        return False
+    finally:
+        parser.dispose()
+    return True

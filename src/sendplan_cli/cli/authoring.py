@@ -135,7 +135,10 @@ def new(
 ) -> None:
     """Start a new plan: a small valid file with a commented example of every section."""
     from sendplan_cli.authoring.new import create_new, new_plan_text
+    from sendplan_cli.cli.outputs import refuse_overwriting_plans
     from sendplan_cli.plan.dates import DateParseError, parse_month
+
+    refuse_overwriting_plans(output, [], "-o", "plans/new-plan.yaml")
 
     try:
         month = parse_month(published) if published else today().replace(day=1)
@@ -160,8 +163,10 @@ def schema(
 ) -> None:
     """Print the JSON Schema of a plan file, for editors (YAML language server) and other validators."""
     from sendplan_cli.check.pipeline import load_model
+    from sendplan_cli.cli.outputs import refuse_overwriting_plans
     from sendplan_cli.plan.schema import schema_text
 
+    refuse_overwriting_plans(output, [plan] if plan is not None else [], "-o", "plan.schema.json")
     scale = None
     if plan is not None:
         loaded, model = load_model(plan)

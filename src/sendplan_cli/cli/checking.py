@@ -86,7 +86,7 @@ def validate(
     from sendplan_cli.check.config import Overrides, use_overrides
     from sendplan_cli.check.since import judge_changes
     from sendplan_cli.check.verdict import Verdict
-    from sendplan_cli.cli.inputs import check_inputs, print_files
+    from sendplan_cli.cli.inputs import check_inputs, print_files, print_search_notes
     from sendplan_cli.output.findings import REPORTER_BY_NAME, Run
     from sendplan_cli.output.findings.job_summary import append_if_asked
     from sendplan_cli.plan.diagnostics import Severity
@@ -101,7 +101,7 @@ def validate(
         print_files(paths)
         return
     when = as_of_date(as_of)
-    files, results, from_stdin = check_inputs(paths, when, stdin_filename)
+    files, results, from_stdin, found = check_inputs(paths, when, stdin_filename, output_file)
     if from_stdin is not None and (since is not None or history):
         raise UsageError("--since and --history compare a plan with its git history; check a file in the repository, not '-'")
     results = judge_changes(results, files, when, since, history) + ([from_stdin] if from_stdin else [])
@@ -109,6 +109,7 @@ def validate(
     run = Run(verdict, file_lines, statistics, group_by, concise=output_style is OutputFormat.concise, quiet=quiet)
     write_report(lambda out: REPORTER_BY_NAME[output_format.value](run, out), output_file)
     append_if_asked(run)
+    print_search_notes(found)
     raise typer.Exit(0 if exit_zero else verdict.exit_code)
 
 

@@ -14,9 +14,15 @@ STDIN = Path("-")
 STDIN_LIMIT = 20_000_000
 
 
-def check_inputs(paths: list[Path], when: date, stdin_filename: str | None):  # type: ignore[no-untyped-def]
-    """(plan files, their results, the standard input's result or None)."""
-    from sendplan_cli.check.pipeline import check_file, check_files, plan_files
+def check_inputs(paths: list[Path], when: date, stdin_filename: str | None,  # type: ignore[no-untyped-def]
+                 output_file: Path | None = None):
+    """(plan files, their results, the standard input's result or None, what the directory search found).
+
+    output_file, where the report will go, is refused before any plan is checked if it is a plan."""
+    from sendplan_cli.check.config import discovery_patterns
+    from sendplan_cli.check.discovery import Discovery, discover
+    from sendplan_cli.check.pipeline import check_file, check_files
+    from sendplan_cli.cli.outputs import refuse_overwriting_plans
 
     reads_stdin = any(p == STDIN for p in paths)
     if stdin_filename is not None and not reads_stdin:
@@ -24,7 +30,10 @@ def check_inputs(paths: list[Path], when: date, stdin_filename: str | None):  # 
     if sum(1 for p in paths if p == STDIN) > 1:
         raise UsageError("'-' may be given once: standard input holds one plan")
     others = [p for p in paths if p != STDIN]
-    files = plan_files(others) if others else []
+    found = discover(others, *discovery_patterns()) if others else Discovery()
+    files = found.files
+    refuse_overwriting_plans(output_file, [*files, *([Path(stdin_filename)] if stdin_filename else [])],
+                             "--output-file", "sendplan-report.txt")
     results = check_files(files, when)
     stdin_result = None
     if reads_stdin:
@@ -33,7 +42,23 @@ def check_inputs(paths: list[Path], when: date, stdin_filename: str | None):  # 
             raise UsageError(f"standard input holds more than {STDIN_LIMIT:,} bytes; a plan is far smaller")
         display = stdin_filename or "<stdin>"
         stdin_result = check_file(Path(stdin_filename) if stdin_filename else Path("<stdin>"), when, display, raw)
-    return files, results, stdin_result
+    return files, results, stdin_result, found
+
+
+def print_search_notes(found) -> None:  # type: ignore[no-untyped-def]
+    """On standard error: every YAML file a directory search left out, so none disappears without a word, and
+    the files checked as plans that do not say they are, with what to do if one is not a plan."""
+    from sendplan_cli.output.sanitise import one_line
+
+    if found.doubtful:
+        names = ", ".join(one_line(str(file)) for file in found.doubtful)
+        typer.echo(f"sendplan: checked as plans with a problem, though they do not declare themselves plans: {names}; "
+                   "if one is not a plan, leave it out with an `exclude` pattern in the configuration or --exclude", err=True)
+    if found.skipped:
+        names = ", ".join(one_line(str(file)) for file, _ in found.skipped)
+        many = len(found.skipped) != 1
+        typer.echo(f"sendplan: skipped {len(found.skipped)} YAML file{'s' if many else ''}, not checked as "
+                   f"{'plans' if many else 'a plan'}: {names}; `--show-files` says why each was skipped", err=True)
 
 
 def print_files(paths: list[Path]) -> None:
@@ -47,5 +72,9 @@ def print_files(paths: list[Path]) -> None:
         typer.echo(one_line(str(file)))
     if any(p == STDIN for p in paths):
         typer.echo("- (standard input)")
+    for file in found.doubtful:
+        typer.echo(f"checked {one_line(str(file))}: no top-level `partnership:` key, but it may be a plan with a "
+                   "problem (it has a plan's keys, or cannot be parsed); if it is not a plan, exclude it", err=True)
     for file, why in found.skipped:
         typer.echo(f"skipped {one_line(str(file))}: {why}", err=True)
+

@@ -32,6 +32,7 @@ def report(
     """Render the monthly board paper: ratings and movement, exceptions, what is coming up, by lead."""
     from sendplan_cli.authoring.atomic import write_atomic
     from sendplan_cli.check.pipeline import analyse, plan_files
+    from sendplan_cli.cli.outputs import refuse_overwriting_plans
     from sendplan_cli.output.paper.render import Paper, render
     from sendplan_cli.output.paper.view import build_view, month_end
     from sendplan_cli.plan.dates import DateParseError, parse_month
@@ -48,6 +49,9 @@ def report(
                          f"a Jinja template (.html.j2, .md.j2) with html or md; this paper is {chosen.value}")
     when = _paper_as_of(first, as_of)
     files = plan_files(plans)
+    stem = files[0].stem if len(files) == 1 else "plans"
+    target = Path(output or f"board-paper-{stem}-{first:%Y-%m}.{chosen.value}")
+    refuse_overwriting_plans(None if output == "-" else target, files, "-o", f"board-paper-{stem}-{first:%Y-%m}.{chosen.value}")
     views: list[Any] = []
     broken = False
     for path in files:
@@ -73,8 +77,6 @@ def report(
     if output == "-":
         sys.stdout.buffer.write(data) if chosen is PaperFormat.docx else sys.stdout.write(data.decode("utf-8"))
         return
-    stem = files[0].stem if len(files) == 1 else "plans"
-    target = Path(output or f"board-paper-{stem}-{first:%Y-%m}.{chosen.value}")
     write_atomic(target, data)
     typer.echo(f"wrote {target}", err=True)
 

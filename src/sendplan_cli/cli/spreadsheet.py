@@ -38,10 +38,12 @@ def export(
     as_of: AsOf = None,
 ) -> None:
     """Export update forms for a month's round (one per lead with --by-lead), or the whole tracker, as Excel workbooks."""
+    from sendplan_cli.cli.outputs import refuse_overwriting_plans
     from sendplan_cli.errors import UsageError
     from sendplan_cli.output.sanitise import one_line
     from sendplan_cli.plan.dates import DateParseError, parse_month
 
+    refuse_overwriting_plans(output, [plan], "-o", "tracker.xlsx")
     if fmt != "xlsx":
         raise UsageError(f"--format {one_line(fmt)!r}: sendplan exports Excel workbooks only; use --format xlsx")
     if output is not None and not by_lead and output.suffix.lower() != ".xlsx":
