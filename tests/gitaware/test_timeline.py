@@ -85,7 +85,7 @@ def test_an_action_no_version_had_is_a_usage_error(tmp_path: Path) -> None:
 
 
 def test_history_outside_git_is_a_usage_error(tmp_path: Path) -> None:
-    (tmp_path / "plan.yaml").write_text("title: x\n", encoding="utf-8")
+    (tmp_path / "plan.yaml").write_text("title: x\npartnership: p\n", encoding="utf-8")
     done = run_cli("history", "plan.yaml", cwd=tmp_path)
     assert done.returncode == 2 and "git work tree" in done.stderr and "Traceback" not in done.stderr
 

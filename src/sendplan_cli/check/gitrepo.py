@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -110,13 +111,14 @@ class GitRepo:
         A plan renamed or moved keeps its history: `--follow` finds its commits under earlier
         names, and each commit carries the name the file had there. A copy starts a new plan
         (next year's plan copied from this one): its history stops at the commit that made it."""
-        if not self.has_commits():
+        name = self.committed_name(relative)
+        if name is None:
             return []
         revisions = f"{after}..HEAD" if after else "HEAD"
         # Newest first: git follows a rename only while walking back from HEAD, so not --reverse.
-        out = self.run("log", "--follow", "--name-status", "--format=%x1e%H%x1f%an%x1f%aI", "-z", revisions, "--", relative)
+        out = self.run("log", "--follow", "--name-status", "--format=%x1e%H%x1f%an%x1f%aI", "-z", revisions, "--", name)
         commits: list[Commit] = []
-        path = relative
+        path = name
         for record in out.decode("utf-8", "replace").split("\x1e"):
             header, _, changes = record.partition("\0")
             parts = header.split("\x1f")
@@ -135,6 +137,45 @@ class GitRepo:
             if status == "R" and len(fields) >= 3:
                 path = fields[1]  # older commits knew the file by its earlier name
         return commits[::-1]
+
+    def committed_name(self, relative: str) -> str | None:
+        """The name HEAD holds this working-tree file under: its own, or the one it was moved from in changes
+        not yet committed (`git mv`, or a plain move); None when HEAD holds no version of it."""
+        if not self.has_commits():
+            return None
+        if _git(self.root, "cat-file", "-e", f"HEAD:{relative}").returncode == 0:
+            return relative
+        fields = self.run("diff", "-M", "--name-status", "-z", "--diff-filter=DR", "HEAD", "--").decode("utf-8", "replace").split("\0")
+        gone: list[str] = []
+        at = 0
+        while at + 1 < len(fields):
+            if fields[at].startswith("R"):
+                if fields[at + 2] == relative:
+                    return fields[at + 1]  # moved with `git mv`
+                at += 3
+            else:
+                gone.append(fields[at + 1])
+                at += 2
+        return self._moved_from(relative, [name for name in gone if name.endswith((".yaml", ".yml"))])
+
+    def _moved_from(self, relative: str, gone: list[str]) -> str | None:
+        """Of the files missing from the work tree, the one this file was moved from: as git judges a rename,
+        the most alike, with at least half its lines in common."""
+        try:
+            now = Counter((self.root / relative).read_bytes().splitlines())
+        except OSError:
+            return None
+        best, score = None, 0.5
+        for name in gone:
+            done = _git(self.root, "cat-file", "blob", f"HEAD:{name}")
+            if done.returncode != 0:
+                continue
+            was = Counter(done.stdout.splitlines())
+            total = sum(now.values()) + sum(was.values())
+            alike = 2 * sum((now & was).values()) / total if total else 1.0
+            if alike >= score:
+                best, score = name, alike
+        return best
 
     def blobs(self, commits: list[Commit], relative: str) -> list[bytes | None]:
         """The file at each commit, read through one `git cat-file --batch` process."""

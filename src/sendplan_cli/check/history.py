@@ -39,6 +39,8 @@ class Version:
     data: dict[str, Any]
     commit: Commit | None
     day: date
+    baseline: bool = False
+    """The plan at the revision compared with: where the changes start, not a change itself."""
 
     @property
     def by(self) -> str:
@@ -121,12 +123,12 @@ def read_versions(repo: GitRepo, path: Path, relative: str, as_of: date, base: s
     commits = repo.commits_touching(relative, after=base)
     blobs = repo.blobs(commits, relative)
     versions: list[Version] = []
-    if base is not None:
-        start = repo.show(base, relative)
-        data = reader.parse(start) if start is not None else None
-        if data is not None:
-            versions.append(Version(data, None, as_of))
     last: bytes | None = None
+    if base is not None:
+        last = repo.show(base, relative)
+        data = reader.parse(last) if last is not None else None
+        if data is not None:
+            versions.append(Version(data, None, as_of, baseline=True))
     for commit, raw in zip(commits, blobs, strict=True):
         data = reader.parse(raw) if raw is not None else None
         if data is not None:
@@ -136,7 +138,7 @@ def read_versions(repo: GitRepo, path: Path, relative: str, as_of: date, base: s
         now = path.read_bytes()
     except OSError:
         return versions
-    if now != last or not commits:
+    if now != last:
         data = reader.parse(now)
         if data is not None:
             versions.append(Version(data, None, as_of))

@@ -83,14 +83,20 @@ def _first_day(month: str) -> str:
         return month
 
 
-def _update_events(current: PlanFacts, ref: str | None) -> Iterator[Event]:
+def _update_events(current: PlanFacts, ref: str | None, baseline: PlanFacts | None) -> Iterator[Event]:
     for name, action in current.actions.items():
         if ref is not None and name != ref:
             continue
+        was = baseline.actions.get(name) if baseline is not None else None
+        already = was.updates if was is not None else []
         in_force = {key: _value(action.data, key) for key in _UPDATE_FIELDS}
         for update in sorted(action.updates, key=lambda u: str(u.get("month"))):
             month = _value(update, "month")
             if month is None:
+                continue
+            if update in already:
+                for key in _UPDATE_FIELDS:  # recorded by the revision compared with: not a change since
+                    in_force[key] = _value(update, key) or in_force[key]
                 continue
             for key in _UPDATE_FIELDS:
                 value = _value(update, key)
@@ -103,15 +109,22 @@ def _update_events(current: PlanFacts, ref: str | None) -> Iterator[Event]:
 
 
 def timeline(versions: list[Version], ref: str | None = None) -> list[Event]:
-    """Every change, oldest first: git's record of each version, and the updates as recorded in the latest."""
+    """Every change, oldest first: git's record of each version, and the updates as recorded in the latest.
+
+    When the first version is a baseline (the revision the changes are counted from), it only
+    sets where they start: neither its actions nor the updates it already held are changes."""
     events: list[Event] = []
     previous: PlanFacts | None = None
+    baseline: PlanFacts | None = None
     for version in versions:
         facts = PlanFacts(version.data)
+        if version.baseline:
+            previous = baseline = facts
+            continue
         events += _git_events(previous, facts, version, ref)
         previous = facts
     if previous is not None:
-        events += _update_events(previous, ref)
+        events += _update_events(previous, ref, baseline)
     order = {"update": 0, "commit": 1, "uncommitted": 2}
     return sorted(events, key=lambda e: (e.day, order[e.source]))
 

@@ -163,13 +163,14 @@ def schema(
 ) -> None:
     """Print the JSON Schema of a plan file, for editors (YAML language server) and other validators."""
     from sendplan_cli.check.pipeline import load_model
+    from sendplan_cli.cli.inputs import one_plan_file
     from sendplan_cli.cli.outputs import refuse_overwriting_plans
     from sendplan_cli.plan.schema import schema_text
 
     refuse_overwriting_plans(output, [plan] if plan is not None else [], "-o", "plan.schema.json")
     scale = None
     if plan is not None:
-        loaded, model = load_model(plan)
+        loaded, model = load_model(one_plan_file(plan, "--plan"))
         if model is None:
             print_load_errors(loaded.path, loaded.diagnostics)
             raise typer.Exit(1)

@@ -44,10 +44,10 @@ def history_command(
     """
     from sendplan_cli.check.gitrepo import GitRepo
     from sendplan_cli.check.history import read_versions
-    from sendplan_cli.check.pipeline import plan_files
     from sendplan_cli.check.timeline import known_refs, timeline
+    from sendplan_cli.cli.inputs import one_plan_file
 
-    path = plan_files([plan])[0]
+    path = one_plan_file(plan, "sendplan history")
     repo = GitRepo.find(path, "sendplan history")
     repo.require_full_history("sendplan history")
     base = repo.resolve(since, "sendplan history") if since is not None else None

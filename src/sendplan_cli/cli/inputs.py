@@ -78,3 +78,22 @@ def print_files(paths: list[Path]) -> None:
     for file, why in found.skipped:
         typer.echo(f"skipped {one_line(str(file))}: {why}", err=True)
 
+
+def one_plan_file(path: Path, takes: str) -> Path:
+    """path, when it is one plan file; otherwise a usage error that says what to give (takes: e.g. "--plan")."""
+    from sendplan_cli.check.discovery import PLAN_SUFFIXES, looks_like_a_plan
+    from sendplan_cli.output.sanitise import one_line
+
+    shown = one_line(str(path))
+    give = f"{takes} takes one plan file, e.g. plans/west-sussex-2024.yaml"
+    if not path.exists():
+        raise UsageError(f"{shown}: no such file or directory; check the path ({give})")
+    if path.is_dir():
+        raise UsageError(f"{shown}: a folder, not a plan file; {give}")
+    if not path.is_file():
+        raise UsageError(f"{shown}: not a regular file; {give}")
+    if not path.name.endswith(PLAN_SUFFIXES):
+        raise UsageError(f"{shown}: not a plan file (a plan is a YAML file, ending in .yaml or .yml); {give}")
+    if not looks_like_a_plan(path):
+        raise UsageError(f"{shown}: not a plan (no top-level `partnership:`, `actions:` or `recommendations:` key); {give}")
+    return path
