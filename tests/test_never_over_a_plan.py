@@ -29,7 +29,7 @@ def _refused(done, plan: Path, before: bytes, said: str) -> None:  # type: ignor
     assert plan.read_bytes() == before
     assert "Traceback" not in done.stderr
     assert f"{plan.name}: that file is {said}" in done.stderr
-    assert "never writes over a plan; nothing was written. Give another file name" in done.stderr
+    assert "never overwrites a plan; nothing was written. Give another file name" in done.stderr
     assert not [p for p in plan.parent.iterdir() if p.name.startswith(".")], "no temporary file is left behind"
 
 

@@ -31,7 +31,7 @@ def refuse_overwriting_plans(target: Path | str | None, inputs: Iterable[Path], 
         what = "a plan (it has a plan's top-level keys)"
     else:
         return
-    raise UsageError(f"{option} {path}: that file is {what}, and sendplan never writes over a plan; "
+    raise UsageError(f"{option} {path}: that file is {what}, and sendplan never overwrites a plan; "
                      f"nothing was written. Give another file name, e.g. {option} {instead}")
 
 
