@@ -99,3 +99,13 @@ def test_a_plan_new_since_the_revision_is_added_entirely(tmp_path: Path) -> None
     repo.commit(message="Start")
     repo.commit(FIRST, when="2024-06-03T09:00:00+01:00")
     assert [(e[0], e[1], e[2]) for e in _events(repo, "HEAD~1")] == [("commit", "1.1", "added"), ("commit", "2.1", "added")]
+
+
+def test_validate_since_head_sees_a_plan_moved_but_not_committed_as_the_same_plan(tmp_path: Path) -> None:
+    repo = _repo(tmp_path)
+    (repo.root / "plans" / "plan.yaml").rename(repo.root / "plans" / "moved.yaml")
+    done = run_cli("validate", "plans/moved.yaml", "--since", "HEAD", "--format", "json", "--as-of", "2025-01-15",
+                   cwd=repo.root)
+    # Nothing in the plan changed, so no finding is new; before, a moved plan counted as new entirely.
+    assert json.loads(done.stdout)["findings"] == [], done.stdout
+    assert done.returncode == 0
