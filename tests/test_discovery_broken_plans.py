@@ -85,3 +85,11 @@ def test_a_folder_holding_only_a_broken_plan_is_checked_not_called_empty(tmp_pat
     done = run_cli("validate", str(tmp_path), "--output-format", "concise", "--quiet")
     assert done.returncode == 1, done.stderr
     assert "SP011 [missing-key] missing required key 'partnership'" in done.stdout
+
+
+def test_show_files_lists_a_broken_plan_as_checked_and_says_why(tmp_path: Path) -> None:
+    root = _folder(tmp_path)
+    done = run_cli("validate", ".", "--show-files", cwd=root)
+    assert done.stdout.splitlines() == ["plans/east.yaml", "plans/west-sussex-2024.yaml"]
+    assert "checked plans/east.yaml: no top-level `partnership:` key, but it may be a plan with a problem" in done.stderr
+    assert "skipped .pre-commit-config.yaml: not a plan" in done.stderr
