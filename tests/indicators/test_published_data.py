@@ -203,3 +203,10 @@ def test_the_tracker_workbook_gives_the_latest_figure_the_status_reads_not_the_l
     [row] = list(build_tracker(plan, date(2025, 7, 15))["Indicators"].iter_rows(min_row=2, values_only=True))
     # The last line written is the provisional 54; the revision of 12 June 2025, 56.3, stands.
     assert (row[5], row[6]) == ("Green", "Q4 24/25: 56.3")
+
+
+def test_a_figure_only_for_a_year_still_running_is_not_yet_read_and_the_reason_says_why(tmp_path: Path) -> None:
+    body = _revised("      - {period: '2025', value: 50}").replace("    trajectory: [{by: March 2025, value: 55}]\n", "")
+    status = _status(tmp_path, body, date(2025, 12, 1))
+    assert (status.latest, status.label) == (None, "Not rated")
+    assert status.reason == "not rated: no figure yet for a period that has ended (2025 has not ended)"

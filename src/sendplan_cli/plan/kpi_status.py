@@ -224,9 +224,10 @@ def _judged(indicator: Indicator, index: int, as_of: date, default: Tolerance | 
     ended = [f for f in figures if f.end <= as_of and f.standing != "superseded"]
     status = KpiStatus(index, indicator, as_of, late=missing_figure(indicator, as_of, ended[-1].end if ended else None))
     if not ended:
-        running = ", ".join(sorted({f.actual.period.text for f in figures}))
+        running = sorted({f.actual.period.text for f in figures})
         return _with(status, reason="not rated: no figure recorded yet" if not figures
-                     else f"not rated: no figure yet for a period that has ended ({running} has not ended)")
+                     else f"not rated: no figure yet for a period that has ended ({', '.join(running)} "
+                          f"{'has' if len(running) == 1 else 'have'} not ended)")
     last = ended[-1]
     if last.standing == "conflicting":
         same = tuple(f for f in ended if f.span == last.span)
