@@ -6,11 +6,12 @@ from datetime import date
 from typing import TextIO
 
 from sendplan_cli.output.sanitise import one_line
-from sendplan_cli.plan.kpi_status import KpiStatus
+from sendplan_cli.plan.kpi_status import CONFLICTING, NO_FIGURE_AT_TARGET, KpiStatus
 from sendplan_cli.plan.kpi_values import format_value
 
 # Status colours for the terminal; the word is always printed beside the colour.
-_STYLE = {"Green": "bold green", "Amber": "bold dark_orange", "Red": "bold red", "Not rated": "dim"}
+_STYLE = {"Green": "bold green", "Amber": "bold dark_orange", "Red": "bold red", "Not rated": "dim",
+          CONFLICTING: "bold", NO_FIGURE_AT_TARGET: "bold"}
 
 
 def cells(status: KpiStatus) -> dict[str, str]:
@@ -24,11 +25,18 @@ def cells(status: KpiStatus) -> dict[str, str]:
     if status.latest is not None:
         latest = f"{format_value(ind, status.latest.value)} ({status.latest.period.text})"
         latest += ", provisional" if status.latest.provisional else ""
+        latest += f", revised {status.latest.revised.text}" if status.latest.revised else ""
+    elif status.conflicting:
+        values = " or ".join(format_value(ind, v) for v in sorted(f.actual.value for f in status.conflicting))
+        latest = f"conflicting: {values} ({status.conflicting[-1].actual.period.text})"
     if status.late is not None:
         latest += f"; figure for {status.late_period} late"
     target = "-"
     if status.target is not None:
         target = format_value(ind, status.target.value) + (f" by {status.target.by.text}" if status.target.by else " (undated)")
+    milestone = status.next_milestone
+    if milestone is not None:
+        target += ("; " if target != "-" else "") + f"next milestone {format_value(ind, milestone.value)} by {milestone.by.text}"
     row = {
         "indicator": f"{ind.id}: {ind.name}",
         "baseline": baseline,
@@ -38,6 +46,7 @@ def cells(status: KpiStatus) -> dict[str, str]:
         "status": status.label,
         "trend": status.trend or "-",
         "reason": status.reason,
+        "missed": "; ".join(f"{m.kind} {format_value(ind, m.value)} by {m.by}, figure due by {m.due:%d %b %Y}" for m in status.missed),
     }
     return {key: one_line(value) for key, value in row.items()}
 

@@ -123,6 +123,8 @@ class Actual(_Strict):
     """Context for the board, e.g. a data quality caveat."""
     provisional: bool = False
     """True while the figure may still be revised."""
+    revised: DateText | None = None
+    """The day this figure revised an earlier one for the same period, e.g. 2025-03-14; the newest revision stands."""
     unit: Unit | None = None
     """Only when it differs from the indicator's unit (sendplan then reports the mismatch)."""
 

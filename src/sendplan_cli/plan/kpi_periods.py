@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import calendar
-from datetime import date
+from datetime import date, timedelta
 
 from sendplan_cli.plan.dates import TERMS, DatePhrase
-from sendplan_cli.plan.indicators import Actual, Indicator
+from sendplan_cli.plan.indicators import Indicator
 
 PERIOD_MONTHS = {"monthly": 1, "quarterly": 3, "annual": 12}
 # Periods that end on fixed days of the year rather than a number of months after the last figure.
@@ -38,26 +38,29 @@ def point_date(indicator: Indicator, phrase: DatePhrase | None) -> date | None:
     return period_span(indicator, phrase)[1] if phrase is not None else None
 
 
-def actuals_as_at(indicator: Indicator, as_of: date) -> list[tuple[int, Actual, date]]:
-    """Actuals whose period has started by the day, oldest first, with the day each stands for."""
-    found = []
-    for i, actual in enumerate(indicator.actuals):
-        start, end = period_span(indicator, actual.period)
-        if end is not None and (start or end) <= as_of:
-            found.append((i, actual, end))
-    return sorted(found, key=lambda item: item[2])
-
-
-def missing_figure(indicator: Indicator, as_of: date, seen: list[tuple[int, Actual, date]]) -> tuple[date, date] | None:
-    """The end of the first period after the latest figure (or the baseline) and the day its figure was due, once that day has passed."""
+def missing_figure(indicator: Indicator, as_of: date, last: date | None) -> tuple[date, date] | None:
+    """The end of the first period after the latest figure's (`last`, else the baseline's) and the day its figure was due, once that day has passed."""
     if indicator.reporting is None:
         return None
-    last = seen[-1][2] if seen else point_date(indicator, indicator.baseline.period) if indicator.baseline else None
+    if last is None:
+        last = point_date(indicator, indicator.baseline.period) if indicator.baseline else None
     if last is None:
         return None
     period_end = next_period_end(indicator.reporting, last)
     due = _month_end_after(period_end, indicator.lag_months)
     return (period_end, due) if due < as_of else None
+
+
+def figure_due(indicator: Indicator, day: date) -> date:
+    """The day the figure showing where things stood on `day` is due: the end of the reporting period holding it, plus the lag."""
+    end = day
+    if indicator.reporting == "quarterly":
+        end = _month_end_after(day, (3 - day.month % 3) % 3)
+    elif indicator.reporting in ("termly", "academic-year"):
+        end = next_period_end(indicator.reporting, day - timedelta(days=1))
+    elif indicator.reporting == "monthly":
+        end = _month_end(day.year, day.month)
+    return _month_end_after(end, indicator.lag_months)
 
 
 def next_period_end(reporting: str, last: date) -> date:

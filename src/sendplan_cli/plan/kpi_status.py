@@ -15,12 +15,17 @@ from sendplan_cli.plan.indicators import (
     Indicator,
     Target,
     Tolerance,
+    TrajectoryPoint,
 )
-from sendplan_cli.plan.kpi_periods import actuals_as_at, missing_figure, period_text, point_date
+from sendplan_cli.plan.kpi_figures import Figure, figures_as_at
+from sendplan_cli.plan.kpi_periods import figure_due, missing_figure, period_span, period_text, point_date
+from sendplan_cli.plan.dates import DatePhrase
 from sendplan_cli.plan.kpi_values import describe_gap, format_value
 from sendplan_cli.plan.model import Plan
 
 Rag = Literal["Green", "Amber", "Red"]
+CONFLICTING = "Conflicting figures"
+NO_FIGURE_AT_TARGET = "Target date passed, no figure"
 
 
 def expected_at(points: list[tuple[date, float]], when: date, stepped: bool = False) -> float | None:
@@ -60,6 +65,20 @@ def rag_for(short: float, expected: float, tolerance: Tolerance) -> Rag:
 
 
 @dataclass(frozen=True)
+class MissedDate:
+    """A target or milestone whose date has passed with no figure for then or later, once that figure was due."""
+
+    kind: Literal["target", "milestone"]
+    position: int
+    """Its place in the indicator's `targets` or `trajectory`."""
+    value: float
+    by: str
+    """The date as the plan writes it."""
+    due: date
+    """The day the figure showing whether it was reached was due."""
+
+
+@dataclass(frozen=True)
 class KpiStatus:
     """What the board needs to know about one indicator as at a date."""
 
@@ -79,6 +98,12 @@ class KpiStatus:
     trend: str | None = None
     late: tuple[date, date] | None = None
     """When a figure is overdue: the end of the period it is for, and the day it was due by."""
+    missed: tuple[MissedDate, ...] = ()
+    """Targets and milestones whose date passed with no figure to show whether they were reached."""
+    conflicting: tuple[Figure, ...] = ()
+    """The figures for the latest period when nothing says which stands; then no latest figure is read."""
+    next_milestone: TrajectoryPoint | None = None
+    """The first trajectory point not yet passed."""
 
     @property
     def late_period(self) -> str | None:
@@ -89,8 +114,17 @@ class KpiStatus:
 
     @property
     def label(self) -> str:
-        """The status in words: Green, Amber, Red or Not rated."""
+        """The status in words: Green, Amber, Red, Conflicting figures, Target date passed, no figure, or Not rated."""
+        if self.conflicting:
+            return CONFLICTING
+        if self.missed:
+            return NO_FIGURE_AT_TARGET
         return self.rag or "Not rated"
+
+    @property
+    def in_exception(self) -> bool:
+        """Whether the board paper lists the indicator among the exceptions: Red, or a target date passed with no figure."""
+        return self.rag == "Red" or bool(self.missed)
 
     def as_dict(self) -> dict[str, Any]:
         """The status as plain data for JSON (dashboards); keys are added, never renamed."""
@@ -110,6 +144,11 @@ class KpiStatus:
             "status": self.label, "rag": self.rag, "reason": self.reason, "trend": self.trend,
             "late_period_end": self.late[0].isoformat() if self.late else None,
             "late_period": self.late_period,
+            "revised": self.latest.revised.text if self.latest and self.latest.revised else None,
+            "conflicting_values": sorted(f.actual.value for f in self.conflicting) or None,
+            "missed": [{"kind": m.kind, "value": m.value, "by": m.by, "due": m.due.isoformat()} for m in self.missed],
+            "next_milestone": self.next_milestone.value if self.next_milestone else None,
+            "next_milestone_by": self.next_milestone.by.text if self.next_milestone else None,
         }
 
 
@@ -133,20 +172,73 @@ def reference_points(indicator: Indicator) -> tuple[list[tuple[date, float]], st
 
 def target_in_force(indicator: Indicator, when: date) -> Target | None:
     """The next target due on or after the day, else the last one."""
-    dated = sorted(indicator.targets, key=lambda t: point_date(indicator, t.by) or date.max)
+    dated = sorted(indicator.targets, key=lambda t: (point_date(indicator, t.by) or date.max, t.value, t.by.text if t.by else ""))
     return next((t for t in dated if (point_date(indicator, t.by) or date.max) >= when), dated[-1] if dated else None)
+
+
+def next_milestone(indicator: Indicator, when: date) -> TrajectoryPoint | None:
+    """The first trajectory point on or after the day."""
+    ahead = [(d, p.value, p.by.text, p) for p in indicator.trajectory if (d := point_date(indicator, p.by)) is not None and d >= when]
+    return min(ahead, key=lambda item: item[:3])[3] if ahead else None
+
+
+def missed_dates(indicator: Indicator, as_of: date, figures: list[Figure]) -> tuple[MissedDate, ...]:
+    """Targets and milestones whose figure is overdue: none recorded for a period ending in or after their date's period."""
+    dated: list[tuple[Literal["target", "milestone"], int, float, DatePhrase | None]] = [
+        *(("target", j, t.value, t.by) for j, t in enumerate(indicator.targets)),
+        *(("milestone", j, p.value, p.by) for j, p in enumerate(indicator.trajectory))]
+    ends = [f.end for f in figures if f.end <= as_of and f.standing != "superseded"]
+    # A baseline is a figure too: a trajectory that starts at the baseline's date has its figure.
+    if indicator.baseline is not None and (baseline_end := point_date(indicator, indicator.baseline.period)) is not None:
+        ends.append(baseline_end)
+    found = []
+    for kind, j, value, by in dated:
+        start, end = period_span(indicator, by) if by is not None else (None, None)
+        if by is None or end is None:
+            continue
+        due = figure_due(indicator, end)
+        if due < as_of and not any(e >= (start or end) for e in ends):
+            found.append(MissedDate(kind, j, value, by.text, due))
+    return tuple(sorted(found, key=lambda m: (m.due, m.kind, m.position)))
 
 
 def kpi_status(indicator: Indicator, index: int, as_of: date, default: Tolerance | None = None) -> KpiStatus:
     """Judge one indicator as at a day."""
-    seen = actuals_as_at(indicator, as_of)
-    status = KpiStatus(index, indicator, as_of, late=missing_figure(indicator, as_of, seen))
-    if not seen:
-        return _with(status, reason="not rated: no figure recorded yet")
-    i, latest, when = seen[-1]
-    previous = seen[-2][1] if len(seen) > 1 else None
+    figures = figures_as_at(indicator, as_of)
+    status = _judged(indicator, index, as_of, default, figures)
+    missed = missed_dates(indicator, as_of, figures)
+    status = _with(status, missed=missed, next_milestone=next_milestone(indicator, as_of),
+                   target=status.target or target_in_force(indicator, as_of))
+    if status.conflicting or not missed:
+        return status
+    # The most recent date passed is the one the board most needs to hear about.
+    last = missed[-1]
+    more = f" (and {len(missed) - 1} earlier date{'s' if len(missed) > 2 else ''})" if len(missed) > 1 else ""
+    latest = f"; the latest is {format_value(indicator, status.latest.value)} for {status.latest.period.text}" if status.latest else ""
+    return _with(status, rag=None, reason=f"target date passed, no figure: the {last.kind} of {format_value(indicator, last.value)} "
+                                          f"by {last.by} has no figure for then or later{more}{latest}")
+
+
+def _judged(indicator: Indicator, index: int, as_of: date, default: Tolerance | None, figures: list[Figure]) -> KpiStatus:
+    # Only periods that have ended are read: a year still running must not hide the quarter that ended.
+    ended = [f for f in figures if f.end <= as_of and f.standing != "superseded"]
+    status = KpiStatus(index, indicator, as_of, late=missing_figure(indicator, as_of, ended[-1].end if ended else None))
+    if not ended:
+        running = sorted({f.actual.period.text for f in figures})
+        return _with(status, reason="not rated: no figure recorded yet" if not figures
+                     else f"not rated: no figure yet for a period that has ended ({', '.join(running)} "
+                          f"{'has' if len(running) == 1 else 'have'} not ended)")
+    last = ended[-1]
+    if last.standing == "conflicting":
+        same = tuple(f for f in ended if f.span == last.span)
+        values = " and ".join(format_value(indicator, v) for v in sorted(f.actual.value for f in same))
+        return _with(status, conflicting=same, reason=f"not rated: conflicting figures for {last.actual.period.text} ({values}); "
+                                                      "nothing says which stands")
+    latest, when = last.actual, last.end
+    before = [f for f in ended if f.end < when]
+    previous = before[-1].actual if before and before[-1].standing == "stands" else None
     target = target_in_force(indicator, when)
-    status = _with(status, latest=latest, latest_index=i, previous=previous, target=target,
+    status = _with(status, latest=latest, latest_index=last.index, previous=previous, target=target,
                    gap_to_target=latest.value - target.value if target else None,
                    trend=_trend(indicator, latest.value, previous.value) if previous else None)
     if indicator.direction is None:

@@ -35,6 +35,7 @@ RULES: tuple[Rule, ...] = (
     indicators.target_missed,
     indicators.indicator_not_smart,
     indicators.actual_misdated,
+    indicators.no_figure_for_target,
     indicator_links.duplicate_period,
     indicator_links.unit_mismatch,
     indicator_links.impact_contradicts_indicators,

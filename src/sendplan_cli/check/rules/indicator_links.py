@@ -5,16 +5,20 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from sendplan_cli.check.rules.base import Context, Finding, rule
-from sendplan_cli.plan.kpi_periods import period_span
+from sendplan_cli.plan.kpi_figures import conflicts
 from sendplan_cli.plan.loader import Pointer
 
 
 @rule("SP406", "duplicate-period", "error")
 def duplicate_period(ctx: Context) -> Iterator[Finding]:
-    """Two figures for the same period of one indicator.
+    """Two figures for the same period of one indicator, with nothing saying which stands.
 
     Why: with two figures for June the board cannot tell which is right, and the status
-    and trend depend on which is read. "2025-06" and "June 2025" are the same period.
+    and trend depend on which is read. "2025-06" and "June 2025" are the same period. A
+    figure that revises an earlier one says so with `revised:` and the day it was revised;
+    the newest revision stands, the earlier stays in the figures table (mark it
+    `provisional: true` while it may change). Until it is resolved the indicator's status
+    is "Conflicting figures".
 
     Fails:
 
@@ -38,22 +42,20 @@ def duplicate_period(ctx: Context) -> Iterator[Finding]:
         name: New EHC plans issued within 20 weeks
         unit: percent
         actuals:
-          - {period: 2025-05, value: 48}
-          - {period: June 2025, value: 50}
+          - {period: 2025-06, value: 48, provisional: true}
+          - {period: June 2025, value: 50, revised: 2025-07-10}
     ```
     """
     for index, ind in enumerate(ctx.plan.indicators):
-        first: dict[tuple[object, object], int] = {}
-        for j, actual in enumerate(ind.actuals):
-            span = period_span(ind, actual.period)
-            if span in first:
-                earlier = first[span]
+        for group in conflicts(ind):
+            # Point at each figure after the first in the file, naming the first.
+            first, *rest = sorted(f.index for f in group)
+            for j in rest:
                 yield Finding(("indicators", index, "actuals", j, "period"),
-                              f"indicator {ind.id} has two figures for {actual.period.text}",
-                              hint="keep one; `sendplan update --replace` corrects a figure",
-                              related=("indicators", index, "actuals", earlier, "period"))
-            else:
-                first[span] = j
+                              f"indicator {ind.id} has two figures for {ind.actuals[j].period.text} and nothing says which stands",
+                              hint="if one revises the other, give it `revised:` with the day it was revised; "
+                                   "if one is wrong, `sendplan update --replace` corrects it",
+                              related=("indicators", index, "actuals", first, "period"))
 
 
 @rule("SP407", "unit-mismatch", "error")

@@ -148,13 +148,66 @@ def target_missed(ctx: Context) -> Iterator[Finding]:
         ind, latest = status.indicator, status.latest
         if latest is None or ind.direction not in ("higher-is-better", "lower-is-better"):
             continue
+        # A target whose figure is missing is no-figure-for-target's to report, not judged on an older figure.
+        unevidenced = {m.position for m in status.missed if m.kind == "target"}
         for j, target in enumerate(ind.targets):
             by = point_date(ind, target.by)
-            if by is not None and by < ctx.as_of and shortfall(ind, latest.value, target.value) > 0:
+            if by is not None and by < ctx.as_of and j not in unevidenced and shortfall(ind, latest.value, target.value) > 0:
                 yield Finding(_at(status, "targets", j, "by"),
                               f"indicator {ind.id} was to reach {format_value(ind, target.value)} by {target.by.text if target.by else ''}; "
                               f"the latest figure is {format_value(ind, latest.value)} for {latest.period.text}",
                               hint="record what the board agreed: a new target date, or why it was not met")
+
+
+@rule("SP410", "no-figure-for-target", "error")
+def no_figure_for_target(ctx: Context) -> Iterator[Finding]:
+    """A target's or milestone's date has passed and no figure shows whether it was reached.
+
+    Why: a plan whose targets fall due with no figures recorded tells the board nothing, and
+    a scorecard that rates only the indicators with figures makes the position look better
+    than it is. Once the figure for the target's date is due (the end of the reporting period
+    holding the date, plus `lag_months`), a figure for that period or a later one must be
+    recorded; until then the indicator's status is "Target date passed, no figure".
+
+    Fails:
+
+    ```yaml
+    # as-of: 2025-11-15
+    indicators:
+      - id: KPI 1
+        name: New EHC plans issued within 20 weeks
+        unit: percent
+        direction: higher-is-better
+        reporting: quarterly
+        targets:
+          - {value: 50, by: September 2025}
+    ```
+
+    Passes:
+
+    ```yaml
+    # as-of: 2025-11-15
+    indicators:
+      - id: KPI 1
+        name: New EHC plans issued within 20 weeks
+        unit: percent
+        direction: higher-is-better
+        reporting: quarterly
+        targets:
+          - {value: 50, by: September 2025}
+        actuals:
+          - {period: Q2 25/26, value: 47}
+    ```
+    """
+    for status in ctx.kpis():
+        ind = status.indicator
+        for missed in status.missed:
+            field = "targets" if missed.kind == "target" else "trajectory"
+            yield Finding(_at(status, field, missed.position, "by"),
+                          f"indicator {ind.id}'s {missed.kind} of {format_value(ind, missed.value)} by {missed.by} has passed "
+                          f"with no figure for then or later; one was due by {missed.due:%d %b %Y}",
+                          hint=f"record the figure with `sendplan update PLAN --indicator {_quoted(ind.id)} --period PERIOD --value N`, "
+                               "or record what the board agreed about the date")
 
 
 @rule("SP404", "indicator-not-smart", "warning")

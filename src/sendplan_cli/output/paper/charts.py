@@ -13,12 +13,14 @@ from typing import Any
 
 from sendplan_cli.output.sanitise import one_line
 from sendplan_cli.output.scorecard import cells
-from sendplan_cli.plan.kpi_periods import actuals_as_at, point_date
-from sendplan_cli.plan.kpi_status import KpiStatus, kpi_statuses, reference_points
+from sendplan_cli.plan.kpi_figures import figures_as_at
+from sendplan_cli.plan.kpi_periods import point_date
+from sendplan_cli.plan.kpi_status import CONFLICTING, NO_FIGURE_AT_TARGET, KpiStatus, kpi_statuses, reference_points
 from sendplan_cli.plan.kpi_values import format_value
 from sendplan_cli.plan.model import Plan
 
-STATUS_COLOUR = {"Green": "#00703c", "Amber": "#f47738", "Red": "#d4351c", "Not rated": "#ffffff"}
+STATUS_COLOUR = {"Green": "#00703c", "Amber": "#f47738", "Red": "#d4351c", "Not rated": "#ffffff",
+                 CONFLICTING: "#ffffff", NO_FIGURE_AT_TARGET: "#ffffff"}
 WIDTH, HEIGHT, LEFT, RIGHT, TOP, BOTTOM = 640, 270, 80, 470, 30, 200
 _SVG = "http://www.w3.org/2000/svg"
 
@@ -48,8 +50,10 @@ def _card(plan: Plan, status: KpiStatus, as_of: date, prefix: str) -> KpiCard:
     headline = f"{ind.id} {ind.name}: {status.reason}."
     if status.target is not None and status.target.by is not None:
         headline += f" Target {format_value(ind, status.target.value)} by {status.target.by.text}."
-    rows = sorted((when, order, {"when": text, "what": what, "value": format_value(ind, value), "note": note})
-                  for order, (what, points) in enumerate(series.items()) for when, value, text, note in points)
+    # Sorted on the date and the series alone: each series is already in a total order, and dicts do not compare.
+    rows = sorted(((when, order, {"when": text, "what": what, "value": format_value(ind, value), "note": note})
+                   for order, (what, points) in enumerate(series.items()) for when, value, text, note in points),
+                  key=lambda row: (row[0], row[1]))
     table = [row for _, _, row in rows]
     notes = [f"From {c.since.text}: {c.note}" for c in ind.definition_changes]
     headline = one_line(headline)
@@ -59,7 +63,8 @@ def _card(plan: Plan, status: KpiStatus, as_of: date, prefix: str) -> KpiCard:
 
 def _series(status: KpiStatus, as_of: date) -> dict[str, list[tuple[date, float, str, str]]]:
     ind = status.indicator
-    out: dict[str, list[tuple[date, float, str, str]]] = {"Baseline": [], "Trajectory": [], "Target": [], "Actual": []}
+    out: dict[str, list[tuple[date, float, str, str]]] = {"Baseline": [], "Trajectory": [], "Target": [], "Actual": [],
+                                                          "Actual, superseded": []}
     if ind.baseline is not None and (d := point_date(ind, ind.baseline.period)) and ind.baseline.period:
         out["Baseline"].append((d, ind.baseline.value, ind.baseline.period.text, ""))
     for p in ind.trajectory:
@@ -68,8 +73,11 @@ def _series(status: KpiStatus, as_of: date) -> dict[str, list[tuple[date, float,
     for t in ind.targets:
         if t.by is not None and (d := point_date(ind, t.by)) is not None:
             out["Target"].append((d, t.value, t.by.text, t.note or ""))
-    for _, a, d in actuals_as_at(ind, as_of):
-        out["Actual"].append((d, a.value, a.period.text, ("provisional. " if a.provisional else "") + (a.note or "")))
+    for f in figures_as_at(ind, as_of):
+        a = f.actual
+        said = ("provisional. " if a.provisional else "") + (f"revised {a.revised.text}. " if a.revised else "")
+        said += "another figure is recorded for this period and nothing says which stands. " if f.standing == "conflicting" else ""
+        out["Actual, superseded" if f.standing == "superseded" else "Actual"].append((f.end, a.value, a.period.text, said + (a.note or "")))
     return {k: sorted(v) for k, v in out.items()}
 
 
@@ -127,9 +135,8 @@ def _chart(status: KpiStatus, series: dict[str, list[tuple[date, float, str, str
         _marker(svg, "circle", x(d), y(v), "#ffffff")
         rising = len(trajectory) > 1 and trajectory[-1][1] > v
         _text(svg, x(d) + 9, y(v) + (16 if rising else -9), f"Baseline {format_value(ind, v)}")
-    if actual:
-        d, v = actual[-1][0], actual[-1][1]
-        _text(svg, x(d) + 9, y(v) - 9, f"Actual {format_value(ind, v)}", bold=True)
+    if status.latest is not None and (latest_end := point_date(ind, status.latest.period)) is not None:
+        _text(svg, x(latest_end) + 9, y(status.latest.value) - 9, f"Actual {format_value(ind, status.latest.value)}", bold=True)
     # The legend says what each pattern and marker is, so no line is told apart by colour alone.
     legend_y, at = HEIGHT - 18, float(LEFT)
     for words, sample in (("Actual", "solid"), ("Trajectory" if series["Trajectory"] else "Line from baseline to target", "dashed"),

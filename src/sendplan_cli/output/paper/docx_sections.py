@@ -84,6 +84,9 @@ def _exceptions(doc: Any, view: PlanView, as_of: str) -> None:
     if view.red_kpis:
         table(doc, f"Indicators rated Red ({len(view.red_kpis)})", ["Indicator", "Owner", "Why"],
               [[text(c.row["indicator"]), text(c.status.indicator.owner or "None named"), text(c.status.reason)] for c in view.red_kpis])
+    if view.missed_kpis:
+        table(doc, f"Indicators past a target date with no figure ({len(view.missed_kpis)})", ["Indicator", "Owner", "Target or milestone passed"],
+              [[text(c.row["indicator"]), text(c.status.indicator.owner or "None named"), text(c.row["missed"])] for c in view.missed_kpis])
     for name in DETAILED:
         items = view.exceptions.get(name, [])
         if items:

@@ -55,6 +55,10 @@ def headline(view: Any, month: date, as_of: date) -> Headline:
         rated = sum(1 for card in view.kpis if card.status.rag)
         red = len(view.red_kpis)
         result.sentences.append(f"{red} of {rated} rated indicators {'is' if red == 1 else 'are'} Red.")
+        if view.missed_kpis:
+            missed = len(view.missed_kpis)
+            result.sentences.append(f"{missed} of {len(view.kpis)} indicators {'is' if missed == 1 else 'are'} "
+                                    "past a target date with no figure.")
     if view.proposals:
         count = len(view.proposals)
         result.sentences.append(f"{_plural(count, 'new date is', 'new dates are')} proposed for the board to agree "

@@ -81,6 +81,8 @@ class PlanView:
     """One card per indicator: scorecard row, status colour, headline, chart and data table."""
     red_kpis: list[Any] = field(default_factory=list)
     """The cards of indicators rated Red, for the exceptions."""
+    missed_kpis: list[Any] = field(default_factory=list)
+    """The cards of indicators with a target or milestone date passed and no figure, for the exceptions."""
     changes: Any = None
     """Changes since the last board from git (output/paper/git_movement.py), or None outside git."""
     number: int = 1
@@ -191,6 +193,7 @@ def build_view(plan: Plan, path: str, month: date, as_of: date, findings: list[D
 
     view.kpis = kpi_cards(plan, as_of, prefix=f"p{number}-" if number > 1 else "")
     view.red_kpis = [card for card in view.kpis if card.status.rag == "Red"]
+    view.missed_kpis = [card for card in view.kpis if card.status.missed]
     from sendplan_cli.output.paper.git_movement import add_git_movement
 
     add_git_movement(view, month_end(month), month_end(previous_month(month)))
@@ -215,7 +218,13 @@ def _summary(view: PlanView) -> list[str]:
     if view.kpis:
         rated = sum(1 for card in view.kpis if card.status.rag)
         lines.append(f"{len(view.red_kpis)} of {rated} rated indicators {_verb(len(view.red_kpis))} Red.")
+        if view.missed_kpis:
+            lines.append(_missed_sentence(len(view.missed_kpis), len(view.kpis)))
     return lines
+
+
+def _missed_sentence(missed: int, total: int) -> str:
+    return f"{missed} of {total} indicators {_verb(missed)} past a target date with no figure."
 
 
 def _verb(count: int) -> str:
