@@ -24,6 +24,8 @@ from sendplan_cli.authoring.spreadsheet.form import (
     RATING_COLUMNS,
     SHEETS,
     action_fingerprint,
+    addressee,
+    heading,
     indicator_fingerprint,
     leads_of,
     letter,
@@ -54,8 +56,7 @@ def build_form(plan: Plan, raw: bytes, plan_name: str, month: date, lead: str | 
     wb = Workbook()
     guide = wb.active
     guide.title = SHEETS[0]
-    who = lead or "all accountable leads"
-    for row, text in enumerate((f"{plan.title}: update for {month:%B %Y}", f"For: {who}", "", *_GUIDE), start=1):
+    for row, text in enumerate((heading(plan.title, month), addressee(lead), "", *_GUIDE), start=1):
         put(guide, row, 1, text)
     guide.column_dimensions["A"].width = 120
     rows = _actions_sheet(wb.create_sheet(SHEETS[1]), plan, month, lead)
@@ -64,7 +65,7 @@ def build_form(plan: Plan, raw: bytes, plan_name: str, month: date, lead: str | 
     _meta_sheet(wb.create_sheet(META_SHEET), plan, raw, plan_name, month, lead, rows, indicator_rows)
     _drop_downs(wb, plan, len(rows), len(indicator_rows), month)
     wb.security = WorkbookProtection(lockStructure=True)  # sheets cannot be renamed, moved or deleted
-    wb.properties.title = f"{plan.title}: update for {month:%B %Y}"
+    wb.properties.title = heading(plan.title, month)
     wb.properties.subject = f"sendplan update form {month:%Y-%m}"
     wb.properties.creator = "sendplan"
     return wb

@@ -51,6 +51,8 @@ class Form:
     indicators: list[tuple[str, str]] = field(default_factory=list)
     sheets: dict[str, Sheet] = field(default_factory=dict)
     """The Actions and Indicators sheets, as far as a form of this size reaches."""
+    shown: tuple[Any, Any] = (None, None)
+    """What the lead sees at the top of the Guide sheet (A1, A2): the plan and month, and whose form it is."""
 
     @property
     def name(self) -> str:
@@ -167,6 +169,8 @@ def _read_form(path: Path, workbook: Any) -> Form:
             form.meta[key] = "" if value is None else str(value)
     if form.meta.get("kind") != FORM_KIND or form.meta.get("version") != "1":
         raise _refuse(path, "its record of the plan it was made from is missing or damaged; use a fresh form")
+    guide = _scan(path, workbook, SHEETS[0], 1, 1)
+    form.shown = (guide.cell(1, 1).value, guide.cell(2, 1).value)
     for title, columns, rows in (("Actions", ACTION_COLUMNS, form.actions), ("Indicators", INDICATOR_COLUMNS, form.indicators)):
         sheet = form.sheets[title] = _scan(path, workbook, title, len(columns), len(rows))
         for number, column in enumerate(columns, start=1):
