@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import errno
 import glob
 import os
+import shutil
 import stat
 import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sendplan_cli.errors import UsageError
@@ -108,6 +112,81 @@ def remove_stale_temporaries(path: Path) -> list[Path]:
 
 def _default_mode() -> int:
     """What a plainly created file would get: 0o666 less the umask."""
+    return 0o666 & ~_umask()
+
+
+def why_not_written(exc: OSError) -> str:
+    """What an operating-system error on writing means for the person, and what to do about it."""
+    if exc.errno == errno.EROFS:
+        return ("the disk or share it is on is mounted read-only, so nothing there can be changed. Copy the plan "
+                "somewhere writable and run the command there, or ask whoever manages the share to make it writable")
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return "the disk is full (or your quota is used up); free some space, or write somewhere else"
+    return f"cannot write: {exc.strerror or exc}"
+
+
+def _write_new(path: Path, data: bytes) -> None:
+    with open(path, "xb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+@contextmanager
+def staged_folder(folder: Path) -> Iterator[Callable[[str, bytes], None]]:
+    """Write files into `folder` all or nothing: each goes to a hidden folder beside it, and all move in at the end.
+
+    Yields write(name, data). If any write fails, or the block raises, none of the files appears
+    and the hidden folder is removed, so running the command again is not blocked. A file that
+    exists in `folder` is never replaced.
+    """
+    parent = folder.parent if str(folder.parent) else Path(".")
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        stage = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".partial", dir=parent))
+    except OSError as exc:
+        raise UsageError(f"{folder}: {why_not_written(exc)}; nothing was written") from None
+    names: list[str] = []
+
+    def write(name: str, data: bytes) -> None:
+        try:
+            _write_new(stage / name, data)
+        except OSError as exc:
+            raise UsageError(f"{folder / name}: {why_not_written(exc)}; nothing was written, so run the command again "
+                             "once that is done") from None
+        names.append(name)
+
+    try:
+        yield write
+        _move_in(stage, folder, names)
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+
+
+def _move_in(stage: Path, folder: Path, names: list[str]) -> None:
+    """Every staged file into the folder, or none: a new folder is renamed into place whole."""
+    try:
+        if not folder.exists():
+            os.chmod(stage, 0o777 & ~_umask())  # mkdtemp's folder is private; the forms' folder should not be
+            os.rename(stage, folder)
+            return
+        moved: list[Path] = []
+        try:
+            for name in names:
+                os.link(stage / name, folder / name)  # fails, rather than replaces, if the file appeared meanwhile
+                moved.append(folder / name)
+        except OSError:
+            for path in moved:
+                path.unlink(missing_ok=True)
+            raise
+    except FileExistsError as exc:
+        raise UsageError(f"{exc.filename2 or exc.filename or folder}: already exists; sendplan never overwrites it and "
+                         "wrote nothing. Move it away, or choose another folder") from None
+    except OSError as exc:
+        raise UsageError(f"{folder}: {why_not_written(exc)}; nothing was written") from None
+
+
+def _umask() -> int:
     umask = os.umask(0)
     os.umask(umask)
-    return 0o666 & ~umask
+    return umask

@@ -199,8 +199,8 @@ def form_files(plan: Plan, month: date, by_lead: bool, output: Path | None) -> l
 
 
 def export_forms(plan_path: Path, plan: Plan, raw: bytes, month: date, by_lead: bool, output: Path | None) -> list[Path]:
-    """Write the forms; no existing file is overwritten, and nothing is written if any target exists."""
-    from sendplan_cli.authoring.atomic import write_atomic
+    """Write the forms, all or none; no existing file is overwritten, and nothing is written if any target exists."""
+    from sendplan_cli.authoring.atomic import staged_folder, write_atomic
     from sendplan_cli.errors import UsageError
 
     published = plan.published.start or plan.published.end
@@ -213,10 +213,15 @@ def export_forms(plan_path: Path, plan: Plan, raw: bytes, month: date, by_lead: 
         raise UsageError(f"{taken[0]}: already exists; sendplan never overwrites a form. Move it away, or give -o {other}")
     if not files:
         raise UsageError(f"{plan_path}: no lead has an open action or an indicator in {month:%B %Y}; there is no form to send")
+    if by_lead:  # all or nothing: a half-written set of forms would block the rerun that completes it
+        with staged_folder(files[0][0].parent) as write:
+            for path, lead in files:
+                write(path.name, workbook_bytes(build_form(plan, raw, plan_path.name, month, lead)))
+        return [path for path, _ in files]
     try:
         files[0][0].parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise UsageError(f"{files[0][0].parent}: cannot create the folder: {exc.strerror or exc}") from None
-    for path, lead in files:
-        write_atomic(path, workbook_bytes(build_form(plan, raw, plan_path.name, month, lead)), exclusive=True)
-    return [path for path, _ in files]
+    path, lead = files[0]
+    write_atomic(path, workbook_bytes(build_form(plan, raw, plan_path.name, month, lead)), exclusive=True)
+    return [path]
