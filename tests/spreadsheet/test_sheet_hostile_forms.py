@@ -77,3 +77,13 @@ def test_a_part_read_whole_on_opening_is_refused_when_larger_than_a_form_needs(p
     code, message, untouched = _import(plan, bloated)
     assert code == 2 and untouched
     assert f"{bloated}: its part xl/sharedStrings.xml unpacks to 2.0 MB, more than the 1.5 MB sendplan reads from a form" in message
+
+
+def test_a_pasted_picture_under_the_size_limit_is_not_taken_for_a_bloated_part(plan: Path, form: Path) -> None:
+    import os
+    import zipfile
+
+    with zipfile.ZipFile(form, "a") as archive:  # a screenshot: already compressed, so it unpacks to its own size
+        archive.writestr("xl/media/image1.png", os.urandom(1_700_000), compress_type=zipfile.ZIP_STORED)
+    code, message, untouched = _import(plan, form)
+    assert code == 0 and not untouched, message

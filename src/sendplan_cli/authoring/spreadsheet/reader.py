@@ -103,8 +103,10 @@ def open_workbook(path: Path, raw: bytes) -> Any:
             parts = archive.infolist()
             if sum(info.file_size for info in parts) > MAX_UNPACKED_BYTES:
                 raise _refuse(path, "unpacks to more than 50 MB; it is not an update form")
-            # Everything but the sheets is read whole on opening, so each of those parts is bounded on its own.
-            big = next((i for i in parts if not i.filename.startswith("xl/worksheets/") and i.file_size > MAX_PART_BYTES), None)
+            # The XML besides the sheets (strings, styles) is read whole on opening, so each such part is bounded on its own;
+            # pictures are not read at all.
+            big = next((i for i in parts if i.filename.endswith((".xml", ".rels")) and not i.filename.startswith("xl/worksheets/")
+                        and i.file_size > MAX_PART_BYTES), None)
             if big is not None:
                 raise _refuse(path, f"its part {one_line(big.filename)} unpacks to {big.file_size / 1e6:.1f} MB, more than the "
                                     f"{MAX_PART_BYTES / 1e6:.1f} MB sendplan reads from a form (a form's is a few KB). Copy the "
