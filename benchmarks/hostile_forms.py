@@ -26,6 +26,7 @@ CASES = (
     "one stray cell at XFD200000",
     "dense block, 500 x 300 cells",
     "a million blank rows",
+    "dense block in the hidden record",
     "shared strings at the part limit",
     "styles at the part limit",
 )
@@ -60,6 +61,7 @@ def _make(work: Path) -> None:
         lambda out: hostile.stray_cell(form, out, "XFD200000"),
         lambda out: hostile.dense_block(form, out, 10, 500, 300),
         lambda out: hostile.many_rows(form, out, 6, 1_000_000),
+        lambda out: hostile.dense_block(form, out, 100, 500, 300, part=hostile.RECORD_PART),
         lambda out: hostile.shared_strings(form, out, MAX_PART_BYTES // 18 - 10),
         lambda out: hostile.styles(form, out, MAX_PART_BYTES // 66 - 100),
     )

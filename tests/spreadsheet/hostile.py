@@ -10,17 +10,18 @@ import zipfile
 from pathlib import Path
 
 ACTIONS_PART = "xl/worksheets/sheet2.xml"  # the form's second sheet, as export writes it
+RECORD_PART = "xl/worksheets/sheet5.xml"  # the hidden record of what the form was made from
 
 
-def _rewrite(form: Path, out: Path, rows_xml: str, dimension: str | None = None) -> Path:
-    """The form with rows_xml added at the end of the Actions sheet's data (and its dimension claim changed)."""
+def _rewrite(form: Path, out: Path, rows_xml: str, dimension: str | None = None, part: str = ACTIONS_PART) -> Path:
+    """The form with rows_xml added at the end of a sheet's data (and its dimension claim changed)."""
     with zipfile.ZipFile(form) as source:
         parts = [(info, source.read(info.filename)) for info in source.infolist()]
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as target:
         for info, data in parts:
-            if info.filename == ACTIONS_PART:
+            if info.filename == part:
                 text = data.decode("utf-8")
-                assert "</sheetData>" in text, "the Actions sheet is not where export puts it"
+                assert "</sheetData>" in text, f"{part} is not a sheet with data"
                 text = text.replace("</sheetData>", rows_xml + "</sheetData>")
                 if dimension is not None:
                     start = text.index('<dimension ref="') + len('<dimension ref="')
@@ -37,7 +38,7 @@ def stray_cell(form: Path, out: Path, coordinate: str, text: str = "x") -> Path:
     return _rewrite(form, out, cell, dimension=f"A1:{coordinate}")
 
 
-def dense_block(form: Path, out: Path, first_row: int, rows: int, columns: int) -> Path:
+def dense_block(form: Path, out: Path, first_row: int, rows: int, columns: int, part: str = ACTIONS_PART) -> Path:
     """A block of numbers below the form: rows x columns cells, compressing to very little."""
     from openpyxl.utils import get_column_letter
 
@@ -46,7 +47,7 @@ def dense_block(form: Path, out: Path, first_row: int, rows: int, columns: int) 
         f'<row r="{r}">' + "".join(f'<c r="{col}{r}"><v>1</v></c>' for col in letters) + "</row>"
         for r in range(first_row, first_row + rows)
     )
-    return _rewrite(form, out, body, dimension=f"A1:{letters[-1]}{first_row + rows - 1}")
+    return _rewrite(form, out, body, dimension=f"A1:{letters[-1]}{first_row + rows - 1}", part=part)
 
 
 def many_rows(form: Path, out: Path, first_row: int, rows: int) -> Path:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import run_cli
-from hostile import dense_block, many_rows, shared_strings, stray_cell
+from hostile import RECORD_PART, dense_block, many_rows, shared_strings, stray_cell
 from sheetforms import copy_plan, export, fill
 
 FEB = date(2025, 2, 1)
@@ -61,6 +61,14 @@ def test_a_dense_block_below_the_form_is_refused_naming_where_it_starts(plan: Pa
     assert code == 2 and untouched
     assert f"{dense}: the Actions sheet holds far more cells than a form of 3 row(s)" in message
     assert "(the first at Actions!A10)" in message and "copy the answers into a fresh form" in message.lower()
+
+
+def test_a_dense_block_in_the_hidden_record_is_refused(plan: Path, form: Path, tmp_path: Path) -> None:
+    # The record of an 18-action plan has a few dozen rows; 200,000 cells below them are not a record.
+    dense = dense_block(form, tmp_path / "record.xlsx", first_row=100, rows=400, columns=500, part=RECORD_PART)
+    code, message, untouched = _import(plan, dense)
+    assert code == 2 and untouched
+    assert f"{dense}: the _sendplan sheet holds far more cells than a form for this plan" in message
 
 
 def test_a_million_rows_are_refused_not_read(plan: Path, form: Path, tmp_path: Path) -> None:

@@ -77,7 +77,7 @@ def _gather(plan_path: Path, plan: Plan, forms: list[Path], month: date | None, 
     opened: list[tuple[Form, date]] = []
     for path in forms:
         try:
-            form = open_form(path)
+            form = open_form(path, (len(plan.actions), len(plan.indicators)))
             opened.append((form, _check_identity(form, plan, plan_path, month, this_month)))
         except UsageError as exc:
             outcome.problems.append(str(exc))

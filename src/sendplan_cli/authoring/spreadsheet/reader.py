@@ -34,8 +34,7 @@ MAX_UNPACKED_BYTES = 50_000_000
 """An .xlsx is a zip; this bounds what unpacking it may cost, whatever the file claims."""
 MAX_PART_BYTES = 1_500_000
 """The shared strings, styles and the like are read whole on opening; a form's are a few KB (a plan of 2,000 actions, 600)."""
-MAX_FORM_ROWS = 50_000
-"""No plan has this many open actions; the hidden record sheet is read up to about this many rows."""
+_RECORD_ROWS = 100  # the hidden record's rows besides one per action and indicator, with room to spare
 _NODES_PER_CELL = 8  # a cell is at most a few XML elements (c, v or is/t, f), each opened and closed
 _SLACK_NODES = 100_000  # room for blank formatted rows, validations and views that Excel adds on saving
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -127,15 +126,15 @@ def _damaged(path: Path, exc: Exception) -> UsageError:
                          "Ask for the form to be sent again")
 
 
-def _scan(path: Path, workbook: Any, title: str, columns: int, rows: int | None) -> Sheet:
-    """One sheet within the budget of a form with that many rows (rows=None: the record sheet, any length up to the cap)."""
-    budget = _NODES_PER_CELL * columns * (MAX_FORM_ROWS if rows is None else rows + 1) + _SLACK_NODES
+def _scan(path: Path, workbook: Any, title: str, columns: int, rows: int, every_row: bool = False) -> Sheet:
+    """One sheet within the budget of a form with that many rows below its header (every_row: read past them too)."""
+    budget = _NODES_PER_CELL * columns * (rows + 1) + _SLACK_NODES
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            return scan(workbook[title], columns, None if rows is None else FIRST_ROW + rows, budget)
+            return scan(workbook[title], columns, None if every_row else FIRST_ROW + rows, budget)
     except TooLarge as exc:
-        limit = "a form's" if rows is None else f"a form of {rows} row(s)"
+        limit = "a form for this plan" if every_row else f"a form of {rows} row(s)"
         first = f" (the first at {one_line(title)}!{exc.stray})" if exc.stray else ""
         raise _refuse(path, f"the {one_line(title)} sheet holds far more cells than {limit}; it is not the form as sent: "
                             f"rows or cells were added far below or to the right{first}. Copy the answers into a fresh form") from None
@@ -143,16 +142,18 @@ def _scan(path: Path, workbook: Any, title: str, columns: int, rows: int | None)
         raise _damaged(path, exc) from None
 
 
-def open_form(path: Path) -> Form:
-    """Open a returned form and check its sheets, headings and record of what it was made from."""
+def open_form(path: Path, plan_size: tuple[int, int]) -> Form:
+    """Open a returned form and check its sheets, headings and record of what it was made from.
+
+    plan_size is the plan's (actions, indicators): a form of it has about as many rows at most, so no more is read."""
     workbook = open_workbook(path, read_bytes(path))
     try:
-        return _read_form(path, workbook)
+        return _read_form(path, workbook, plan_size)
     finally:
         workbook.close()
 
 
-def _read_form(path: Path, workbook: Any) -> Form:
+def _read_form(path: Path, workbook: Any, plan_size: tuple[int, int]) -> Form:
     names = workbook.sheetnames
     if META_SHEET not in names:
         raise _refuse(path, "is not a sendplan update form (it holds no record of the plan it was made from); "
@@ -162,7 +163,8 @@ def _read_form(path: Path, workbook: Any) -> Form:
         raise _refuse(path, f"the sheets are {shown}; a form has {', '.join(SHEETS[:-1])} in that order. "
                             "Sheets must not be renamed, added, removed or moved: put them back, or use a fresh form")
     form = Form(path, {})
-    record = _scan(path, workbook, META_SHEET, 2, None)
+    # Room for twice the plan: a form made before actions were removed from it still lists them.
+    record = _scan(path, workbook, META_SHEET, 2, 2 * sum(plan_size) + _RECORD_ROWS, every_row=True)
     for row in sorted({r for r, _ in record.cells}):
         key, value = record.cell(row, 1).value, record.cell(row, 2).value
         if key in ("action", "indicator") and isinstance(value, str) and "\t" in value:
