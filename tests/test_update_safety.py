@@ -104,7 +104,7 @@ def _refused_as_nobody(folder: Path, edit: object) -> None:
     os.setegid(65534)
     os.seteuid(65534)
     try:
-        with pytest.raises(UsageError, match="cannot keep the file's owner and group"):
+        with pytest.raises(UsageError, match="cannot keep who owns the plan: it belongs to root"):
             edit.record(plan, edit.Change("1.1", "2025-01", completion="Red", comment="Not kept"))  # type: ignore[attr-defined]
     finally:
         os.seteuid(0)

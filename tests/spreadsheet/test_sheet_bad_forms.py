@@ -144,9 +144,18 @@ def test_a_proposed_date_before_the_month_is_named(plan: Path, form: Path) -> No
     assert f'{form}:Actions!L2: "January 2025" is before February 2025' in refused(plan, str(form), code=1)
 
 
-def test_an_empty_form_says_there_is_nothing_to_import(plan: Path, form: Path) -> None:
-    message = refused(plan, str(form), code=1)
-    assert f"{form}: nothing to import: no rating, commentary, proposed date or figure is filled in" in message
+def test_an_empty_form_says_it_came_back_blank(plan: Path, form: Path) -> None:
+    message = refused(plan, str(form), code=1)  # nothing at all to record: the wrong files, most likely
+    assert f"{form}: came back blank: no rating, commentary, proposed date or figure is filled in" in message
+
+
+def test_a_blank_form_beside_filled_ones_is_reported_and_does_not_fail_the_import(plan: Path, form: Path, tmp_path: Path) -> None:
+    forms = export(plan, FEB, tmp_path / "more")
+    filled = fill(next(p for p in forms if p.name.endswith("jane-taylor.xlsx")), {"1.5": {"completion": "Red"}})
+    result = run_cli("import", str(plan), str(filled), str(form))
+    assert result.returncode == 0, result.stderr
+    assert f"{form}: came back blank" in result.stderr
+    assert f"{plan}: recorded 1 change(s) for February 2025:" in result.stderr
 
 
 def test_a_formula_is_refused_not_run(plan: Path, form: Path) -> None:

@@ -14,6 +14,7 @@ from sendplan_cli.check.pipeline import load_model
 
 FEB = date(2025, 2, 1)
 JUNE = date(2025, 6, 1)  # East Sussex was published in April 2025
+NOW = date(2026, 1, 1)  # the month under way: any month after the forms'
 
 
 def _form(forms: list[Path], lead: str) -> Path:
@@ -45,7 +46,7 @@ def test_two_forms_that_disagree_about_an_action_are_a_conflict_naming_both(tmp_
     officer = fill(_form(forms, "designated-clinical-officer"), {"1.1": {"completion": "Amber", "commentary": "On track"},
                                                                  "1.2": {"completion": "Amber", "commentary": "Started"}})
     director = fill(_form(forms, "nhs-sussex"), {"1.1": {"completion": "Red", "commentary": "Behind"}})
-    outcome = import_forms(plan, [officer, director], None, False)
+    outcome = import_forms(plan, [officer, director], None, False, NOW)
     conflict = next(p for p in outcome.problems if "disagree" in p)
     assert conflict.startswith(f"{officer}:Actions!A2 and {director}:Actions!A2: the forms disagree about action 1.1")
     assert _update(plan, "1.1", JUNE) is None  # nothing for the disputed action
@@ -56,7 +57,7 @@ def test_two_forms_that_agree_record_the_action_once(tmp_path: Path) -> None:
     plan = copy_plan(tmp_path, PLANS / "east-sussex-2025.yaml")
     forms = export(plan, JUNE, tmp_path / "forms")
     same = {"1.1": {"completion": "Amber", "commentary": "On track"}}
-    outcome = import_forms(plan, [fill(_form(forms, "designated-clinical-officer"), same), fill(_form(forms, "nhs-sussex"), same)], None, False)
+    outcome = import_forms(plan, [fill(_form(forms, "designated-clinical-officer"), same), fill(_form(forms, "nhs-sussex"), same)], None, False, NOW)
     assert outcome.problems == [] and len(outcome.recorded) == 1
 
 
@@ -65,7 +66,7 @@ def test_an_older_form_imports_when_its_rows_did_not_change(tmp_path: Path) -> N
     jane = _form(export(plan, FEB, tmp_path / "forms"), "jane-taylor")
     record(plan, Change("1.1", "2025-02", completion="Red", comment="Caroline's update, recorded after the forms went out"))
     fill(jane, {"1.5": {"completion": "Red", "commentary": "Delayed"}})
-    outcome = import_forms(plan, [jane], None, False)
+    outcome = import_forms(plan, [jane], None, False, NOW)
     assert outcome.problems == []
     assert _update(plan, "1.5", FEB).commentary == "Delayed"
 
@@ -76,7 +77,7 @@ def test_an_older_form_whose_row_changed_since_is_a_conflict_named_by_row(tmp_pa
     record(plan, Change("1.5", "2025-02", completion="Amber", comment="Recorded by the officer meanwhile"))
     before = plan.read_bytes()
     fill(jane, {"1.5": {"completion": "Red", "commentary": "Delayed"}})
-    outcome = import_forms(plan, [jane], None, False)
+    outcome = import_forms(plan, [jane], None, False, NOW)
     assert outcome.problems == [f"{jane}:Actions!A2: action 1.5 changed in the plan since this form was made (its ratings, "
                                 "due date or February 2025 update); nothing was recorded for it. Export a fresh form, "
                                 "or record this row with `sendplan update`"]
@@ -87,7 +88,7 @@ def test_dry_run_shows_the_diff_and_writes_nothing(tmp_path: Path) -> None:
     plan = copy_plan(tmp_path)
     jane = fill(_form(export(plan, FEB, tmp_path / "forms"), "jane-taylor"), {"1.6": {"impact": "Amber"}})
     before = plan.read_bytes()
-    outcome = import_forms(plan, [jane], None, True)
+    outcome = import_forms(plan, [jane], None, True, NOW)
     assert plan.read_bytes() == before
     assert "+      - month: 2025-02\n+        impact: Amber\n" in outcome.diff
     assert outcome.summary.startswith(f"{plan}: would record 1 change(s)")
@@ -97,7 +98,7 @@ def test_comments_and_layout_are_kept(tmp_path: Path) -> None:
     plan = copy_plan(tmp_path)
     jane = fill(_form(export(plan, FEB, tmp_path / "forms"), "jane-taylor"), {"1.6": {"impact": "Amber"}})
     before = plan.read_bytes()
-    import_forms(plan, [jane], None, False)
+    import_forms(plan, [jane], None, False, NOW)
     removed, added = changed_lines(before, plan.read_bytes())
     assert removed == [] and added == ["    updates:", "      - month: 2025-02", "        impact: Amber"]
 
@@ -106,16 +107,16 @@ def test_figures_become_actuals_and_a_different_figure_for_a_recorded_period_is_
     plan = copy_plan(tmp_path, FIXTURES / "valid" / "indicators.yaml")
     sam = _form(export(plan, date(2025, 9, 1), tmp_path / "forms"), "sam-example")
     fill(sam, {}, {"KPI 1": {"period": "2025-09", "value": 57.5, "note": "Provisional"}})
-    outcome = import_forms(plan, [sam], None, False)
+    outcome = import_forms(plan, [sam], None, False, NOW)
     assert outcome.problems == [] and outcome.recorded[0].startswith("indicator KPI 1: 2025-09 = 57.5")
     _, model = load_model(plan)
     latest = next(i for i in model.indicators if i.id == "KPI 1").actuals[-1]
     assert (latest.period.text, latest.value, latest.note) == ("2025-09", 57.5, "Provisional")
-    assert import_forms(plan, [sam], None, False).summary == f"{plan}: no change; 1 row(s) already recorded"
+    assert import_forms(plan, [sam], None, False, NOW).summary == f"{plan}: no change for September 2025; 1 row(s) already recorded"
 
     fill(sam, {}, {"KPI 1": {"period": "2025-09", "value": 58}})
     before = plan.read_bytes()
-    outcome = import_forms(plan, [sam], None, False)
+    outcome = import_forms(plan, [sam], None, False, NOW)
     assert "already has a figure for 2025-09 (57.5) and the form says 58" in outcome.problems[0]
     assert "--replace" in outcome.problems[0] and plan.read_bytes() == before
 
@@ -124,7 +125,7 @@ def test_a_figure_that_is_not_a_number_is_named(tmp_path: Path) -> None:
     plan = copy_plan(tmp_path, FIXTURES / "valid" / "indicators.yaml")
     sam = _form(export(plan, date(2025, 9, 1), tmp_path / "forms"), "sam-example")
     fill(sam, {}, {"KPI 1": {"period": "2025-09", "value": "57.5%"}})
-    outcome = import_forms(plan, [sam], None, False)
+    outcome = import_forms(plan, [sam], None, False, NOW)
     assert f'{sam}:Indicators!F2: "57.5%" is not a number; write 57.5' in outcome.problems
 
 
@@ -136,7 +137,7 @@ def test_a_figure_for_an_indicator_whose_unit_changed_since_the_form_is_a_confli
     unit = text.index("    unit: percent", kpi1)
     plan.write_text(text[:unit] + "    unit: count" + text[unit + len("    unit: percent"):])
     before = plan.read_bytes()
-    outcome = import_forms(plan, [sam], None, False)
+    outcome = import_forms(plan, [sam], None, False, NOW)
     assert outcome.problems == [f"{sam}:Indicators!A2: indicator KPI 1 was renamed or its unit changed since this form was made; "
                                 "nothing was recorded for it. Check the figure, then record it with `sendplan update --indicator` "
                                 "or send a fresh form"]
@@ -149,7 +150,7 @@ def test_two_forms_with_different_figures_for_one_period_are_a_conflict(tmp_path
     first = fill(_form(forms, "sam-example"), {}, {"KPI 1": {"period": "2025-09", "value": 57}})
     second = fill(first, {}, {"KPI 1": {"period": "2025-09", "value": 58}}, out=tmp_path / "resent.xlsx")
     before = plan.read_bytes()
-    outcome = import_forms(plan, [first, second], None, False)
+    outcome = import_forms(plan, [first, second], None, False, NOW)
     assert outcome.problems[0].startswith(f"{first}:Indicators!A2 and {second}:Indicators!A2: the forms disagree about "
                                           "the figure of indicator KPI 1 for 2025-09; nothing was recorded for it")
     assert plan.read_bytes() == before

@@ -53,4 +53,4 @@ def test_round_trip_records_only_the_new_update_lines_and_the_paper_shows_the_mo
     assert rows["5.4"][6] == "unchanged"  # Amber and Amber, as published
 
     again = run_cli("import", str(plan), str(jane), str(caroline), str(claire))
-    assert again.returncode == 0 and "no change; 4 row(s) already recorded" in again.stderr
+    assert again.returncode == 0 and "no change for February 2025; 4 row(s) already recorded" in again.stderr

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import errno
 import glob
 import os
+import shutil
 import stat
 import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sendplan_cli.errors import UsageError
@@ -26,7 +30,7 @@ def write_atomic(path: Path, data: bytes, *, exclusive: bool = False) -> None:
         info = None if exclusive or not target.exists() else target.stat()
         fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise UsageError(f"{path}: cannot write: {exc.strerror or exc}") from None
+        raise UsageError(f"{path}: {why_not_written(exc)}") from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -42,7 +46,7 @@ def write_atomic(path: Path, data: bytes, *, exclusive: bool = False) -> None:
     except FileExistsError:
         raise UsageError(f"{path}: already exists; sendplan never overwrites it. Choose another file name, or move that file away") from None
     except OSError as exc:
-        raise UsageError(f"{path}: cannot write: {exc.strerror or exc}") from None
+        raise UsageError(f"{path}: {why_not_written(exc)}") from None
     finally:
         try:
             os.unlink(temp)
@@ -59,15 +63,64 @@ def _keep_ownership(fd: int, info: os.stat_result | None, path: Path) -> None:
             try:
                 os.fchown(fd, info.st_uid, info.st_gid)  # before chmod: chown clears setuid and setgid
             except PermissionError:
-                raise UsageError(
-                    f"{path}: cannot keep the file's owner and group (user {info.st_uid}, group {info.st_gid}): "
-                    "the replacement would belong to you. Run the command as the file's owner, or as a member of "
-                    "its group, or record the update by hand"
-                ) from None
+                raise UsageError(_ownership_refusal(path, info, own)) from None
     if hasattr(os, "fchmod"):
         os.fchmod(fd, mode)
         if stat.S_IMODE(os.fstat(fd).st_mode) != mode:  # the system dropped setgid or sticky without a word
             raise UsageError(f"{path}: cannot keep the file's mode {mode:04o}; record the update by hand")
+
+
+def _ownership_refusal(path: Path, info: os.stat_result, own: os.stat_result) -> str:
+    """Why the replacement cannot be the old file's, in names, and who can act on it."""
+    owner, group = _user_name(info.st_uid), _group_name(info.st_gid)
+    if own.st_uid != info.st_uid:
+        # Only the owner or an administrator can give a file to a user; being in the group does not help.
+        return (f"{path}: cannot keep who owns the plan: it belongs to {owner} (group {group}), and sendplan saves by "
+                f"replacing the file, so the new one would belong to you; only {owner} or an administrator can give a "
+                f"file to {owner}. Nothing was changed. Ask {owner} to run the command, or, if you now look after "
+                "the plan, ask an administrator to make it yours")
+    return (f"{path}: cannot keep the plan's group {group}: you are not in it, so the new file would not be the group's "
+            f"and its members could lose access. Nothing was changed. Ask an administrator to add you to {group}, "
+            f"or someone in {group} to run the command")
+
+
+def _user_name(uid: int) -> str:
+    try:
+        import pwd
+
+        return pwd.getpwuid(uid).pw_name
+    except (ImportError, KeyError):
+        return f"user {uid}"
+
+
+def _group_name(gid: int) -> str:
+    try:
+        import grp
+
+        return grp.getgrgid(gid).gr_name
+    except (ImportError, KeyError):
+        return f"group {gid}"
+
+
+def _mounted_read_only(path: Path) -> bool:
+    if not hasattr(os, "statvfs"):
+        return False
+    try:
+        return bool(os.statvfs(path).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
+
+
+def _plans_in(folder: Path) -> str:
+    """A few plan files in a folder, for a message that says which to give."""
+    try:
+        found = sorted(p.name for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+    except OSError:
+        found = []
+    if not found:
+        return "give the plan's .yaml file"
+    shown = ", ".join(str(folder / name) for name in found[:3]) + (", ..." if len(found) > 3 else "")
+    return f"give one plan file, e.g. {shown}"
 
 
 def refuse_unsafe_replace(path: Path) -> None:
@@ -78,7 +131,20 @@ def refuse_unsafe_replace(path: Path) -> None:
         raise UsageError(f"{path}: no such file; check the path (sendplan list shows the plans it finds)") from None
     except OSError as exc:
         raise UsageError(f"{path}: cannot read: {(exc.strerror or str(exc)).lower()}") from None
-    if not info.st_mode & 0o222 or not os.access(path, os.W_OK):
+    if stat.S_ISDIR(info.st_mode):
+        raise UsageError(f"{path}: is a folder, not a plan; {_plans_in(path)}")
+    if not stat.S_ISREG(info.st_mode):
+        raise UsageError(f"{path}: is not a regular file; give the plan's .yaml file")
+    if _mounted_read_only(path):
+        raise UsageError(f"{path}: {why_not_written(OSError(errno.EROFS, os.strerror(errno.EROFS)))}")
+    if info.st_mode & 0o222 and not os.access(path, os.W_OK):
+        owner = _user_name(info.st_uid)
+        raise UsageError(
+            f"{path}: you may not write the plan: it belongs to {owner} (group {_group_name(info.st_gid)}, mode "
+            f"{stat.S_IMODE(info.st_mode):04o}), so sendplan will not change it. Ask {owner} to run the command, or to "
+            "let the group write it (chmod g+w) if you share it"
+        )
+    if not info.st_mode & 0o222:
         raise UsageError(
             f"{path}: the plan is read-only (mode {stat.S_IMODE(info.st_mode):04o}), so sendplan will not change it; "
             "if it should be updated, make it writable first (e.g. chmod u+w)"
@@ -108,6 +174,81 @@ def remove_stale_temporaries(path: Path) -> list[Path]:
 
 def _default_mode() -> int:
     """What a plainly created file would get: 0o666 less the umask."""
+    return 0o666 & ~_umask()
+
+
+def why_not_written(exc: OSError) -> str:
+    """What an operating-system error on writing means for the person, and what to do about it."""
+    if exc.errno == errno.EROFS:
+        return ("the disk or share it is on is mounted read-only, so nothing there can be changed. Copy the plan "
+                "somewhere writable and run the command there, or ask whoever manages the share to make it writable")
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return "the disk is full (or your quota is used up); free some space, or write somewhere else"
+    return f"cannot write: {exc.strerror or exc}"
+
+
+def _write_new(path: Path, data: bytes) -> None:
+    with open(path, "xb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+@contextmanager
+def staged_folder(folder: Path) -> Iterator[Callable[[str, bytes], None]]:
+    """Write files into `folder` all or nothing: each goes to a hidden folder beside it, and all move in at the end.
+
+    Yields write(name, data). If any write fails, or the block raises, none of the files appears
+    and the hidden folder is removed, so running the command again is not blocked. A file that
+    exists in `folder` is never replaced.
+    """
+    parent = folder.parent if str(folder.parent) else Path(".")
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        stage = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".partial", dir=parent))
+    except OSError as exc:
+        raise UsageError(f"{folder}: {why_not_written(exc)}; nothing was written") from None
+    names: list[str] = []
+
+    def write(name: str, data: bytes) -> None:
+        try:
+            _write_new(stage / name, data)
+        except OSError as exc:
+            raise UsageError(f"{folder / name}: {why_not_written(exc)}; nothing was written, so run the command again "
+                             "once that is done") from None
+        names.append(name)
+
+    try:
+        yield write
+        _move_in(stage, folder, names)
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+
+
+def _move_in(stage: Path, folder: Path, names: list[str]) -> None:
+    """Every staged file into the folder, or none: a new folder is renamed into place whole."""
+    try:
+        if not folder.exists():
+            os.chmod(stage, 0o777 & ~_umask())  # mkdtemp's folder is private; the forms' folder should not be
+            os.rename(stage, folder)
+            return
+        moved: list[Path] = []
+        try:
+            for name in names:
+                os.link(stage / name, folder / name)  # fails, rather than replaces, if the file appeared meanwhile
+                moved.append(folder / name)
+        except OSError:
+            for path in moved:
+                path.unlink(missing_ok=True)
+            raise
+    except FileExistsError as exc:
+        raise UsageError(f"{exc.filename2 or exc.filename or folder}: already exists; sendplan never overwrites it and "
+                         "wrote nothing. Move it away, or choose another folder") from None
+    except OSError as exc:
+        raise UsageError(f"{folder}: {why_not_written(exc)}; nothing was written") from None
+
+
+def _umask() -> int:
     umask = os.umask(0)
     os.umask(umask)
-    return 0o666 & ~umask
+    return umask

@@ -78,11 +78,12 @@ def import_forms(
 ) -> None:
     """Record returned update forms in the plan: each row as that month's update, each figure as an actual."""
     from sendplan_cli.authoring.spreadsheet.import_ import import_forms as run
+    from sendplan_cli.cli.app import today
 
-    outcome = run(plan, forms, month, dry_run)
-    for line in outcome.problems:
+    outcome = run(plan, forms, month, dry_run, today().replace(day=1))
+    for line in [*outcome.problems, *outcome.blank]:
         typer.echo(line, err=True)
     if dry_run and outcome.diff:
         sys.stdout.write(outcome.diff)
     typer.echo(outcome.summary, err=True)
-    raise typer.Exit(2 if outcome.unusable else 1 if outcome.problems else 0)
+    raise typer.Exit(outcome.exit_code)

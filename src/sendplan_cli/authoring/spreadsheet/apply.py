@@ -16,6 +16,7 @@ from sendplan_cli.errors import UsageError
 from sendplan_cli.output.sanitise import one_line
 from sendplan_cli.plan.model import Plan
 from sendplan_cli.plan.scale import normalise
+from sendplan_cli.plan.status import accountable_leads
 
 if TYPE_CHECKING:
     from sendplan_cli.authoring.spreadsheet.import_ import Outcome
@@ -74,6 +75,13 @@ def apply_rows(plan_path: Path, plan: Plan, raw: bytes, month: date, actions: li
             continue
         index = refs.index(row.ref)
         action = plan.actions[index]
+        lead = row.form.meta.get("lead")
+        if lead and lead not in accountable_leads(action):
+            outcome.problems.append(f"{row.where}: action {one_line(row.ref)} is not {one_line(lead)}'s in the plan (its "
+                                    f"leads are {one_line(', '.join(accountable_leads(action)) or 'none')}), and a form speaks "
+                                    "only for its own lead's actions; nothing was recorded for it. Ask the action's lead for "
+                                    "the update, or record it with `sendplan update`")
+            continue
         if _same(next((u for u in action.updates if u.month == month), None), row.answers()):
             outcome.unchanged += 1
             continue
@@ -113,6 +121,13 @@ def _apply_figure(plan_path: Path, plan: Plan, version: str, figure: FigureRow, 
         return current
     index = ids.index(figure.indicator)
     indicator = plan.indicators[index]
+    lead = figure.form.meta.get("lead")
+    if lead and indicator.owner != lead:
+        outcome.problems.append(f"{figure.where}: indicator {one_line(figure.indicator)} is not {one_line(lead)}'s in the plan "
+                                f"(its owner is {one_line(indicator.owner or 'nobody')}), and a form speaks only for its own "
+                                "lead's indicators; nothing was recorded for it. Ask the owner for the figure, or record it "
+                                "with `sendplan update --indicator`")
+        return current
     if figure.form.meta.get("plan_sha256") != version and indicator_fingerprint(plan, index) != figure.fingerprint:
         outcome.problems.append(f"{figure.where}: indicator {one_line(figure.indicator)} was renamed or its unit changed since "
                                 "this form was made; nothing was recorded for it. Check the figure, then record it with "

@@ -9,15 +9,20 @@ from typing import Any
 from sendplan_cli.authoring.spreadsheet.form import Column
 
 
+def as_shown(text: str) -> str:
+    """Text as a cell holds it: through the one sanitiser, line breaks kept."""
+    from sendplan_cli.output.sanitise import prose_lines
+
+    return "\n".join(prose_lines(text))
+
+
 def put(ws: Any, row: int, column: int, value: Any) -> Any:
     """Write a value; text that starts with '=' stays text (plan text from strangers must never become a formula).
 
     Text goes through the one sanitiser: its line breaks are kept (a cell wraps), any other control or
     bidirectional character is shown visibly, as in every other output."""
     if isinstance(value, str):
-        from sendplan_cli.output.sanitise import prose_lines
-
-        value = "\n".join(prose_lines(value))
+        value = as_shown(value)
     cell = ws.cell(row=row, column=column, value=value)
     if isinstance(value, str):
         cell.data_type = "s"

@@ -24,6 +24,8 @@ from sendplan_cli.authoring.spreadsheet.form import (
     RATING_COLUMNS,
     SHEETS,
     action_fingerprint,
+    addressee,
+    heading,
     indicator_fingerprint,
     leads_of,
     letter,
@@ -54,8 +56,7 @@ def build_form(plan: Plan, raw: bytes, plan_name: str, month: date, lead: str | 
     wb = Workbook()
     guide = wb.active
     guide.title = SHEETS[0]
-    who = lead or "all accountable leads"
-    for row, text in enumerate((f"{plan.title}: update for {month:%B %Y}", f"For: {who}", "", *_GUIDE), start=1):
+    for row, text in enumerate((heading(plan.title, month), addressee(lead), "", *_GUIDE), start=1):
         put(guide, row, 1, text)
     guide.column_dimensions["A"].width = 120
     rows = _actions_sheet(wb.create_sheet(SHEETS[1]), plan, month, lead)
@@ -64,7 +65,7 @@ def build_form(plan: Plan, raw: bytes, plan_name: str, month: date, lead: str | 
     _meta_sheet(wb.create_sheet(META_SHEET), plan, raw, plan_name, month, lead, rows, indicator_rows)
     _drop_downs(wb, plan, len(rows), len(indicator_rows), month)
     wb.security = WorkbookProtection(lockStructure=True)  # sheets cannot be renamed, moved or deleted
-    wb.properties.title = f"{plan.title}: update for {month:%B %Y}"
+    wb.properties.title = heading(plan.title, month)
     wb.properties.subject = f"sendplan update form {month:%Y-%m}"
     wb.properties.creator = "sendplan"
     return wb
@@ -198,8 +199,8 @@ def form_files(plan: Plan, month: date, by_lead: bool, output: Path | None) -> l
 
 
 def export_forms(plan_path: Path, plan: Plan, raw: bytes, month: date, by_lead: bool, output: Path | None) -> list[Path]:
-    """Write the forms; no existing file is overwritten, and nothing is written if any target exists."""
-    from sendplan_cli.authoring.atomic import write_atomic
+    """Write the forms, all or none; no existing file is overwritten, and nothing is written if any target exists."""
+    from sendplan_cli.authoring.atomic import staged_folder, write_atomic
     from sendplan_cli.errors import UsageError
 
     published = plan.published.start or plan.published.end
@@ -212,10 +213,15 @@ def export_forms(plan_path: Path, plan: Plan, raw: bytes, month: date, by_lead: 
         raise UsageError(f"{taken[0]}: already exists; sendplan never overwrites a form. Move it away, or give -o {other}")
     if not files:
         raise UsageError(f"{plan_path}: no lead has an open action or an indicator in {month:%B %Y}; there is no form to send")
+    if by_lead:  # all or nothing: a half-written set of forms would block the rerun that completes it
+        with staged_folder(files[0][0].parent) as write:
+            for path, lead in files:
+                write(path.name, workbook_bytes(build_form(plan, raw, plan_path.name, month, lead)))
+        return [path for path, _ in files]
     try:
         files[0][0].parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise UsageError(f"{files[0][0].parent}: cannot create the folder: {exc.strerror or exc}") from None
-    for path, lead in files:
-        write_atomic(path, workbook_bytes(build_form(plan, raw, plan_path.name, month, lead)), exclusive=True)
-    return [path for path, _ in files]
+    path, lead = files[0]
+    write_atomic(path, workbook_bytes(build_form(plan, raw, plan_path.name, month, lead)), exclusive=True)
+    return [path]

@@ -64,6 +64,16 @@ RATING_COLUMNS = (
 )
 
 
+def heading(title: str, month: date) -> str:
+    """The Guide sheet's first line (A1): the plan and the month the form is for."""
+    return f"{title}: update for {month:%B %Y}"
+
+
+def addressee(lead: str | None) -> str:
+    """The Guide sheet's second line (A2): whose form it is."""
+    return f"For: {lead or 'all accountable leads'}"
+
+
 def letter(columns: tuple[Column, ...], key: str) -> str:
     """The spreadsheet column letter of a column."""
     from openpyxl.utils import get_column_letter

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from sendplan_cli.authoring.spreadsheet.cells import as_shown
+from sendplan_cli.authoring.spreadsheet.form import addressee, heading
 from sendplan_cli.authoring.spreadsheet.reader import Form, open_form, shape_problems
 from sendplan_cli.authoring.spreadsheet.rows import ActionRow, FigureRow, read_rows
 from sendplan_cli.errors import UsageError
@@ -26,13 +28,25 @@ class Outcome:
     problems: list[str] = field(default_factory=list)
     unusable: bool = False
     """A file was not a usable form for this plan (wrong format, damaged, another plan or month): exit 2."""
+    blank: list[str] = field(default_factory=list)
+    """Forms with nothing filled in: reported, and a failure only when every form was blank."""
     recorded: list[str] = field(default_factory=list)
     unchanged: int = 0
+    forms: int = 0
+    month: date | None = None
+    """The month every form was for, stated in the summary."""
     diff: str = ""
     summary: str = ""
 
+    @property
+    def exit_code(self) -> int:
+        """2 a file that is no usable form; 1 a cell problem, a conflict, or only blank forms; else 0."""
+        if self.unusable:
+            return 2
+        return 1 if self.problems or (self.blank and len(self.blank) == self.forms) else 0
 
-def _check_identity(form: Form, plan: Plan, plan_path: Path, month: date | None) -> date:
+
+def _check_identity(form: Form, plan: Plan, plan_path: Path, month: date | None, this_month: date) -> date:
     made_for = (form.meta.get("title"), form.meta.get("partnership"))
     if made_for != (plan.title, plan.partnership):
         raise UsageError(f"{form.name}: this form was made for {one_line(made_for[0])!r} ({one_line(form.meta.get('plan'))}), "
@@ -44,16 +58,27 @@ def _check_identity(form: Form, plan: Plan, plan_path: Path, month: date | None)
     if month is not None and form_month != month:
         raise UsageError(f"{form.name}: this form is for {form_month:%B %Y}, not {month:%B %Y}; "
                          f"import it with --month {form_month:%Y-%m}, or send the lead the {month:%B %Y} form")
+    if form_month > this_month:
+        raise UsageError(f"{form.name}: this form is for {form_month:%B %Y}, which has not begun; a month's updates are "
+                         f"recorded once it has started, so import it in {form_month:%B %Y} or later")
+    lead = form.meta.get("lead") or None
+    # The hidden record is what import trusts; the lead saw the Guide sheet. If they disagree, one was edited.
+    for cell, expected, about in (("A1", heading(plan.title, form_month), f"is for {form_month:%B %Y}"),
+                                  ("A2", addressee(lead), f"is {lead}'s" if lead else "is for every lead")):
+        found = form.shown[0 if cell == "A1" else 1]
+        if found != as_shown(expected):
+            raise UsageError(f"{form.where('Guide', cell)}: the form says {one_line(found)!r} but its hidden record says it "
+                             f"{one_line(about)}; it was altered after it was sent. Ask the lead to fill in a fresh form")
     return form_month
 
 
-def _gather(plan_path: Path, plan: Plan, forms: list[Path], month: date | None, outcome: Outcome):  # type: ignore[no-untyped-def]
+def _gather(plan_path: Path, plan: Plan, forms: list[Path], month: date | None, this_month: date, outcome: Outcome):  # type: ignore[no-untyped-def]
     """Read every form; a form with any problem contributes nothing, and a file that is no usable form stops the import."""
     opened: list[tuple[Form, date]] = []
     for path in forms:
         try:
-            form = open_form(path)
-            opened.append((form, _check_identity(form, plan, plan_path, month)))
+            form = open_form(path, (len(plan.actions), len(plan.indicators)))
+            opened.append((form, _check_identity(form, plan, plan_path, month, this_month)))
         except UsageError as exc:
             outcome.problems.append(str(exc))
             outcome.unusable = True
@@ -76,7 +101,8 @@ def _gather(plan_path: Path, plan: Plan, forms: list[Path], month: date | None, 
             outcome.problems.append(f"{form.name}: nothing from this form was recorded; correct the cells named above and import it again")
             continue
         if not rows and not figs:
-            outcome.problems.append(f"{form.name}: nothing to import: no rating, commentary, proposed date or figure is filled in")
+            outcome.blank.append(f"{form.name}: came back blank: no rating, commentary, proposed date or figure is filled in; "
+                                 "nothing to record from it (ask the lead for their update if one is due)")
         actions += rows
         figures += figs
     return actions, figures, (months[0] if months else None)
@@ -103,8 +129,10 @@ def _answers(row: ActionRow | FigureRow) -> object:
     return row.answers() if isinstance(row, ActionRow) else (row.period, row.value, row.note)
 
 
-def import_forms(plan_path: Path, forms: list[Path], month_text: str | None, dry_run: bool) -> Outcome:
-    """Read the forms and record what they say; every problem is in the outcome, none raised for a form."""
+def import_forms(plan_path: Path, forms: list[Path], month_text: str | None, dry_run: bool, this_month: date) -> Outcome:
+    """Read the forms and record what they say; every problem is in the outcome, none raised for a form.
+
+    this_month is the month under way (its first day): a form for a later month is refused."""
     from sendplan_cli.authoring.atomic import (
         refuse_unsafe_replace,
         remove_stale_temporaries,
@@ -117,14 +145,15 @@ def import_forms(plan_path: Path, forms: list[Path], month_text: str | None, dry
         month = parse_month(month_text) if month_text is not None else None
     except DateParseError:
         raise UsageError(f"--month {one_line(month_text)!r}: use YYYY-MM, e.g. 2025-02") from None
-    outcome = Outcome()
+    outcome = Outcome(forms=len(forms))
     if not dry_run:
         refuse_unsafe_replace(plan_path)
     with plan_lock(plan_path) if not dry_run else nullcontext():
         if not dry_run:
             remove_stale_temporaries(plan_path)
         plan, raw = load(plan_path)
-        actions, figures, form_month = _gather(plan_path, plan, forms, month, outcome)
+        actions, figures, form_month = _gather(plan_path, plan, forms, month, this_month, outcome)
+        outcome.month = form_month
         actions = _disagreements(actions, lambda r: r.ref, "action", outcome)
         figures = _disagreements(figures, lambda r: f"{r.indicator} for {r.period}", "the figure of indicator", outcome)
         after = apply_rows(plan_path, plan, raw, form_month, actions, figures, outcome) if form_month else raw
@@ -142,10 +171,11 @@ def import_forms(plan_path: Path, forms: list[Path], month_text: str | None, dry
 def _summary(plan_path: Path, outcome: Outcome, dry_run: bool, changed: bool) -> str:
     lines = [f"  {line}" for line in outcome.recorded]
     verb = "would record" if dry_run else "recorded"
+    month = f" for {outcome.month:%B %Y}" if outcome.month else ""
     if changed:
-        head = f"{one_line(plan_path)}: {verb} {len(outcome.recorded)} change(s)"
+        head = f"{one_line(plan_path)}: {verb} {len(outcome.recorded)} change(s){month}"
     else:
-        head = f"{one_line(plan_path)}: no change" + (" (some forms had problems, listed above)" if outcome.problems else "")
+        head = f"{one_line(plan_path)}: no change{month}" + (" (some forms had problems, listed above)" if outcome.problems else "")
     if outcome.unchanged:
         head += f"; {outcome.unchanged} row(s) already recorded"
     return "\n".join([head + (":" if lines else ""), *lines])

@@ -13,6 +13,7 @@ from sendplan_cli.authoring.spreadsheet.form import (
     INDICATOR_COLUMNS,
 )
 from sendplan_cli.authoring.spreadsheet.reader import Form
+from sendplan_cli.authoring.spreadsheet.sheetscan import Cell, Sheet
 from sendplan_cli.plan.model import Plan
 
 
@@ -56,8 +57,8 @@ class FigureRow:
         return self.form.where("Indicators", f"A{self.row}")
 
 
-def _cells(ws: Any, row: int, columns: Any) -> dict[str, Any]:
-    return {c.key: ws.cell(row=row, column=n) for n, c in enumerate(columns, start=1) if c.filled_in}
+def _cells(sheet: Sheet, row: int, columns: Any) -> dict[str, Cell]:
+    return {c.key: sheet.cell(row, n) for n, c in enumerate(columns, start=1) if c.filled_in}
 
 
 def read_rows(form: Form, plan: Plan, month: date) -> tuple[list[ActionRow], list[FigureRow], list[str]]:
@@ -66,14 +67,14 @@ def read_rows(form: Form, plan: Plan, month: date) -> tuple[list[ActionRow], lis
     actions: list[ActionRow] = []
     figures: list[FigureRow] = []
 
-    def read(cell: Any, reader: Any, *args: Any) -> Any:
+    def read(cell: Cell, reader: Any, *args: Any) -> Any:
         problem = values.formula(cell)
         value, problem = (None, problem) if problem else reader(cell.value, *args)
         if problem:
-            problems.append(f"{form.where(cell.parent.title, cell.coordinate)}: {problem}")
+            problems.append(f"{form.where(cell.sheet, cell.coordinate)}: {problem}")
         return value
 
-    ws = form.workbook["Actions"]
+    ws = form.sheets["Actions"]
     completions = [r.name for r in plan.rating_scale.completion]
     impacts = [r.name for r in plan.rating_scale.impact]
     for offset, (ref, fingerprint) in enumerate(form.actions):
@@ -95,7 +96,7 @@ def read_rows(form: Form, plan: Plan, month: date) -> tuple[list[ActionRow], lis
         if any(v is not None for v in got.values()):
             actions.append(ActionRow(form, row, ref, fingerprint, **got))
 
-    ws = form.workbook["Indicators"]
+    ws = form.sheets["Indicators"]
     for offset, (ident, fingerprint) in enumerate(form.indicators):
         row = FIRST_ROW + offset
         cells = _cells(ws, row, INDICATOR_COLUMNS)

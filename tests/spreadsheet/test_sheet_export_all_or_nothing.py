@@ -1,0 +1,68 @@
+"""`export --by-lead` writes every form or none: a failure part-way leaves nothing that blocks the rerun."""
+
+from __future__ import annotations
+
+import errno
+import os
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sheetforms import copy_plan, export
+
+from sendplan_cli.errors import UsageError
+
+FEB = date(2025, 2, 1)
+LEADS = 8  # the West Sussex plan has eight leads with open actions in February 2025
+
+
+def _disk_full_on(call: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every form is flushed to disk once it is written; the disk fills up at the given form."""
+    real = os.fsync
+    calls = []
+
+    def fsync(fd: int) -> None:
+        calls.append(fd)
+        if len(calls) == call:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        real(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+
+
+def test_a_write_that_fails_on_the_third_form_leaves_no_form_and_the_rerun_writes_all(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    plan = copy_plan(tmp_path)
+    folder = tmp_path / "forms"
+    with monkeypatch.context() as patch:
+        _disk_full_on(3, patch)
+        with pytest.raises(UsageError) as refused:
+            export(plan, FEB, folder)
+    message = str(refused.value)
+    assert "the disk is full" in message and "nothing was written" in message
+    assert not folder.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [plan.name]  # no hidden half-done folder either
+    written = export(plan, FEB, folder)
+    assert len(written) == LEADS and all(p.is_file() for p in written)
+
+
+def test_into_an_existing_folder_a_failure_adds_nothing_and_keeps_what_was_there(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    plan = copy_plan(tmp_path)
+    folder = tmp_path / "forms"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("keep me")
+    with monkeypatch.context() as patch:
+        _disk_full_on(LEADS, patch)  # the last form
+        with pytest.raises(UsageError):
+            export(plan, FEB, folder)
+    assert [p.name for p in folder.iterdir()] == ["notes.txt"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["forms", plan.name]
+    assert len(export(plan, FEB, folder)) == LEADS
+    assert (folder / "notes.txt").read_text() == "keep me"
+
+
+def test_a_new_forms_folder_is_as_open_as_any_new_folder(tmp_path: Path) -> None:
+    plan = copy_plan(tmp_path)
+    export(plan, FEB, tmp_path / "forms")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert (tmp_path / "forms").stat().st_mode & 0o777 == 0o777 & ~umask
