@@ -27,7 +27,7 @@ from sendplan_cli.authoring.roundtrip import (
 )
 from sendplan_cli.errors import UsageError
 from sendplan_cli.output.sanitise import one_line
-from sendplan_cli.plan.dates import DateParseError, parse_date_phrase, parse_month
+from sendplan_cli.plan.dates import DateParseError, month_error, parse_date_phrase, parse_month
 from sendplan_cli.plan.locate import suggest
 
 
@@ -104,8 +104,8 @@ def prepare_change(path: Path, plan: Any, change: Change) -> tuple[int, date, di
     index = refs.index(change.ref)
     try:
         month = parse_month(change.month)
-    except DateParseError:
-        raise UsageError(f"--month {change.month!r}: use YYYY-MM, e.g. 2025-01") from None
+    except DateParseError as exc:
+        raise UsageError(f"--month: {month_error(change.month, exc)}") from None
     published = plan.published.start or plan.published.end
     if published is not None and month < published.replace(day=1):
         raise UsageError(f"--month {change.month}: the plan was published in {published:%B %Y}; updates start then")

@@ -135,12 +135,12 @@ def new(
 ) -> None:
     """Start a new plan: a small valid file with a commented example of every section."""
     from sendplan_cli.authoring.new import create_new, new_plan_text
-    from sendplan_cli.plan.dates import DateParseError, parse_month
+    from sendplan_cli.plan.dates import DateParseError, month_error, parse_month
 
     try:
         month = parse_month(published) if published else today().replace(day=1)
-    except DateParseError:
-        raise typer.BadParameter(f"{published!r} is not a month; use YYYY-MM", param_hint="--published") from None
+    except DateParseError as exc:
+        raise typer.BadParameter(month_error(str(published), exc), param_hint="--published") from None
     create_new(output, new_plan_text(title, partnership, board, month, str(output), schema_path, today()))
     typer.echo(f"wrote {output}", err=True)
     schema_file = output.parent / schema_path
