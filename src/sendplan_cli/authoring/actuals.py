@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,7 @@ from sendplan_cli.authoring.roundtrip import (
     write_edit,
 )
 from sendplan_cli.errors import UsageError
+from sendplan_cli.output.sanitise import one_line
 from sendplan_cli.plan.dates import DateParseError, parse_date_phrase
 from sendplan_cli.plan.locate import suggest
 
@@ -39,6 +41,8 @@ class ActualChange:
     value: str
     note: str | None = None
     replace: bool = False
+    today: date | None = None
+    """The day the figure is recorded; a period not yet ended is refused. None leaves the period unchecked."""
 
 
 def _number(text: str) -> int | float:
@@ -58,7 +62,7 @@ def apply_actual(path: Path, change: ActualChange, raw: bytes | None = None) -> 
     raw, when given, is the plan's text to edit in place of the file's (to chain several changes into one write)."""
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-    from sendplan_cli.plan.kpi_periods import period_span
+    from sendplan_cli.plan.kpi_periods import period_span, point_date
 
     raw, plan, _ = load_valid_plan(path, raw)
     ids = [ind.id for ind in plan.indicators]
@@ -77,6 +81,7 @@ def apply_actual(path: Path, change: ActualChange, raw: bytes | None = None) -> 
     value = _number(change.value)
     refuse_controls("--note", change.note)
     span = period_span(indicator, phrase)
+    _refuse_out_of_time(change, indicator, span[1], point_date(indicator, indicator.baseline.period) if indicator.baseline else None)
     spans = [period_span(indicator, a.period) for a in indicator.actuals]
     existing = spans.index(span) if span in spans else None
     if existing is not None and not change.replace:
@@ -105,6 +110,19 @@ def apply_actual(path: Path, change: ActualChange, raw: bytes | None = None) -> 
     check_only_lines(text, new_text, path, _ACTUAL_LINE, "the figure")
     check_still_valid(new_text, path, "the figure")
     return raw, encode(new_text, layout)
+
+
+def _refuse_out_of_time(change: ActualChange, indicator: Any, end: date | None, baseline_end: date | None) -> None:
+    """A figure reports a period that is over, and after the baseline (SP405 flags those that slip in by hand)."""
+    period = one_line(change.period.strip())
+    if end is not None and change.today is not None and end >= change.today:
+        after = end + timedelta(days=1)
+        raise UsageError(f"--period {period}: the period ends on {end.day} {end:%B %Y}, so its figure can be recorded "
+                         f"from {after.day} {after:%B %Y}; check the period")
+    if end is not None and baseline_end is not None and end < baseline_end:
+        baseline = one_line(indicator.baseline.period.text)
+        raise UsageError(f"--period {period} is before indicator {one_line(indicator.id)}'s baseline ({baseline}); "
+                         "give a period after the baseline, or correct the baseline by hand")
 
 
 def _insert(actuals: Any, entry: Any, position: int) -> None:

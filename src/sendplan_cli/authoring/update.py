@@ -27,7 +27,7 @@ from sendplan_cli.authoring.roundtrip import (
 )
 from sendplan_cli.errors import UsageError
 from sendplan_cli.output.sanitise import one_line
-from sendplan_cli.plan.dates import DateParseError, month_error, parse_date_phrase, parse_month
+from sendplan_cli.plan.dates import DateParseError, month_error, not_yet_begun, parse_date_phrase, parse_month
 from sendplan_cli.plan.locate import suggest
 
 
@@ -44,6 +44,8 @@ class Change:
     proposed_due: str | None = None
     """A new date the lead proposes for the board; recorded as a proposal, never as the agreed `due`."""
     proposed_due_reason: str | None = None
+    today: date | None = None
+    """The day the update is made; an update for a later month is refused. None leaves the month unchecked."""
 
 
 _REMOVE = object()  # a value that takes the key out of the month's update
@@ -109,6 +111,9 @@ def prepare_change(path: Path, plan: Any, change: Change) -> tuple[int, date, di
     published = plan.published.start or plan.published.end
     if published is not None and month < published.replace(day=1):
         raise UsageError(f"--month {change.month}: the plan was published in {published:%B %Y}; updates start then")
+    if change.today is not None and not_yet_begun(month, change.today):
+        raise UsageError(f"--month {month:%Y-%m} has not started yet; record its update from 1 {month:%B %Y}, "
+                         f"or give this month, {change.today:%Y-%m}")
     try:
         completion = _canonical(change.completion, plan.rating_scale.completion, "completion")
         impact = _canonical(change.impact, plan.rating_scale.impact, "impact")

@@ -70,13 +70,10 @@ def update(
 
     shown = one_line(month)
     try:
-        first = parse_month(month)
-        shown = f"{first:%Y-%m}"  # as the plan records it, however it was typed
-        if first > today().replace(day=1):
-            raise UsageError(f"--month {one_line(month)} has not started yet; record a month once it has begun")
+        shown = f"{parse_month(month):%Y-%m}"  # as the plan records it, however it was typed
     except DateParseError:
         pass  # the writer says what a month looks like
-    diff = record(plan, Change(ref, month, completion, impact, comment, due, propose_due, reason), dry_run)
+    diff = record(plan, Change(ref, month, completion, impact, comment, due, propose_due, reason, today()), dry_run)
     _say(diff, dry_run, f"recorded {shown} for {one_line(ref)} in {one_line(plan)}",
          f"no change: {shown} for {one_line(ref)} in {one_line(plan)} already says that")
 
@@ -119,7 +116,7 @@ def _update_indicator(plan: Path, ref: Optional[str], month: Optional[str], indi
         raise UsageError("--indicator records a figure for --period; --month belongs to action updates and the paper's words")
     if period is None or value is None:
         raise UsageError("--indicator needs --period and --value, e.g. --period 2025-06 --value 54.2")
-    diff = record_actual(plan, ActualChange(indicator, period, value, note, replace), dry_run)
+    diff = record_actual(plan, ActualChange(indicator, period, value, note, replace, today()), dry_run)
     _say(diff, dry_run, f"recorded {one_line(period)} for indicator {one_line(indicator)} in {one_line(plan)}",
          f"no change: indicator {one_line(indicator)} in {one_line(plan)} already has that figure for {one_line(period)}")
 
