@@ -14,6 +14,7 @@ from typing import Any
 
 from sendplan_cli.authoring.file_layout import encode
 from sendplan_cli.authoring.roundtrip import (
+    as_written,
     check_only_lines,
     check_still_valid,
     dump,
@@ -22,6 +23,7 @@ from sendplan_cli.authoring.roundtrip import (
     load_valid_plan,
     move_trailing_comment,
     refuse_controls,
+    set_value,
     write_edit,
 )
 from sendplan_cli.errors import UsageError
@@ -95,11 +97,11 @@ def apply_actual(path: Path, change: ActualChange, raw: bytes | None = None) -> 
         entry = node["actuals"][existing]
         entry["value"] = value
         if change.note is not None:
-            entry["note"] = change.note
+            set_value(entry, "note", change.note)
     else:
         entry = CommentedMap([("period", change.period.strip()), ("value", value)])
         if change.note is not None:
-            entry["note"] = change.note
+            entry["note"] = as_written(change.note)
         if node.get("actuals") is None:
             holder, last_key = last(node)
             node["actuals"] = CommentedSeq([entry])

@@ -15,6 +15,7 @@ from typing import Any
 from sendplan_cli.authoring.file_layout import encode
 from sendplan_cli.authoring.item_edit import edit_item
 from sendplan_cli.authoring.roundtrip import (
+    as_written,
     check_only_lines,
     check_still_valid,
     dump,
@@ -23,6 +24,7 @@ from sendplan_cli.authoring.roundtrip import (
     load_valid_plan,
     move_trailing_comment,
     refuse_controls,
+    set_value,
     write_edit,
 )
 from sendplan_cli.errors import UsageError
@@ -174,9 +176,9 @@ def _record(action: Any, month: date, values: dict[str, Any]) -> None:
             if value is _REMOVE:
                 entry.pop(key, None)
             elif value is not None:
-                entry[key] = value
+                set_value(entry, key, value)
     else:
-        entry = CommentedMap([("month", f"{month:%Y-%m}"), *((k, v) for k, v in values.items() if v is not None)])
+        entry = CommentedMap([("month", f"{month:%Y-%m}"), *((k, as_written(v)) for k, v in values.items() if v is not None)])
         holder, last_key = last(action)
         if action.get("updates") is None:
             action["updates"] = CommentedSeq()
