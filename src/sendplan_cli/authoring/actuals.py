@@ -48,10 +48,12 @@ class ActualChange:
 
 
 def _number(text: str) -> int | float:
-    from sendplan_cli.plan.indicators import NumberTextError, _number
+    from sendplan_cli.plan.indicators import NumberTextError, NumberTooLarge, _number
 
     try:
         number = _number(text)
+    except NumberTooLarge:
+        raise UsageError(f"--value {one_line(text)}: too large for a figure; check the number") from None
     except NumberTextError as exc:
         hint = f"; write {exc.number}" if exc.number else "; write the number only, e.g. 54.2"
         raise UsageError(f"--value {text!r} must be a number{hint}") from None

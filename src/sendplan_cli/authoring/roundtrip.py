@@ -258,19 +258,17 @@ def _belongs(lines: list[str], k: int, owned: re.Pattern[str]) -> bool:
 
 
 def check_still_valid(text: str, path: Path, what: str) -> None:
+    """Refuse an edit that would leave the plan unreadable, in the words `sendplan validate` would use."""
+    from sendplan_cli.check.partial import validate_parts
     from sendplan_cli.plan.loader import LoadedPlan, load_text
 
     loaded = load_text(text, LoadedPlan(path=str(path), text=""))
+    if loaded.ok:
+        validate_parts(loaded)
     if not loaded.ok:
-        raise UsageError(f"{path}: {what} would make the plan invalid: {one_line(loaded.diagnostics[0].message)}")
-    from pydantic import ValidationError
-
-    from sendplan_cli.plan.model import Plan
-
-    try:
-        Plan.model_validate(loaded.data)
-    except ValidationError as exc:
-        raise UsageError(f"{path}: {what} would make the plan invalid: {one_line(exc.errors()[0]['msg'])}") from None
+        first = next((d for d in loaded.diagnostics if d.is_load_error), loaded.diagnostics[0])
+        raise UsageError(f"{path}: {what} would make the plan invalid (line {first.line}: {one_line(first.message)}); "
+                         "nothing was written")
 
 
 def unified_diff(path: Path, before: bytes, after: bytes) -> str:

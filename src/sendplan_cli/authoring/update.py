@@ -66,7 +66,8 @@ def _canonical(name: str | None, ratings: list[Any], kind: str) -> str | None:
     close = suggest(name, [r.name for r in ratings])
     hint = f" Did you mean '{close}'?" if close else ""
     names = ", ".join(one_line(r.name) for r in ratings)
-    raise UsageError(f"{one_line(name)!r} is not a {kind} rating in this plan's scale ({names}).{one_line(hint)}")
+    article = "an" if kind[0] in "aeiou" else "a"
+    raise UsageError(f"{one_line(name)!r} is not {article} {kind} rating in this plan's scale ({names}).{one_line(hint)}")
 
 
 def apply_change(path: Path, change: Change, raw: bytes | None = None) -> tuple[bytes, bytes]:
@@ -123,6 +124,10 @@ def prepare_change(path: Path, plan: Any, change: Change) -> tuple[int, date, di
         raise UsageError(f"{path}: {exc}") from None
     refuse_controls("--comment", change.comment)
     refuse_controls("--reason", change.proposed_due_reason)
+    for option, text, what in (("--comment", change.comment, "the commentary for the board"),
+                               ("--reason", change.proposed_due_reason, "why the lead proposes the new date")):
+        if text is not None and not text.strip():
+            raise UsageError(f"{option} is empty; write {what}, or leave {option} out")
     previous_due = None
     if change.due is not None:
         try:

@@ -58,6 +58,12 @@ def update(
     if indicator is not None:
         _update_indicator(plan, ref, month, indicator, period, value, note, replace, dry_run)
         return
+    figure_options = [name for name, given in (("--period", period is not None), ("--value", value is not None),
+                                               ("--note", note is not None), ("--replace", replace)) if given]
+    if figure_options:
+        mode = "the paper's words" if paper else "an action's update"
+        raise UsageError(f"{' and '.join(figure_options)} belong{'s' if len(figure_options) == 1 else ''} to a KPI figure "
+                         f"(with --indicator), not to {mode}; leave {'it' if len(figure_options) == 1 else 'them'} out")
     if paper:
         _update_paper(plan, ref, month, paper, dry_run)
         return
