@@ -66,7 +66,7 @@ def apply_actual(path: Path, change: ActualChange, raw: bytes | None = None) -> 
     raw, when given, is the plan's text to edit in place of the file's (to chain several changes into one write)."""
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-    from sendplan_cli.plan.kpi_periods import period_span, point_date
+    from sendplan_cli.plan.kpi_periods import period_span
 
     raw, plan, _ = load_valid_plan(path, raw)
     ids = [ind.id for ind in plan.indicators]
@@ -85,7 +85,7 @@ def apply_actual(path: Path, change: ActualChange, raw: bytes | None = None) -> 
     value = _number(change.value)
     refuse_controls("--note", change.note)
     span = period_span(indicator, phrase)
-    _refuse_out_of_time(change, indicator, span[1], point_date(indicator, indicator.baseline.period) if indicator.baseline else None)
+    _refuse_out_of_time(change, indicator, span[1])
     spans = [period_span(indicator, a.period) for a in indicator.actuals]
     existing = spans.index(span) if span in spans else None
     if existing is not None and not change.replace:
@@ -116,14 +116,16 @@ def apply_actual(path: Path, change: ActualChange, raw: bytes | None = None) -> 
     return raw, encode(new_text, layout)
 
 
-def _refuse_out_of_time(change: ActualChange, indicator: Any, end: date | None, baseline_end: date | None) -> None:
+def _refuse_out_of_time(change: ActualChange, indicator: Any, end: date | None) -> None:
     """A figure reports a period that is over, and after the baseline (SP405 flags those that slip in by hand)."""
+    from sendplan_cli.plan.kpi_periods import before_baseline
+
     period = one_line(change.period.strip())
     if end is not None and change.today is not None and end >= change.today:
         after = end + timedelta(days=1)
         raise UsageError(f"--period {period}: the period ends on {end.day} {end:%B %Y}, so its figure can be recorded "
                          f"from {after.day} {after:%B %Y}; check the period")
-    if end is not None and baseline_end is not None and end < baseline_end:
+    if before_baseline(indicator, end):
         baseline = one_line(indicator.baseline.period.text)
         raise UsageError(f"--period {period} is before indicator {one_line(indicator.id)}'s baseline ({baseline}); "
                          "give a period after the baseline, or correct the baseline by hand")

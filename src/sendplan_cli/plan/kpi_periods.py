@@ -38,6 +38,12 @@ def point_date(indicator: Indicator, phrase: DatePhrase | None) -> date | None:
     return period_span(indicator, phrase)[1] if phrase is not None else None
 
 
+def before_baseline(indicator: Indicator, end: date | None) -> bool:
+    """Whether a figure for a period ending on `end` comes before the indicator's baseline (it belongs in the baseline)."""
+    baseline_end = point_date(indicator, indicator.baseline.period) if indicator.baseline else None
+    return end is not None and baseline_end is not None and end < baseline_end
+
+
 def actuals_as_at(indicator: Indicator, as_of: date) -> list[tuple[int, Actual, date]]:
     """Actuals whose period has started by the day, oldest first, with the day each stands for."""
     found = []
