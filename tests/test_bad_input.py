@@ -227,6 +227,10 @@ def test_every_case_through_the_command_line(tmp_path: Path) -> None:
         (["validate", "no/such/plan.yaml"], "no such file or directory"),
         (["validate", "src"], "src: no YAML files in this directory or below it"),
         (["validate", "--as-of", "15/01/2025", "plans"], "YYYY-MM-DD"),
+        # Rules count days on from the as-of date; Python's calendar ends in 9999.
+        (["validate", "plans", "--as-of", "9999-12-01"], "outside the years sendplan handles (1900 to 2999)"),
+        (["validate", "plans", "--as-of", "0001-01-01"], "give a date between 1900-01-01 and 2999-12-31"),
+        (["report", "plans/west-sussex-2024.yaml", "--month", "9999-12", "-o", "-"], "outside the years sendplan handles"),
         (["explain", "SP999"], "no check with the code or name 'SP999'. `sendplan rules`"),
         (["explain", "overdu"], "did you mean 'overdue'?"),
         (["validate", "--format", "json", "--group-by", "lead", "plans"], "--group-by groups text output only"),
@@ -236,7 +240,24 @@ def test_usage_errors_exit_2(args: list[str], words: str) -> None:
     result = run_cli(*args)
     assert result.returncode == 2
     assert words in result.stderr
-    assert "Traceback" not in result.stderr
+    assert "Traceback" not in result.stderr and "internal error" not in result.stderr
+
+
+def test_debug_is_accepted_after_the_command() -> None:
+    # The internal-error hint says "run again with --debug"; people add it at the end of what they typed.
+    result = run_cli("validate", "plans/west-sussex-2024.yaml", "--as-of", "2025-01-15", "--quiet", "--debug")
+    assert result.returncode == 1, result.stderr
+    assert "No such option" not in result.stderr
+    assert "west-sussex-2024.yaml:253:10: error SP101" in result.stdout  # 1.1, due July 2024, still Amber
+
+
+@pytest.mark.parametrize("due", ["July 9999", "Winter 2999", "1850"])
+def test_a_date_outside_the_years_sendplan_handles_is_a_bad_date(tmp_path: Path, due: str) -> None:
+    path = tmp_path / "p.yaml"
+    path.write_text(HEADER + ACTION + f"    due: {due}\n", encoding="utf-8")
+    [d] = load_errors(path)
+    assert (d.line, d.column, d.name) == (8, 10, "bad-date")
+    assert "outside the years sendplan handles (1900 to 2999)" in d.message
 
 
 def test_a_30_mb_file_is_checked_in_bounded_memory(tmp_path: Path) -> None:

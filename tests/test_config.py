@@ -57,6 +57,12 @@ def test_rule_options(tmp_path: Path) -> None:
         ("colour = 1\n", "unknown setting(s) colour"),
         ('fail-on = "fatal"\n', "expected error, warning or info"),
         ("select = [\n", "cannot read configuration"),
+        # Past these bounds a date sum leaves the calendar; the value must be refused, not crash the run.
+        ("due-soon-days = 100000000\n", "due-soon-days: expected a whole number from 0 to 3,660, found 100,000,000"),
+        ("due-soon-days = -5\n", "due-soon-days: expected a whole number from 0 to 3,660, found -5"),
+        ("stale-months = 100000000000\n", "stale-months: expected a whole number from 0 to 120"),
+        ("max-file-size = -1\n", "max-file-size: expected a whole number from 1 to 2,000,000,000"),
+        ("max-file-size = 0\n", "max-file-size: expected a whole number from 1"),
     ],
 )
 def test_bad_configuration_is_a_usage_error(tmp_path: Path, toml: str, words: str) -> None:
@@ -65,7 +71,7 @@ def test_bad_configuration_is_a_usage_error(tmp_path: Path, toml: str, words: st
     result = run_cli("validate", str(plan))
     assert result.returncode == 2
     assert words in result.stderr and "sendplan.toml" in result.stderr
-    assert "Traceback" not in result.stderr
+    assert "Traceback" not in result.stderr and "internal error" not in result.stderr
 
 
 def _with_comment(comment: str) -> str:

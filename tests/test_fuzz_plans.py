@@ -2,7 +2,9 @@
 
 Each mutant is a bundled plan with a few random changes: bytes flipped, lines deleted,
 duplicated or swapped, control characters (raw and as YAML escapes), deep nesting, a huge line,
-a cut-off end. For each one `sendplan validate` runs in JSON and text, and every tenth also
+a cut-off end, a date at the calendar's ends, a figure too large for a float. Every fifth mutant
+is also checked with a typed value at its extreme: an as-of date, a configuration value, and an
+`update` (dry run) with a random period, figure, month or text. For each one `sendplan validate` runs in JSON and text, and every tenth also
 renders the Markdown board paper, asserting: no traceback or internal error, exit code 0, 1 or 2,
 JSON that parses, and every finding located inside the file (a line it has, a column within it).
 
@@ -105,10 +107,61 @@ def truncate(rng: random.Random, data: bytes) -> bytes:
     return data[: rng.randrange(len(data) + 1)]
 
 
+EXTREME_DATES = [b"July 9999", b"9999-12", b"9999-12-31", b"Winter 9999", b"Q4 99/00", b"9999/00", b"0001-01",
+                 b"1 January 0001", b"December 2999", b"1899", b"Autumn term 9999"]
+EXTREME_NUMBERS = [b"1e400", b"-1e400", b"1" + b"0" * 400, b"1e308", b"-0", b"999999999999999", b"1e-400"]
+
+
+def _replace_value(rng: random.Random, data: bytes, keys: bytes, values: list[bytes]) -> bytes:
+    lines = _lines(data)
+    candidates = [i for i, line in enumerate(lines) if re.match(rb"^\s*(- )?(" + keys + rb"): \S", line)]
+    if not candidates:
+        return data
+    i = rng.choice(candidates)
+    key = lines[i].split(b": ", 1)[0]
+    ending = b"\r\n" if lines[i].endswith(b"\r\n") else b"\n"
+    lines[i] = key + b": " + rng.choice(values) + ending
+    return b"".join(lines)
+
+
+def extreme_date(rng: random.Random, data: bytes) -> bytes:
+    """A date at or past the calendar's ends, where a rule counting days on from it would overflow."""
+    return _replace_value(rng, data, rb"due|month|period|published|by|since", EXTREME_DATES)
+
+
+def huge_number(rng: random.Random, data: bytes) -> bytes:
+    """A figure that reads as infinity, or is as large as a float holds."""
+    return _replace_value(rng, data, rb"value|lag_months|amber|green", EXTREME_NUMBERS)
+
+
 MUTATIONS: list[Callable[[random.Random, bytes], bytes]] = [
     flip_bytes, delete_lines, duplicate_lines, swap_lines, insert_control, escaped_control, deep_nesting,
-    huge_line, truncate,
+    huge_line, truncate, extreme_date, huge_number,
 ]
+
+# What a user may type as options or configuration: the ends of the calendar and of numbers.
+AS_OF = ["9999-12-31", "9999-12-01", "0001-01-01", "1900-01-01", "2999-12-31", "3000-01-01", "2025-02-30", "2025-01-15"]
+CONFIG = [
+    "due-soon-days = 100000000", "due-soon-days = -5", "due-soon-days = 3660", "due-soon-days = 1e9",
+    "stale-months = 100000000000", "stale-months = -1", "stale-months = 120", "stale-months = true",
+    "max-file-size = -1", "max-file-size = 0", "max-file-size = 99999999999999999", "max-file-size = 1",
+    'fail-on = "fatal"', 'select = ["SP999"]', "history = 3",
+]
+UPDATES = [
+    ["--indicator", "KPI 2", "--period", "{period}", "--value", "{number}"],
+    ["1", "--month", "{month}", "--comment", "{text}"],
+    ["1", "--month", "{month}", "--propose-due", "{period}", "--reason", "{text}"],
+    ["1", "--month", "{month}", "--due", "{period}", "--comment", "{text}"],
+    ["--month", "{month}", "--paper-meeting-date", "{day}"],
+    ["1", "--month", "2025-01", "--comment", "x", "--note", "{text}"],
+]
+TYPED = {
+    "period": ["2027-06", "9999-12", "0001-01", "2020-06", "Q4 99/00", "", " ", "2025-13"],
+    "number": ["1e400", "-1e400", "nan", "inf", "1" + "0" * 400, "54%", "", "0x10", "1_000"],
+    "month": ["9999-12", "2999-12", "0001-01", "2025-00", "", "2024-12"],
+    "day": ["9999-12-31", "0001-01-01", "2025-02-30", ""],
+    "text": ["", " ", "two\nlines", "\x1b[2J", "'both' \"kinds\"", "a\u2028b", "\ud800"],
+}
 
 
 def mutant(rng: random.Random) -> tuple[str, bytes]:
@@ -190,6 +243,39 @@ def problems(path: Path, data: bytes, with_paper: bool) -> tuple[int, list[str]]
     return exit_code, found
 
 
+def _no_crash(args: tuple[str, ...]) -> list[str]:
+    """Run one command; what went wrong, if it crashed or exited with a code sendplan never uses."""
+    code, out, err = run_sendplan(*args)
+    found = []
+    if code not in (0, 1, 2):
+        found.append(f"{args[0]} exit code {code}")
+    if "Traceback" in out + err or "internal error" in out + err:
+        found.append(f"{' '.join(args)[:120]}: " + (out + err).strip().splitlines()[-1][:300])
+    return found
+
+
+def option_problems(rng: random.Random, folder: Path, plan: Path) -> list[str]:
+    """Typed values at their extremes: an as-of date, a configuration value, an update's options."""
+    from sendplan_cli.check.config import clear_config_cache
+
+    found = _no_crash(("validate", str(plan), "--as-of", rng.choice(AS_OF)))
+    config = folder / "sendplan.toml"
+    config.write_text(rng.choice(CONFIG) + "\n", encoding="utf-8")
+    clear_config_cache()
+    try:
+        found += _no_crash(("validate", str(plan), "--as-of", rng.choice(AS_OF[-3:])))
+    finally:
+        config.unlink()
+        clear_config_cache()
+    template = rng.choice(UPDATES)
+    target = folder / "update-target.yaml"
+    source = "indicators.yaml" if "--indicator" in template else "with-updates.yaml"
+    target.write_bytes((ROOT / "tests" / "fixtures" / "valid" / source).read_bytes())
+    typed = [part.format(**{name: rng.choice(values) for name, values in TYPED.items()}) for part in template]
+    found += _no_crash(("update", str(target), *typed, "--dry-run"))
+    return found
+
+
 def fuzz(mutants: int, seed: int, folder: Path) -> tuple[Counter[str], list[str]]:
     """Run the mutants; count exit codes and collect every failure."""
     rng = random.Random(seed)
@@ -205,6 +291,8 @@ def fuzz(mutants: int, seed: int, folder: Path) -> tuple[Counter[str], list[str]
                 signal.alarm(SECONDS_PER_RUN)
             try:
                 code, found = problems(path, data, with_paper=n % 10 == 0)
+                if n % 5 == 0:
+                    found += option_problems(rng, folder, path)
             except _Hang:
                 code, found = -1, [f"no answer within {SECONDS_PER_RUN} s"]
             finally:

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 from sendplan_cli.authoring.file_layout import encode
 from sendplan_cli.authoring.roundtrip import (
+    as_written,
     check_only_lines,
     check_still_valid,
     dump,
@@ -21,9 +23,11 @@ from sendplan_cli.authoring.roundtrip import (
     load_valid_plan,
     move_trailing_comment,
     refuse_controls,
+    set_value,
     write_edit,
 )
 from sendplan_cli.errors import UsageError
+from sendplan_cli.output.sanitise import one_line
 from sendplan_cli.plan.dates import DateParseError, parse_date_phrase
 from sendplan_cli.plan.locate import suggest
 
@@ -39,13 +43,17 @@ class ActualChange:
     value: str
     note: str | None = None
     replace: bool = False
+    today: date | None = None
+    """The day the figure is recorded; a period not yet ended is refused. None leaves the period unchecked."""
 
 
 def _number(text: str) -> int | float:
-    from sendplan_cli.plan.indicators import NumberTextError, _number
+    from sendplan_cli.plan.indicators import NumberTextError, NumberTooLarge, _number
 
     try:
         number = _number(text)
+    except NumberTooLarge:
+        raise UsageError(f"--value {one_line(text)}: too large for a figure; check the number") from None
     except NumberTextError as exc:
         hint = f"; write {exc.number}" if exc.number else "; write the number only, e.g. 54.2"
         raise UsageError(f"--value {text!r} must be a number{hint}") from None
@@ -77,6 +85,7 @@ def apply_actual(path: Path, change: ActualChange, raw: bytes | None = None) -> 
     value = _number(change.value)
     refuse_controls("--note", change.note)
     span = period_span(indicator, phrase)
+    _refuse_out_of_time(change, indicator, span[1])
     spans = [period_span(indicator, a.period) for a in indicator.actuals]
     existing = spans.index(span) if span in spans else None
     if existing is not None and not change.replace:
@@ -90,11 +99,11 @@ def apply_actual(path: Path, change: ActualChange, raw: bytes | None = None) -> 
         entry = node["actuals"][existing]
         entry["value"] = value
         if change.note is not None:
-            entry["note"] = change.note
+            set_value(entry, "note", change.note)
     else:
         entry = CommentedMap([("period", change.period.strip()), ("value", value)])
         if change.note is not None:
-            entry["note"] = change.note
+            entry["note"] = as_written(change.note)
         if node.get("actuals") is None:
             holder, last_key = last(node)
             node["actuals"] = CommentedSeq([entry])
@@ -105,6 +114,21 @@ def apply_actual(path: Path, change: ActualChange, raw: bytes | None = None) -> 
     check_only_lines(text, new_text, path, _ACTUAL_LINE, "the figure")
     check_still_valid(new_text, path, "the figure")
     return raw, encode(new_text, layout)
+
+
+def _refuse_out_of_time(change: ActualChange, indicator: Any, end: date | None) -> None:
+    """A figure reports a period that is over, and after the baseline (SP405 flags those that slip in by hand)."""
+    from sendplan_cli.plan.kpi_periods import before_baseline
+
+    period = one_line(change.period.strip())
+    if end is not None and change.today is not None and end >= change.today:
+        after = end + timedelta(days=1)
+        raise UsageError(f"--period {period}: the period ends on {end.day} {end:%B %Y}, so its figure can be recorded "
+                         f"from {after.day} {after:%B %Y}; check the period")
+    if before_baseline(indicator, end):
+        baseline = one_line(indicator.baseline.period.text)
+        raise UsageError(f"--period {period} is before indicator {one_line(indicator.id)}'s baseline ({baseline}); "
+                         "give a period after the baseline, or correct the baseline by hand")
 
 
 def _insert(actuals: Any, entry: Any, position: int) -> None:

@@ -16,9 +16,30 @@ def _yaml_string(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+_LINE_BREAKS = ("\n", "\r", "\x85", "\u2028", "\u2029")
+
+
+def _one_line(option: str, value: str, what: str) -> None:
+    """Words that go on one line of the plan: present, with no line break and no control character."""
+    from sendplan_cli.authoring.roundtrip import refuse_controls
+
+    if not value.strip():
+        raise UsageError(f"{option} is empty; give {what}")
+    if any(mark in value for mark in _LINE_BREAKS):
+        raise UsageError(f"{option} holds a line break; write it on one line")
+    refuse_controls(option, value)
+
+
 def new_plan_text(title: str, partnership: str, board: str, published: date, file_name: str, schema_path: str,
                   today: date | None = None) -> str:
+    """The new plan's text; UsageError when a value would not make a valid plan."""
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+    _one_line("--title", title, 'the plan\'s title, e.g. --title "Our SEND Improvement Plan"')
+    _one_line("--partnership", partnership, 'the local area partnership, e.g. --partnership "Our Local Area Partnership"')
+    _one_line("--board", board, 'the board that reviews progress, e.g. --board "SEND Partnership Board"')
+    _one_line("--output", file_name, "the new plan's file name, e.g. -o plans/my-plan.yaml")
+    _one_line("--schema-path", schema_path, "the path from the plan to the JSON Schema, e.g. plan.schema.json")
 
     env = Environment(loader=FileSystemLoader(str(resource_dir("templates"))), undefined=StrictUndefined,
                       keep_trailing_newline=True, autoescape=False)

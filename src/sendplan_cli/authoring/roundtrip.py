@@ -59,19 +59,38 @@ def _settle_insertions(old: str, new: str) -> str:
     before, after = old.splitlines(keepends=True), new.splitlines(keepends=True)
     opcodes = difflib.SequenceMatcher(a=before, b=after, autojunk=False).get_opcodes()
     for tag, _, _, j1, j2 in reversed(opcodes):
-        if tag != "insert":
+        if tag != "insert" or not any(line.strip() for line in after[j1:j2]):
             continue
         depth = min(_indent(line) for line in after[j1:j2] if line.strip())
         at = j1
         while at > 0 and (not after[at - 1].strip() or (after[at - 1].lstrip().startswith("#") and _indent(after[at - 1]) < depth)):
             at -= 1
-        if at < j1:
+        # The diff may pair a blank line inside a block (`|`) with one after it; lines of the block stay in it.
+        if at < j1 and not _inside_block(after, at - 1, depth):
             after[at:j2] = after[j1:j2] + after[at:j1]
     return "".join(after)
 
 
+_BLOCK_START = re.compile(r"(?:^\s*-|:)\s*[|>][1-9]?[-+]?[1-9]?\s*(?:#.*)?$")
+
+
+def _inside_block(lines: list[str], k: int, depth: int) -> bool:
+    """Whether lines indented `depth` after line k would be part of a block scalar that line k starts or continues."""
+    for i in range(k, -1, -1):
+        if lines[i].strip() and _indent(lines[i]) < depth:
+            return bool(_BLOCK_START.search(lines[i].rstrip("\r\n")))
+    return False
+
+
 def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
+
+
+def _is_block(value: Any) -> bool:
+    """A block scalar (`|` or `>`) ends its own last line; a comment token after it holds only what follows."""
+    from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
+
+    return isinstance(value, (LiteralScalarString, FoldedScalarString))
 
 
 def move_trailing_comment(source: Any, key: Any, target: Any, target_key: Any) -> None:
@@ -82,11 +101,44 @@ def move_trailing_comment(source: Any, key: Any, target: Any, target_key: Any) -
     if not slot or len(slot) < 3 or slot[2] is None:
         return
     token = slot[2]
-    first, _, rest = token.value.partition("\n")
+    if _is_block(source.get(key)):
+        first, rest = "", token.value
+    else:
+        first, _, rest = token.value.partition("\n")
+        first += "\n"
     if not rest:
         return
-    token.value = first + "\n"
-    target.ca.items[target_key] = [None, None, CommentToken("\n" + rest, token.start_mark, None), None]
+    if first:
+        token.value = first
+    else:
+        slot[2] = None
+    after = rest if _is_block(target.get(target_key)) else "\n" + rest
+    target.ca.items[target_key] = [None, None, CommentToken(after, token.start_mark, None), None]
+
+
+def set_value(mapping: Any, key: Any, value: Any) -> None:
+    """Set a key to text as the next edit can change it again: a block for several lines, else a plain or quoted line.
+
+    ruamel.yaml keeps an existing value's style for the new one, so a one-line value replacing a
+    block would stay a block; and the comment token after a value holds the end of its line only
+    when it is not a block, so it is adjusted when the value changes between the two."""
+    from ruamel.yaml.compat import ordereddict
+
+    was_block = _is_block(mapping.get(key))
+    value = as_written(value)
+    mapping[key] = value
+    if was_block and not _is_block(value) and isinstance(value, str):
+        ordereddict.__setitem__(mapping, key, str(value))
+    slot = mapping.ca.items.get(key)
+    token = slot[2] if slot and len(slot) > 2 else None
+    if token is None or was_block == _is_block(value):
+        return
+    if was_block:
+        token.value = "\n" + token.value
+    elif token.value.startswith("\n"):
+        token.value = token.value[1:]
+        if not token.value:
+            slot[2] = None
 
 
 def last(mapping: Any) -> tuple[Any, Any]:
@@ -98,6 +150,19 @@ def last(mapping: Any) -> tuple[Any, Any]:
     if isinstance(value, list) and value and hasattr(value[-1], "keys"):
         return last(value[-1])
     return mapping, key
+
+
+def as_written(value: Any) -> Any:
+    """Text with line breaks as a YAML block (`|`), which the next edit can change again line by line.
+
+    Left to itself ruamel.yaml writes such text as a quoted value folded over several lines with
+    blank lines between them. Trailing line breaks are dropped: they mean nothing in prose, and
+    a block keeping them needs a document-end marker."""
+    from ruamel.yaml.scalarstring import LiteralScalarString
+
+    if isinstance(value, str) and "\n" in value.rstrip("\n"):
+        return LiteralScalarString(value.rstrip("\n"))
+    return value.rstrip("\n") if isinstance(value, str) else value
 
 
 def refuse_controls(option: str, text: str | None) -> None:
@@ -162,38 +227,48 @@ def check_only_lines(old: str, new: str, path: Path, owned: re.Pattern[str], wha
     """Refuse any edit that touches a line the edit does not own.
 
     owned matches the first line of every key the edit may add or change; deeper-indented lines
-    after one are its continuation (a block scalar or a nested entry)."""
+    after one, and blank lines between them, are its continuation (a block scalar, a quoted value
+    over several lines, a nested entry)."""
     before, after = old.splitlines(), new.splitlines()
-    refused = UsageError(f"{path}: the edit would change other lines; record {what} by hand")
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=before, b=after, autojunk=False).get_opcodes():
         if tag == "equal":
             continue
-        if not all(owned.match(line) for line in before[i1:i2]):
-            raise refused
-        first = owned.match(after[j1]) if j1 < j2 else None
-        if j1 < j2 and first is None:
-            raise refused
-        depth = len(first.group(1)) if first else 0
-        for line in after[j1:j2]:
-            continuation = line.strip() and len(line) - len(line.lstrip()) > depth
-            if not (owned.match(line) or continuation):
-                raise refused
+        if not all(_belongs(before, i, owned) for i in range(i1, i2)) or not all(_belongs(after, j, owned) for j in range(j1, j2)):
+            raise UsageError(f"{path}: the edit would change other lines; record {what} by hand")
+
+
+def _belongs(lines: list[str], k: int, owned: re.Pattern[str]) -> bool:
+    """Whether line k is an owned key's line or part of its value."""
+    line = lines[k]
+    if owned.match(line):
+        return True
+    if not line.strip():
+        # A blank line inside or just after an owned value (a paragraph break in a block, the blank
+        # line closing the entry that a diff may pair with another blank line).
+        before = next((i for i in range(k - 1, -1, -1) if lines[i].strip()), None)
+        following = next((i for i in range(k + 1, len(lines)) if lines[i].strip()), None)
+        return ((before is not None and _belongs(lines, before, owned))
+                or (following is not None and not owned.match(lines[following]) and _belongs(lines, following, owned)))
+    indent = _indent(line)
+    for i in range(k - 1, -1, -1):
+        if lines[i].strip() and _indent(lines[i]) < indent:
+            first = owned.match(lines[i])
+            return first is not None and len(first.group(1)) < indent
+    return False
 
 
 def check_still_valid(text: str, path: Path, what: str) -> None:
+    """Refuse an edit that would leave the plan unreadable, in the words `sendplan validate` would use."""
+    from sendplan_cli.check.partial import validate_parts
     from sendplan_cli.plan.loader import LoadedPlan, load_text
 
     loaded = load_text(text, LoadedPlan(path=str(path), text=""))
+    if loaded.ok:
+        validate_parts(loaded)
     if not loaded.ok:
-        raise UsageError(f"{path}: {what} would make the plan invalid: {one_line(loaded.diagnostics[0].message)}")
-    from pydantic import ValidationError
-
-    from sendplan_cli.plan.model import Plan
-
-    try:
-        Plan.model_validate(loaded.data)
-    except ValidationError as exc:
-        raise UsageError(f"{path}: {what} would make the plan invalid: {one_line(exc.errors()[0]['msg'])}") from None
+        first = next((d for d in loaded.diagnostics if d.is_load_error), loaded.diagnostics[0])
+        raise UsageError(f"{path}: {what} would make the plan invalid (line {first.line}: {one_line(first.message)}); "
+                         "nothing was written")
 
 
 def unified_diff(path: Path, before: bytes, after: bytes) -> str:
@@ -210,6 +285,8 @@ def write_edit(path: Path, edit: Callable[[], tuple[bytes, bytes]], dry_run: boo
     if dry_run:
         before, after = edit()
         return unified_diff(path, before, after)
+    if path.is_dir():  # before the writer's checks, which would count a folder's links as a plan's
+        raise UsageError(f"{path}: it is a folder, not a plan file; give the path of a .yaml plan file")
     refuse_unsafe_replace(path)
     with plan_lock(path):
         remove_stale_temporaries(path)

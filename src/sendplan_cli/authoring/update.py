@@ -15,6 +15,7 @@ from typing import Any
 from sendplan_cli.authoring.file_layout import encode
 from sendplan_cli.authoring.item_edit import edit_item
 from sendplan_cli.authoring.roundtrip import (
+    as_written,
     check_only_lines,
     check_still_valid,
     dump,
@@ -23,11 +24,12 @@ from sendplan_cli.authoring.roundtrip import (
     load_valid_plan,
     move_trailing_comment,
     refuse_controls,
+    set_value,
     write_edit,
 )
 from sendplan_cli.errors import UsageError
 from sendplan_cli.output.sanitise import one_line
-from sendplan_cli.plan.dates import DateParseError, parse_date_phrase, parse_month
+from sendplan_cli.plan.dates import DateParseError, month_error, not_yet_begun, parse_date_phrase, parse_month
 from sendplan_cli.plan.locate import suggest
 
 
@@ -44,6 +46,8 @@ class Change:
     proposed_due: str | None = None
     """A new date the lead proposes for the board; recorded as a proposal, never as the agreed `due`."""
     proposed_due_reason: str | None = None
+    today: date | None = None
+    """The day the update is made; an update for a later month is refused. None leaves the month unchecked."""
 
 
 _REMOVE = object()  # a value that takes the key out of the month's update
@@ -62,7 +66,8 @@ def _canonical(name: str | None, ratings: list[Any], kind: str) -> str | None:
     close = suggest(name, [r.name for r in ratings])
     hint = f" Did you mean '{close}'?" if close else ""
     names = ", ".join(one_line(r.name) for r in ratings)
-    raise UsageError(f"{one_line(name)!r} is not a {kind} rating in this plan's scale ({names}).{one_line(hint)}")
+    article = "an" if kind[0] in "aeiou" else "a"
+    raise UsageError(f"{one_line(name)!r} is not {article} {kind} rating in this plan's scale ({names}).{one_line(hint)}")
 
 
 def apply_change(path: Path, change: Change, raw: bytes | None = None) -> tuple[bytes, bytes]:
@@ -104,11 +109,14 @@ def prepare_change(path: Path, plan: Any, change: Change) -> tuple[int, date, di
     index = refs.index(change.ref)
     try:
         month = parse_month(change.month)
-    except DateParseError:
-        raise UsageError(f"--month {change.month!r}: use YYYY-MM, e.g. 2025-01") from None
+    except DateParseError as exc:
+        raise UsageError(f"--month: {month_error(change.month, exc)}") from None
     published = plan.published.start or plan.published.end
     if published is not None and month < published.replace(day=1):
         raise UsageError(f"--month {change.month}: the plan was published in {published:%B %Y}; updates start then")
+    if change.today is not None and not_yet_begun(month, change.today):
+        raise UsageError(f"--month {month:%Y-%m} has not started yet; record its update from 1 {month:%B %Y}, "
+                         f"or give this month, {change.today:%Y-%m}")
     try:
         completion = _canonical(change.completion, plan.rating_scale.completion, "completion")
         impact = _canonical(change.impact, plan.rating_scale.impact, "impact")
@@ -116,6 +124,10 @@ def prepare_change(path: Path, plan: Any, change: Change) -> tuple[int, date, di
         raise UsageError(f"{path}: {exc}") from None
     refuse_controls("--comment", change.comment)
     refuse_controls("--reason", change.proposed_due_reason)
+    for option, text, what in (("--comment", change.comment, "the commentary for the board"),
+                               ("--reason", change.proposed_due_reason, "why the lead proposes the new date")):
+        if text is not None and not text.strip():
+            raise UsageError(f"{option} is empty; write {what}, or leave {option} out")
     previous_due = None
     if change.due is not None:
         try:
@@ -169,9 +181,9 @@ def _record(action: Any, month: date, values: dict[str, Any]) -> None:
             if value is _REMOVE:
                 entry.pop(key, None)
             elif value is not None:
-                entry[key] = value
+                set_value(entry, key, value)
     else:
-        entry = CommentedMap([("month", f"{month:%Y-%m}"), *((k, v) for k, v in values.items() if v is not None)])
+        entry = CommentedMap([("month", f"{month:%Y-%m}"), *((k, as_written(v)) for k, v in values.items() if v is not None)])
         holder, last_key = last(action)
         if action.get("updates") is None:
             action["updates"] = CommentedSeq()

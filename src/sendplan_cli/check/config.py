@@ -64,10 +64,21 @@ def _severity(value: Any, where: str) -> Severity:
         raise UsageError(f"{where}: expected error, warning or info, found {value!r}") from None
 
 
-def _positive(value: Any, where: str) -> int:
-    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-        raise UsageError(f"{where}: expected a whole number, found {value!r}")
-    return value
+# The largest values that still mean something: a "due soon" window or a staleness gap longer than
+# ten years says nothing a board can act on, and a plan file past 2 GB would need some 20 GB of
+# memory to check. Bounding them also keeps every date sum inside the calendar.
+MAX_DUE_SOON_DAYS = 3660
+MAX_STALE_MONTHS = 120
+MAX_FILE_SIZE_LIMIT = 2_000_000_000
+
+
+def _whole(value: Any, where: str, lowest: int, highest: int, example: int) -> int:
+    """A whole number within bounds, or a usage error saying which numbers are allowed."""
+    if isinstance(value, int) and not isinstance(value, bool) and lowest <= value <= highest:
+        return value
+    shown = f"{value:,}" if isinstance(value, int) and not isinstance(value, bool) else repr(value)
+    raise UsageError(f"{where}: expected a whole number from {lowest:,} to {highest:,}, found {shown}; "
+                     f"write e.g. {example:_}")
 
 
 def parse_config(table: dict[str, Any], source: str) -> Config:
@@ -85,13 +96,16 @@ def parse_config(table: dict[str, Any], source: str) -> Config:
                   _severity(v, f"{source}: severity.{k}") for k, v in severities.items()},
         fail_on=_severity(table.get("fail-on", "error"), f"{source}: fail-on"),
         options=Options(
-            stale_months=_positive(table.get("stale-months", Options.stale_months), f"{source}: stale-months"),
-            due_soon_days=_positive(table.get("due-soon-days", Options.due_soon_days), f"{source}: due-soon-days"),
+            stale_months=_whole(table.get("stale-months", Options.stale_months), f"{source}: stale-months",
+                                0, MAX_STALE_MONTHS, Options.stale_months),
+            due_soon_days=_whole(table.get("due-soon-days", Options.due_soon_days), f"{source}: due-soon-days",
+                                 0, MAX_DUE_SOON_DAYS, Options.due_soon_days),
         ),
         source=source,
         since=_revision(table.get("since"), f"{source}: since"),
         history=_flag(table.get("history", False), f"{source}: history"),
-        max_file_size=_positive(table["max-file-size"], f"{source}: max-file-size") if "max-file-size" in table else None,
+        max_file_size=(_whole(table["max-file-size"], f"{source}: max-file-size", 1, MAX_FILE_SIZE_LIMIT, 50_000_000)
+                       if "max-file-size" in table else None),
         include=_patterns(table.get("include", []), f"{source}: include"),
         exclude=_patterns(table.get("exclude", []), f"{source}: exclude"),
     )

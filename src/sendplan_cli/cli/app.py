@@ -26,7 +26,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-_DEBUG = False
 
 
 def today() -> date:
@@ -36,12 +35,18 @@ def today() -> date:
 
 def as_of_date(value: Optional[str]) -> date:
     """The as-of date: today unless given."""
+    from sendplan_cli.plan.dates import EARLIEST, LATEST
+
     if value is None:
         return today()
     try:
-        return date.fromisoformat(value)
+        when = date.fromisoformat(value)
     except ValueError:
         raise typer.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD", param_hint="--as-of") from None
+    if not EARLIEST <= when <= LATEST:
+        raise typer.BadParameter(f"{value} is outside the years sendplan handles ({EARLIEST.year} to {LATEST.year}); "
+                                 f"give a date between {EARLIEST} and {LATEST}", param_hint="--as-of")
+    return when
 
 
 def _version(value: bool) -> None:
@@ -65,8 +70,7 @@ def _root(
     debug: Annotated[bool, typer.Option("--debug", help="Show a traceback when sendplan itself fails.")] = False,
     color: Annotated[str, typer.Option("--color", metavar="auto|always|never", callback=_colour, help="Colour output: auto (a terminal, unless NO_COLOR is set; FORCE_COLOR forces it), always or never.")] = "auto",
 ) -> None:
-    global _DEBUG
-    _DEBUG = debug
+    pass  # --debug is read off the command line by main(), before or after the command; declared here for --help
 
 
 AsOf = Annotated[Optional[str], typer.Option("--as-of", metavar="YYYY-MM-DD", help="Judge dates as of this day (default: today).")]
@@ -136,11 +140,22 @@ def _only_the_command_run(args: list[str]) -> list[Any]:
     return every
 
 
+def _without_debug(args: list[str]) -> tuple[list[str], bool]:
+    """The command line with --debug taken out wherever it stands, and whether it was there.
+
+    The hint after an internal error says "run again with --debug", and people add it at the end;
+    after `--` every word is an argument, so it is left alone there."""
+    end = args.index("--") if "--" in args else len(args)
+    kept = [arg for arg in args[:end] if arg != "--debug"] + args[end:]
+    return kept, len(kept) != len(args)
+
+
 def main() -> None:
     """Entry point: usage errors exit 2 with a message; sendplan's own failures show a traceback only with --debug."""
-    every = _only_the_command_run(sys.argv[1:])
+    args, debug = _without_debug(sys.argv[1:])
+    every = _only_the_command_run(args)
     try:
-        code = app(standalone_mode=False)  # sendplan words option errors itself, like every other error
+        code = app(args=args, prog_name="sendplan", standalone_mode=False)  # sendplan words option errors itself
     except UsageError as exc:
         typer.echo(f"sendplan: error: {_shown(exc)}", err=True)
         sys.exit(2)
@@ -150,7 +165,7 @@ def main() -> None:
     except typer.TyperException as exc:
         sys.exit(_option_error(exc))
     except Exception as exc:  # noqa: BLE001 - the single handler for sendplan's own failures
-        if _DEBUG or "--debug" in sys.argv:
+        if debug:
             raise
         typer.echo(f"sendplan: internal error: {type(exc).__name__}: {_shown(exc)} (run again with --debug for details)", err=True)
         sys.exit(2)

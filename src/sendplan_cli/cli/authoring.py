@@ -58,6 +58,12 @@ def update(
     if indicator is not None:
         _update_indicator(plan, ref, month, indicator, period, value, note, replace, dry_run)
         return
+    figure_options = [name for name, given in (("--period", period is not None), ("--value", value is not None),
+                                               ("--note", note is not None), ("--replace", replace)) if given]
+    if figure_options:
+        mode = "the paper's words" if paper else "an action's update"
+        raise UsageError(f"{' and '.join(figure_options)} belong{'s' if len(figure_options) == 1 else ''} to a KPI figure "
+                         f"(with --indicator), not to {mode}; leave {'it' if len(figure_options) == 1 else 'them'} out")
     if paper:
         _update_paper(plan, ref, month, paper, dry_run)
         return
@@ -70,13 +76,10 @@ def update(
 
     shown = one_line(month)
     try:
-        first = parse_month(month)
-        shown = f"{first:%Y-%m}"  # as the plan records it, however it was typed
-        if first > today().replace(day=1):
-            raise UsageError(f"--month {one_line(month)} has not started yet; record a month once it has begun")
+        shown = f"{parse_month(month):%Y-%m}"  # as the plan records it, however it was typed
     except DateParseError:
         pass  # the writer says what a month looks like
-    diff = record(plan, Change(ref, month, completion, impact, comment, due, propose_due, reason), dry_run)
+    diff = record(plan, Change(ref, month, completion, impact, comment, due, propose_due, reason, today()), dry_run)
     _say(diff, dry_run, f"recorded {shown} for {one_line(ref)} in {one_line(plan)}",
          f"no change: {shown} for {one_line(ref)} in {one_line(plan)} already says that")
 
@@ -119,7 +122,7 @@ def _update_indicator(plan: Path, ref: Optional[str], month: Optional[str], indi
         raise UsageError("--indicator records a figure for --period; --month belongs to action updates and the paper's words")
     if period is None or value is None:
         raise UsageError("--indicator needs --period and --value, e.g. --period 2025-06 --value 54.2")
-    diff = record_actual(plan, ActualChange(indicator, period, value, note, replace), dry_run)
+    diff = record_actual(plan, ActualChange(indicator, period, value, note, replace, today()), dry_run)
     _say(diff, dry_run, f"recorded {one_line(period)} for indicator {one_line(indicator)} in {one_line(plan)}",
          f"no change: indicator {one_line(indicator)} in {one_line(plan)} already has that figure for {one_line(period)}")
 
@@ -136,14 +139,14 @@ def new(
     """Start a new plan: a small valid file with a commented example of every section."""
     from sendplan_cli.authoring.new import create_new, new_plan_text
     from sendplan_cli.cli.outputs import refuse_overwriting_plans
-    from sendplan_cli.plan.dates import DateParseError, parse_month
+    from sendplan_cli.plan.dates import DateParseError, month_error, parse_month
 
     refuse_overwriting_plans(output, [], "-o", "plans/new-plan.yaml")
 
     try:
         month = parse_month(published) if published else today().replace(day=1)
-    except DateParseError:
-        raise typer.BadParameter(f"{published!r} is not a month; use YYYY-MM", param_hint="--published") from None
+    except DateParseError as exc:
+        raise typer.BadParameter(month_error(str(published), exc), param_hint="--published") from None
     create_new(output, new_plan_text(title, partnership, board, month, str(output), schema_path, today()))
     typer.echo(f"wrote {output}", err=True)
     schema_file = output.parent / schema_path

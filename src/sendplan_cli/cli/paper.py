@@ -35,12 +35,12 @@ def report(
     from sendplan_cli.cli.outputs import refuse_overwriting_plans
     from sendplan_cli.output.paper.render import Paper, render
     from sendplan_cli.output.paper.view import build_view, month_end
-    from sendplan_cli.plan.dates import DateParseError, parse_month
+    from sendplan_cli.plan.dates import DateParseError, month_error, parse_month
 
     try:
         first = parse_month(month)
-    except DateParseError:
-        raise typer.BadParameter(f"{month!r} is not a month; use YYYY-MM", param_hint="--month") from None
+    except DateParseError as exc:
+        raise typer.BadParameter(month_error(month, exc), param_hint="--month") from None
     if template is not None and not template.is_file():
         raise UsageError(f"{template}: no such template file")
     chosen = _paper_format(output_format, output)

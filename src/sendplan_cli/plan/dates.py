@@ -43,6 +43,18 @@ ACCEPTED_FORMS = (
 )
 
 
+# The years sendplan handles. Rules count forward and back from a date (a month on for "due
+# soon", a period on for a late figure), and Python's calendar stops at year 9999; a plan's dates,
+# the as-of date and every month typed lie well inside these bounds, so no sum leaves the calendar.
+EARLIEST = date(1900, 1, 1)
+LATEST = date(2999, 12, 31)
+
+
+def not_yet_begun(month: date, today: date) -> bool:
+    """Whether the month holding `month` starts after the month holding `today`: nothing can be reported for it yet."""
+    return (month.year, month.month) > (today.year, today.month)
+
+
 @dataclass(frozen=True, slots=True)
 class Period:
     """A stretch of time named by one date phrase; end is None when open-ended."""
@@ -101,6 +113,17 @@ class DateParseError(ValueError):
         self.text = text
         self.reason = reason
         super().__init__(f"cannot read {text!r} as a date: {reason}")
+
+
+class DateOutOfRange(DateParseError):
+    """A date phrase in a form sendplan knows, naming a year outside EARLIEST to LATEST."""
+
+
+def month_error(text: str, exc: DateParseError) -> str:
+    """What to tell someone whose typed month could not be read: the year, or the form."""
+    if isinstance(exc, DateOutOfRange):
+        return exc.reason
+    return f"{text!r} is not a month; use YYYY-MM, e.g. 2025-01"
 
 
 def _month_end(year: int, month: int) -> date:
@@ -210,6 +233,9 @@ def parse_date_phrase(text: str) -> DatePhrase:
         dated = _DATED.match(text, cursor)
         if dated:
             period = _dated(dated)
+            if not (EARLIEST <= period.start <= LATEST and period.end is not None and period.end <= LATEST):  # type: ignore[operator]
+                raise DateOutOfRange(text, f"{dated.group(0)!r} is outside the years sendplan handles "
+                                           f"({EARLIEST.year} to {LATEST.year}); check the year")
             if opener:
                 period = Period(period.start, None, "open", text[pos : dated.end()], dated.group(0))
             elif by:

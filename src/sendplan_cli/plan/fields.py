@@ -22,7 +22,8 @@ def _phrase(value: Any) -> DatePhrase:
         value = value.isoformat()
     if isinstance(value, str):
         return parse_date_phrase(value.strip())
-    raise ValueError(f"expected a date written as text, found {type(value).__name__}")
+    found = "a mapping" if isinstance(value, dict) else "a list" if isinstance(value, list) else "nothing" if value is None else "a value that is not text"
+    raise ValueError(f"expected a date written as text, e.g. July 2025, found {found}")
 
 
 def _month(value: Any) -> Any:

@@ -36,13 +36,31 @@ class NumberTextError(ValueError):
         super().__init__(f"{text!r} must be a number")
 
 
+class NumberTooLarge(NumberTextError):
+    """A plain number too large for any figure a plan reports (1e400 would be read as infinity)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.number = None
+        self.args = (f"{text!r} is too large for a figure",)
+
+
+# Far above any count, rate or sum of money a plan reports, and below where sums of figures lose
+# whole units or overflow.
+_LARGEST = 1e15
+
+
 def _number(value: Any) -> float:
     if isinstance(value, bool):
         raise NumberTextError(str(value).lower())
-    if isinstance(value, (int, float)):
-        return float(value)
-    if isinstance(value, str) and _PLAIN_NUMBER.fullmatch(value.strip()):
-        return float(value)
+    if isinstance(value, (int, float)) or (isinstance(value, str) and _PLAIN_NUMBER.fullmatch(value.strip())):
+        try:
+            number = float(value)
+        except OverflowError:  # an int beyond any float
+            number = float("inf")
+        if not abs(number) < _LARGEST:  # also refuses infinity and not-a-number
+            raise NumberTooLarge(value.strip() if isinstance(value, str) else repr(value))
+        return number
     raise NumberTextError(value if isinstance(value, str) else repr(value))
 
 

@@ -38,6 +38,12 @@ def point_date(indicator: Indicator, phrase: DatePhrase | None) -> date | None:
     return period_span(indicator, phrase)[1] if phrase is not None else None
 
 
+def before_baseline(indicator: Indicator, end: date | None) -> bool:
+    """Whether a figure for a period ending on `end` comes before the indicator's baseline (it belongs in the baseline)."""
+    baseline_end = point_date(indicator, indicator.baseline.period) if indicator.baseline else None
+    return end is not None and baseline_end is not None and end < baseline_end
+
+
 def missing_figure(indicator: Indicator, as_of: date, last: date | None) -> tuple[date, date] | None:
     """The end of the first period after the latest figure's (`last`, else the baseline's) and the day its figure was due, once that day has passed."""
     if indicator.reporting is None:

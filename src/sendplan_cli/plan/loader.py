@@ -271,13 +271,7 @@ class _Builder:
             finally:
                 parser.dispose()  # as yaml.parse does: the pure-Python parser's states refer back to it
         except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            where = self._position(mark) if mark else (1, 1)
-            message = " ".join(str(part) for part in (exc.problem, exc.context) if part) or "YAML syntax error"
-            hint = None
-            if mark and 0 <= mark.index < len(text) and text[mark.index] == "\t" or "tab" in message:
-                message, hint = "a tab character is used for indentation here", "indent with spaces, not tabs"
-            self.plan.error("yaml-syntax", message, where, hint)
+            self._syntax_error(exc)
             raise _ParserRefused from None
         except (ValueError, OverflowError):  # an escape beyond Unicode (\UFFFFFFFF) breaks the parser itself
             where = (1, 1)
@@ -289,9 +283,30 @@ class _Builder:
                             "Unicode ends at \\U0010FFFF; write the character itself")
             raise _ParserRefused from None
         except yaml.YAMLError as exc:  # reader errors: bad characters were screened out already
-            self.plan.error("yaml-syntax", str(exc).splitlines()[0], (1, 1))
+            self.plan.error("yaml-syntax", "the YAML reader stopped at a character it cannot read", (1, 1),
+                            "save the file as UTF-8 text from a text editor, and check its first lines")
             raise _ParserRefused from None
         return self.root
+
+    def _syntax_error(self, exc: Any) -> None:
+        """One located yaml-syntax finding in plain words (plan/yaml_syntax.py), with what to check."""
+        from sendplan_cli.plan.positions import editor_lines
+        from sendplan_cli.plan.yaml_syntax import explain
+
+        text, context = self.text, str(exc.context or "")
+        # An unclosed quote or a key without its colon is best shown where it starts, not where the reader gave up.
+        starts = exc.context_mark is not None and ("quoted scalar" in context or "simple key" in context)
+        mark = exc.context_mark if starts else (exc.problem_mark or exc.context_mark)
+        where = self._position(mark) if mark else (1, 1)
+        if mark and 0 <= mark.index < len(text) and text[mark.index] == "\t" or "tab" in str(exc.problem or ""):
+            self.plan.error("yaml-syntax", "a tab character is used for indentation here", where,
+                            "indent with spaces, not tabs")
+            return
+        lines = editor_lines(text)
+        line = lines[where[0] - 1] if 0 < where[0] <= len(lines) else ""
+        above = lines[where[0] - 2] if 1 < where[0] <= len(lines) + 1 else None
+        message, hint = explain(str(exc.problem or ""), context, line, above, where[1])
+        self.plan.error("yaml-syntax", message, where, hint)
 
     def _run(self, events: Any, yaml_events: Any) -> None:
         """Feed every event to the builder; the common case, a scalar inside a container, is placed here.

@@ -10,13 +10,22 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from sendplan_cli.plan.dates import ACCEPTED_FORMS, DateParseError
-from sendplan_cli.plan.indicators import NumberTextError
+from sendplan_cli.plan.indicators import NumberTextError, NumberTooLarge
 from sendplan_cli.plan.loader import LoadedPlan, Pointer
 
 _TYPE_WORDS = {
     "string_type": "text", "list_type": "a list", "dict_type": "a mapping", "model_type": "a mapping",
     "model_attributes_type": "a mapping", "int_type": "a whole number", "int_parsing": "a whole number",
     "bool_type": "true or false", "bool_parsing": "true or false", "date_type": "a date",
+}
+
+_TYPE_HINTS = {
+    "text": "write the words on this line, in quotes if they start with a character YAML treats specially",
+    "a list": "write one item per line, each starting with '- ', or the items in brackets: [a, b]",
+    "a mapping": "write `key: value` lines indented under this key",
+    "a whole number": "write a whole number, e.g. 3",
+    "true or false": "write true or false",
+    "a date": "write the date as text, e.g. 2025-07-15",
 }
 
 
@@ -86,8 +95,9 @@ def diagnose(plan: LoadedPlan, model: type[BaseModel], error: ValidationError) -
         elif isinstance(item.get("ctx", {}).get("error"), NumberTextError):
             wrong: NumberTextError = item["ctx"]["error"]
             hint = (f"write {wrong.number}; the indicator's `unit:` says what it counts" if wrong.number
+                    else "check the figure and its unit (`unit:`); write it as a plain number" if isinstance(wrong, NumberTooLarge)
                     else "write the number only, e.g. 54.2; put any words in `note:`")
-            plan.error("wrong-type", f"{wrong.text!r} must be a number", plan.position(pointer), hint, pointer)
+            plan.error("wrong-type", str(wrong), plan.position(pointer), hint, pointer)
         elif kind in ("literal_error", "enum"):
             expected = item.get("ctx", {}).get("expected", "")
             plan.error("invalid-value", f"{_described(item['input'])} is not allowed here", plan.position(pointer),
@@ -97,6 +107,9 @@ def diagnose(plan: LoadedPlan, model: type[BaseModel], error: ValidationError) -
                        "write the value, or remove the line", pointer)
         elif kind in _TYPE_WORDS:
             plan.error("wrong-type", f"expected {_TYPE_WORDS[kind]}, found {_described(item['input'])}",
-                       plan.position(pointer), None, pointer)
+                       plan.position(pointer), _TYPE_HINTS[_TYPE_WORDS[kind]], pointer)
         else:
-            plan.error("invalid-value", item["msg"], plan.position(pointer), None, pointer)
+            # A check of the format's own: its message is written for users; pydantic prefixes "Value error, ".
+            message = str(item["msg"]).removeprefix("Value error, ")
+            plan.error("invalid-value", message, plan.position(pointer),
+                       "correct the value; `sendplan schema` describes what each key holds", pointer)

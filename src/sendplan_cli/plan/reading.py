@@ -45,7 +45,7 @@ def read_plan_bytes(path: Path, max_bytes: int | None = None) -> bytes:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             kind = next((name for test, name in _KINDS if test(info.st_mode)), "not a regular file")
-            raise ReadRefused(f"{path} is {kind}, not a plan file", "give sendplan the path of a .yaml plan file")
+            raise ReadRefused(f"it is {kind}, not a plan file", "give sendplan the path of a .yaml plan file")  # callers name the path
         if info.st_size > limit:
             raise ReadRefused(
                 f"the file is {_size(info.st_size)}, more than the limit of {_size(limit)}",

@@ -23,6 +23,7 @@ RULES: tuple[Rule, ...] = (
     ratings.missing_commentary,
     ratings.stale_rating,
     ratings.unrated,
+    ratings.update_misdated,
     smart.no_lead,
     smart.unknown_lead,
     smart.no_success_measure,

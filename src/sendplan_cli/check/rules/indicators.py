@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from sendplan_cli.check.rules.base import Context, Finding, rule
-from sendplan_cli.plan.kpi_periods import period_span, point_date
+from sendplan_cli.plan.kpi_periods import before_baseline, period_span, point_date
 from sendplan_cli.plan.kpi_status import KpiStatus, shortfall
 from sendplan_cli.plan.kpi_values import format_value
 from sendplan_cli.plan.loader import Pointer
@@ -296,14 +296,13 @@ def actual_misdated(ctx: Context) -> Iterator[Finding]:
     ```
     """
     for index, ind in enumerate(ctx.plan.indicators):
-        baseline_end = point_date(ind, ind.baseline.period) if ind.baseline else None
         for j, actual in enumerate(ind.actuals):
             start, end = period_span(ind, actual.period)
             where: Pointer = ("indicators", index, "actuals", j, "period")
             if start is not None and start > ctx.as_of:
                 yield Finding(where, f"indicator {ind.id} has a figure for {actual.period.text}, which has not started",
                               hint="check the period; record a figure once its period is over")
-            elif end is not None and baseline_end is not None and end < baseline_end:
+            elif before_baseline(ind, end):
                 yield Finding(where, f"indicator {ind.id} has a figure for {actual.period.text}, before its baseline "
                                      f"({ind.baseline.period.text if ind.baseline and ind.baseline.period else ''})",
                               hint="check the period, or move the figure to the baseline")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from sendplan_cli.check.rules.base import DATES_AND_RATINGS, Context, Finding, rule
+from sendplan_cli.plan.dates import not_yet_begun
 from sendplan_cli.plan.status import dated_steps
 
 
@@ -231,3 +232,48 @@ def unrated(ctx: Context) -> Iterator[Finding]:
         if missing:
             yield Finding(("actions", index, "ref"), f"action {action.ref} has no {' or '.join(missing)} rating",
                           action.ref, "add the rating agreed by the board", key=True)
+
+
+@rule("SP206", "update-misdated", "warning", reads=frozenset({"updates"}))
+def update_misdated(ctx: Context) -> Iterator[Finding]:
+    """A monthly update for a month that has not begun.
+
+    Why: an update reports what happened in its month; one dated ahead is a typing slip or a
+    hope recorded as fact, and the board would read it as the rating in force once that month
+    comes. Reported when the update's month starts after the as-of month; the current month's
+    update is fine. (Figures for a period not yet started are SP405.)
+
+    Fails:
+
+    ```yaml
+    # as-of: 2025-03-15
+    actions:
+      - ref: "1.1"
+        title: Develop waiting well offer
+        updates:
+          - month: 2025-04
+            completion: Green
+            commentary: Offer launched.
+    ```
+
+    Passes:
+
+    ```yaml
+    # as-of: 2025-03-15
+    actions:
+      - ref: "1.1"
+        title: Develop waiting well offer
+        updates:
+          - month: 2025-03
+            completion: Amber
+            commentary: Offer drafted; launch planned for April.
+    ```
+    """
+    for index, action in enumerate(ctx.plan.actions):
+        for position, update in enumerate(action.updates):
+            if not_yet_begun(update.month, ctx.as_of):
+                yield Finding(("actions", index, "updates", position, "month"),
+                              f"action {action.ref} has an update for {update.month:%B %Y}, which has not begun "
+                              f"(as of {ctx.as_of.day} {ctx.as_of:%B %Y})",
+                              action.ref, f"check the month; record an update once its month has begun "
+                                          f"(from 1 {update.month:%B %Y})")
