@@ -9,6 +9,7 @@ from typing import Any
 
 from sendplan_cli.errors import UsageError
 from sendplan_cli.output.paper.docx_parts import STYLES, MissingStyle, text
+from sendplan_cli.output.paper.docx_properties import set_properties
 from sendplan_cli.output.paper.docx_sections import plan_sections
 from sendplan_cli.output.paper.render import Paper
 from sendplan_cli.output.paper.view import PlanView
@@ -97,7 +98,7 @@ def render_docx(paper: Paper, template: Path | None = None) -> bytes:
         tpl.render(context, jinja_env=SandboxedEnvironment(autoescape=True))
     except TemplateError as exc:
         raise UsageError(f"{path}: template error: {exc}") from None
-    tpl.docx.core_properties.title = f"{context['title']}: board paper, {context['month_label']}"
+    set_properties(tpl.docx, paper, context["title"])
     out = io.BytesIO()
     tpl.save(out)
     return out.getvalue()
