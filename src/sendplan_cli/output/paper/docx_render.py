@@ -99,7 +99,7 @@ def render_docx(paper: Paper, template: Path | None = None) -> bytes:
         tpl.render(context, jinja_env=SandboxedEnvironment(autoescape=True))
     except TemplateError as exc:
         raise UsageError(f"{path}: template error: {exc}") from None
-    set_properties(tpl.docx, paper, context["title"])
+    set_properties(tpl.docx, paper, str(context["title"]))
     out = io.BytesIO()
     tpl.save(out)
     return out.getvalue()
