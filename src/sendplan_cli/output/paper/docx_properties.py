@@ -51,7 +51,6 @@ def set_properties(document: Any, paper: Paper, title: str) -> None:
     properties.category = "Board paper"
     properties.created = made
     properties.modified = made
-    properties.last_printed = made
     properties.revision = 1
     properties.language = LANGUAGE
     _default_language(document, qn)
