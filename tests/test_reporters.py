@@ -57,6 +57,7 @@ def test_json_is_stable_and_complete(tmp_path: Path) -> None:
     assert document["findings"][1]["fails"] is False  # the warning, under the default fail-on error
     assert document["summary"] == {
         "files": 1, "error": 1, "warning": 1, "info": 0, "failing": 1, "fail_on": "error", "failed": True,
+        "exit_zero": False, "exit_code": 1,  # the error fails the run, and without --exit-zero the process says so
     }
     assert {"code": "SP201", "name": "rating-contradicts-dates", "severity": "warning", "count": 1} in document["statistics"]
 

@@ -145,3 +145,22 @@ def test_the_same_plans_give_byte_identical_output_in_every_process() -> None:
     outputs = {run_cli("validate", str(PLANS), "--as-of", "2026-01-15", "--format", "json",
                        env={"PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3")}
     assert len(outputs) == 1
+
+
+def test_exit_zero_is_stated_by_every_machine_format_and_sarif_gives_the_real_exit_code() -> None:
+    # West Sussex at 2025-01-15 has five overdue actions (errors), so the run fails; --exit-zero makes the process exit 0.
+    for exit_zero in (False, True):
+        extra = ["--exit-zero"] if exit_zero else []
+        code = 0 if exit_zero else 1
+        sarif = run_cli("validate", str(PLANS), "--as-of", "2025-01-15", "--format", "sarif", *extra)
+        invocation = json.loads(sarif.stdout)["runs"][0]["invocations"][0]
+        assert sarif.returncode == invocation["exitCode"] == code
+        assert invocation["properties"]["failed"] is True and invocation["properties"]["exit_zero"] is exit_zero
+        as_json = run_cli("validate", str(PLANS), "--as-of", "2025-01-15", "--format", "json", *extra)
+        summary = json.loads(as_json.stdout)["summary"]
+        assert as_json.returncode == code
+        assert (summary["failed"], summary["exit_zero"], summary["exit_code"]) == (True, exit_zero, code)
+        junit = run_cli("validate", str(PLANS), "--as-of", "2025-01-15", "--format", "junit", *extra)
+        props = {p.get("name"): p.get("value") for p in ET.fromstring(junit.stdout).iter("property")}
+        assert junit.returncode == code
+        assert (props["failed"], props["exit_zero"], props["exit_code"]) == ("true", str(exit_zero).lower(), str(code))

@@ -213,3 +213,33 @@ def test_a_plan_with_indicators_gets_the_scorecard_in_word_as_in_html() -> None:
     red = [row[0].split(":")[0] for row in _table(document, next(
         p.text for p in document.paragraphs if p.text.startswith("Indicators rated Red"))) [1:]]
     assert red and all(f"{kpi}:" in html for kpi in red)
+
+
+def test_document_properties_are_the_papers_own(tmp_path: Path) -> None:
+    import zipfile
+    from datetime import datetime, timezone
+
+    from docx import Document
+
+    before = datetime.now(timezone.utc).replace(microsecond=0)
+    west = _document(WEST, "2025-01")
+    properties = west.core_properties
+    # The cover's title, the board's month, and the partnership (the plan has no papers: entry naming an author).
+    assert properties.title == "West Sussex Local Area SEND Partnership Improvement Plan: board paper, January 2025"
+    assert properties.subject == "January 2025"
+    assert properties.author == "West Sussex Local Area SEND Partnership"
+    assert "python-docx" not in f"{properties.author} {properties.comments} {properties.last_modified_by}"
+    assert properties.language == "en-GB"
+    # Made during this test session (the document is cached per session, so not before an hour ago).
+    for moment in (properties.created, properties.modified):
+        assert abs((moment.replace(tzinfo=timezone.utc) - before).total_seconds()) < 3600
+    styles = zipfile.ZipFile(io.BytesIO(_docx_bytes(WEST, "2025-01"))).read("word/styles.xml").decode("utf-8")
+    assert re.search(r'<w:rPrDefault><w:rPr>.*<w:lang w:val="en-GB"', styles)
+    # A papers: entry's author is the document's author.
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(Path(WEST).read_text(encoding="utf-8")
+                    + "papers:\n  - month: 2025-01\n    author: Sam Author, SEND Programme Manager\n", encoding="utf-8")
+    target = tmp_path / "paper.docx"
+    result = run_cli("report", str(plan), "--month", "2025-01", "--format", "docx", "-o", str(target))
+    assert result.returncode == 0, result.stderr
+    assert Document(str(target)).core_properties.author == "Sam Author, SEND Programme Manager"

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from sendplan_cli.authoring.line_diff import line_opcodes
 from sendplan_cli.errors import UsageError
 
 
@@ -46,8 +46,7 @@ def encode(text: str, layout: Layout) -> bytes:
     """The edited text with every unchanged line's own ending; new lines take the ending of the line before."""
     new = text.split("\n")[:-1]
     endings: list[str] = []
-    matcher = difflib.SequenceMatcher(a=layout.lines, b=new, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    for tag, i1, i2, j1, j2 in line_opcodes(layout.lines, new):
         if tag == "equal":
             endings += [_ending(layout, i) for i in range(i1, i2)]
         else:

@@ -9,15 +9,16 @@ the plan's lock.
 
 from __future__ import annotations
 
-import difflib
 import io
 import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from sendplan_cli.authoring import line_diff
 from sendplan_cli.authoring.atomic import refuse_unsafe_replace, remove_stale_temporaries, write_atomic
 from sendplan_cli.authoring.file_layout import Layout, decode
+from sendplan_cli.authoring.line_diff import line_opcodes
 from sendplan_cli.authoring.lock import plan_lock
 from sendplan_cli.errors import UsageError
 from sendplan_cli.output.sanitise import one_line
@@ -57,7 +58,7 @@ def _settle_insertions(old: str, new: str) -> str:
     A comment indented less than the added lines belongs to an outer block, and blank lines
     separate blocks: the added lines go above both."""
     before, after = old.splitlines(keepends=True), new.splitlines(keepends=True)
-    opcodes = difflib.SequenceMatcher(a=before, b=after, autojunk=False).get_opcodes()
+    opcodes = line_opcodes(before, after)
     for tag, _, _, j1, j2 in reversed(opcodes):
         if tag != "insert" or not any(line.strip() for line in after[j1:j2]):
             continue
@@ -230,7 +231,7 @@ def check_only_lines(old: str, new: str, path: Path, owned: re.Pattern[str], wha
     after one, and blank lines between them, are its continuation (a block scalar, a quoted value
     over several lines, a nested entry)."""
     before, after = old.splitlines(), new.splitlines()
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=before, b=after, autojunk=False).get_opcodes():
+    for tag, i1, i2, j1, j2 in line_opcodes(before, after):
         if tag == "equal":
             continue
         if not all(_belongs(before, i, owned) for i in range(i1, i2)) or not all(_belongs(after, j, owned) for j in range(j1, j2)):
@@ -274,7 +275,7 @@ def check_still_valid(text: str, path: Path, what: str) -> None:
 def unified_diff(path: Path, before: bytes, after: bytes) -> str:
     old = before.decode("utf-8", errors="replace").splitlines(keepends=True)
     new = after.decode("utf-8", errors="replace").splitlines(keepends=True)
-    return "".join(difflib.unified_diff(old, new, fromfile=str(path), tofile=str(path)))
+    return "".join(line_diff.unified_diff(old, new, fromfile=str(path), tofile=str(path)))
 
 
 def write_edit(path: Path, edit: Callable[[], tuple[bytes, bytes]], dry_run: bool = False) -> str:

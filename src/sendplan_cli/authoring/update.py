@@ -80,7 +80,8 @@ def apply_change(path: Path, change: Change, raw: bytes | None = None) -> tuple[
 def apply_changes(path: Path, changes: list[Change], raw: bytes | None = None) -> tuple[bytes, bytes]:
     """The file's bytes before and after recording several changes in one edit (one read, one check, one write)."""
     raw, plan, loaded = load_valid_plan(path, raw)
-    prepared = [prepare_change(path, plan, change) for change in changes]
+    indexes = action_indexes(plan)
+    prepared = [prepare_change(path, plan, change, indexes) for change in changes]
     if len({index for index, _, _ in prepared}) == 1:
         def edit(action: Any) -> None:
             for _, month, values in prepared:
@@ -98,15 +99,25 @@ def apply_changes(path: Path, changes: list[Change], raw: bytes | None = None) -
     return raw, encode(new_text, layout)
 
 
-def prepare_change(path: Path, plan: Any, change: Change) -> tuple[int, date, dict[str, Any]]:
-    """Check one change against the loaded plan: the action's index, the month, and the values to write; UsageError if wrong."""
+def action_indexes(plan: Any) -> dict[str, int]:
+    """Each ref's action index (the first action with it), built once for a batch of changes."""
+    indexes: dict[str, int] = {}
+    for index, action in enumerate(plan.actions):
+        indexes.setdefault(action.ref, index)
+    return indexes
+
+
+def prepare_change(path: Path, plan: Any, change: Change, indexes: dict[str, int] | None = None) -> tuple[int, date, dict[str, Any]]:
+    """Check one change against the loaded plan: the action's index, the month, and the values to write; UsageError if wrong.
+
+    `indexes` (from action_indexes) saves listing every ref for each change of a large import."""
     from sendplan_cli.plan.status import state_at
 
-    refs = [a.ref for a in plan.actions]
-    if change.ref not in refs:
-        close = suggest(change.ref, refs)
+    indexes = action_indexes(plan) if indexes is None else indexes
+    if change.ref not in indexes:
+        close = suggest(change.ref, list(indexes))
         raise UsageError(f"{path}: no action with ref {change.ref!r}" + (f"; did you mean {close!r}?" if close else ""))
-    index = refs.index(change.ref)
+    index = indexes[change.ref]
     try:
         month = parse_month(change.month)
     except DateParseError as exc:

@@ -22,6 +22,8 @@ class Verdict:
     results: list[FileResult]
     as_of: date
     fail_on: Severity | None = None
+    exit_zero: bool = False
+    """--exit-zero: the process exits 0 even when the run fails; the verdict itself is unchanged."""
     _failing: dict[int, list[bool]] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -46,7 +48,8 @@ class Verdict:
 
     @property
     def exit_code(self) -> int:
-        return 1 if self.failed else 0
+        """The code the process returns: every format that states one reads it here."""
+        return 1 if self.failed and not self.exit_zero else 0
 
     @property
     def failing_count(self) -> int:

@@ -105,12 +105,12 @@ def validate(
     if from_stdin is not None and (since is not None or history):
         raise UsageError("--since and --history compare a plan with its git history; check a file in the repository, not '-'")
     results = judge_changes(results, files, when, since, history) + ([from_stdin] if from_stdin else [])
-    verdict = Verdict(results, when, Severity(fail_on.value) if fail_on else None)
+    verdict = Verdict(results, when, Severity(fail_on.value) if fail_on else None, exit_zero)
     run = Run(verdict, file_lines, statistics, group_by, concise=output_style is OutputFormat.concise, quiet=quiet)
     write_report(lambda out: REPORTER_BY_NAME[output_format.value](run, out), output_file)
     append_if_asked(run)
     print_search_notes(found)
-    raise typer.Exit(0 if exit_zero else verdict.exit_code)
+    raise typer.Exit(verdict.exit_code)
 
 
 @app.command("list")

@@ -62,18 +62,18 @@ def apply_rows(plan_path: Path, plan: Plan, raw: bytes, month: date, actions: li
                figures: list[FigureRow], outcome: Outcome) -> bytes:
     """The plan's bytes with every accepted row recorded; rows that conflict are named and left out."""
     from sendplan_cli.authoring.actuals import ActualChange, apply_actual
-    from sendplan_cli.authoring.update import Change, apply_changes, prepare_change
+    from sendplan_cli.authoring.update import Change, action_indexes, apply_changes, prepare_change
 
     current = raw
-    refs = [a.ref for a in plan.actions]
+    indexes = action_indexes(plan)  # looked up per row: a list scan per row made a large import quadratic
     version = plan_fingerprint(raw)
     accepted: list[Change] = []
     described: list[str] = []
     for row in actions:
-        if row.ref not in refs:
+        if row.ref not in indexes:
             outcome.problems.append(f"{row.where}: action {one_line(row.ref)} is no longer in the plan; nothing was recorded for it")
             continue
-        index = refs.index(row.ref)
+        index = indexes[row.ref]
         action = plan.actions[index]
         lead = row.form.meta.get("lead")
         if lead and lead not in accountable_leads(action):
@@ -93,7 +93,7 @@ def apply_rows(plan_path: Path, plan: Plan, raw: bytes, month: date, actions: li
         change = Change(row.ref, f"{month:%Y-%m}", row.completion, row.impact, row.commentary,
                         proposed_due=row.proposed_due, proposed_due_reason=row.proposed_due_reason)
         try:
-            prepare_change(plan_path, plan, change)
+            prepare_change(plan_path, plan, change, indexes)
         except UsageError as exc:
             outcome.problems.append(f"{row.where}: {exc}")
             continue

@@ -32,7 +32,8 @@ def report_junit(run: Run, out: TextIO) -> None:
     root = ET.Element("testsuites", {"name": "sendplan", **totals})
     suite = ET.SubElement(root, "testsuite", {"name": "sendplan validate", "skipped": "0", **totals})
     properties = ET.SubElement(suite, "properties")
-    for name, value in (("as_of", v.as_of.isoformat()), ("fail_on", v.fail_on_label), ("failed", str(v.failed).lower())):
+    for name, value in (("as_of", v.as_of.isoformat()), ("fail_on", v.fail_on_label), ("failed", str(v.failed).lower()),
+                        ("exit_zero", str(v.exit_zero).lower()), ("exit_code", str(v.exit_code))):
         ET.SubElement(properties, "property", name=name, value=value)
     suite.extend(cases)
     ET.indent(root)

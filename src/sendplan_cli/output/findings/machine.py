@@ -31,6 +31,7 @@ def summary(run: Run) -> dict[str, Any]:
         "files": len(v.results),
         "error": counts.get("error", 0), "warning": counts.get("warning", 0), "info": counts.get("info", 0),
         "failing": v.failing_count, "fail_on": v.fail_on_label, "failed": v.failed,
+        "exit_zero": v.exit_zero, "exit_code": v.exit_code,
     }
     since = next((r.since for r in v.results if r.since), None)
     if since is not None:

@@ -86,7 +86,8 @@ def report_sarif(run: Run, out: TextIO) -> None:
             "originalUriBaseIds": _base(),
             "invocations": [{
                 "executionSuccessful": True, "exitCode": v.exit_code,
-                "properties": {"as_of": v.as_of.isoformat(), "fail_on": v.fail_on_label, "failed": v.failed},
+                "properties": {"as_of": v.as_of.isoformat(), "fail_on": v.fail_on_label, "failed": v.failed,
+                               "exit_zero": v.exit_zero},
             }],
             "results": results,
         }],

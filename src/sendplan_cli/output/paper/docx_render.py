@@ -9,6 +9,7 @@ from typing import Any
 
 from sendplan_cli.errors import UsageError
 from sendplan_cli.output.paper.docx_parts import STYLES, MissingStyle, text
+from sendplan_cli.output.paper.docx_properties import set_properties
 from sendplan_cli.output.paper.docx_sections import plan_sections
 from sendplan_cli.output.paper.render import Paper
 from sendplan_cli.output.paper.view import PlanView
@@ -18,39 +19,40 @@ DEFAULT_DOCX = "board-paper.docx"
 
 
 class _Sections:
-    """Builds each section of the paper in one scratch document that shares the template's styles and images.
+    """Builds each section of the paper in a scratch document that shares the template's styles and images.
 
     docxtpl's own subdocument opens python-docx's blank document afresh for every section, a third of the
-    rendering time; each section here is built in the same body, taken out as XML, and the body emptied.
+    rendering time; each section here is built in a bare body of its own and taken out as XML. The body is
+    dropped whole, never emptied: lxml takes time growing with the square of a table's rows to remove it.
     """
 
     def __init__(self, tpl: Any) -> None:
         from copy import deepcopy
 
-        from docx.document import Document
         from docx.oxml.ns import nsdecls
         from docx.oxml.parser import parse_xml
 
         template = tpl.get_docx()
-        element = parse_xml(f"<w:document {nsdecls('w')}><w:body/></w:document>")
         # python-docx sizes tables to the page: the template's own (its last section), never part of a section.
         page = template.element.body.sectPr
         self.page = deepcopy(page) if page is not None else parse_xml(f"<w:sectPr {nsdecls('w')}/>")
-        element.body.append(self.page)
-        self.doc = Document(element, template.part)  # styles, numbering and pictures are the template's
+        self.part = template.part  # styles, numbering and pictures are the template's
 
     def build(self, fill: Any) -> Any:
+        from copy import deepcopy
+
+        from docx.document import Document
+        from docx.oxml.ns import nsdecls
+        from docx.oxml.parser import parse_xml
         from lxml import etree
 
-        body = self.doc.element.body
-        fill(self.doc)
-        body.remove(self.page)
+        element = parse_xml(f"<w:document {nsdecls('w')}><w:body/></w:document>")
+        page = deepcopy(self.page)
+        element.body.append(page)
+        fill(Document(element, self.part))
+        element.body.remove(page)
         # As docxtpl's subdocument does: the body's children, relying on the template's namespace declarations.
-        xml = re.sub(r"</?w:body[^>]*>", "", etree.tostring(body, encoding="unicode"))
-        for child in list(body):
-            body.remove(child)
-        body.append(self.page)
-        return _Built(xml)
+        return _Built(re.sub(r"</?w:body[^>]*>", "", etree.tostring(element.body, encoding="unicode")))
 
 
 class _Built(str):
@@ -97,7 +99,7 @@ def render_docx(paper: Paper, template: Path | None = None) -> bytes:
         tpl.render(context, jinja_env=SandboxedEnvironment(autoescape=True))
     except TemplateError as exc:
         raise UsageError(f"{path}: template error: {exc}") from None
-    tpl.docx.core_properties.title = f"{context['title']}: board paper, {context['month_label']}"
+    set_properties(tpl.docx, paper, str(context["title"]))
     out = io.BytesIO()
     tpl.save(out)
     return out.getvalue()

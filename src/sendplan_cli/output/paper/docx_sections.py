@@ -108,7 +108,6 @@ def _exceptions(doc: Any, view: PlanView, as_of: str) -> None:
 
 
 def _progress(doc: Any, view: PlanView) -> None:
-    actions = {a.ref: a for a in view.plan.actions}
     for rec, rows in view.coverage:
         paragraph(doc, text(rec.id), "Heading 2")
         prose(doc, rec.text)
@@ -119,7 +118,7 @@ def _progress(doc: Any, view: PlanView) -> None:
             continue
         table(doc, f"Actions answering {text(rec.id)}", ["Ref", "Action", "Completion", "Impact", "Movement", "Measures of success"],
                      [[r.ref, text(r.title), _rating(r.completion), _rating(r.impact), r.movement,
-                       f"{len(actions[r.ref].success_measures)} success measures (appendix A)" if actions[r.ref].success_measures else "None stated"]
+                       f"{len(r.action.success_measures)} success measures (appendix A)" if r.action.success_measures else "None stated"]
                       for r in rows], _rating_fills(view, rows, 2, 3))
 
 

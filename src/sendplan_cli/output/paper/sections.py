@@ -69,11 +69,14 @@ class RuleSummary:
 def findings_by_rule(findings: list[Diagnostic]) -> list[RuleSummary]:
     """The findings grouped by rule, errors first, each with its count and the actions concerned."""
     groups: dict[str, RuleSummary] = {}
+    refs: dict[str, dict[str, None]] = {}  # each rule's refs in first-seen order; a list scan per finding was quadratic
     for d in findings:
         entry = groups.setdefault(d.code, RuleSummary(d.code, d.name, d.severity.value, 0, [], d.message))
         entry.count += 1
-        if d.ref and d.ref not in entry.refs:
-            entry.refs.append(d.ref)
+        if d.ref:
+            refs.setdefault(d.code, {})[d.ref] = None
+    for code, seen in refs.items():
+        groups[code].refs = list(seen)
     order = {"error": 0, "warning": 1, "info": 2}
     return sorted(groups.values(), key=lambda g: (order.get(g.severity, 3), g.code))
 

@@ -54,6 +54,8 @@ class ActionRow:
     """The exception headings this action appears under, in words."""
     proposal: Any = None
     """A new date proposed and not yet agreed (plan/proposals.py), or none; never the due date."""
+    action: Any = None
+    """The plan's own action this row shows (success measures, measures), so no template searches for it."""
 
     @property
     def finding_names(self) -> set[str]:
@@ -135,7 +137,7 @@ def _row(plan: Plan, index: int, action: Action, month: date, as_of: date, findi
         due_end=final[1] if final else None, completion=now.completion, impact=now.impact,
         commentary=now.commentary, movement=_movement(plan, action, now, before, month), due_change=change,
         updated_this_month=now.update is not None and now.update.month == month,
-        recommendations=action.recommendations, findings=findings,
+        recommendations=action.recommendations, findings=findings, action=action,
     )
 
 
@@ -162,17 +164,25 @@ def build_view(plan: Plan, path: str, month: date, as_of: date, findings: list[D
         by_ref.setdefault(d.ref, []).append(d)
     rows = [_row(plan, i, a, month, as_of, by_ref.get(a.ref, [])) for i, a in enumerate(plan.actions)]
     exceptions = exception_items(plan, statuses, findings, as_of, month, proposals)
+    # Each index built once: matching every row against every exception made a large plan's paper quadratic.
+    flags: dict[str, list[str]] = {}
+    for heading, items in exceptions.items():
+        for ref in dict.fromkeys(i.ref for i in items):
+            flags.setdefault(ref, []).append(heading)
     for row, status, proposal in zip(rows, statuses, proposals):
         row.status = status
         row.proposal = proposal
         if row.due is None and status.final is not None:
             row.due = f"by {status.final.end:%d %b %Y} (from its activities)"
-        row.flags = [heading for heading, items in exceptions.items() if any(i.ref == row.ref for i in items)]
+        row.flags = list(flags.get(row.ref, ()))
     leads: dict[str, list[ActionRow]] = {}
+    answering: dict[str, list[ActionRow]] = {}
     for r in rows:
         for lead in r.leads or ["No lead named"]:
             leads.setdefault(lead, []).append(r)
-    coverage = [(rec, [r for r in rows if rec.id in r.recommendations]) for rec in plan.recommendations]
+        for rec_id in dict.fromkeys(r.recommendations):
+            answering.setdefault(rec_id, []).append(r)
+    coverage = [(rec, answering.get(rec.id, [])) for rec in plan.recommendations]
     view = PlanView(
         plan=plan, path=path, rows=rows, findings=findings,
         as_published=all(r.movement == "as published" for r in rows),
