@@ -4,6 +4,7 @@ read as a finding (exit 1), commands that change the plan refuse (exit 2), a mis
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -54,6 +55,7 @@ def test_commands_that_change_the_plan_refuse_an_unreadable_one_with_exit_2(comm
     ["export", "{missing}", "-o", "{tmp}/t.xlsx"], ["history", "{missing}"],
     ["update", "{missing}", "1.1", "--month", "2025-01", "--completion", "Red"],
     ["import", "{missing}", "{tmp}/form.xlsx"], ["import", str(WEST), "{missing}"],
+    ["schema", "--plan", "{missing}"],
 ])
 def test_a_missing_path_is_a_usage_error_everywhere(command: list[str], tmp_path: Path) -> None:
     missing = tmp_path / "no-such-plan.yaml"
@@ -77,3 +79,28 @@ def test_new_refuses_an_existing_file_and_explain_an_unknown_rule(tmp_path: Path
     result = run_cli("new", "-o", str(existing), "--title", "T", "--partnership", "P")
     assert result.returncode == 2 and existing.read_text(encoding="utf-8") == "kept\n"
     assert run_cli("explain", "no-such-rule").returncode == 2
+
+
+def _git_repo_with(tmp_path: Path, name: str, text: str) -> Path:
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    git = ["git", "-C", str(tmp_path), "-c", "user.name=Officer", "-c", "user.email=officer@example.org"]
+    subprocess.run([*git, "add", name], check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "Plan"], check=True)
+    return path
+
+
+def test_history_reports_an_unreadable_plan_as_a_finding_and_exits_1(tmp_path: Path) -> None:
+    broken = _git_repo_with(tmp_path, "broken.yaml", BROKEN)
+    result = run_cli("history", str(broken))
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "SP003" in result.stdout + result.stderr
+    assert "0 changes" not in result.stdout  # no history is made up for a file that is not read
+
+
+def test_history_of_a_file_that_is_not_a_plan_is_a_usage_error(tmp_path: Path) -> None:
+    readme = _git_repo_with(tmp_path, "README.md", "# Our plan\n\npartnership: West Sussex\n")
+    result = run_cli("history", str(readme))
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "not a plan file" in result.stderr

@@ -44,13 +44,20 @@ def history_command(
     """
     from sendplan_cli.check.gitrepo import GitRepo
     from sendplan_cli.check.history import read_versions
+    from sendplan_cli.check.pipeline import load_model
     from sendplan_cli.check.timeline import known_refs, timeline
+    from sendplan_cli.cli.app import print_load_errors
     from sendplan_cli.cli.inputs import one_plan_file
 
     path = one_plan_file(plan, "sendplan history")
     repo = GitRepo.find(path, "sendplan history")
     repo.require_full_history("sendplan history")
     base = repo.resolve(since, "sendplan history") if since is not None else None
+    loaded, model = load_model(path)
+    if model is None:
+        # As every command that only reads the plan: the plan as it is now cannot be read, so say why.
+        print_load_errors(loaded.path, loaded.diagnostics)
+        raise typer.Exit(1)
     versions = read_versions(repo, path, repo.relative(path), today(), base=base)
     if action is not None and action not in known_refs(versions):
         raise UsageError(f"{plan}: no version of this plan has an action {action!r}; `sendplan list {plan}` lists the refs")
