@@ -123,7 +123,8 @@ OPTION_CASES = [
     (["update", "{kpi}", "--indicator", "KPI 2", "--period", "2025-09", "--value", "54%"], "must be a number"),
     (["validate", "{west}", "--as-of", "9999-12-01"], "outside the years sendplan handles"),
     (["report", "{west}", "--month", "9999-01", "-o", "-"], "outside the years sendplan handles"),
-    (["update", "{tmp}", "1.1", "--month", "2025-01", "--comment", "x"], "it is a folder, not a plan file"),
+    (["export", "{west}", "--month", "9999-12", "-o", "{tmp}/form.xlsx"], "outside the years sendplan handles"),
+    (["update", "{tmp}", "1.1", "--month", "2025-01", "--comment", "x"], "is a folder, not a plan; give one plan file"),
     (["new", "-o", "{tmp}/new.yaml", "--title", "", "--partnership", "P"], "--title is empty"),
     (["new", "-o", "{tmp}/new.yaml", "--title", "a\nb", "--partnership", "P"], "--title holds a line break"),
 ]

@@ -286,8 +286,6 @@ def write_edit(path: Path, edit: Callable[[], tuple[bytes, bytes]], dry_run: boo
     if dry_run:
         before, after = edit()
         return unified_diff(path, before, after)
-    if path.is_dir():  # before the writer's checks, which would count a folder's links as a plan's
-        raise UsageError(f"{path}: it is a folder, not a plan file; give the path of a .yaml plan file")
     refuse_unsafe_replace(path)
     with plan_lock(path):
         remove_stale_temporaries(path)

@@ -41,7 +41,7 @@ def export(
     from sendplan_cli.cli.outputs import refuse_overwriting_plans
     from sendplan_cli.errors import UsageError
     from sendplan_cli.output.sanitise import one_line
-    from sendplan_cli.plan.dates import DateParseError, parse_month
+    from sendplan_cli.plan.dates import DateParseError, month_error, parse_month
 
     refuse_overwriting_plans(output, [plan], "-o", "tracker.xlsx")
     if fmt != "xlsx":
@@ -60,8 +60,8 @@ def export(
         return
     try:
         reporting = parse_month(month)
-    except DateParseError:
-        raise typer.BadParameter(f"{month!r} is not a month; use YYYY-MM, e.g. 2025-02", param_hint="--month") from None
+    except DateParseError as exc:
+        raise typer.BadParameter(month_error(month, exc), param_hint="--month") from None
     from sendplan_cli.authoring.spreadsheet.export import export_forms
 
     model, raw = _load(plan)

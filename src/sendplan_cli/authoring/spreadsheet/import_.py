@@ -19,7 +19,7 @@ from sendplan_cli.authoring.spreadsheet.reader import Form, open_form, shape_pro
 from sendplan_cli.authoring.spreadsheet.rows import ActionRow, FigureRow, read_rows
 from sendplan_cli.errors import UsageError
 from sendplan_cli.output.sanitise import one_line
-from sendplan_cli.plan.dates import DateParseError, parse_month
+from sendplan_cli.plan.dates import DateParseError, not_yet_begun, parse_month
 from sendplan_cli.plan.model import Plan
 
 
@@ -58,7 +58,7 @@ def _check_identity(form: Form, plan: Plan, plan_path: Path, month: date | None,
     if month is not None and form_month != month:
         raise UsageError(f"{form.name}: this form is for {form_month:%B %Y}, not {month:%B %Y}; "
                          f"import it with --month {form_month:%Y-%m}, or send the lead the {month:%B %Y} form")
-    if form_month > this_month:
+    if not_yet_begun(form_month, this_month):
         raise UsageError(f"{form.name}: this form is for {form_month:%B %Y}, which has not begun; a month's updates are "
                          f"recorded once it has started, so import it in {form_month:%B %Y} or later")
     lead = form.meta.get("lead") or None
