@@ -7,10 +7,15 @@ import re
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
+
 from sendplan_cli.errors import UsageError
 from sendplan_cli.output.paper.docx_parts import STYLES, MissingStyle, text
 from sendplan_cli.output.paper.docx_sections import plan_sections
+from sendplan_cli.output.paper.docx_tags import fill_tags, open_template
+from sendplan_cli.output.paper.plain import plain
 from sendplan_cli.output.paper.render import Paper
+from sendplan_cli.output.paper.sandbox import Limits
 from sendplan_cli.output.paper.view import PlanView
 from sendplan_cli.resources import resource_dir
 
@@ -50,34 +55,19 @@ class _Sections:
         for child in list(body):
             body.remove(child)
         body.append(self.page)
-        return _Built(xml)
-
-
-class _Built(str):
-    """A built section's WordprocessingML, which the template's Jinja inserts as it is, never escaped."""
-
-    def __html__(self) -> str:
-        return str(self)
+        return Markup(xml)  # the template's Jinja inserts a built section as it is, never escaped
 
 
 def _plan_context(sections: _Sections, view: PlanView, paper: Paper) -> dict[str, Any]:
-    values: dict[str, Any] = {"title": text(view.plan.title), "view": view}
+    values: dict[str, Any] = {"title": text(view.plan.title), "view": plain(view)}
     for name, build in plan_sections(view, paper).items():
         values[name] = sections.build(build)
     return values
 
 
-def render_docx(paper: Paper, template: Path | None = None) -> bytes:
-    """The board paper as .docx bytes, through the default Word template or the one given."""
-    from docxtpl import DocxTemplate
-    from jinja2 import TemplateError
-
-    path = template or resource_dir("templates") / DEFAULT_DOCX
-    try:
-        tpl = DocxTemplate(str(path))
-        tpl.init_docx()
-    except Exception as exc:  # python-docx raises several types for a file that is not a Word document
-        raise UsageError(f"{path}: not a Word template (.docx): {exc}") from None
+def word_values(paper: Paper, tpl: Any, path: Path) -> dict[str, Any]:
+    """What a Word template's tags receive: the paper's words and, per plan, its sections built with the
+    template's styles and its view as plain data."""
     titles = [v.plan.title for v in paper.views]
     sections = _Sections(tpl)
     try:
@@ -86,18 +76,27 @@ def render_docx(paper: Paper, template: Path | None = None) -> bytes:
         raise UsageError(f"{path}: the Word template has no style named {exc.name!r}, which the paper is built with "
                          f"({', '.join(STYLES)}); add it in Word's Styles pane, or start again from a copy of the "
                          f"bundled {DEFAULT_DOCX}") from None
-    context = {
+    return {
         "title": text(titles[0]) if len(titles) == 1 else "SEND improvement plans",
         "month_label": f"{paper.month:%B %Y}", "as_of": f"{paper.as_of:%d %b %Y}",
         "generated": f"{paper.generated:%d %b %Y}", "plans": plans,
     }
-    from jinja2.sandbox import SandboxedEnvironment
 
-    try:
-        tpl.render(context, jinja_env=SandboxedEnvironment(autoescape=True))
-    except TemplateError as exc:
-        raise UsageError(f"{path}: template error: {exc}") from None
-    tpl.docx.core_properties.title = f"{context['title']}: board paper, {context['month_label']}"
-    out = io.BytesIO()
-    tpl.save(out)
-    return out.getvalue()
+
+def render_docx(paper: Paper, template: Path | None = None, limits: Limits = Limits()) -> bytes:
+    """The board paper as .docx bytes, through the default Word template or the one given.
+
+    The sections are built here, with the template's styles; a custom template's tags are then filled
+    in a child process within `limits` (output/paper/template_child.py)."""
+    path = template or resource_dir("templates") / DEFAULT_DOCX
+    tpl = open_template(str(path), str(path))
+    values = word_values(paper, tpl, path)
+    properties = {"title": f"{values['title']}: board paper, {values['month_label']}"}
+    if template is None:
+        return fill_tags(tpl, values, properties, str(path))
+    from sendplan_cli.output.paper.template_child import Job, run
+
+    # The child reads the template as it stands now: with the pictures the built sections refer to.
+    document = io.BytesIO()
+    tpl.docx.save(document)
+    return run(Job("word", str(template), values, limits, document.getvalue(), properties))
