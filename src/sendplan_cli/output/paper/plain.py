@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 from datetime import date, datetime
 from enum import Enum
+from operator import attrgetter
 from typing import Any
 
 from markupsafe import Markup
@@ -20,15 +21,15 @@ from pydantic import BaseModel
 
 from sendplan_cli.output.paper.records import enum_text, record_class
 
-_SCALARS = (str, int, float, bool, type(None), date, datetime)
-_FIELDS: dict[type, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+_SCALARS = frozenset({str, int, float, bool, type(None), date, datetime, Markup})
+_RECORDS: dict[type, tuple[type, Any]] = {}
 
 
 def _public_properties(cls: type, stop: type) -> tuple[str, ...]:
     """The names of the properties a class and its own bases define (not those of `stop` and above)."""
     names: list[str] = []
     for klass in cls.__mro__:
-        if klass is stop or klass is object or (isinstance(stop, type) and issubclass(stop, klass)):
+        if issubclass(stop, klass):
             continue
         for name, attribute in vars(klass).items():
             if isinstance(attribute, property) and not name.startswith("_") and name not in names:
@@ -36,17 +37,19 @@ def _public_properties(cls: type, stop: type) -> tuple[str, ...]:
     return tuple(names)
 
 
-def _fields(obj: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    cls = type(obj)
-    known = _FIELDS.get(cls)
+def _record_form(cls: type) -> tuple[type, Any]:
+    """The record type for objects of `cls`, and a getter of their field and property values in its order."""
+    known = _RECORDS.get(cls)
     if known is None:
-        if isinstance(obj, BaseModel):
-            fields = tuple(cls.model_fields)  # type: ignore[attr-defined]
-            known = fields, tuple(p for p in _public_properties(cls, BaseModel) if p not in fields)
+        if issubclass(cls, BaseModel):
+            fields = tuple(cls.model_fields)
+            names = fields + tuple(p for p in _public_properties(cls, BaseModel) if p not in fields)
         else:
-            fields = tuple(f.name for f in dataclasses.fields(obj))
-            known = fields, tuple(p for p in _public_properties(cls, object) if p not in fields)
-        _FIELDS[cls] = known
+            fields = tuple(f.name for f in dataclasses.fields(cls))  # type: ignore[arg-type]
+            names = fields + tuple(p for p in _public_properties(cls, object) if p not in fields)
+        getter = attrgetter(*names) if len(names) > 1 else (lambda obj: (getattr(obj, names[0]),) if names else ())
+        known = record_class(cls.__name__, names), getter
+        _RECORDS[cls] = known
     return known
 
 
@@ -57,8 +60,15 @@ class _Converter:
         self.done: dict[int, tuple[Any, Any]] = {}  # id -> (source, plain); the source is kept so ids stay unique
 
     def __call__(self, value: Any) -> Any:
-        if type(value) in _SCALARS or isinstance(value, Markup):
+        kind = type(value)
+        if kind in _SCALARS:
             return value
+        if kind is list:
+            return [v if type(v) in _SCALARS else self(v) for v in value]
+        if kind is tuple:
+            return tuple([v if type(v) in _SCALARS else self(v) for v in value])
+        if kind is dict:
+            return {self(k): v if type(v) in _SCALARS else self(v) for k, v in value.items()}
         seen = self.done.get(id(value))
         if seen is not None:
             return seen[1]
@@ -67,8 +77,14 @@ class _Converter:
         return result
 
     def _convert(self, value: Any) -> Any:
+        kind = type(value)
+        if kind in _RECORDS or issubclass(kind, BaseModel) or (dataclasses.is_dataclass(value) and not isinstance(value, type)):
+            cls, getter = _record_form(kind)
+            return cls(*[v if type(v) in _SCALARS else self(v) for v in getter(value)])
         if isinstance(value, Enum):
             return enum_text(value)
+        if isinstance(value, Markup):
+            return value
         # Subclasses of plain types (an int-valued flag, say) as the plain type, shedding their own methods.
         if isinstance(value, str):
             return str.__str__(value)
@@ -78,17 +94,12 @@ class _Converter:
             return value
         if isinstance(value, dict):
             return {self(k): self(v) for k, v in value.items()}
-        if isinstance(value, list):
-            return [self(v) for v in value]
-        if isinstance(value, tuple):
-            return tuple(self(v) for v in value)
+        if isinstance(value, (list, tuple)):
+            items = [self(v) for v in value]
+            return tuple(items) if isinstance(value, tuple) else items
         if isinstance(value, (set, frozenset)):
             items = [self(v) for v in value]
             return frozenset(items) if isinstance(value, frozenset) else set(items)
-        if isinstance(value, BaseModel) or (dataclasses.is_dataclass(value) and not isinstance(value, type)):
-            fields, properties = _fields(value)
-            names = fields + properties
-            return record_class(type(value).__name__, names)(*(self(getattr(value, n)) for n in names))
         raise TypeError(f"the board paper has no plain form for a {type(value).__qualname__}; add one in {__name__}")
 
 
