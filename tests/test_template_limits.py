@@ -205,3 +205,22 @@ def test_a_word_template_failure_names_the_template_and_tag(tmp_path: Path, tag:
     assert result.returncode == 2 and not out.exists()
     assert result.stderr.startswith(f"sendplan: error: {template}: the Word template failed ") and expected in result.stderr
     assert result.stderr.count("\n") == 1 and "internal error" not in result.stderr
+
+
+@pytest.mark.skipif(not hasattr(__import__("signal"), "SIGXCPU"), reason="CPU-time limits are POSIX")
+def test_the_child_process_limits_hold_without_any_check_in_the_template() -> None:
+    """What a template cannot reach: the process's own limits, set before the template runs."""
+    import signal
+    import subprocess
+    import sys
+
+    confine = "from sendplan_cli.output.paper.template_child import _confine; from sendplan_cli.output.paper.sandbox import Limits; "
+    started = time.monotonic()
+    spin = subprocess.run([sys.executable, "-c", confine + "_confine(Limits(seconds=1))\nwhile True: pass"],
+                          capture_output=True, timeout=60)
+    assert spin.returncode == -signal.SIGXCPU and time.monotonic() - started < 30
+    if not Path("/proc/self/statm").exists():
+        return  # the memory limit is set where the system reports a process's size (Linux)
+    grow = subprocess.run([sys.executable, "-c", confine + f"_confine(Limits(memory_bytes={SMALL_MEMORY}))\nx = 'a' * {2 * SMALL_MEMORY}"],
+                          capture_output=True, text=True, timeout=60)
+    assert grow.returncode == 1 and "MemoryError" in grow.stderr

@@ -56,8 +56,12 @@ def run(job: Job) -> bytes:
     package_parent = str(Path(__file__).resolve().parents[3])
     code = (f"import sys; sys.path.insert(0, {package_parent!r}); "
             "from sendplan_cli.output.paper.template_child import main; main()")
-    process = subprocess.Popen([sys.executable, "-P", "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE)
+    try:
+        process = subprocess.Popen([sys.executable, "-P", "-c", code], stdin=subprocess.PIPE,
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    except OSError as exc:
+        raise UsageError(f"{job.template}: could not start a process to render the template in ({exc.strerror or exc}); "
+                         "check that Python can be run here") from None
     try:
         out, err = process.communicate(pickle.dumps(job, protocol=pickle.HIGHEST_PROTOCOL),
                                        timeout=job.limits.seconds + START_UP_SECONDS)
@@ -110,6 +114,8 @@ def _confine(limits: Limits) -> None:
     used = resource.getrusage(resource.RUSAGE_SELF)
     cpu = int(used.ru_utime + used.ru_stime + limits.seconds) + 2
     resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 5))
+    # A process ended for its CPU time may dump core: never a gigabyte file in the folder the paper is made in.
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     now = _address_space()
     if now is not None:
         cap = now + limits.memory_bytes
