@@ -224,3 +224,13 @@ def test_the_child_process_limits_hold_without_any_check_in_the_template() -> No
     grow = subprocess.run([sys.executable, "-c", confine + f"_confine(Limits(memory_bytes={SMALL_MEMORY}))\nx = 'a' * {2 * SMALL_MEMORY}"],
                           capture_output=True, text=True, timeout=60)
     assert grow.returncode == 1 and "MemoryError" in grow.stderr
+
+
+def test_a_template_that_is_not_text_says_what_to_give(tmp_path: Path) -> None:
+    from sendplan_cli.errors import UsageError
+    from sendplan_cli.output.paper.render import render
+
+    template = tmp_path / "mine.md.j2"
+    template.write_bytes(b"\xff\xfe# {{ title }}")  # UTF-16, as some editors save
+    with pytest.raises(UsageError, match=r"mine\.md\.j2: not a text template \(UTF-8\); give a Jinja template, such as a copy"):
+        render(_small_paper(tmp_path), "md", template)

@@ -41,6 +41,7 @@ PAYLOADS = [
     "{% include '../../../../../../etc/passwd' %}",
     "{% extends '/etc/hostname' %}",
     "{% import 'os' as os %}",
+    "{{ range(1000000000) | list | length }}",
 ]
 
 

@@ -56,7 +56,8 @@ def text_error(exc: BaseException, filename: str, shown: str, memory_bytes: int 
         where = exc.filename or filename
         return f"{shown if where == filename else where}:{exc.lineno}: {detail(exc)}"
     if isinstance(exc, UnicodeDecodeError):
-        return f"{shown}: not a text template (UTF-8); give a Jinja template such as a copy of the bundled one"
+        return (f"{shown}: not a text template (UTF-8); give a Jinja template, such as a copy of "
+                "the bundled templates/board-paper.html.j2 or board-paper.md.j2")
     line = template_line(exc, filename)
     return f"{shown}:{line}: {detail(exc, memory_bytes)}" if line else f"{shown}: {detail(exc, memory_bytes)}"
 
