@@ -234,3 +234,13 @@ def test_a_template_that_is_not_text_says_what_to_give(tmp_path: Path) -> None:
     template.write_bytes(b"\xff\xfe# {{ title }}")  # UTF-16, as some editors save
     with pytest.raises(UsageError, match=r"mine\.md\.j2: not a text template \(UTF-8\); give a Jinja template, such as a copy"):
         render(_small_paper(tmp_path), "md", template)
+
+
+def test_output_that_cannot_be_written_as_text_is_a_clear_error(tmp_path: Path) -> None:
+    from sendplan_cli.errors import UsageError
+    from sendplan_cli.output.paper.render import render
+
+    template = tmp_path / "mine.md.j2"
+    template.write_text("# {{ '\\ud800' }}", encoding="utf-8")  # a lone surrogate: no UTF-8 can hold it
+    with pytest.raises(UsageError, match=r"mine\.md\.j2: the template failed: UnicodeEncodeError"):
+        render(_small_paper(tmp_path), "md", template)

@@ -180,6 +180,8 @@ def main() -> None:
         (_send_text if job.kind == "text" else _send_word)(job, out)
     except UsageError as exc:
         _frame(out, b"E", str(exc).encode("utf-8"))
+    except Exception as exc:  # noqa: BLE001 - e.g. output that is not text (a lone surrogate) or memory run out
+        _frame(out, b"E", f"{job.template}: the template failed: {type(exc).__name__}: {exc}".encode("utf-8", "replace"))
     else:
         _frame(out, b"K", b"")
     out.flush()
