@@ -6,6 +6,8 @@ import io
 from contextlib import nullcontext
 from typing import Any
 
+from docxtpl import DocxTemplate
+
 from sendplan_cli.errors import UsageError
 from sendplan_cli.output.paper.sandbox import Limits, time_budget, word_environment
 from sendplan_cli.output.paper.template_errors import word_error
@@ -13,8 +15,6 @@ from sendplan_cli.output.paper.template_errors import word_error
 
 def open_template(document: bytes | str, shown: str) -> Any:
     """A Word template ready for its tags, from a file or from bytes; anything else is a usage error."""
-    from docxtpl import DocxTemplate
-
     try:
         tpl = DocxTemplate(io.BytesIO(document) if isinstance(document, bytes) else document)
         tpl.init_docx()
