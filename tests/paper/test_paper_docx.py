@@ -243,3 +243,22 @@ def test_document_properties_are_the_papers_own(tmp_path: Path) -> None:
     result = run_cli("report", str(plan), "--month", "2025-01", "--format", "docx", "-o", str(target))
     assert result.returncode == 0, result.stderr
     assert Document(str(target)).core_properties.author == "Sam Author, SEND Programme Manager"
+
+
+@pytest.mark.parametrize("own_template", [False, True], ids=["bundled", "own"])
+def test_document_properties_hold_plan_text_as_written_with_either_template(tmp_path: Path, own_template: bool) -> None:
+    # docxtpl renders a template's properties as Jinja; the author here is plan text and must stay text.
+    from docx import Document
+
+    from sendplan_cli.resources import resource_dir
+
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(Path(WEST).read_text(encoding="utf-8")
+                    + "papers:\n  - month: 2025-01\n    author: \"{{ 7*7 }} Programme Office\"\n", encoding="utf-8")
+    target = tmp_path / "paper.docx"
+    extra = ["--template", str(resource_dir("templates") / "board-paper.docx")] if own_template else []
+    result = run_cli("report", str(plan), "--month", "2025-01", "--format", "docx", "-o", str(target), *extra)
+    assert result.returncode == 0, result.stderr
+    properties = Document(str(target)).core_properties
+    assert properties.author == "{{ 7*7 }} Programme Office"
+    assert (properties.subject, properties.language) == ("January 2025", "en-GB")

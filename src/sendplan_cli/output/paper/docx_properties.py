@@ -34,31 +34,30 @@ def generation_time(generated: date) -> datetime:
     return now if abs((now.date() - generated).days) <= 1 else datetime.combine(generated, time(), timezone.utc)
 
 
-def set_properties(document: Any, paper: Paper, title: str) -> None:
-    """Title, subject, author, dates and language of the python-docx `document`, from the paper."""
-    from docx.oxml.ns import qn
-
+def core_properties(paper: Paper, title: str) -> dict[str, Any]:
+    """Title, subject, author, dates and language of the paper, as python-docx's core properties name them."""
     month = f"{paper.month:%B %Y}"
     made = generation_time(paper.generated)
     author = paper_author(paper)
-    properties = document.core_properties
-    properties.title = f"{title}: board paper, {month}"
-    properties.subject = month
-    properties.author = author
-    properties.last_modified_by = author
-    properties.comments = f"Board paper for {month}, findings as of {paper.as_of:%d %B %Y}; made with sendplan {__version__}."
-    properties.keywords = "SEND; improvement plan; board paper"
-    properties.category = "Board paper"
-    properties.created = made
-    properties.modified = made
-    properties.revision = 1
-    properties.language = LANGUAGE
-    _default_language(document, qn)
+    return {
+        "title": f"{title}: board paper, {month}",
+        "subject": month,
+        "author": author,
+        "last_modified_by": author,
+        "comments": f"Board paper for {month}, findings as of {paper.as_of:%d %B %Y}; made with sendplan {__version__}.",
+        "keywords": "SEND; improvement plan; board paper",
+        "category": "Board paper",
+        "created": made,
+        "modified": made,
+        "revision": 1,
+        "language": LANGUAGE,
+    }
 
 
-def _default_language(document: Any, qn: Any) -> None:
+def set_default_language(document: Any) -> None:
     """en-GB as the language of all text not marked otherwise, so spelling and speech follow British English."""
     from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
 
     styles = document.styles.element
     defaults = styles.find(qn("w:docDefaults"))

@@ -7,11 +7,16 @@ import re
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
+
 from sendplan_cli.errors import UsageError
 from sendplan_cli.output.paper.docx_parts import STYLES, MissingStyle, text
-from sendplan_cli.output.paper.docx_properties import set_properties
+from sendplan_cli.output.paper.docx_properties import core_properties, set_default_language
 from sendplan_cli.output.paper.docx_sections import plan_sections
+from sendplan_cli.output.paper.docx_tags import fill_tags, open_template
+from sendplan_cli.output.paper.plain import plain
 from sendplan_cli.output.paper.render import Paper
+from sendplan_cli.output.paper.sandbox import Limits
 from sendplan_cli.output.paper.view import PlanView
 from sendplan_cli.resources import resource_dir
 
@@ -52,34 +57,20 @@ class _Sections:
         fill(Document(element, self.part))
         element.body.remove(page)
         # As docxtpl's subdocument does: the body's children, relying on the template's namespace declarations.
-        return _Built(re.sub(r"</?w:body[^>]*>", "", etree.tostring(element.body, encoding="unicode")))
-
-
-class _Built(str):
-    """A built section's WordprocessingML, which the template's Jinja inserts as it is, never escaped."""
-
-    def __html__(self) -> str:
-        return str(self)
+        xml = re.sub(r"</?w:body[^>]*>", "", etree.tostring(element.body, encoding="unicode"))
+        return Markup(xml)  # the template's Jinja inserts a built section as it is, never escaped
 
 
 def _plan_context(sections: _Sections, view: PlanView, paper: Paper) -> dict[str, Any]:
-    values: dict[str, Any] = {"title": text(view.plan.title), "view": view}
+    values: dict[str, Any] = {"title": text(view.plan.title), "view": plain(view)}
     for name, build in plan_sections(view, paper).items():
         values[name] = sections.build(build)
     return values
 
 
-def render_docx(paper: Paper, template: Path | None = None) -> bytes:
-    """The board paper as .docx bytes, through the default Word template or the one given."""
-    from docxtpl import DocxTemplate
-    from jinja2 import TemplateError
-
-    path = template or resource_dir("templates") / DEFAULT_DOCX
-    try:
-        tpl = DocxTemplate(str(path))
-        tpl.init_docx()
-    except Exception as exc:  # python-docx raises several types for a file that is not a Word document
-        raise UsageError(f"{path}: not a Word template (.docx): {exc}") from None
+def word_values(paper: Paper, tpl: Any, path: Path) -> dict[str, Any]:
+    """What a Word template's tags receive: the paper's words and, per plan, its sections built with the
+    template's styles and its view as plain data."""
     titles = [v.plan.title for v in paper.views]
     sections = _Sections(tpl)
     try:
@@ -88,18 +79,29 @@ def render_docx(paper: Paper, template: Path | None = None) -> bytes:
         raise UsageError(f"{path}: the Word template has no style named {exc.name!r}, which the paper is built with "
                          f"({', '.join(STYLES)}); add it in Word's Styles pane, or start again from a copy of the "
                          f"bundled {DEFAULT_DOCX}") from None
-    context = {
+    return {
         "title": text(titles[0]) if len(titles) == 1 else "SEND improvement plans",
         "month_label": f"{paper.month:%B %Y}", "as_of": f"{paper.as_of:%d %b %Y}",
         "generated": f"{paper.generated:%d %b %Y}", "plans": plans,
     }
-    from jinja2.sandbox import SandboxedEnvironment
 
-    try:
-        tpl.render(context, jinja_env=SandboxedEnvironment(autoescape=True))
-    except TemplateError as exc:
-        raise UsageError(f"{path}: template error: {exc}") from None
-    set_properties(tpl.docx, paper, str(context["title"]))
-    out = io.BytesIO()
-    tpl.save(out)
-    return out.getvalue()
+
+def render_docx(paper: Paper, template: Path | None = None, limits: Limits = Limits()) -> bytes:
+    """The board paper as .docx bytes, through the default Word template or the one given.
+
+    The sections are built here, with the template's styles; a custom template's tags are then filled
+    in a child process within `limits` (output/paper/template_child.py)."""
+    path = template or resource_dir("templates") / DEFAULT_DOCX
+    tpl = open_template(str(path), str(path))
+    values = word_values(paper, tpl, path)
+    set_default_language(tpl.docx)
+    # Set once the tags are filled: docxtpl renders the properties as Jinja, and they hold plan text.
+    properties = core_properties(paper, str(values["title"]))
+    if template is None:
+        return fill_tags(tpl, values, properties, str(path))
+    from sendplan_cli.output.paper.template_child import Job, run
+
+    # The child reads the template as it stands now: with the pictures the built sections refer to.
+    document = io.BytesIO()
+    tpl.docx.save(document)
+    return run(Job("word", str(template), values, limits, document.getvalue(), properties))

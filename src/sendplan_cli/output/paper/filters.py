@@ -2,7 +2,28 @@
 
 from __future__ import annotations
 
-from sendplan_cli.output.sanitise import one_line
+from typing import Any
+
+from sendplan_cli.output.sanitise import md_cell, md_inline, md_prose, one_line
+
+
+def text_colour(background: str | None) -> str:
+    """Black or white, whichever contrasts more with the background colour (WCAG relative luminance)."""
+    if not background or len(background) != 7 or not background.startswith("#"):
+        return "#0b0c0c"
+
+    def channel(hex_pair: str) -> float:
+        c = int(hex_pair, 16) / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(background[i : i + 2]) for i in (1, 3, 5))
+    lum = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    return "#0b0c0c" if (lum + 0.05) / 0.05 >= 1.05 / (lum + 0.05) else "#ffffff"
+
+
+def date_words(value: Any, fmt: str = "%d %b %Y") -> str:
+    """A date in words, or "-" for none."""
+    return str(value.strftime(fmt)) if value else "-"
 
 
 def css_string(text: object) -> str:
@@ -21,6 +42,13 @@ def register(env: object) -> None:
     from sendplan_cli.output.sanitise import paragraphs
 
     filters = env.filters  # type: ignore[attr-defined]
+    filters["text_colour"] = text_colour
+    # Plan text in Markdown goes through one of these (README, "Your own template"): `md` for a
+    # table cell, `md_inline` for other one-line places, `md_prose` for paragraphs.
+    filters["md"] = md_cell
+    filters["md_inline"] = md_inline
+    filters["md_prose"] = md_prose
+    filters["date"] = date_words
     filters["css_string"] = css_string
     filters["one_line"] = one_line
     filters["paragraphs"] = paragraphs

@@ -1,27 +1,50 @@
-"""Limits for custom templates: Jinja's sandbox, plus bounds on size and time.
+"""The one Jinja sandbox every board-paper template runs in, HTML, Markdown and Word alike.
 
-A template is a small program. Jinja's sandbox stops it reaching Python's internals and caps
-`range()`, but `{{ 'a' * 1000000000 }}` would still build a gigabyte and a nested loop could run
-for hours. Here every repetition, power and padding is checked before it is computed, the output
-is counted as it is made, and a wall-clock budget stops the rest: a signal timer where the
-platform has one (it interrupts a loop that prints nothing), else a check between output chunks.
+Templates are given plain data only (output/paper/plain.py) and run in Jinja's immutable sandbox: no
+attribute that starts with `_`, no method that changes a list or a mapping, `range()` capped. Undefined
+names are errors. Here, too, every repetition, power and padding is checked before it is computed, so
+`{{ 'a' * 1000000000 }}` is refused at its line; what such checks cannot see (a value doubled by `~`
+again and again, a loop inside a loop) is stopped by the limits of the process a custom template runs
+in (output/paper/template_child.py). Includes are found only inside the template's own folder and the
+bundled templates, never through a link that leads elsewhere; a Word template includes nothing.
 """
 
 from __future__ import annotations
 
+import posixpath
 import re
 import signal
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
+
+from jinja2 import BaseLoader, ChoiceLoader, FileSystemLoader, StrictUndefined, Template, TemplateNotFound, select_autoescape
+from jinja2.loaders import split_template_path
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from sendplan_cli.output.paper.filters import register
+from sendplan_cli.resources import resource_dir
 
 MAX_OUTPUT_CHARS = 200_000_000
 """A custom paper's largest size; the default paper of a 10,000-action plan is about 11 MB."""
 MAX_SECONDS = 60.0
 """A custom paper's longest rendering time; the whole default paper of a 10,000-action plan takes about half that."""
+MAX_MEMORY_BYTES = 1 << 30
+"""The memory a custom template may use beyond the paper's own data (1 GiB)."""
 _WIDTH = re.compile(r"%[-+ #0]*(\d+)|\{[^}]*?(\d{4,})")
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What a custom template may use: seconds of rendering, characters of output, bytes of memory."""
+
+    seconds: float = MAX_SECONDS
+    max_chars: int = MAX_OUTPUT_CHARS
+    memory_bytes: int = MAX_MEMORY_BYTES
 
 
 class TemplateLimit(Exception):
@@ -63,6 +86,115 @@ def check_width(width: Any) -> None:
         raise _too_big(width)
 
 
+class LimitedSandbox(ImmutableSandboxedEnvironment):  # type: ignore[misc]
+    """Jinja's immutable sandbox with every repetition, power and %-format checked before it runs."""
+
+    intercepted_binops = frozenset({"*", "**", "%"})
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        checked_binop(operator, left, right)
+        return super().call_binop(context, operator, left, right)
+
+
+class CountedTemplate(Template):  # type: ignore[misc]
+    """A template whose output is counted as it is made, stopping at its environment's `max_chars`."""
+
+    def render(self, *args: Any, **kwargs: Any) -> str:
+        limit = getattr(self.environment, "max_chars", None)
+        if limit is None:
+            return str(super().render(*args, **kwargs))
+        chunks, size = [], 0
+        for chunk in self.generate(*args, **kwargs):
+            size += len(chunk)
+            if size > limit:
+                raise TemplateLimit(f"the paper grew past the limit of {limit:,} characters")
+            chunks.append(chunk)
+        return "".join(chunks)
+
+
+class WordSandbox(LimitedSandbox):
+    """The sandbox for a Word template, which keeps the XML of the part it last compiled, to name a failing tag."""
+
+    template_class = CountedTemplate
+    source = ""
+    max_chars: int | None = None
+
+    def from_string(self, source: Any, *args: Any, **kwargs: Any) -> Any:
+        self.source = source if isinstance(source, str) else ""
+        return super().from_string(source, *args, **kwargs)
+
+
+class FolderLoader(FileSystemLoader):  # type: ignore[misc]
+    """Templates from one folder and its subfolders only: `..` is refused, and so is a link that leads out."""
+
+    def get_source(self, environment: Any, template: str) -> Any:
+        folder = self.searchpath[0]
+        target = Path(posixpath.join(folder, *split_template_path(template))).resolve()
+        if not target.is_relative_to(Path(folder).resolve()):
+            raise TemplateNotFound(template, f"{template!r} leads outside the folder {folder}")
+        return super().get_source(environment, template)
+
+
+class NotIncludable(TemplateNotFound):  # type: ignore[misc]
+    """A Word template tried to include or extend another template."""
+
+
+class NoIncludes(BaseLoader):  # type: ignore[misc]
+    """A Word template is one document: it includes and extends nothing."""
+
+    def get_source(self, environment: Any, template: str) -> Any:
+        raise NotIncludable(template, f"a Word template cannot include or extend another template ({template!r}); "
+                                         "put the tags in the document itself")
+
+
+def _limit_padding(env: Any) -> None:
+    """The filters that pad to a width the template chooses check the width first."""
+    center, indent, fmt = env.filters["center"], env.filters["indent"], env.filters["format"]
+
+    def checked_center(value: Any, width: int = 80) -> Any:
+        check_width(width)
+        return center(value, width)
+
+    def checked_indent(value: Any, width: Any = 4, *args: Any, **kwargs: Any) -> Any:
+        check_width(width if isinstance(width, int) else len(str(width)))
+        return indent(value, width, *args, **kwargs)
+
+    def checked_format(value: Any, *args: Any, **kwargs: Any) -> Any:
+        check_widths(str(value))
+        return fmt(value, *args, **kwargs)
+
+    env.filters.update(center=checked_center, indent=checked_indent, format=checked_format)
+
+
+def text_environment(folder: Path | None) -> LimitedSandbox:
+    """The sandbox for HTML and Markdown templates: the given folder first, then the bundled templates."""
+    from sendplan_cli.output.paper.template_cache import template_cache
+
+    loaders = [FolderLoader(str(folder))] if folder else []
+    env = LimitedSandbox(
+        loader=ChoiceLoader([*loaders, FolderLoader(str(resource_dir("templates")))]),
+        autoescape=select_autoescape(enabled_extensions=("html", "htm", "xml", "html.j2", "htm.j2"), default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    _limit_padding(env)
+    env.bytecode_cache = template_cache(env)
+    register(env)
+    return env
+
+
+def word_environment(max_chars: int | None = None) -> WordSandbox:
+    """The sandbox for Word templates: XML-escaped, strict, with no other template to include, and each
+    part's output counted against `max_chars` when given."""
+    env = WordSandbox(loader=NoIncludes(), autoescape=True, undefined=StrictUndefined)
+    env.max_chars = max_chars
+    _limit_padding(env)
+    register(env)
+    return env
+
+
 @contextmanager
 def time_budget(seconds: float) -> Iterator[None]:
     """Raise TemplateLimit in the rendering code once `seconds` have passed (POSIX main thread only)."""
@@ -83,18 +215,21 @@ def time_budget(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
+def generate_within_limits(template: Any, context: dict[str, Any], limits: Limits) -> Iterator[str]:
+    """The template's output chunk by chunk, stopping at the size or time limit."""
+    size = 0
+    deadline = time.monotonic() + limits.seconds
+    with time_budget(limits.seconds):
+        for chunk in template.generate(context):
+            size += len(chunk)
+            if size > limits.max_chars:
+                raise TemplateLimit(f"the paper grew past the limit of {limits.max_chars:,} characters")
+            if time.monotonic() > deadline:
+                raise TemplateLimit(f"the template took more than {limits.seconds:.0f} seconds")
+            yield chunk
+
+
 def render_within_limits(template: Any, context: dict[str, Any], seconds: float = MAX_SECONDS,
                          max_chars: int = MAX_OUTPUT_CHARS) -> str:
     """Render chunk by chunk, stopping at the size or time limit."""
-    chunks: list[str] = []
-    size = 0
-    deadline = time.monotonic() + seconds
-    with time_budget(seconds):
-        for chunk in template.generate(context):
-            size += len(chunk)
-            if size > max_chars:
-                raise TemplateLimit(f"the paper grew past the limit of {max_chars:,} characters")
-            if time.monotonic() > deadline:
-                raise TemplateLimit(f"the template took more than {seconds:.0f} seconds")
-            chunks.append(chunk)
-    return "".join(chunks)
+    return "".join(generate_within_limits(template, context, Limits(seconds, max_chars)))

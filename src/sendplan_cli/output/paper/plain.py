@@ -1,0 +1,108 @@
+"""The paper's context as plain data: what templates are given, so a template can read the paper and do nothing else.
+
+A template is a program from whoever can commit one. Handed the live plan (a pydantic model) it could call
+`parse_raw`, which unpickles, or `parse_file`, which reads any file; handed any object it can call that
+object's methods. So templates get only values: text, numbers, dates, lists, tuples, sets, mappings, and
+frozen records whose attributes are those same values, each record named for the object it was made from
+(`ActionRow`, `Plan`). A record holds its source's fields and the values of its properties (`months_words`,
+`note`), computed here once; its methods are left behind. Templates read `a.b` and `a['b']` alike.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date, datetime
+from enum import Enum
+from operator import attrgetter
+from typing import Any
+
+from markupsafe import Markup
+from pydantic import BaseModel
+
+from sendplan_cli.output.paper.records import enum_text, record_class
+
+_SCALARS = frozenset({str, int, float, bool, type(None), date, datetime, Markup})
+_RECORDS: dict[type, tuple[type, Any]] = {}
+
+
+def _public_properties(cls: type, stop: type) -> tuple[str, ...]:
+    """The names of the properties a class and its own bases define (not those of `stop` and above)."""
+    names: list[str] = []
+    for klass in cls.__mro__:
+        if issubclass(stop, klass):
+            continue
+        for name, attribute in vars(klass).items():
+            if isinstance(attribute, property) and not name.startswith("_") and name not in names:
+                names.append(name)
+    return tuple(names)
+
+
+def _record_form(cls: type) -> tuple[type, Any]:
+    """The record type for objects of `cls`, and a getter of their field and property values in its order."""
+    known = _RECORDS.get(cls)
+    if known is None:
+        if issubclass(cls, BaseModel):
+            fields = tuple(cls.model_fields)
+            names = fields + tuple(p for p in _public_properties(cls, BaseModel) if p not in fields)
+        else:
+            fields = tuple(f.name for f in dataclasses.fields(cls))  # type: ignore[arg-type]
+            names = fields + tuple(p for p in _public_properties(cls, object) if p not in fields)
+        getter = attrgetter(*names) if len(names) > 1 else (lambda obj: (getattr(obj, names[0]),) if names else ())
+        known = record_class(cls.__name__, names), getter
+        _RECORDS[cls] = known
+    return known
+
+
+class _Converter:
+    """Converts one context, keeping shared objects shared (a row listed under its lead is the same row)."""
+
+    def __init__(self) -> None:
+        self.done: dict[int, tuple[Any, Any]] = {}  # id -> (source, plain); the source is kept so ids stay unique
+
+    def __call__(self, value: Any) -> Any:
+        kind = type(value)
+        if kind in _SCALARS:
+            return value
+        if kind is list:
+            return [v if type(v) in _SCALARS else self(v) for v in value]
+        if kind is tuple:
+            return tuple([v if type(v) in _SCALARS else self(v) for v in value])
+        if kind is dict:
+            return {self(k): v if type(v) in _SCALARS else self(v) for k, v in value.items()}
+        seen = self.done.get(id(value))
+        if seen is not None:
+            return seen[1]
+        result = self._convert(value)
+        self.done[id(value)] = (value, result)
+        return result
+
+    def _convert(self, value: Any) -> Any:
+        kind = type(value)
+        if kind in _RECORDS or issubclass(kind, BaseModel) or (dataclasses.is_dataclass(value) and not isinstance(value, type)):
+            cls, getter = _record_form(kind)
+            return cls(*[v if type(v) in _SCALARS else self(v) for v in getter(value)])
+        if isinstance(value, Enum):
+            return enum_text(value)
+        if isinstance(value, Markup):
+            return value
+        # Subclasses of plain types (an int-valued flag, say) as the plain type, shedding their own methods.
+        if isinstance(value, str):
+            return str.__str__(value)
+        if isinstance(value, (int, float)):
+            return float(value) if isinstance(value, float) else int(value)
+        if isinstance(value, date):
+            return value
+        if isinstance(value, dict):
+            return {self(k): self(v) for k, v in value.items()}
+        if isinstance(value, (list, tuple)):
+            items = [self(v) for v in value]
+            return tuple(items) if isinstance(value, tuple) else items
+        if isinstance(value, (set, frozenset)):
+            items = [self(v) for v in value]
+            return frozenset(items) if isinstance(value, frozenset) else set(items)
+        raise TypeError(f"the board paper has no plain form for a {type(value).__qualname__}; add one in {__name__}")
+
+
+def plain(value: Any) -> Any:
+    """`value` (the paper's context, or any part of it) as plain data, for a template to read."""
+    return _Converter()(value)
