@@ -154,3 +154,20 @@ def test_two_forms_with_different_figures_for_one_period_are_a_conflict(tmp_path
     assert outcome.problems[0].startswith(f"{first}:Indicators!A2 and {second}:Indicators!A2: the forms disagree about "
                                           "the figure of indicator KPI 1 for 2025-09; nothing was recorded for it")
     assert plan.read_bytes() == before
+
+
+def test_a_figure_on_a_form_for_a_period_not_yet_ended_or_before_the_baseline_is_refused(tmp_path: Path) -> None:
+    # As `update --indicator` refuses them: on 15 September 2025 the month of September has not ended,
+    # and KPI 1's baseline is for March 2024, so a figure for January 2024 belongs in the baseline.
+    plan = copy_plan(tmp_path, FIXTURES / "valid" / "indicators.yaml")
+    forms = export(plan, date(2025, 9, 1), tmp_path / "forms")
+    early = fill(_form(forms, "sam-example"), {}, {"KPI 1": {"period": "2025-09", "value": 57}})
+    before = plan.read_bytes()
+    outcome = import_forms(plan, [early], None, False, date(2025, 9, 15))
+    assert outcome.problems == [f"{early}:Indicators!A2: period 2025-09: the period ends on 30 September 2025, so its "
+                                "figure can be recorded from 1 October 2025; check the period"]
+    old = fill(early, {}, {"KPI 1": {"period": "2024-01", "value": 40}}, out=tmp_path / "old.xlsx")
+    outcome = import_forms(plan, [old], None, False, date(2025, 10, 15))
+    assert outcome.problems == [f"{old}:Indicators!A2: period 2024-01 is before indicator KPI 1's baseline (March 2024); "
+                                "give a period after the baseline, or correct the baseline by hand"]
+    assert plan.read_bytes() == before

@@ -45,6 +45,8 @@ class ActualChange:
     replace: bool = False
     today: date | None = None
     """The day the figure is recorded; a period not yet ended is refused. None leaves the period unchecked."""
+    named: str = "--period"
+    """How the user gave the period, for messages: the option, or a form's cell ("period")."""
 
 
 def _number(text: str) -> int | float:
@@ -123,11 +125,11 @@ def _refuse_out_of_time(change: ActualChange, indicator: Any, end: date | None) 
     period = one_line(change.period.strip())
     if end is not None and change.today is not None and end >= change.today:
         after = end + timedelta(days=1)
-        raise UsageError(f"--period {period}: the period ends on {end.day} {end:%B %Y}, so its figure can be recorded "
+        raise UsageError(f"{change.named} {period}: the period ends on {end.day} {end:%B %Y}, so its figure can be recorded "
                          f"from {after.day} {after:%B %Y}; check the period")
     if before_baseline(indicator, end):
         baseline = one_line(indicator.baseline.period.text)
-        raise UsageError(f"--period {period} is before indicator {one_line(indicator.id)}'s baseline ({baseline}); "
+        raise UsageError(f"{change.named} {period} is before indicator {one_line(indicator.id)}'s baseline ({baseline}); "
                          "give a period after the baseline, or correct the baseline by hand")
 
 

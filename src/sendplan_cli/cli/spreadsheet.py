@@ -80,7 +80,7 @@ def import_forms(
     from sendplan_cli.authoring.spreadsheet.import_ import import_forms as run
     from sendplan_cli.cli.app import today
 
-    outcome = run(plan, forms, month, dry_run, today().replace(day=1))
+    outcome = run(plan, forms, month, dry_run, today())
     for line in [*outcome.problems, *outcome.blank]:
         typer.echo(line, err=True)
     if dry_run and outcome.diff:

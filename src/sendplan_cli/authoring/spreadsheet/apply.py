@@ -59,8 +59,10 @@ def _describe(row: ActionRow) -> str:
 
 
 def apply_rows(plan_path: Path, plan: Plan, raw: bytes, month: date, actions: list[ActionRow],
-               figures: list[FigureRow], outcome: Outcome) -> bytes:
-    """The plan's bytes with every accepted row recorded; rows that conflict are named and left out."""
+               figures: list[FigureRow], outcome: Outcome, today: date) -> bytes:
+    """The plan's bytes with every accepted row recorded; rows that conflict are named and left out.
+
+    today: a figure for a period not yet ended on this day is refused, as `update` refuses it."""
     from sendplan_cli.authoring.actuals import ActualChange, apply_actual
     from sendplan_cli.authoring.update import Change, action_indexes, apply_changes, prepare_change
 
@@ -106,12 +108,12 @@ def apply_rows(plan_path: Path, plan: Plan, raw: bytes, month: date, actions: li
         except UsageError as exc:
             outcome.problems.append(f"{exc}; no action update was recorded")
     for figure in figures:
-        current = _apply_figure(plan_path, plan, version, figure, current, outcome, ActualChange, apply_actual)
+        current = _apply_figure(plan_path, plan, version, figure, current, outcome, today, ActualChange, apply_actual)
     return current
 
 
 def _apply_figure(plan_path: Path, plan: Plan, version: str, figure: FigureRow, current: bytes, outcome: Outcome,
-                  ActualChange: Any, apply_actual: Any) -> bytes:  # noqa: N803 - the writer's types, imported late
+                  today: date, ActualChange: Any, apply_actual: Any) -> bytes:  # noqa: N803 - the writer's types, imported late
     from sendplan_cli.plan.dates import parse_date_phrase
     from sendplan_cli.plan.kpi_periods import period_span
 
@@ -146,7 +148,8 @@ def _apply_figure(plan_path: Path, plan: Plan, version: str, figure: FigureRow, 
                 f"--value {figure.value:g} --replace`")
         return current
     try:
-        after = apply_actual(plan_path, ActualChange(figure.indicator, figure.period, str(figure.value), figure.note), raw=current)[1]
+        after = apply_actual(plan_path, ActualChange(figure.indicator, figure.period, str(figure.value), figure.note,
+                                                     today=today, named="period"), raw=current)[1]
     except UsageError as exc:
         outcome.problems.append(f"{figure.where}: {exc}")
         return current

@@ -129,10 +129,10 @@ def _answers(row: ActionRow | FigureRow) -> object:
     return row.answers() if isinstance(row, ActionRow) else (row.period, row.value, row.note)
 
 
-def import_forms(plan_path: Path, forms: list[Path], month_text: str | None, dry_run: bool, this_month: date) -> Outcome:
+def import_forms(plan_path: Path, forms: list[Path], month_text: str | None, dry_run: bool, today: date) -> Outcome:
     """Read the forms and record what they say; every problem is in the outcome, none raised for a form.
 
-    this_month is the month under way (its first day): a form for a later month is refused."""
+    today: a form for a month after today's is refused, and so is a figure for a period not yet ended."""
     from sendplan_cli.authoring.atomic import (
         refuse_unsafe_replace,
         remove_stale_temporaries,
@@ -152,11 +152,11 @@ def import_forms(plan_path: Path, forms: list[Path], month_text: str | None, dry
         if not dry_run:
             remove_stale_temporaries(plan_path)
         plan, raw = load(plan_path)
-        actions, figures, form_month = _gather(plan_path, plan, forms, month, this_month, outcome)
+        actions, figures, form_month = _gather(plan_path, plan, forms, month, today.replace(day=1), outcome)
         outcome.month = form_month
         actions = _disagreements(actions, lambda r: r.ref, "action", outcome)
         figures = _disagreements(figures, lambda r: f"{r.indicator} for {r.period}", "the figure of indicator", outcome)
-        after = apply_rows(plan_path, plan, raw, form_month, actions, figures, outcome) if form_month else raw
+        after = apply_rows(plan_path, plan, raw, form_month, actions, figures, outcome, today) if form_month else raw
         if after != raw and not dry_run:
             if plan_path.read_bytes() != raw:
                 raise UsageError(f"{plan_path}: the file changed on disk while sendplan was importing; run the command again")
