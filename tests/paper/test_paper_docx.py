@@ -111,7 +111,7 @@ def test_a_template_that_is_not_a_word_document_is_a_usage_error(tmp_path: Path)
     bad.write_text("not a zip", encoding="utf-8")
     result = run_cli("report", WEST, "--month", "2025-01", "--format", "docx", "--template", str(bad), "-o", str(tmp_path / "out.docx"))
     assert result.returncode == 2
-    assert "not a Word template" in result.stderr and "Traceback" not in result.stderr
+    assert "not a Word document (.docx)" in result.stderr and "Traceback" not in result.stderr
     assert not (tmp_path / "out.docx").exists()
 
 
@@ -262,3 +262,26 @@ def test_document_properties_hold_plan_text_as_written_with_either_template(tmp_
     properties = Document(str(target)).core_properties
     assert properties.author == "{{ 7*7 }} Programme Office"
     assert (properties.subject, properties.language) == ("January 2025", "en-GB")
+
+
+def test_a_small_template_that_unpacks_to_a_huge_part_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    # 25 MB of spaces in the document part compress to a few KB: reading it would take gigabytes.
+    import zipfile
+
+    from sendplan_cli.resources import resource_dir
+
+    bomb = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(resource_dir("templates") / "board-paper.docx") as source, \
+            zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as target:
+        for part in source.infolist():
+            data = source.read(part)
+            if part.filename == "word/document.xml":
+                declaration_end = data.index(b"?>") + 2
+                data = data[:declaration_end] + b"<!--" + b" " * 25_000_000 + b"-->" + data[declaration_end:]
+            target.writestr(part.filename, data)
+    assert bomb.stat().st_size < 200_000
+    out = tmp_path / "paper.docx"
+    result = run_cli("report", WEST, "--month", "2025-01", "--format", "docx", "--template", str(bomb), "-o", str(out))
+    assert result.returncode == 2
+    assert "its part word/document.xml unpacks to 25 MB" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and not out.exists()

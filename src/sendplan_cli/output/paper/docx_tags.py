@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import zipfile
 from contextlib import nullcontext
 from typing import Any
 
@@ -11,16 +12,49 @@ from docxtpl import DocxTemplate
 from sendplan_cli.errors import UsageError
 from sendplan_cli.output.paper.sandbox import Limits, time_budget, word_environment
 from sendplan_cli.output.paper.template_errors import word_error
+from sendplan_cli.output.sanitise import one_line
+
+
+MAX_XML_PART_BYTES = 20_000_000
+"""The largest XML part read from a Word template: the bundled template's document is 20 KB, and python-docx
+parses each part whole, using many times its size in memory."""
+MAX_UNPACKED_BYTES = 200_000_000
+"""The most a Word template may unpack to, pictures included."""
 
 
 def open_template(document: bytes | str, shown: str) -> Any:
     """A Word template ready for its tags, from a file or from bytes; anything else is a usage error."""
+    _check_package(document, shown)
     try:
         tpl = DocxTemplate(io.BytesIO(document) if isinstance(document, bytes) else document)
         tpl.init_docx()
-    except Exception as exc:  # python-docx raises several types for a file that is not a Word document
-        raise UsageError(f"{shown}: not a Word template (.docx): {exc}") from None
+    except Exception:  # noqa: BLE001 - python-docx raises several types for a file that is not a Word document
+        raise UsageError(f"{shown}: cannot be read as a Word document; the file may be damaged. Open it in Word and "
+                         "save it again as 'Word Document (.docx)', or start from a copy of the bundled board-paper.docx") from None
     return tpl
+
+
+def _check_package(document: bytes | str, shown: str) -> None:
+    """Refuse, before anything is parsed, a file that is not a .docx package or that unpacks to far more than a
+    template holds (a small file can unpack to gigabytes)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(document) if isinstance(document, bytes) else document) as archive:
+            parts = archive.infolist()
+    except (OSError, zipfile.BadZipFile):
+        raise UsageError(f"{shown}: not a Word document (.docx); save the template from Word as 'Word Document (.docx)', "
+                         "or start from a copy of the bundled board-paper.docx") from None
+    if "word/document.xml" not in {part.filename for part in parts}:
+        raise UsageError(f"{shown}: a zip file but not a Word document (.docx); save the template from Word as "
+                         "'Word Document (.docx)'") from None
+    if sum(part.file_size for part in parts) > MAX_UNPACKED_BYTES:
+        raise UsageError(f"{shown}: the template unpacks to more than {MAX_UNPACKED_BYTES // 1_000_000} MB, far more than a "
+                         "Word template holds; make the pictures in it smaller, or start from a copy of the bundled "
+                         "board-paper.docx")
+    big = next((p for p in parts if p.filename.endswith((".xml", ".rels")) and p.file_size > MAX_XML_PART_BYTES), None)
+    if big is not None:
+        raise UsageError(f"{shown}: its part {one_line(big.filename)} unpacks to {big.file_size / 1e6:.0f} MB, more than the "
+                         f"{MAX_XML_PART_BYTES // 1_000_000} MB sendplan reads from a Word template; the template holds "
+                         "far more than a board paper's layout. Start from a copy of the bundled board-paper.docx")
 
 
 def fill_tags(tpl: Any, values: dict[str, Any], properties: dict[str, Any], shown: str,
