@@ -25,7 +25,7 @@ CASES = [
     ("missing-key", b"title: x\npartnership: y\npublished: April 2024\n", (1, 1, "missing-key"), "'board'"),
     ("rating", (HEADER + ACTION + "    completion: Purple\n").encode(), (8, 17, "unknown-rating"), "'Purple'"),
     ("bad-date", (HEADER + ACTION + "    due: next spring\n").encode(), (8, 10, "bad-date"), "next spring"),
-    ("impossible-iso-date", (HEADER + ACTION + "    due: 2024-06-31\n").encode(), (8, 10, "bad-date"), "not a real date"),
+    ("impossible-iso-date", (HEADER + ACTION + "    due: 2024-06-31\n").encode(), (8, 10, "bad-date"), "not a day in the calendar"),
     ("not-utf8", HEADER.encode() + b"board: caf\xe9\n", (5, 11, "encoding-error"), "not valid UTF-8"),
     ("nul", HEADER.encode() + b"board: a\x00b\n", (5, 9, "encoding-error"), "U+0000"),
     ("control", b"title: a\x07b\n", (1, 9, "encoding-error"), "U+0007"),

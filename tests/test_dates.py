@@ -83,7 +83,7 @@ def test_mixed_cell_keeps_its_dated_parts() -> None:
     ("text", "reason"),
     [
         ("soon", "'soon' is not a date form"),
-        ("2024-06-31", "not a real date"),
+        ("2024-06-31", "not a day in the calendar; check the day and the month"),
         ("Q4 25/27", "two consecutive years"),
         ("July 2024 and then some", "'some' is not a date form"),
     ],
@@ -134,5 +134,5 @@ def test_terms_and_british_days(text: str, start: date, end: date) -> None:
 
 
 def test_an_american_day_is_not_a_real_date() -> None:
-    with pytest.raises(DateParseError, match="not a real date"):
+    with pytest.raises(DateParseError, match="not a day in the calendar"):
         parse_date_phrase("07/31/2024")

@@ -44,7 +44,8 @@ from test_fuzz_plans import run_sendplan  # noqa: E402
 
 # Words from the libraries underneath, not from sendplan: pydantic's messages, Python's type
 # names, and the YAML spelling of infinity a too-large number turns into.
-LIBRARY_WORDING = re.compile(r"String should|Value error|NoneType|\.inf\b|\bdict\b|<block|Traceback|internal error")
+LIBRARY_WORDING = re.compile(r"String should|Value error|NoneType|\.inf\b|\bdict\b|<block|Traceback|internal error"
+                             r"|out of range for month|must be in 1\.\.12|\['")
 
 MORE_PLANS = [
     ("indentation", HEADER + ACTION + "      due: July 2025\n"),
@@ -63,6 +64,10 @@ MORE_PLANS = [
     ("huge-figure", HEADER + "indicators:\n  - id: K\n    name: N\n    unit: count\n    actuals:\n"
                     "      - {period: 2025-01, value: 1e400}\nactions: []\n"),
     ("far-year", HEADER + ACTION + "    due: July 9999\n"),
+    ("no-such-day", HEADER + ACTION + "    due: 31 February 2025\n"),
+    ("no-such-month", HEADER + ACTION + "    due: 2024-13-45\n"),
+    ("figure-as-list", HEADER + "indicators:\n  - id: K\n    name: N\n    unit: count\n    actuals:\n"
+                       "      - {period: 2025-01, value: [1]}\nactions: []\n"),
 ]
 PLAN_CASES = [(name, raw) for name, raw, _, _ in CASES] + [(name, text.encode()) for name, text in MORE_PLANS]
 

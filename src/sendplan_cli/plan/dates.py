@@ -206,7 +206,9 @@ def _dated(m: re.Match[str]) -> Period:
     except ValueError as exc:
         if isinstance(exc, DateParseError):
             raise
-        raise DateParseError(text, f"{text!r} is not a real date ({exc})") from None
+        # The calendar's own wording ("day is out of range for month") is Python's, not the reader's.
+        raise DateParseError(text, f"{text!r} is not a day in the calendar; check the day and the month "
+                                   "(a month has 28 to 31 days, and there are 12 months)") from None
 
 
 def _check_consecutive(first: int, second: int, text: str) -> None:
