@@ -1,0 +1,110 @@
+"""The language server: checks open plans as they change and publishes the findings for each version.
+
+Checks run one at a time on a worker thread, so hover and completion answer while a large plan is
+checked. Each change cancels the document's pending check and schedules a new one a moment later
+(the debounce); a result is published only if no newer version arrived while it was worked out, so
+the editor never shows findings for text the author has already changed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from concurrent.futures import ThreadPoolExecutor
+
+from lsprotocol import types
+from pygls.lsp.server import LanguageServer
+
+from sendplan_cli import __version__
+from sendplan_cli.check.rules.history import HISTORY_RULES
+from sendplan_cli.lsp.documents import document_path, is_yaml, wants_history
+from sendplan_cli.lsp.findings import Checked, check_text, config_problem, looks_like_a_plan, to_lsp
+from sendplan_cli.lsp.settings import ServerSettings
+from sendplan_cli.plan.diagnostics import Diagnostic
+
+_HISTORY_CODES = frozenset(rule.code for rule in HISTORY_RULES)
+
+
+class PlanServer(LanguageServer):
+    """pygls's server, with the state of the checks of each open plan."""
+
+    def __init__(self, settings: ServerSettings) -> None:
+        super().__init__("sendplan", __version__)
+        self.settings = settings
+        self.pending: dict[str, asyncio.Task[None]] = {}
+        self.findings: dict[str, list[Diagnostic]] = {}
+        """The findings last published for each document, for hover and quick fixes."""
+        self.history: dict[str, list[Diagnostic]] = {}
+        """Each document's history findings from its last open or save, kept while it is edited."""
+        self.history_wanted: set[str] = set()
+        self.checker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sendplan-check")
+
+    @property
+    def encoding(self) -> str:
+        return str(self.workspace.position_codec.encoding)
+
+    def schedule(self, uri: str, delay: float, with_history: bool = False) -> None:
+        """Check the document after delay seconds, replacing any check not yet begun or still running."""
+        if with_history:
+            self.history_wanted.add(uri)
+        old = self.pending.pop(uri, None)
+        if old is not None:
+            old.cancel()
+        self.pending[uri] = asyncio.get_running_loop().create_task(self._check_later(uri, delay))
+
+    def forget(self, uri: str) -> None:
+        old = self.pending.pop(uri, None)
+        if old is not None:
+            old.cancel()
+        self.findings.pop(uri, None)
+        self.history.pop(uri, None)
+        self.history_wanted.discard(uri)
+        self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+
+    def recheck_open(self) -> None:
+        """Check every open plan again (its configuration may have changed)."""
+        for uri in list(self.workspace.text_documents):
+            if is_yaml(uri):
+                self.schedule(uri, 0, with_history=True)
+
+    async def _check_later(self, uri: str, delay: float) -> None:
+        try:
+            await asyncio.sleep(delay)
+            if uri not in self.workspace.text_documents:
+                return
+            document = self.workspace.get_text_document(uri)
+            version, text = document.version, document.source
+            if not looks_like_a_plan(text):
+                self.findings.pop(uri, None)
+                self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[], version=version))
+                return
+            path = document_path(uri)
+            history = uri in self.history_wanted and wants_history(path)
+            self.history_wanted.discard(uri)
+            when = self.settings.when()
+            checked = await asyncio.get_running_loop().run_in_executor(self.checker, check_text, text, path, when, history)
+            if uri not in self.workspace.text_documents or self.workspace.get_text_document(uri).version != version:
+                return  # a newer version arrived meanwhile: its own check publishes
+            self._publish(uri, version, text, checked, history)
+        finally:
+            if self.pending.get(uri) is asyncio.current_task():
+                del self.pending[uri]
+
+    def _publish(self, uri: str, version: int | None, text: str, checked: Checked, history: bool) -> None:
+        findings = checked.diagnostics
+        if history:
+            self.history[uri] = [d for d in findings if d.code in _HISTORY_CODES]
+        elif uri in self.history:
+            findings = sorted([*findings, *self.history[uri]], key=lambda d: d.sort_key)
+        self.findings[uri] = findings
+        shown = to_lsp(findings, text, self.encoding)
+        if checked.config_error is not None:
+            shown.insert(0, config_problem(checked.config_error))
+        self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=shown, version=version))
+
+
+def config_changed(server: PlanServer) -> None:
+    """A configuration file changed: read configurations afresh and check every open plan again."""
+    from sendplan_cli.check.config import clear_config_cache
+
+    clear_config_cache()
+    server.recheck_open()
