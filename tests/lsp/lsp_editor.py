@@ -82,3 +82,14 @@ async def editor(lsp_client: Editor):  # type: ignore[no-untyped-def]
     await initialize(lsp_client)
     yield
     await lsp_client.shutdown_session()
+
+
+async def published_after(client: Editor, uri: str, seen: int, timeout: float = 30) -> list[types.Diagnostic]:
+    """The first diagnostics published for uri after the first `seen` publications."""
+    async def arrived() -> list[types.Diagnostic]:
+        while True:
+            later = [p for p in client.published[seen:] if p.uri == uri]
+            if later:
+                return list(later[0].diagnostics)
+            await asyncio.sleep(0.01)
+    return await asyncio.wait_for(arrived(), timeout)

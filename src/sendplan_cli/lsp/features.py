@@ -53,6 +53,13 @@ def build_server(settings: ServerSettings) -> PlanServer:
         if any(is_config(change.uri) for change in params.changes):
             config_changed(ls)
 
+    @server.feature(types.TEXT_DOCUMENT_HOVER)
+    def hover(ls: PlanServer, params: types.HoverParams) -> types.Hover | None:
+        from sendplan_cli.lsp.hover import finding_hover
+
+        checked, findings = ls.findings.get(params.text_document.uri, ("", []))
+        return finding_hover(findings, checked, params.position, ls.encoding)
+
     return server
 
 

@@ -31,8 +31,8 @@ class PlanServer(LanguageServer):
         super().__init__("sendplan", __version__)
         self.settings = settings
         self.pending: dict[str, asyncio.Task[None]] = {}
-        self.findings: dict[str, list[Diagnostic]] = {}
-        """The findings last published for each document, for hover and quick fixes."""
+        self.findings: dict[str, tuple[str, list[Diagnostic]]] = {}
+        """The text last checked for each document and the findings published for it, for hover and quick fixes."""
         self.history: dict[str, list[Diagnostic]] = {}
         """Each document's history findings from its last open or save, kept while it is edited."""
         self.history_wanted: set[str] = set()
@@ -95,7 +95,7 @@ class PlanServer(LanguageServer):
             self.history[uri] = [d for d in findings if d.code in _HISTORY_CODES]
         elif uri in self.history:
             findings = sorted([*findings, *self.history[uri]], key=lambda d: d.sort_key)
-        self.findings[uri] = findings
+        self.findings[uri] = (text, findings)
         shown = to_lsp(findings, text, self.encoding)
         if checked.config_error is not None:
             shown.insert(0, config_problem(checked.config_error))
