@@ -18,6 +18,7 @@ from sendplan_cli import __version__
 from sendplan_cli.check.rules.history import HISTORY_RULES
 from sendplan_cli.lsp.documents import document_path, is_yaml, wants_history
 from sendplan_cli.lsp.findings import Checked, check_text, config_problem, looks_like_a_plan, to_lsp
+from sendplan_cli.lsp.index import PlanIndex, build_index
 from sendplan_cli.lsp.settings import ServerSettings
 from sendplan_cli.plan.diagnostics import Diagnostic
 
@@ -36,6 +37,8 @@ class PlanServer(LanguageServer):
         self.history: dict[str, list[Diagnostic]] = {}
         """Each document's history findings from its last open or save, kept while it is edited."""
         self.history_wanted: set[str] = set()
+        self.indexes: dict[str, tuple[int | None, PlanIndex]] = {}
+        """Each document's index (lsp/index.py) and the version it was built from; the last readable one is kept."""
         self.checker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sendplan-check")
 
     @property
@@ -56,6 +59,7 @@ class PlanServer(LanguageServer):
         if old is not None:
             old.cancel()
         self.findings.pop(uri, None)
+        self.indexes.pop(uri, None)
         self.history.pop(uri, None)
         self.history_wanted.discard(uri)
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
@@ -85,9 +89,25 @@ class PlanServer(LanguageServer):
             if uri not in self.workspace.text_documents or self.workspace.get_text_document(uri).version != version:
                 return  # a newer version arrived meanwhile: its own check publishes
             self._publish(uri, version, text, checked, history)
+            await self.index_for(uri)  # built now, while the author reads, so hover and completion answer at once
         finally:
             if self.pending.get(uri) is asyncio.current_task():
                 del self.pending[uri]
+
+    async def index_for(self, uri: str) -> PlanIndex | None:
+        """The index of the document as it now is; when it cannot be read as a plan, the last one that could."""
+        if uri not in self.workspace.text_documents:
+            return None
+        document = self.workspace.get_text_document(uri)
+        cached = self.indexes.get(uri)
+        if cached is not None and cached[0] == document.version:
+            return cached[1]
+        version, text = document.version, document.source
+        index = await asyncio.get_running_loop().run_in_executor(self.checker, build_index, text, document_path(uri))
+        if index.data or cached is None:
+            self.indexes[uri] = (version, index)
+            return index
+        return cached[1]
 
     def _publish(self, uri: str, version: int | None, text: str, checked: Checked, history: bool) -> None:
         findings = checked.diagnostics
