@@ -108,6 +108,16 @@ def build_server(settings: ServerSettings) -> PlanServer:
         index = await ls.index_for(params.text_document.uri)
         return symbols(index, _lines(ls, params.text_document.uri), ls.encoding) if index else []
 
+    @server.feature(types.TEXT_DOCUMENT_CODE_ACTION, types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]))
+    def code_actions(ls: PlanServer, params: types.CodeActionParams) -> list[types.CodeAction]:
+        from sendplan_cli.lsp.fixes import fixes
+
+        uri = params.text_document.uri
+        checked, findings = ls.findings.get(uri, ("", []))
+        if uri not in ls.workspace.text_documents or ls.workspace.get_text_document(uri).source != checked:
+            return []  # the findings are for text since changed; fixes come with the next check
+        return fixes(uri, checked, findings, params.range, ls.encoding)
+
     return server
 
 
