@@ -80,7 +80,6 @@ def to_lsp(findings: list[Diagnostic], text: str, encoding: str = UTF16) -> list
         out.append(types.Diagnostic(
             range=types.Range(types.Position(d.line - 1, start), types.Position(d.line - 1, end)),
             message=d.message, severity=_SEVERITY[d.severity], code=d.code, source=SOURCE,
-            data={"name": d.name, "hint": d.hint, "pointer": d.pointer, "ref": d.ref},
         ))
     return out
 

@@ -89,13 +89,15 @@ class PlanServer(LanguageServer):
             if uri not in self.workspace.text_documents or self.workspace.get_text_document(uri).version != version:
                 return  # a newer version arrived meanwhile: its own check publishes
             self._publish(uri, version, text, checked, history)
-            await self.index_for(uri)  # built now, while the author reads, so hover and completion answer at once
         finally:
             if self.pending.get(uri) is asyncio.current_task():
                 del self.pending[uri]
 
     async def index_for(self, uri: str) -> PlanIndex | None:
-        """The index of the document as it now is; when it cannot be read as a plan, the last one that could."""
+        """The index of the document as it now is; when it cannot be read as a plan, the last one that could.
+
+        Built when first asked for after a change, not after every check: building it beside each check
+        would delay the next edit's findings more than it saves the first hover."""
         if uri not in self.workspace.text_documents:
             return None
         document = self.workspace.get_text_document(uri)
