@@ -23,6 +23,8 @@ from sendplan_cli.lsp.settings import ServerSettings
 from sendplan_cli.plan.diagnostics import Diagnostic
 
 _HISTORY_CODES = frozenset(rule.code for rule in HISTORY_RULES)
+# A pause this long after the findings arrive means the author has stopped typing for now.
+IDLE_SECONDS = 0.3
 
 
 class PlanServer(LanguageServer):
@@ -39,6 +41,7 @@ class PlanServer(LanguageServer):
         self.history_wanted: set[str] = set()
         self.indexes: dict[str, tuple[int | None, PlanIndex]] = {}
         """Each document's index (lsp/index.py) and the version it was built from; the last readable one is kept."""
+        self.prebuilds: dict[str, asyncio.Task[None]] = {}
         self.checker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sendplan-check")
 
     @property
@@ -49,15 +52,17 @@ class PlanServer(LanguageServer):
         """Check the document after delay seconds, replacing any check not yet begun or still running."""
         if with_history:
             self.history_wanted.add(uri)
+        if (prebuild := self.prebuilds.pop(uri, None)) is not None:
+            prebuild.cancel()
         old = self.pending.pop(uri, None)
         if old is not None:
             old.cancel()
         self.pending[uri] = asyncio.get_running_loop().create_task(self._check_later(uri, delay))
 
     def forget(self, uri: str) -> None:
-        old = self.pending.pop(uri, None)
-        if old is not None:
-            old.cancel()
+        for tasks in (self.pending, self.prebuilds):
+            if (old := tasks.pop(uri, None)) is not None:
+                old.cancel()
         self.findings.pop(uri, None)
         self.indexes.pop(uri, None)
         self.history.pop(uri, None)
@@ -89,9 +94,16 @@ class PlanServer(LanguageServer):
             if uri not in self.workspace.text_documents or self.workspace.get_text_document(uri).version != version:
                 return  # a newer version arrived meanwhile: its own check publishes
             self._publish(uri, version, text, checked, history)
+            self.prebuilds[uri] = asyncio.get_running_loop().create_task(self._prebuild(uri))
         finally:
             if self.pending.get(uri) is asyncio.current_task():
                 del self.pending[uri]
+
+    async def _prebuild(self, uri: str) -> None:
+        """Once the author has paused, read the new version for hover and completion, so the first one answers at
+        once; not straight after each check, where it would delay the findings of the next keystroke."""
+        await asyncio.sleep(IDLE_SECONDS)
+        await self.index_for(uri)
 
     async def index_for(self, uri: str) -> PlanIndex | None:
         """The index of the document as it now is; when it cannot be read as a plan, the last one that could.
