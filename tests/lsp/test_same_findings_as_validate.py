@@ -9,7 +9,9 @@ from typing import Any
 
 import pytest
 from conftest import HEADER, run_cli
-from lsp_editor import AS_OF, ROOT, Editor, editor  # noqa: F401  (editor is the fixture)
+import pytest_lsp
+from lsp_editor import AS_OF, ROOT, Editor, config, editor, initialize  # noqa: F401  (editor is the fixture)
+from lsprotocol import types
 from test_bad_input import CASES
 
 _SEVERITY = {1: "error", 2: "warning", 3: "info"}
@@ -82,3 +84,19 @@ async def test_yaml_that_is_not_a_plan_gets_no_findings(editor: Editor, tmp_path
     path = tmp_path / "ci.yaml"
     path.write_text("on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n", encoding="utf-8")
     assert await editor.published_for(editor.open(path)) == []
+
+
+@pytest_lsp.fixture(config=config())
+async def utf8_editor(lsp_client: Editor):  # type: ignore[no-untyped-def]
+    await initialize(lsp_client, general=types.GeneralClientCapabilities(position_encodings=[types.PositionEncodingKind.Utf8]))
+    yield
+    await lsp_client.shutdown_session()
+
+
+@pytest.mark.asyncio
+async def test_an_editor_counting_in_utf8_gets_columns_in_bytes(utf8_editor: Editor, tmp_path: Path) -> None:
+    text = HEADER + 'actions:\n  - {ref: "1.1", title: "caf\u00e9 \U0001F642", completion: Purple}\n'
+    uri = utf8_editor.open(tmp_path / "plan.yaml", text)
+    [rating] = [d for d in await utf8_editor.published_for(uri) if d.code == "SP014"]
+    line = text.split("\n")[5]
+    assert rating.range.start.character == len(line[: line.index("Purple")].encode("utf-8"))

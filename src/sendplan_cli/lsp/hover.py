@@ -80,7 +80,8 @@ def _due(text: str, as_of: date) -> str | None:
         return None
     if end is None:
         return f"{text!r} names no end date"
-    months = (as_of.year - end.year) * 12 + as_of.month - end.month
+    # Whole months gone by: 31 Jul 2024 to 15 Jan 2025 is five months and a fortnight, said as 5 months.
+    months = (as_of.year - end.year) * 12 + as_of.month - end.month - (as_of.day < end.day)
     if end < as_of:
         gap = f"{months} month{'s' if months != 1 else ''}" if months >= 1 else f"{(as_of - end).days} days"
         return f"Read as {_day(end)}: passed {gap} ago, as of {_day(as_of)}"

@@ -46,7 +46,9 @@ class PlanServer(LanguageServer):
 
     @property
     def encoding(self) -> str:
-        return str(self.workspace.position_codec.encoding)
+        """The code units positions are counted in, as agreed with the editor: utf-16, utf-8 or utf-32."""
+        agreed = self.workspace.position_codec.encoding
+        return str(getattr(agreed, "value", agreed))
 
     def schedule(self, uri: str, delay: float, with_history: bool = False) -> None:
         """Check the document after delay seconds, replacing any check not yet begun or still running."""
