@@ -28,6 +28,7 @@ class Editor(LanguageClient):
         super().__init__(*args, **kwargs)
         self.published: list[types.PublishDiagnosticsParams] = []
         self.versions: dict[str, int] = {}
+        self.registrations: list[types.Registration] = []
 
     def open(self, path: Path, text: str | None = None) -> str:
         uri = path.resolve().as_uri()
@@ -61,9 +62,14 @@ def _record(client: Editor, params: types.PublishDiagnosticsParams) -> None:
     client.diagnostics[params.uri] = params.diagnostics
 
 
+def _register(client: Editor, params: types.RegistrationParams) -> None:
+    client.registrations += params.registrations
+
+
 def make_editor() -> Editor:
     client = Editor(converter_factory=default_converter)
-    register_lsp_features(client, {**DEFAULT_CLIENT_FEATURES, types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS: _record})
+    register_lsp_features(client, {**DEFAULT_CLIENT_FEATURES, types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS: _record,
+                                   types.CLIENT_REGISTER_CAPABILITY: _register})
     return client
 
 
