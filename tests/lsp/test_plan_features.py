@@ -102,3 +102,16 @@ async def test_definition_references_and_outline(editor: Editor) -> None:
     assert [s.name for s in outline][:5] == ["AfI 1", "AfI 2", "AfI 3", "AfI 4", "AfI 5"]
     afi1 = outline[0]
     assert isinstance(afi1, types.DocumentSymbol) and [c.name for c in afi1.children or []][:3] == ["1.1", "1.2", "1.3"]
+
+
+@pytest.mark.asyncio
+async def test_completion_offers_indicator_ids_and_months(editor: Editor) -> None:
+    text = KPI_PLAN.read_text(encoding="utf-8")
+    uri = editor.open(KPI_PLAN)
+    await editor.published_for(uri)
+    ids = [line.split("id: ", 1)[1].strip() for line in text.splitlines() if line.startswith("  - id: KPI")]
+    assert await labels(editor, uri, where(text, "      - indicator: KPI 1", len("      - indicator: "))) == ids
+    at = text.index("    completion: Amber")
+    editor.replace(uri, text[:at] + "    updates:\n      - month: \n" + text[at:])
+    month = types.Position(text[:at].count("\n") + 1, len("      - month: "))
+    assert await labels(editor, uri, month) == ["2025-01", "2024-12", "2024-11"]  # the as-of month first

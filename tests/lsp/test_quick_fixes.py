@@ -75,3 +75,18 @@ async def test_suppress_one_finding_on_its_line(editor: Editor, tmp_path: Path) 
     fixed = apply(text, suppress, uri)
     assert '    due: July 2024  # sendplan: ignore[overdue] reason="say why"\n' in fixed
     assert "SP101" in codes(tmp_path, text) and "SP101" not in codes(tmp_path, fixed)
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("wrong", "right", "code"), [
+    ("recommendations: [AfI 1]", "recommendations: [AfI 2]", "SP016"),  # a reference to a recommendation not defined
+    ("    commentary: Under way.", "    comentary: Under way.", "SP010"),  # a misspelt key
+], ids=["reference", "key"])
+async def test_did_you_mean_a_reference_or_a_key(editor: Editor, tmp_path: Path, wrong: str, right: str, code: str) -> None:
+    good = PLAN.replace("completion: Ambr", "completion: Amber").replace("ref: 2.10", 'ref: "2.10"')
+    text = good.replace(wrong, right)
+    uri = editor.open(tmp_path / "plan.yaml", text)
+    [change] = [a for a in await actions_for(editor, uri, code) if a.title.startswith("Change to")]
+    fixed = apply(text, change, uri)
+    assert fixed == good
+    assert code in codes(tmp_path, text) and code not in codes(tmp_path, fixed)
