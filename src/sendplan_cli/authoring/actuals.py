@@ -55,8 +55,7 @@ def _number(text: str) -> int | float:
     except NumberTooLarge:
         raise UsageError(f"--value {one_line(text)}: too large for a figure; check the number") from None
     except NumberTextError as exc:
-        hint = f"; write {exc.number}" if exc.number else "; write the number only, e.g. 54.2"
-        raise UsageError(f"--value {text!r} must be a number{hint}") from None
+        raise UsageError(f"--value {text!r} must be a number; {exc.advice}") from None
     return int(number) if re.fullmatch(r"[+-]?\d+", text.strip()) else number
 
 

@@ -21,19 +21,71 @@ Reporting = Literal["monthly", "termly", "quarterly", "annual", "academic-year"]
 
 _PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 _NUMBER_IN_TEXT = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+# What may surround a number and be dropped without changing it: a unit written beside the figure.
+_DECORATION = re.compile(r"(?:\s|%|£|per\s*cent|percent|days?|weeks?|months?)*", re.IGNORECASE)
+# Words and signs that make the number a bound rather than a figure: dropping them changes the meaning.
+_BOUND = re.compile(r"^\s*(?:[<>≤≥]=?|(?:more|greater|fewer|less|lower|higher)\s+than|over|under|above|below"
+                    r"|at\s+(?:least|most)|up\s+to|no\s+(?:more|less|fewer)\s+than|min(?:imum)?|max(?:imum)?)\s*", re.IGNORECASE)
+_RATIO = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*:\s*(\d{1,3}(?:,\d{3})+|\d+)\s*$")
+_RATE_UNITS = ((1_000, "rate per 1,000"), (10_000, "rate per 10,000"), (100_000, "rate per 100,000"))
+
+
+def _described(value: Any) -> str:
+    """A value that is not text, in words: never a Python type name or repr."""
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return str(value)
 
 
 class NumberTextError(ValueError):
     """A value written as text ("38%", "1,600") where a plain number belongs."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, *, written: bool = True) -> None:
         self.text = text
         found = _NUMBER_IN_TEXT.findall(text)
         self.number: str | None = None
-        if len(found) == 1:
+        # Offer the number only when what is dropped is a unit: "write 50" for ">50" would change its meaning.
+        if len(found) == 1 and _DECORATION.fullmatch(text.replace(found[0], "", 1)):
             number = float(found[0].replace(",", ""))
             self.number = f"{number:g}" if abs(number) < 1e15 else found[0].replace(",", "")
-        super().__init__(f"{text!r} must be a number")
+        super().__init__(f"{text!r} must be a number" if written else f"expected a number, found {text}")
+
+    @property
+    def advice(self) -> str:
+        """What to write instead, keeping the figure's meaning."""
+        if self.number:
+            return f"write {self.number}"
+        if _BOUND.match(self.text) and _NUMBER_IN_TEXT.search(self.text):
+            return (f"{self.text.strip()!r} is a bound, not a figure: record the figure itself (put the bound in `note:`), "
+                    "or for a target write the number with `comparison:` (above, at_least, below, at_most)")
+        ratio = _RATIO.match(self.text)
+        if ratio:
+            return _ratio_advice(float(ratio[1]), float(ratio[2].replace(",", "")))
+        return "write the number only, e.g. 54.2; put any words in `note:`"
+
+
+class NumberMissing(NumberTextError):
+    """A figure left empty (`value:` with nothing after it, or null)."""
+
+    def __init__(self) -> None:
+        super().__init__("")
+        self.args = ("the figure is empty",)
+
+    @property
+    def advice(self) -> str:
+        return "write the number, e.g. 54.2, or leave the entry out until there is a figure"
+
+
+def _ratio_advice(first: float, second: float) -> str:
+    # A ratio becomes a rate per 1,000 (or more): offered only when the rate is exact, so the meaning is kept.
+    if first > 0 and second > 0:
+        for per, unit in _RATE_UNITS:
+            rate = first * per / second
+            if rate >= 1 and abs(rate * 100 - round(rate * 100)) < 1e-9:
+                return f"a ratio is written as a rate: {first:g}:{second:g} is {round(rate, 2):g} per {per:,}; write {round(rate, 2):g} with `unit: {unit}`"
+    return "write the ratio as a rate: choose `unit: rate per 1,000` (or 10,000 or 100,000) and write how many per that number"
 
 
 class NumberTooLarge(NumberTextError):
@@ -51,6 +103,8 @@ _LARGEST = 1e15
 
 
 def _number(value: Any) -> float:
+    if value is None:
+        raise NumberMissing()
     if isinstance(value, bool):
         raise NumberTextError(str(value).lower())
     if isinstance(value, (int, float)) or (isinstance(value, str) and _PLAIN_NUMBER.fullmatch(value.strip())):
@@ -61,7 +115,9 @@ def _number(value: Any) -> float:
         if not abs(number) < _LARGEST:  # also refuses infinity and not-a-number
             raise NumberTooLarge(value.strip() if isinstance(value, str) else repr(value))
         return number
-    raise NumberTextError(value if isinstance(value, str) else repr(value))
+    if isinstance(value, str):
+        raise NumberTextError(value)
+    raise NumberTextError(_described(value), written=False)
 
 
 Number = Annotated[

@@ -126,6 +126,5 @@ def number(value: Any) -> Read:
     try:
         figure = _number(written)
     except NumberTextError as exc:
-        hint = f"write {exc.number}" if exc.number else "write the number only, e.g. 54.2"
-        return None, f'"{one_line(written)}" is not a number; {hint}'
+        return None, f'"{one_line(written)}" is not a number; {exc.advice}'
     return (int(figure) if figure == int(figure) and "." not in written else figure), None
