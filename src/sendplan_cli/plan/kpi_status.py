@@ -104,6 +104,8 @@ class KpiStatus:
     """The figures for the latest period when nothing says which stands; then no latest figure is read."""
     next_milestone: TrajectoryPoint | None = None
     """The first trajectory point not yet passed."""
+    recorded: int = 0
+    """How many figures are recorded for periods begun by the day (revisions included)."""
 
     @property
     def late_period(self) -> str | None:
@@ -207,7 +209,7 @@ def kpi_status(indicator: Indicator, index: int, as_of: date, default: Tolerance
     figures = figures_as_at(indicator, as_of)
     status = _judged(indicator, index, as_of, default, figures)
     missed = missed_dates(indicator, as_of, figures)
-    status = _with(status, missed=missed, next_milestone=next_milestone(indicator, as_of),
+    status = _with(status, missed=missed, next_milestone=next_milestone(indicator, as_of), recorded=len(figures),
                    target=status.target or target_in_force(indicator, as_of))
     if status.conflicting or not missed:
         return status

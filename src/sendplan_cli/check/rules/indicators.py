@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from sendplan_cli.check.rules.base import Context, Finding, rule
-from sendplan_cli.plan.kpi_periods import before_baseline, period_span, point_date
+from sendplan_cli.plan.dates import english_list
+from sendplan_cli.plan.kpi_figures import gaps
+from sendplan_cli.plan.kpi_periods import before_baseline, period_span, period_text, point_date
 from sendplan_cli.plan.kpi_status import KpiStatus, shortfall
 from sendplan_cli.plan.kpi_values import format_value
 from sendplan_cli.plan.loader import Pointer
@@ -306,6 +308,54 @@ def actual_misdated(ctx: Context) -> Iterator[Finding]:
                 yield Finding(where, f"indicator {ind.id} has a figure for {actual.period.text}, before its baseline "
                                      f"({ind.baseline.period.text if ind.baseline and ind.baseline.period else ''})",
                               hint="check the period, or move the figure to the baseline")
+
+
+@rule("SP411", "figure-gap", "warning")
+def figure_gap(ctx: Context) -> Iterator[Finding]:
+    """A reporting period with no figure between two periods that have one.
+
+    Why: a series with a year missing reads as unbroken progress on a chart and in a trend,
+    and hides the period the board most needs to ask about. Periods are counted by the
+    indicator's `reporting:`; with none, a series of whole years (calendar, financial or
+    academic) is counted year by year, and any other series is not judged.
+
+    Fails:
+
+    ```yaml
+    # as-of: 2025-07-15
+    indicators:
+      - id: KPI 1
+        name: New EHC plans issued within 20 weeks
+        unit: percent
+        actuals:
+          - {period: "2021", value: 32}
+          - {period: "2023", value: 40}
+    ```
+
+    Passes:
+
+    ```yaml
+    # as-of: 2025-07-15
+    indicators:
+      - id: KPI 1
+        name: New EHC plans issued within 20 weeks
+        unit: percent
+        actuals:
+          - {period: "2021", value: 32}
+          - {period: "2022", value: 35}
+          - {period: "2023", value: 40}
+    ```
+    """
+    for index, ind in enumerate(ctx.plan.indicators):
+        for gap in gaps(ind):
+            names = [period_text(gap.reporting, end) for end in gap.missing]
+            shown = english_list(names) if len(names) <= 3 else f"{len(names)} periods, {names[0]} to {names[-1]}"
+            first = names[0]
+            yield Finding(("indicators", index, "actuals", gap.after.index, "period"),
+                          f"indicator {ind.id} has no figure for {shown}, between the figures for "
+                          f"{gap.before.actual.period.text} and {gap.after.actual.period.text}",
+                          hint=f"record it with `sendplan update PLAN --indicator {_quoted(ind.id)} --period {_quoted(first)} --value N`; "
+                               "if none was published, say so in a suppression's reason")
 
 
 def _quoted(text: str) -> str:
