@@ -28,7 +28,7 @@ from sendplan_cli.authoring.roundtrip import (
 )
 from sendplan_cli.errors import UsageError
 from sendplan_cli.output.sanitise import one_line
-from sendplan_cli.plan.dates import DateParseError, parse_date_phrase
+from sendplan_cli.plan.dates import DateParseError, parse_figure_period
 from sendplan_cli.plan.locate import suggest
 
 _ACTUAL_LINE = re.compile(r"^(\s*)(- )?(?:\{\s*)?(actuals|period|value|note|provisional|unit)\s*:")
@@ -76,7 +76,7 @@ def apply_actual(path: Path, change: ActualChange, raw: bytes | None = None) -> 
     index = ids.index(change.indicator)
     indicator = plan.indicators[index]
     try:
-        phrase = parse_date_phrase(change.period.strip())
+        phrase = parse_figure_period(change.period.strip())
     except DateParseError as exc:
         raise UsageError(f"--period: {exc}") from None
     if len(phrase.periods) != 1 or phrase.end is None:

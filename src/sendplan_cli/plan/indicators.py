@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PlainValidator, WithJsonSchema
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, PlainValidator, WithJsonSchema
 
-from sendplan_cli.plan.fields import DateText, Names, empty_list
+from sendplan_cli.plan.dates import DatePhrase, parse_date_phrase
+
+from sendplan_cli.plan.fields import DateText, Names, PeriodText, _phrase, empty_list
 
 Unit = Literal["percent", "count", "days", "weeks", "months", "rate per 1,000", "rate per 10,000",
                "rate per 100,000", "score", "pounds"]
@@ -127,6 +129,55 @@ Number = Annotated[
 ]
 
 
+Comparison = Literal["at_least", "above", "at_most", "below"]
+STRICT: frozenset[str] = frozenset({"above", "below"})
+
+
+class RelativeNumber(NumberTextError):
+    """A target written as a change ("+50") where the value to reach belongs."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.number = None
+        self.args = (f"{text!r} is a change, not a value to reach",)
+
+    @property
+    def advice(self) -> str:
+        change = self.text.strip().lstrip("+").strip()
+        return (f"write the value to reach: the baseline plus {change} (e.g. a baseline of 8 and {self.text.strip()} is 58), "
+                f"and keep \"{self.text.strip()} on the baseline\" in the target's `note:`")
+
+
+def _target_number(value: Any) -> float:
+    # A leading plus sign is how plans write a change on the baseline; read as a value it would be a far lower target.
+    if isinstance(value, str) and value.strip().startswith("+"):
+        raise RelativeNumber(value)
+    return _number(value)
+
+
+TargetNumber = Annotated[
+    float,
+    PlainValidator(_target_number),
+    WithJsonSchema({"type": "number", "description": "The value to reach, a plain number (not a change such as +5)."}),
+]
+
+
+def _target_date(value: Any) -> DatePhrase:
+    """"From March 2021" on a target is the date it holds from, so it is read as that date, not as no date."""
+    phrase = _phrase(value)
+    if phrase.end is None and len(phrase.periods) == 1 and phrase.periods[0].precision == "open" and phrase.periods[0].label:
+        dated = parse_date_phrase(phrase.periods[0].label)
+        return DatePhrase(phrase.text, dated.periods)
+    return phrase
+
+
+TargetDate = Annotated[
+    DatePhrase,
+    PlainValidator(_target_date),
+    PlainSerializer(lambda phrase: phrase.text, return_type=str),
+    WithJsonSchema({"type": "string", "description": "When the value is to be reached, e.g. March 2026 or \"From March 2021\"."}),
+]
+
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", arbitrary_types_allowed=True, defer_build=True)
@@ -139,7 +190,7 @@ class Comparator(_Strict):
     """Who the figure is for, e.g. "England" or "Statistical neighbours"."""
     value: Number
     """The comparator's value, a plain number in the indicator's unit."""
-    period: DateText | None = None
+    period: PeriodText | None = None
     """The period the figure is for, e.g. "2024" or "2023/24"."""
     source: str | None = None
     """Where the figure comes from, e.g. "DfE SEN2 2024"."""
@@ -152,21 +203,25 @@ class Baseline(_Strict):
 
     value: Number
     """The baseline value, a plain number in the indicator's unit."""
-    period: DateText | None = None
+    period: PeriodText | None = None
     """The period it was measured in, e.g. "March 2024" or "2023/24". Without it the baseline is not SMART."""
     unit: Unit | None = None
     """Only when it differs from the indicator's unit (sendplan then reports the mismatch)."""
     comparators: list[Comparator] = Field(default_factory=empty_list)
     """Benchmarks beside the baseline, e.g. England's figure for the same year."""
+    note: str | None = None
+    """Anything the board should know about the baseline, e.g. that it was measured with a differently worded question."""
 
 
 class Target(_Strict):
     """A value the partnership commits to reach, and by when."""
 
-    value: Number
-    """The target value, a plain number in the indicator's unit."""
-    by: DateText | None = None
-    """When it is to be reached, e.g. "March 2026". Without it the target is not SMART."""
+    value: TargetNumber
+    """The target value, a plain number in the indicator's unit (not a change: "+50" is refused)."""
+    by: TargetDate | None = None
+    """When it is to be reached, e.g. "March 2026"; "From March 2021" is read as March 2021. Without it the target is not SMART."""
+    comparison: Comparison | None = None
+    """How a figure meets it: at_least (the default for higher-is-better), above (strictly), at_most (the default for lower-is-better) or below (strictly)."""
     unit: Unit | None = None
     """Only when it differs from the indicator's unit (sendplan then reports the mismatch)."""
     note: str | None = None
@@ -176,8 +231,8 @@ class Target(_Strict):
 class TrajectoryPoint(_Strict):
     """An interim value expected on the way to the target (a milestone)."""
 
-    value: Number
-    """The value expected by then, a plain number in the indicator's unit."""
+    value: TargetNumber
+    """The value expected by then, a plain number in the indicator's unit (not a change: "+5" is refused)."""
     by: DateText
     """When, e.g. "Dec 2025"; the end of that period is the point on the line."""
     label: str | None = None
@@ -189,8 +244,8 @@ class TrajectoryPoint(_Strict):
 class Actual(_Strict):
     """The figure reached in one reporting period."""
 
-    period: DateText
-    """The reporting period, e.g. 2025-06, "Q1 25/26", "Autumn term 2025" or "2024/25"."""
+    period: PeriodText
+    """The reporting period, e.g. 2025-06, "Q1 25/26", "Autumn term 2025" or "2024/25"; or a range for a part-year or year-to-date figure, e.g. "April 2024 to September 2024"."""
     value: Number
     """The figure, a plain number in the indicator's unit."""
     note: str | None = None
@@ -199,6 +254,8 @@ class Actual(_Strict):
     """True while the figure may still be revised."""
     revised: DateText | None = None
     """The day this figure revised an earlier one for the same period, e.g. 2025-03-14; the newest revision stands."""
+    comparators: list[Comparator] = Field(default_factory=empty_list)
+    """Benchmarks for the same period, e.g. England, the region or statistical neighbours; each is for this figure's period unless it gives its own."""
     unit: Unit | None = None
     """Only when it differs from the indicator's unit (sendplan then reports the mismatch)."""
 

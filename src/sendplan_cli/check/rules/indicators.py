@@ -8,7 +8,7 @@ from sendplan_cli.check.rules.base import Context, Finding, rule
 from sendplan_cli.plan.dates import english_list
 from sendplan_cli.plan.kpi_figures import gaps
 from sendplan_cli.plan.kpi_periods import before_baseline, period_span, period_text, point_date
-from sendplan_cli.plan.kpi_status import KpiStatus, shortfall
+from sendplan_cli.plan.kpi_status import COMPARISON_WORDS, KpiStatus, meets
 from sendplan_cli.plan.kpi_values import format_value
 from sendplan_cli.plan.loader import Pointer
 
@@ -154,9 +154,10 @@ def target_missed(ctx: Context) -> Iterator[Finding]:
         unevidenced = {m.position for m in status.missed if m.kind == "target"}
         for j, target in enumerate(ind.targets):
             by = point_date(ind, target.by)
-            if by is not None and by < ctx.as_of and j not in unevidenced and shortfall(ind, latest.value, target.value) > 0:
+            if by is not None and by < ctx.as_of and j not in unevidenced and not meets(ind, target, latest.value):
+                how = COMPARISON_WORDS[target.comparison] + " " if target.comparison else ""
                 yield Finding(_at(status, "targets", j, "by"),
-                              f"indicator {ind.id} was to reach {format_value(ind, target.value)} by {target.by.text if target.by else ''}; "
+                              f"indicator {ind.id} was to reach {how}{format_value(ind, target.value)} by {target.by.text if target.by else ''}; "
                               f"the latest figure is {format_value(ind, latest.value)} for {latest.period.text}",
                               hint="record what the board agreed: a new target date, or why it was not met")
 
@@ -214,7 +215,7 @@ def no_figure_for_target(ctx: Context) -> Iterator[Finding]:
 
 @rule("SP404", "indicator-not-smart", "warning")
 def indicator_not_smart(ctx: Context) -> Iterator[Finding]:
-    """An indicator without a baseline, a target or a direction, or with an undated baseline or target.
+    """An indicator without a baseline, a target or a direction, with an undated baseline or target, or a target whose comparison goes against the direction.
 
     Why: inspectors criticise plans that "lack precise targets or timescales". A number is
     only a measure of success when the plan says where it started and when, what it should
@@ -259,6 +260,12 @@ def indicator_not_smart(ctx: Context) -> Iterator[Finding]:
             yield Finding((*base, "baseline"), f"indicator {ind.id} has a baseline with no date",
                           hint="add the baseline's `period:`, e.g. March 2024")
         for j, target in enumerate(ind.targets):
+            against = {"higher-is-better": ("at_most", "below"), "lower-is-better": ("at_least", "above")}.get(ind.direction or "", ())
+            if target.comparison in against:
+                yield Finding((*base, "targets", j, "comparison"),
+                              f"indicator {ind.id} is {ind.direction} but its target of {format_value(ind, target.value)} "
+                              f"is to be {COMPARISON_WORDS[target.comparison]} it",
+                              hint="correct the target's `comparison:` or the indicator's `direction:`")
             if target.by is None or point_date(ind, target.by) is None:
                 yield Finding((*base, "targets", j), f"indicator {ind.id} has a target of {format_value(ind, target.value)} with no date",
                               hint="add `by:` with the date it is to be reached")
