@@ -160,3 +160,19 @@ def test_a_target_written_as_a_change_is_refused_with_the_sum_to_write(tmp_path:
     [error] = [d for d in check(path) if d.severity.value == "error"]
     assert (error.line, error.name, error.message) == (11, "wrong-type", "'+50' is a change, not a value to reach")
     assert "baseline plus 50" in (error.hint or "")
+
+
+def test_update_records_a_year_to_date_figure_for_its_range(tmp_path: Path) -> None:
+    path = write_plan(tmp_path, ONE_FIGURE.replace("PERIOD", "2023"))
+    result = run_cli("update", str(path), "--indicator", "KPI 1", "--period", "2024-01/2024-09", "--value", "55")
+    assert result.returncode == 0, result.stdout + result.stderr
+    rows = _kpis(path, "2025-06-01")
+    assert (rows[0]["latest"], rows[0]["latest_period_start"], rows[0]["latest_period_end"]) == (55, "2024-01-01", "2024-09-30")
+
+
+def test_explain_says_how_to_write_ranges_bounds_ratios_and_changes() -> None:
+    bad_date = run_cli("explain", "bad-date").stdout
+    assert '"April 2024 to March 2025", "2024-01/2024-09"' in bad_date
+    wrong_type = run_cli("explain", "wrong-type").stdout
+    for words in ("`comparison: above`", "`unit: rate per 1,000`", 'not "+50"', 'not "1,600"'):
+        assert words in wrong_type, words
