@@ -176,3 +176,24 @@ def test_explain_says_how_to_write_ranges_bounds_ratios_and_changes() -> None:
     wrong_type = run_cli("explain", "wrong-type").stdout
     for words in ("`comparison: above`", "`unit: rate per 1,000`", 'not "+50"', 'not "1,600"'):
         assert words in wrong_type, words
+
+
+def test_the_readme_example_validates_cleanly_reads_as_the_readme_says_and_renders_in_the_paper(tmp_path: Path) -> None:
+    from conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Comparators, part-year figures and strict targets")[1]
+    path = tmp_path / "plan.yaml"
+    path.write_text(section.split("```yaml\n")[1].split("```")[0], encoding="utf-8")
+    clean = run_cli("validate", str(path), "--as-of", "2025-09-01", "--format", "json")
+    assert clean.returncode == 0 and json.loads(clean.stdout)["findings"] == [], clean.stdout
+    [row] = _kpis(path, "2025-09-01")
+    # 40.2 at the end of 2023 to 60 at the end of 2025: 366 of 731 days along at the end of 2024.
+    assert (row["latest"], row["revised"], row["status"]) == (56.3, "2025-08-06", "Green")
+    assert row["expected"] == round(40.2 + 19.8 * 366 / 731, 2)
+    assert [c["name"] for c in row["comparators"]] == ["England"]
+    for fmt in ("html", "md"):
+        out = tmp_path / f"paper.{fmt}"
+        result = run_cli("report", str(path), "--month", "2025-08", "--format", fmt, "-o", str(out))
+        assert result.returncode == 0, result.stderr
+        assert "Compared with: England 46.4%" in out.read_text(encoding="utf-8")
