@@ -123,7 +123,7 @@ def test_comparators_for_the_latest_period_are_in_the_json_with_their_periods(tm
     path = write_plan(tmp_path, COMPARATORS)
     [row] = _kpis(path, "2025-06-01")
     assert row["comparators"] == [
-        {"name": "England", "value": 46.4, "period": "2024", "source": None},
+        {"name": "England", "value": 46.4, "period": None, "source": None},
         {"name": "Statistical neighbours", "value": 56, "period": "2024-01/2024-09", "source": "Quarter 2 report"},
     ]
     assert row["baseline_note"] == "counted on the old system"
@@ -138,7 +138,7 @@ def test_the_scorecard_shows_comparators_beside_the_latest_and_the_baseline_note
     _, plan = load_model(path)
     assert plan is not None
     row = cells(kpi_statuses(plan, date(2025, 6, 1))[0])
-    # The comparator with no period of its own is for the figure's period, so only the other names one.
+    # Only a comparator whose period the plan gives shows one.
     assert row["comparators"] == "England 46.4%; Statistical neighbours 56% (2024-01/2024-09)"
     assert row["baseline"] == "40.2% (2023); counted on the old system"
     out = run_cli("list", str(path), "--indicators", "--as-of", "2025-06-01").stdout

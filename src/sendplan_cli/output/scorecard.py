@@ -49,7 +49,7 @@ def cells(status: KpiStatus) -> dict[str, str]:
         "trend": status.trend or "-",
         "reason": status.reason,
         "comparators": "; ".join(f"{c['name']} {format_value(ind, c['value'])}"
-                                 + (f" ({c['period']})" if status.latest and c["period"] != status.latest.period.text else "")
+                                 + (f" ({c['period']})" if c["period"] and status.latest and c["period"] != status.latest.period.text else "")
                                  for c in status.comparators) or "-",
         "missed": "; ".join(f"{m.kind} {format_value(ind, m.value)} by {m.by}, figure due by {m.due:%d %b %Y}" for m in status.missed),
     }

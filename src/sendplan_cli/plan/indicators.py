@@ -255,7 +255,7 @@ class Actual(_Strict):
     revised: DateText | None = None
     """The day this figure revised an earlier one for the same period, e.g. 2025-03-14; the newest revision stands."""
     comparators: list[Comparator] = Field(default_factory=empty_list)
-    """Benchmarks for the same period, e.g. England, the region or statistical neighbours; each is for this figure's period unless it gives its own."""
+    """Benchmarks beside this figure, e.g. England, the region or statistical neighbours; give `period:` when the source says for when."""
     unit: Unit | None = None
     """Only when it differs from the indicator's unit (sendplan then reports the mismatch)."""
 

@@ -153,10 +153,11 @@ class KpiStatus:
 
     @property
     def comparators(self) -> list[dict[str, Any]]:
-        """The latest figure's benchmarks (England, region, statistical neighbours), each with the period it is for."""
+        """The latest figure's benchmarks (England, region, statistical neighbours); a period only where the plan gives one."""
         if self.latest is None:
             return []
-        return [{"name": c.name, "value": c.value, "period": (c.period or self.latest.period).text, "source": c.source}
+        # No period is filled in: sources often say "latest national" without saying for when.
+        return [{"name": c.name, "value": c.value, "period": c.period.text if c.period else None, "source": c.source}
                 for c in self.latest.comparators]
 
     def as_dict(self) -> dict[str, Any]:
