@@ -274,8 +274,8 @@ def parse_figure_period(text: str) -> DatePhrase:
     reading "2024-01/2024-09" as September alone would misdate a nine-month figure."""
     months = _MONTHS_IN_YEAR.fullmatch(text.strip())
     if months:
-        first, last, year = MONTHS[months["a"].lower()], MONTHS[months["b"].lower()], int(months["y"])
-        if first >= last:
+        first_month, last_month, year = MONTHS[months["a"].lower()], MONTHS[months["b"].lower()], int(months["y"])
+        if first_month >= last_month:
             raise DateParseError(text, f"{text!r} does not say which year {months['a']} is in; write both ends, "
                                        "e.g. \"September 2024 to March 2025\"")
         return _range(text, parse_date_phrase(f"{months['a']} {year}").periods[0], parse_date_phrase(f"{months['b']} {year}").periods[0])

@@ -261,7 +261,7 @@ def indicator_not_smart(ctx: Context) -> Iterator[Finding]:
                           hint="add the baseline's `period:`, e.g. March 2024")
         for j, target in enumerate(ind.targets):
             against = {"higher-is-better": ("at_most", "below"), "lower-is-better": ("at_least", "above")}.get(ind.direction or "", ())
-            if target.comparison in against:
+            if target.comparison is not None and target.comparison in against:
                 yield Finding((*base, "targets", j, "comparison"),
                               f"indicator {ind.id} is {ind.direction} but its target of {format_value(ind, target.value)} "
                               f"is to be {COMPARISON_WORDS[target.comparison]} it",
