@@ -227,3 +227,35 @@ def test_the_scorecard_json_agrees_with_the_statuses_validate_reports(path: Path
     listed = {r["id"]: (r["status"], r["latest"], r["expected"], r["target"]) for r in json.loads(result.stdout)}
     validated = {r["id"]: (r["status"], r["latest"], r["expected"], r["target"]) for r in checked(path, as_of)["indicators"]}
     assert listed == validated
+
+
+# The Quarter 2 report of 2024 was reported in local press in November 2024.
+HERTS_Q2_REPORT = "2024-11-15"
+
+
+def test_hertfordshire_year_to_date_figure_is_read_for_january_to_september_with_what_the_report_compared() -> None:
+    # "56 per cent of EHC Plans completed were issued within 20 weeks (to end Sept) higher than latest
+    # national (50%) and in line with statistical neighbours (56 per cent)": the calendar year 2024
+    # has not ended, so this is the latest figure, for nine months, not for September alone.
+    row = kpi(HERTS, HERTS_Q2_REPORT, "EHCP 20 weeks")
+    assert (row["latest"], row["latest_period_start"], row["latest_period_end"]) == (56, "2024-01-01", "2024-09-30")
+    assert [(c["name"], c["value"], c["period"]) for c in row["comparators"]] == [
+        ("National", 50, None), ("Statistical neighbours", 56, None)]
+
+
+def test_hertfordshire_2024_figure_is_shown_beside_the_national_average() -> None:
+    # "56.3% (2024, Jan to Dec), national average 46.4%" (August 2025).
+    row = kpi(HERTS, HERTS_AS_OF, "EHCP 20 weeks")
+    assert [(c["name"], c["value"], c["period"]) for c in row["comparators"]] == [("National average", 46.4, "2024")]
+    assert row["target_comparison"] == "at_least"
+
+
+def test_hertfordshire_series_has_no_missing_year() -> None:
+    # 2022, 2023, January to September 2024 and 2024: every calendar year from the first has a figure.
+    assert findings(HERTS, HERTS_AS_OF, "SP411") == []
+
+
+def test_devon_figures_every_four_months_are_not_called_gaps() -> None:
+    # Jul, Nov, Mar: the table's own rhythm. With no `reporting:` and figures for single months,
+    # nothing says a month is missing.
+    assert findings(DEVON, NOV_24, "SP411") == []

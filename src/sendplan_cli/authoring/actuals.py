@@ -28,7 +28,7 @@ from sendplan_cli.authoring.roundtrip import (
 )
 from sendplan_cli.errors import UsageError
 from sendplan_cli.output.sanitise import one_line
-from sendplan_cli.plan.dates import DateParseError, parse_date_phrase
+from sendplan_cli.plan.dates import DateParseError, parse_figure_period
 from sendplan_cli.plan.locate import suggest
 
 _ACTUAL_LINE = re.compile(r"^(\s*)(- )?(?:\{\s*)?(actuals|period|value|note|provisional|unit)\s*:")
@@ -57,8 +57,7 @@ def _number(text: str) -> int | float:
     except NumberTooLarge:
         raise UsageError(f"--value {one_line(text)}: too large for a figure; check the number") from None
     except NumberTextError as exc:
-        hint = f"; write {exc.number}" if exc.number else "; write the number only, e.g. 54.2"
-        raise UsageError(f"--value {text!r} must be a number{hint}") from None
+        raise UsageError(f"--value {text!r} must be a number; {exc.advice}") from None
     return int(number) if re.fullmatch(r"[+-]?\d+", text.strip()) else number
 
 
@@ -79,7 +78,7 @@ def apply_actual(path: Path, change: ActualChange, raw: bytes | None = None) -> 
     index = ids.index(change.indicator)
     indicator = plan.indicators[index]
     try:
-        phrase = parse_date_phrase(change.period.strip())
+        phrase = parse_figure_period(change.period.strip())
     except DateParseError as exc:
         raise UsageError(f"--period: {exc}") from None
     if len(phrase.periods) != 1 or phrase.end is None:

@@ -6,7 +6,7 @@ from datetime import date
 from typing import TextIO
 
 from sendplan_cli.output.sanitise import one_line
-from sendplan_cli.plan.kpi_status import CONFLICTING, NO_FIGURE_AT_TARGET, KpiStatus
+from sendplan_cli.plan.kpi_status import COMPARISON_WORDS, CONFLICTING, NO_FIGURE_AT_TARGET, KpiStatus
 from sendplan_cli.plan.kpi_values import format_value
 
 # Status colours for the terminal; the word is always printed beside the colour.
@@ -21,6 +21,7 @@ def cells(status: KpiStatus) -> dict[str, str]:
     baseline = "-"
     if base is not None:
         baseline = format_value(ind, base.value) + (f" ({base.period.text})" if base.period else " (undated)")
+        baseline += f"; {base.note}" if base.note else ""
     latest = "-"
     if status.latest is not None:
         latest = f"{format_value(ind, status.latest.value)} ({status.latest.period.text})"
@@ -33,7 +34,8 @@ def cells(status: KpiStatus) -> dict[str, str]:
         latest += f"; figure for {status.late_period} late"
     target = "-"
     if status.target is not None:
-        target = format_value(ind, status.target.value) + (f" by {status.target.by.text}" if status.target.by else " (undated)")
+        how = COMPARISON_WORDS[status.target.comparison] + " " if status.target.comparison else ""
+        target = how + format_value(ind, status.target.value) + (f" by {status.target.by.text}" if status.target.by else " (undated)")
     milestone = status.next_milestone
     if milestone is not None:
         target += ("; " if target != "-" else "") + f"next milestone {format_value(ind, milestone.value)} by {milestone.by.text}"
@@ -46,9 +48,17 @@ def cells(status: KpiStatus) -> dict[str, str]:
         "status": status.label,
         "trend": status.trend or "-",
         "reason": status.reason,
+        "comparators": "; ".join(f"{c['name']} {format_value(ind, c['value'])}"
+                                 + (f" ({c['period']})" if c["period"] and status.latest and c["period"] != status.latest.period.text else "")
+                                 for c in status.comparators) or "-",
         "missed": "; ".join(f"{m.kind} {format_value(ind, m.value)} by {m.by}, figure due by {m.due:%d %b %Y}" for m in status.missed),
     }
     return {key: one_line(value) for key, value in row.items()}
+
+
+def _with_comparators(row: dict[str, str]) -> str:
+    # In the Latest column rather than a column of their own: the table already fills a terminal's width.
+    return row["latest"] if row["comparators"] == "-" else f"{row['latest']}; {row['comparators']}"
 
 
 def print_scorecard(statuses: list[KpiStatus], as_of: date, out: TextIO, title: str | None = None) -> None:
@@ -65,7 +75,7 @@ def print_scorecard(statuses: list[KpiStatus], as_of: date, out: TextIO, title: 
     for status in statuses:
         row = cells(status)
         table.add_row(
-            escape(row["indicator"]), escape(row["baseline"]), escape(row["latest"]), escape(row["target"]),
+            escape(row["indicator"]), escape(row["baseline"]), escape(_with_comparators(row)), escape(row["target"]),
             escape(row["expected"]), f"[{_STYLE[row['status']]}]{row['status']}[/]", row["trend"],
         )
     console = make_console(out)

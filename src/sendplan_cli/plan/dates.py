@@ -40,6 +40,7 @@ ACCEPTED_FORMS = (
     '"Ongoing with full implementation March 2026"',
     '"Ongoing" or "As set out" (not time-bound)',
     "several of these in one field, for milestones",
+    '"April 2024 to March 2025", "2024-01/2024-09" or "April to September 2024" (a figure\'s period over a range of months)',
 )
 
 
@@ -253,6 +254,57 @@ def parse_date_phrase(text: str) -> DatePhrase:
         rest = text[pos:].strip()
         raise DateParseError(text, f"{rest[:40]!r} is not a date form sendplan knows")
     return DatePhrase(text, tuple(periods))
+
+
+# What may join the two ends of a figure's period: "2024-01/2024-09", "April 2024 - March 2025", "April 2024 to March 2025".
+_RANGE_JOIN = re.compile(r"\s*(?:/|-|–|—)\s*")
+_WORD_JOIN = re.compile(r"\s+(?:to|until|through)\s+", re.IGNORECASE)
+_UNBOUNDED = ("open", "ongoing", "as-set-out")
+# "April to September 2024", "Jan-Sep 2024": two months sharing one year.
+_MONTHS_IN_YEAR = re.compile(rf"(?P<a>{_MONTH_NAMES})\.?\s*(?:-|–|—|to)\s*(?P<b>{_MONTH_NAMES})\.?,?\s+(?P<y>\d{{4}})",
+                             re.IGNORECASE)
+RANGE_FORM = ACCEPTED_FORMS[-1]
+ONE_PERIOD = ("a figure is for one period: write a range as \"April 2024 to March 2025\" or \"2024-01/2024-09\", "
+              "and each period's figure as its own entry")
+
+
+@lru_cache(maxsize=4096)
+def parse_figure_period(text: str) -> DatePhrase:
+    """Parse the period a figure is for: one period, or a range from the start of one to the end of another.
+
+    A date field elsewhere may list several dates (milestones); a figure's period may not, since
+    reading "2024-01/2024-09" as September alone would misdate a nine-month figure."""
+    months = _MONTHS_IN_YEAR.fullmatch(text.strip())
+    if months:
+        first_month, last_month, year = MONTHS[months["a"].lower()], MONTHS[months["b"].lower()], int(months["y"])
+        if first_month >= last_month:
+            raise DateParseError(text, f"{text!r} does not say which year {months['a']} is in; write both ends, "
+                                       "e.g. \"September 2024 to March 2025\"")
+        return _range(text, parse_date_phrase(f"{months['a']} {year}").periods[0], parse_date_phrase(f"{months['b']} {year}").periods[0])
+    worded = _WORD_JOIN.split(text)
+    if len(worded) > 1:
+        ends = [parse_date_phrase(part.strip()).periods for part in worded]
+        if len(worded) != 2 or any(len(p) != 1 or p[0].precision in _UNBOUNDED or p[0].start is None for p in ends):
+            raise DateParseError(text, ONE_PERIOD)
+        return _range(text, ends[0][0], ends[1][0])
+    phrase = parse_date_phrase(text)
+    if len(phrase.periods) <= 1:
+        return phrase
+    first, *rest = phrase.periods
+    if len(rest) != 1 or first.precision in _UNBOUNDED or rest[0].precision in _UNBOUNDED or first.start is None or rest[0].start is None:
+        raise DateParseError(text, ONE_PERIOD)
+    last = rest[0]
+    between = text[text.index(first.text) + len(first.text):text.rindex(last.text)]
+    if not _RANGE_JOIN.fullmatch(between):
+        raise DateParseError(text, ONE_PERIOD)
+    return _range(text, first, last)
+
+
+def _range(text: str, first: Period, last: Period) -> DatePhrase:
+    assert first.start is not None and last.end is not None
+    if not first.start < last.end or (last.start is not None and last.start < first.start):
+        raise DateParseError(text, f"the range ends before it starts; write the earlier period first, e.g. \"{last.text} to {first.text}\"")
+    return DatePhrase(text, (Period(first.start, last.end, "range", text),))
 
 
 @lru_cache(maxsize=4096)

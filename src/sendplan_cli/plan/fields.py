@@ -10,7 +10,9 @@ from pydantic import BeforeValidator, PlainSerializer, PlainValidator, WithJsonS
 from sendplan_cli.plan.dates import (
     ACCEPTED_FORMS,
     DatePhrase,
+    RANGE_FORM,
     parse_date_phrase,
+    parse_figure_period,
     parse_month,
 )
 
@@ -24,6 +26,12 @@ def _phrase(value: Any) -> DatePhrase:
         return parse_date_phrase(value.strip())
     found = "a mapping" if isinstance(value, dict) else "a list" if isinstance(value, list) else "nothing" if value is None else "a value that is not text"
     raise ValueError(f"expected a date written as text, e.g. July 2025, found {found}")
+
+
+def _figure_period(value: Any) -> DatePhrase:
+    if isinstance(value, str):
+        return parse_figure_period(value.strip())
+    return _phrase(value)
 
 
 def _month(value: Any) -> Any:
@@ -41,6 +49,14 @@ DateText = Annotated[
     PlainValidator(_phrase),
     PlainSerializer(lambda phrase: phrase.text, return_type=str),
     WithJsonSchema({"type": "string", "description": "A date as plans write it. Accepted: " + "; ".join(ACCEPTED_FORMS)}),
+]
+# The period a figure is for: one period or a range, never a list of dates.
+PeriodText = Annotated[
+    DatePhrase,
+    PlainValidator(_figure_period),
+    PlainSerializer(lambda phrase: phrase.text, return_type=str),
+    WithJsonSchema({"type": "string", "description": "The period a figure is for, one period or a range. Accepted: "
+                    + "; ".join(ACCEPTED_FORMS[:8]) + "; " + RANGE_FORM}),
 ]
 Month = Annotated[
     date,

@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PlainValidator, WithJsonSchema
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, PlainValidator, WithJsonSchema
 
-from sendplan_cli.plan.fields import DateText, Names, empty_list
+from sendplan_cli.plan.dates import DatePhrase, parse_date_phrase
+
+from sendplan_cli.plan.fields import DateText, Names, PeriodText, _phrase, empty_list
 
 Unit = Literal["percent", "count", "days", "weeks", "months", "rate per 1,000", "rate per 10,000",
                "rate per 100,000", "score", "pounds"]
@@ -21,19 +23,71 @@ Reporting = Literal["monthly", "termly", "quarterly", "annual", "academic-year"]
 
 _PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 _NUMBER_IN_TEXT = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+# What may surround a number and be dropped without changing it: a unit written beside the figure.
+_DECORATION = re.compile(r"(?:\s|%|£|per\s*cent|percent|days?|weeks?|months?)*", re.IGNORECASE)
+# Words and signs that make the number a bound rather than a figure: dropping them changes the meaning.
+_BOUND = re.compile(r"^\s*(?:[<>≤≥]=?|(?:more|greater|fewer|less|lower|higher)\s+than|over|under|above|below"
+                    r"|at\s+(?:least|most)|up\s+to|no\s+(?:more|less|fewer)\s+than|min(?:imum)?|max(?:imum)?)\s*", re.IGNORECASE)
+_RATIO = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*:\s*(\d{1,3}(?:,\d{3})+|\d+)\s*$")
+_RATE_UNITS = ((1_000, "rate per 1,000"), (10_000, "rate per 10,000"), (100_000, "rate per 100,000"))
+
+
+def _described(value: Any) -> str:
+    """A value that is not text, in words: never a Python type name or repr."""
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return str(value)
 
 
 class NumberTextError(ValueError):
     """A value written as text ("38%", "1,600") where a plain number belongs."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, *, written: bool = True) -> None:
         self.text = text
         found = _NUMBER_IN_TEXT.findall(text)
         self.number: str | None = None
-        if len(found) == 1:
+        # Offer the number only when what is dropped is a unit: "write 50" for ">50" would change its meaning.
+        if len(found) == 1 and _DECORATION.fullmatch(text.replace(found[0], "", 1)):
             number = float(found[0].replace(",", ""))
             self.number = f"{number:g}" if abs(number) < 1e15 else found[0].replace(",", "")
-        super().__init__(f"{text!r} must be a number")
+        super().__init__(f"{text!r} must be a number" if written else f"expected a number, found {text}")
+
+    @property
+    def advice(self) -> str:
+        """What to write instead, keeping the figure's meaning."""
+        if self.number:
+            return f"write {self.number}"
+        if _BOUND.match(self.text) and _NUMBER_IN_TEXT.search(self.text):
+            return (f"{self.text.strip()!r} is a bound, not a figure: record the figure itself (put the bound in `note:`), "
+                    "or for a target write the number with `comparison:` (above, at_least, below, at_most)")
+        ratio = _RATIO.match(self.text)
+        if ratio:
+            return _ratio_advice(float(ratio[1]), float(ratio[2].replace(",", "")))
+        return "write the number only, e.g. 54.2; put any words in `note:`"
+
+
+class NumberMissing(NumberTextError):
+    """A figure left empty (`value:` with nothing after it, or null)."""
+
+    def __init__(self) -> None:
+        super().__init__("")
+        self.args = ("the figure is empty",)
+
+    @property
+    def advice(self) -> str:
+        return "write the number, e.g. 54.2, or leave the entry out until there is a figure"
+
+
+def _ratio_advice(first: float, second: float) -> str:
+    # A ratio becomes a rate per 1,000 (or more): offered only when the rate is exact, so the meaning is kept.
+    if first > 0 and second > 0:
+        for per, unit in _RATE_UNITS:
+            rate = first * per / second
+            if rate >= 1 and abs(rate * 100 - round(rate * 100)) < 1e-9:
+                return f"a ratio is written as a rate: {first:g}:{second:g} is {round(rate, 2):g} per {per:,}; write {round(rate, 2):g} with `unit: {unit}`"
+    return "write the ratio as a rate: choose `unit: rate per 1,000` (or 10,000 or 100,000) and write how many per that number"
 
 
 class NumberTooLarge(NumberTextError):
@@ -51,6 +105,8 @@ _LARGEST = 1e15
 
 
 def _number(value: Any) -> float:
+    if value is None:
+        raise NumberMissing()
     if isinstance(value, bool):
         raise NumberTextError(str(value).lower())
     if isinstance(value, (int, float)) or (isinstance(value, str) and _PLAIN_NUMBER.fullmatch(value.strip())):
@@ -61,7 +117,9 @@ def _number(value: Any) -> float:
         if not abs(number) < _LARGEST:  # also refuses infinity and not-a-number
             raise NumberTooLarge(value.strip() if isinstance(value, str) else repr(value))
         return number
-    raise NumberTextError(value if isinstance(value, str) else repr(value))
+    if isinstance(value, str):
+        raise NumberTextError(value)
+    raise NumberTextError(_described(value), written=False)
 
 
 Number = Annotated[
@@ -70,6 +128,55 @@ Number = Annotated[
     WithJsonSchema({"type": "number", "description": "A plain number, e.g. 54.2 for 54.2% (the unit is given once)."}),
 ]
 
+
+Comparison = Literal["at_least", "above", "at_most", "below"]
+STRICT: frozenset[str] = frozenset({"above", "below"})
+
+
+class RelativeNumber(NumberTextError):
+    """A target written as a change ("+50") where the value to reach belongs."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.number = None
+        self.args = (f"{text!r} is a change, not a value to reach",)
+
+    @property
+    def advice(self) -> str:
+        change = self.text.strip().lstrip("+").strip()
+        return (f"write the value to reach: the baseline plus {change} (e.g. a baseline of 8 and {self.text.strip()} is 58), "
+                f"and keep \"{self.text.strip()} on the baseline\" in the target's `note:`")
+
+
+def _target_number(value: Any) -> float:
+    # A leading plus sign is how plans write a change on the baseline; read as a value it would be a far lower target.
+    if isinstance(value, str) and value.strip().startswith("+"):
+        raise RelativeNumber(value)
+    return _number(value)
+
+
+TargetNumber = Annotated[
+    float,
+    PlainValidator(_target_number),
+    WithJsonSchema({"type": "number", "description": "The value to reach, a plain number (not a change such as +5)."}),
+]
+
+
+def _target_date(value: Any) -> DatePhrase:
+    """"From March 2021" on a target is the date it holds from, so it is read as that date, not as no date."""
+    phrase = _phrase(value)
+    if phrase.end is None and len(phrase.periods) == 1 and phrase.periods[0].precision == "open" and phrase.periods[0].label:
+        dated = parse_date_phrase(phrase.periods[0].label)
+        return DatePhrase(phrase.text, dated.periods)
+    return phrase
+
+
+TargetDate = Annotated[
+    DatePhrase,
+    PlainValidator(_target_date),
+    PlainSerializer(lambda phrase: phrase.text, return_type=str),
+    WithJsonSchema({"type": "string", "description": "When the value is to be reached, e.g. March 2026 or \"From March 2021\"."}),
+]
 
 
 class _Strict(BaseModel):
@@ -83,7 +190,7 @@ class Comparator(_Strict):
     """Who the figure is for, e.g. "England" or "Statistical neighbours"."""
     value: Number
     """The comparator's value, a plain number in the indicator's unit."""
-    period: DateText | None = None
+    period: PeriodText | None = None
     """The period the figure is for, e.g. "2024" or "2023/24"."""
     source: str | None = None
     """Where the figure comes from, e.g. "DfE SEN2 2024"."""
@@ -96,21 +203,25 @@ class Baseline(_Strict):
 
     value: Number
     """The baseline value, a plain number in the indicator's unit."""
-    period: DateText | None = None
+    period: PeriodText | None = None
     """The period it was measured in, e.g. "March 2024" or "2023/24". Without it the baseline is not SMART."""
     unit: Unit | None = None
     """Only when it differs from the indicator's unit (sendplan then reports the mismatch)."""
     comparators: list[Comparator] = Field(default_factory=empty_list)
     """Benchmarks beside the baseline, e.g. England's figure for the same year."""
+    note: str | None = None
+    """Anything the board should know about the baseline, e.g. that it was measured with a differently worded question."""
 
 
 class Target(_Strict):
     """A value the partnership commits to reach, and by when."""
 
-    value: Number
-    """The target value, a plain number in the indicator's unit."""
-    by: DateText | None = None
-    """When it is to be reached, e.g. "March 2026". Without it the target is not SMART."""
+    value: TargetNumber
+    """The target value, a plain number in the indicator's unit (not a change: "+50" is refused)."""
+    by: TargetDate | None = None
+    """When it is to be reached, e.g. "March 2026"; "From March 2021" is read as March 2021. Without it the target is not SMART."""
+    comparison: Comparison | None = None
+    """How a figure meets it: at_least (the default for higher-is-better), above (strictly), at_most (the default for lower-is-better) or below (strictly)."""
     unit: Unit | None = None
     """Only when it differs from the indicator's unit (sendplan then reports the mismatch)."""
     note: str | None = None
@@ -120,8 +231,8 @@ class Target(_Strict):
 class TrajectoryPoint(_Strict):
     """An interim value expected on the way to the target (a milestone)."""
 
-    value: Number
-    """The value expected by then, a plain number in the indicator's unit."""
+    value: TargetNumber
+    """The value expected by then, a plain number in the indicator's unit (not a change: "+5" is refused)."""
     by: DateText
     """When, e.g. "Dec 2025"; the end of that period is the point on the line."""
     label: str | None = None
@@ -133,8 +244,8 @@ class TrajectoryPoint(_Strict):
 class Actual(_Strict):
     """The figure reached in one reporting period."""
 
-    period: DateText
-    """The reporting period, e.g. 2025-06, "Q1 25/26", "Autumn term 2025" or "2024/25"."""
+    period: PeriodText
+    """The reporting period, e.g. 2025-06, "Q1 25/26", "Autumn term 2025" or "2024/25"; or a range for a part-year or year-to-date figure, e.g. "April 2024 to September 2024"."""
     value: Number
     """The figure, a plain number in the indicator's unit."""
     note: str | None = None
@@ -143,6 +254,8 @@ class Actual(_Strict):
     """True while the figure may still be revised."""
     revised: DateText | None = None
     """The day this figure revised an earlier one for the same period, e.g. 2025-03-14; the newest revision stands."""
+    comparators: list[Comparator] = Field(default_factory=empty_list)
+    """Benchmarks beside this figure, e.g. England, the region or statistical neighbours; give `period:` when the source says for when."""
     unit: Unit | None = None
     """Only when it differs from the indicator's unit (sendplan then reports the mismatch)."""
 

@@ -7,11 +7,11 @@ with `revised:`. Nothing here depends on the order figures are written in the pl
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Literal
 
 from sendplan_cli.plan.indicators import Actual, Indicator
-from sendplan_cli.plan.kpi_periods import period_span
+from sendplan_cli.plan.kpi_periods import next_period_end, period_span
 
 Standing = Literal["stands", "superseded", "conflicting"]
 
@@ -79,3 +79,49 @@ def conflicts(indicator: Indicator) -> list[list[Figure]]:
         if figure.standing == "conflicting":
             by_span.setdefault(figure.span, []).append(figure)
     return list(by_span.values())
+
+
+@dataclass(frozen=True)
+class Gap:
+    """Reporting periods with no figure between two figures that have one."""
+
+    before: Figure
+    after: Figure
+    missing: tuple[date, ...]
+    """The end of each period with no figure, in time order."""
+    reporting: str
+    """The reporting period the gap is counted in (the indicator's, or annual when every figure is a whole year)."""
+
+
+# A gap longer than this is reported by its first periods only; the count still says how many.
+_MOST_MISSING = 400
+
+
+def gaps(indicator: Indicator) -> list[Gap]:
+    """Each run of reporting periods with no figure between two recorded figures, in time order.
+
+    Counted by the indicator's `reporting`; with none, only a series of whole years is judged
+    (annual), since a month-by-month plan may report at any interval it likes."""
+    figures = [f for f in figures_as_at(indicator, None) if f.standing != "superseded"]
+    reporting = indicator.reporting or ("annual" if figures and all(_whole_year(f) for f in figures) else None)
+    if reporting is None:
+        return []
+    by_span = list({f.span: f for f in figures}.values())
+    found = []
+    for before, after in zip(by_span, by_span[1:]):
+        missing: list[date] = []
+        end = next_period_end(reporting, before.end)
+        while end < after.start and len(missing) < _MOST_MISSING:
+            missing.append(end)
+            end = next_period_end(reporting, end)
+        if missing:
+            found.append(Gap(before, after, tuple(missing), reporting))
+    return found
+
+
+def _whole_year(figure: Figure) -> bool:
+    start, end = figure.start, figure.end
+    try:
+        return end == start.replace(year=start.year + 1) - timedelta(days=1)
+    except ValueError:  # 29 February
+        return False

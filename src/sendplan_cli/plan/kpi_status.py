@@ -11,7 +11,9 @@ from typing import Any, Literal
 
 from sendplan_cli.plan.indicators import (
     DEFAULT_TOLERANCE,
+    STRICT,
     Actual,
+    Comparison,
     Indicator,
     Target,
     Tolerance,
@@ -54,14 +56,32 @@ def shortfall(indicator: Indicator, actual: float, expected: float) -> float:
     return expected - actual
 
 
-def rag_for(short: float, expected: float, tolerance: Tolerance) -> Rag:
-    """Green up to the green tolerance worse than expected, Amber up to the amber tolerance, then Red."""
+def rag_for(short: float, expected: float, tolerance: Tolerance, strict: bool = False) -> Rag:
+    """Green up to the green tolerance worse than expected, Amber up to the amber tolerance, then Red.
+
+    strict: the value expected is a target to be passed ("above 90%"), so reaching it exactly is not Green."""
     scale = abs(expected) / 100 if tolerance.basis == "percent-of-expected" else 1.0
-    if short <= tolerance.green * scale:
+    if short < tolerance.green * scale or (short == tolerance.green * scale and not strict):
         return "Green"
     if short <= max(tolerance.amber, tolerance.green) * scale:
         return "Amber"
     return "Red"
+
+
+def comparison(indicator: Indicator, target: Target) -> Comparison | None:
+    """How a figure meets the target: as the target says, else at least (higher-is-better) or at most (lower-is-better)."""
+    if target.comparison is not None:
+        return target.comparison
+    return {"higher-is-better": "at_least", "lower-is-better": "at_most"}.get(indicator.direction or "")  # type: ignore[return-value]
+
+
+def meets(indicator: Indicator, target: Target, value: float) -> bool:
+    """Whether a figure meets the target, by the target's comparison: above and below must pass the value, not equal it."""
+    short = shortfall(indicator, value, target.value)
+    return short < 0 if comparison(indicator, target) in STRICT else short <= 0
+
+
+COMPARISON_WORDS = {"at_least": "at least", "above": "above", "at_most": "at most", "below": "below"}
 
 
 @dataclass(frozen=True)
@@ -104,6 +124,11 @@ class KpiStatus:
     """The figures for the latest period when nothing says which stands; then no latest figure is read."""
     next_milestone: TrajectoryPoint | None = None
     """The first trajectory point not yet passed."""
+    recorded: int = 0
+    """How many figures are recorded for periods begun by the day (revisions included)."""
+    latest_start: date | None = None
+    latest_end: date | None = None
+    """The days the latest figure's period covers: a year-to-date figure starts in January, not in its last month."""
 
     @property
     def late_period(self) -> str | None:
@@ -125,6 +150,15 @@ class KpiStatus:
     def in_exception(self) -> bool:
         """Whether the board paper lists the indicator among the exceptions: Red, or a target date passed with no figure."""
         return self.rag == "Red" or bool(self.missed)
+
+    @property
+    def comparators(self) -> list[dict[str, Any]]:
+        """The latest figure's benchmarks (England, region, statistical neighbours); a period only where the plan gives one."""
+        if self.latest is None:
+            return []
+        # No period is filled in: sources often say "latest national" without saying for when.
+        return [{"name": c.name, "value": c.value, "period": c.period.text if c.period else None, "source": c.source}
+                for c in self.latest.comparators]
 
     def as_dict(self) -> dict[str, Any]:
         """The status as plain data for JSON (dashboards); keys are added, never renamed."""
@@ -149,6 +183,11 @@ class KpiStatus:
             "missed": [{"kind": m.kind, "value": m.value, "by": m.by, "due": m.due.isoformat()} for m in self.missed],
             "next_milestone": self.next_milestone.value if self.next_milestone else None,
             "next_milestone_by": self.next_milestone.by.text if self.next_milestone else None,
+            "target_comparison": comparison(ind, self.target) if self.target else None,
+            "baseline_note": ind.baseline.note if ind.baseline else None,
+            "comparators": self.comparators,
+            "latest_period_start": self.latest_start.isoformat() if self.latest_start else None,
+            "latest_period_end": self.latest_end.isoformat() if self.latest_end else None,
         }
 
 
@@ -207,7 +246,7 @@ def kpi_status(indicator: Indicator, index: int, as_of: date, default: Tolerance
     figures = figures_as_at(indicator, as_of)
     status = _judged(indicator, index, as_of, default, figures)
     missed = missed_dates(indicator, as_of, figures)
-    status = _with(status, missed=missed, next_milestone=next_milestone(indicator, as_of),
+    status = _with(status, missed=missed, next_milestone=next_milestone(indicator, as_of), recorded=len(figures),
                    target=status.target or target_in_force(indicator, as_of))
     if status.conflicting or not missed:
         return status
@@ -239,6 +278,7 @@ def _judged(indicator: Indicator, index: int, as_of: date, default: Tolerance | 
     previous = before[-1].actual if before and before[-1].standing == "stands" else None
     target = target_in_force(indicator, when)
     status = _with(status, latest=latest, latest_index=last.index, previous=previous, target=target,
+                   latest_start=last.start, latest_end=last.end,
                    gap_to_target=latest.value - target.value if target else None,
                    trend=_trend(indicator, latest.value, previous.value) if previous else None)
     if indicator.direction is None:
@@ -260,9 +300,13 @@ def _judged(indicator: Indicator, index: int, as_of: date, default: Tolerance | 
     expected = expected_at(points, when, indicator.stepped)
     assert expected is not None  # targets or trajectory exist, so there is a point
     short = shortfall(indicator, latest.value, expected)
-    rag = rag_for(short, expected, tolerance)
+    # A strict target ("above 90%") is passed, not reached: at the target itself, exactly 90 does not meet it.
+    strict = target is not None and expected == target.value and comparison(indicator, target) in STRICT
+    rag = rag_for(short, expected, tolerance, strict)
     words = describe_gap(indicator, latest.value, expected)
     reason = f"{rag}: {format_value(indicator, latest.value)} for {latest.period.text} is {words} {format_value(indicator, expected)} expected on {against}"
+    if strict and short == 0 and target is not None:
+        reason += f"; the target is {COMPARISON_WORDS[comparison(indicator, target) or 'above']} {format_value(indicator, target.value)}, which it does not pass"
     return _with(status, expected=expected, compared_with=against, gap_to_expected=latest.value - expected,
                  rag=rag, reason=reason)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from typing import Any
@@ -72,12 +73,57 @@ def _described(value: Any) -> str:
     return repr(value)
 
 
+_THOUSANDS = re.compile(r"\d{3}(\.\d+)?")
+
+
+def _split_number(data: Any, pointer: Pointer) -> tuple[str, str] | None:
+    """A number with thousands separators in a { } mapping ("value: 1,600"), which YAML splits at each comma.
+
+    When the unknown key at pointer is a piece of one: the number as written and as it should be
+    written, empty for every piece after the first (one message for the whole number)."""
+    mapping = data
+    for part in pointer[:-1]:
+        try:
+            mapping = mapping[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    key = pointer[-1] if pointer else None
+    if not isinstance(mapping, dict) or not isinstance(key, str):
+        return None
+    keys = list(mapping)
+
+    def piece(name: str) -> bool:
+        return bool(_THOUSANDS.fullmatch(name)) and mapping[name] is None
+
+    if not piece(key):
+        return None
+    start = keys.index(key)
+    while start > 0 and piece(keys[start - 1]):
+        start -= 1
+    head = mapping[keys[start - 1]] if start > 0 else None
+    if not isinstance(head, str) or not re.fullmatch(r"[+-]?\d{1,3}", head):
+        return None
+    if keys[start] != key:
+        return "", ""
+    end = start
+    while end < len(keys) and piece(keys[end]):
+        end += 1
+    groups = [head, *keys[start:end]]
+    return ",".join(groups), "".join(groups)
+
+
 def diagnose(plan: LoadedPlan, model: type[BaseModel], error: ValidationError) -> None:
     """Record one located diagnostic per pydantic error."""
     for item in error.errors(include_url=False):
         pointer: Pointer = tuple(part for part in item["loc"] if isinstance(part, (str, int)))
         kind = item["type"]
-        if kind == "extra_forbidden":
+        if kind == "extra_forbidden" and (split := _split_number(plan.data, pointer)):
+            written, number = split
+            if written:
+                plan.error("wrong-type", f"{written!r} must be a number: inside {{ }} the comma ends the value, "
+                                         f"so {str(pointer[-1])!r} was read as another key",
+                           plan.position(pointer, key=True), f"write {number}", pointer)
+        elif kind == "extra_forbidden":
             key = str(pointer[-1])
             holder = _model_at(model, pointer[:-1])
             allowed = sorted(holder.model_fields) if holder else []
@@ -96,7 +142,7 @@ def diagnose(plan: LoadedPlan, model: type[BaseModel], error: ValidationError) -
             wrong: NumberTextError = item["ctx"]["error"]
             hint = (f"write {wrong.number}; the indicator's `unit:` says what it counts" if wrong.number
                     else "check the figure and its unit (`unit:`); write it as a plain number" if isinstance(wrong, NumberTooLarge)
-                    else "write the number only, e.g. 54.2; put any words in `note:`")
+                    else wrong.advice)
             plan.error("wrong-type", str(wrong), plan.position(pointer), hint, pointer)
         elif kind in ("literal_error", "enum"):
             expected = item.get("ctx", {}).get("expected", "")

@@ -114,7 +114,7 @@ def apply_rows(plan_path: Path, plan: Plan, raw: bytes, month: date, actions: li
 
 def _apply_figure(plan_path: Path, plan: Plan, version: str, figure: FigureRow, current: bytes, outcome: Outcome,
                   today: date, ActualChange: Any, apply_actual: Any) -> bytes:  # noqa: N803 - the writer's types, imported late
-    from sendplan_cli.plan.dates import parse_date_phrase
+    from sendplan_cli.plan.dates import parse_figure_period
     from sendplan_cli.plan.kpi_periods import period_span
 
     ids = [i.id for i in plan.indicators]
@@ -135,7 +135,7 @@ def _apply_figure(plan_path: Path, plan: Plan, version: str, figure: FigureRow, 
                                 "this form was made; nothing was recorded for it. Check the figure, then record it with "
                                 "`sendplan update --indicator` or send a fresh form")
         return current
-    span = period_span(indicator, parse_date_phrase(figure.period))
+    span = period_span(indicator, parse_figure_period(figure.period))
     held = next((a for a in indicator.actuals if period_span(indicator, a.period) == span), None)
     if held is not None:
         if held.value == figure.value and (figure.note is None or held.note == figure.note):

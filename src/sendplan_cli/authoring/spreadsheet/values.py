@@ -10,7 +10,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sendplan_cli.output.sanitise import one_line
-from sendplan_cli.plan.dates import MONTHS, DateParseError, parse_date_phrase
+from sendplan_cli.plan.dates import MONTHS, DateParseError, parse_date_phrase, parse_figure_period
 from sendplan_cli.plan.locate import suggest
 from sendplan_cli.plan.scale import normalise
 
@@ -105,7 +105,7 @@ def period(value: Any) -> Read:
     if problem or written is None:
         return None, problem
     try:
-        phrase = parse_date_phrase(written)
+        phrase = parse_figure_period(written)
     except DateParseError:
         phrase = None
     if phrase is None or len(phrase.periods) != 1 or phrase.end is None:
@@ -126,6 +126,5 @@ def number(value: Any) -> Read:
     try:
         figure = _number(written)
     except NumberTextError as exc:
-        hint = f"write {exc.number}" if exc.number else "write the number only, e.g. 54.2"
-        return None, f'"{one_line(written)}" is not a number; {hint}'
+        return None, f'"{one_line(written)}" is not a number; {exc.advice}'
     return (int(figure) if figure == int(figure) and "." not in written else figure), None

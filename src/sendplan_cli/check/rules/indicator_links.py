@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from sendplan_cli.check.rules.base import Context, Finding, rule
+from sendplan_cli.plan.dates import english_list
 from sendplan_cli.plan.kpi_figures import conflicts
 from sendplan_cli.plan.loader import Pointer
 
@@ -164,6 +165,67 @@ def impact_contradicts_indicators(ctx: Context) -> Iterator[Finding]:
             yield Finding(state.impact_at, f"action {action.ref} is rated impact {impact.name} ({impact.meaning}) "
                                            f"but every indicator evidencing it is Red ({ids})", action.ref,
                           "rate the impact the numbers show, or explain in the commentary what the indicators miss")
+
+
+@rule("SP412", "rating-without-figures", "warning")
+def rating_without_figures(ctx: Context) -> Iterator[Finding]:
+    """An action rated at the top of its completion or impact scale while no indicator evidencing it has a figure.
+
+    Why: the best rating on the scale ("complete and impactful", "impact felt at a system
+    level") is the claim inspectors test against the numbers. When the action names
+    indicators as its evidence (by the indicator's `actions:` or the action's
+    `measures: [{indicator: ...}]`) and none of them has a figure yet, nothing supports the
+    claim. The top rating is the first listed in the plan's `rating_scale`.
+
+    Fails:
+
+    ```yaml
+    # as-of: 2025-07-15
+    indicators:
+      - id: KPI 1
+        name: New EHC plans issued within 20 weeks
+        unit: percent
+        actions: ["1.1"]
+    actions:
+      - ref: "1.1"
+        title: Timely EHC plans
+        impact: Green
+    ```
+
+    Passes:
+
+    ```yaml
+    # as-of: 2025-07-15
+    indicators:
+      - id: KPI 1
+        name: New EHC plans issued within 20 weeks
+        unit: percent
+        actions: ["1.1"]
+        actuals:
+          - {period: 2025-06, value: 48}
+    actions:
+      - ref: "1.1"
+        title: Timely EHC plans
+        impact: Green
+    ```
+    """
+    scale = ctx.plan.rating_scale
+    top_completion = scale.completion[0] if scale.completion else None
+    top_impact = scale.impact[0] if scale.impact else None
+    statuses = ctx.kpis()
+    for _, action, state in ctx.actions():
+        cited = {m.indicator for m in action.measures if m.indicator}
+        linked = [s for s in statuses if action.ref in s.indicator.actions or s.indicator.id in cited]
+        if not linked or any(s.recorded for s in linked):
+            continue
+        ids = english_list([s.indicator.id for s in linked])
+        claims = [(state.impact_at, "impact", scale.impact_named(state.impact), top_impact),
+                  (state.completion_at, "completion", scale.completion_named(state.completion), top_completion)]
+        for where, kind, rating, top in claims:
+            if rating is not None and rating is top:
+                yield Finding(where, f"action {action.ref} is rated {kind} {rating.name} ({rating.meaning}), the top of the scale, "
+                                     f"but no indicator evidencing it has a figure ({ids})", action.ref,
+                              "record the indicators' figures, or rate what the evidence shows")
 
 
 @rule("SP409", "unknown-indicator-reference", "error")

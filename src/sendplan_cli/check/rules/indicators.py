@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from sendplan_cli.check.rules.base import Context, Finding, rule
-from sendplan_cli.plan.kpi_periods import before_baseline, period_span, point_date
-from sendplan_cli.plan.kpi_status import KpiStatus, shortfall
+from sendplan_cli.plan.dates import english_list
+from sendplan_cli.plan.kpi_figures import gaps
+from sendplan_cli.plan.kpi_periods import before_baseline, period_span, period_text, point_date
+from sendplan_cli.plan.kpi_status import COMPARISON_WORDS, KpiStatus, meets
 from sendplan_cli.plan.kpi_values import format_value
 from sendplan_cli.plan.loader import Pointer
 
@@ -152,9 +154,10 @@ def target_missed(ctx: Context) -> Iterator[Finding]:
         unevidenced = {m.position for m in status.missed if m.kind == "target"}
         for j, target in enumerate(ind.targets):
             by = point_date(ind, target.by)
-            if by is not None and by < ctx.as_of and j not in unevidenced and shortfall(ind, latest.value, target.value) > 0:
+            if by is not None and by < ctx.as_of and j not in unevidenced and not meets(ind, target, latest.value):
+                how = COMPARISON_WORDS[target.comparison] + " " if target.comparison else ""
                 yield Finding(_at(status, "targets", j, "by"),
-                              f"indicator {ind.id} was to reach {format_value(ind, target.value)} by {target.by.text if target.by else ''}; "
+                              f"indicator {ind.id} was to reach {how}{format_value(ind, target.value)} by {target.by.text if target.by else ''}; "
                               f"the latest figure is {format_value(ind, latest.value)} for {latest.period.text}",
                               hint="record what the board agreed: a new target date, or why it was not met")
 
@@ -212,7 +215,7 @@ def no_figure_for_target(ctx: Context) -> Iterator[Finding]:
 
 @rule("SP404", "indicator-not-smart", "warning")
 def indicator_not_smart(ctx: Context) -> Iterator[Finding]:
-    """An indicator without a baseline, a target or a direction, or with an undated baseline or target.
+    """An indicator without a baseline, a target or a direction, with an undated baseline or target, or a target whose comparison goes against the direction.
 
     Why: inspectors criticise plans that "lack precise targets or timescales". A number is
     only a measure of success when the plan says where it started and when, what it should
@@ -257,6 +260,12 @@ def indicator_not_smart(ctx: Context) -> Iterator[Finding]:
             yield Finding((*base, "baseline"), f"indicator {ind.id} has a baseline with no date",
                           hint="add the baseline's `period:`, e.g. March 2024")
         for j, target in enumerate(ind.targets):
+            against = {"higher-is-better": ("at_most", "below"), "lower-is-better": ("at_least", "above")}.get(ind.direction or "", ())
+            if target.comparison is not None and target.comparison in against:
+                yield Finding((*base, "targets", j, "comparison"),
+                              f"indicator {ind.id} is {ind.direction} but its target of {format_value(ind, target.value)} "
+                              f"is to be {COMPARISON_WORDS[target.comparison]} it",
+                              hint="correct the target's `comparison:` or the indicator's `direction:`")
             if target.by is None or point_date(ind, target.by) is None:
                 yield Finding((*base, "targets", j), f"indicator {ind.id} has a target of {format_value(ind, target.value)} with no date",
                               hint="add `by:` with the date it is to be reached")
@@ -306,6 +315,54 @@ def actual_misdated(ctx: Context) -> Iterator[Finding]:
                 yield Finding(where, f"indicator {ind.id} has a figure for {actual.period.text}, before its baseline "
                                      f"({ind.baseline.period.text if ind.baseline and ind.baseline.period else ''})",
                               hint="check the period, or move the figure to the baseline")
+
+
+@rule("SP411", "figure-gap", "warning")
+def figure_gap(ctx: Context) -> Iterator[Finding]:
+    """A reporting period with no figure between two periods that have one.
+
+    Why: a series with a year missing reads as unbroken progress on a chart and in a trend,
+    and hides the period the board most needs to ask about. Periods are counted by the
+    indicator's `reporting:`; with none, a series of whole years (calendar, financial or
+    academic) is counted year by year, and any other series is not judged.
+
+    Fails:
+
+    ```yaml
+    # as-of: 2025-07-15
+    indicators:
+      - id: KPI 1
+        name: New EHC plans issued within 20 weeks
+        unit: percent
+        actuals:
+          - {period: "2021", value: 32}
+          - {period: "2023", value: 40}
+    ```
+
+    Passes:
+
+    ```yaml
+    # as-of: 2025-07-15
+    indicators:
+      - id: KPI 1
+        name: New EHC plans issued within 20 weeks
+        unit: percent
+        actuals:
+          - {period: "2021", value: 32}
+          - {period: "2022", value: 35}
+          - {period: "2023", value: 40}
+    ```
+    """
+    for index, ind in enumerate(ctx.plan.indicators):
+        for gap in gaps(ind):
+            names = [period_text(gap.reporting, end) for end in gap.missing]
+            shown = english_list(names) if len(names) <= 3 else f"{len(names)} periods, {names[0]} to {names[-1]}"
+            first = names[0]
+            yield Finding(("indicators", index, "actuals", gap.after.index, "period"),
+                          f"indicator {ind.id} has no figure for {shown}, between the figures for "
+                          f"{gap.before.actual.period.text} and {gap.after.actual.period.text}",
+                          hint=f"record it with `sendplan update PLAN --indicator {_quoted(ind.id)} --period {_quoted(first)} --value N`; "
+                               "if none was published, say so in a suppression's reason")
 
 
 def _quoted(text: str) -> str:

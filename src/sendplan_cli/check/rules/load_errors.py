@@ -44,7 +44,11 @@ _TEXT: dict[str, tuple[str, str]] = {
     "missing-key": ("A key the plan format requires is missing.",
                     "add the key named in the message at the place given."),
     "wrong-type": ("A value of the wrong kind: a list where text is expected, a mapping where a list is, ...",
-                   "write the value in the form the message names."),
+                   "write the value in the form the message names. A figure is a plain number in the indicator's "
+                   "unit: 1600, not \"1,600\" (inside { } the comma would split it); 38, not \"38%\". A bound such as "
+                   "\">50\" is not a figure: for a target write 50 with `comparison: above` (or at_least, below, at_most). "
+                   "A ratio such as 1:500 is a rate: 2 with `unit: rate per 1,000`. A target is the value to reach, "
+                   "not a change: the baseline plus 50, not \"+50\"."),
     "bad-date": ("A date that cannot be read.",
                  "write it in one of these forms:\n" + "\n".join(f"- {form}" for form in ACCEPTED_FORMS)),
     "unknown-rating": ("A rating that is not on the plan's own rating scale.",
