@@ -91,9 +91,22 @@ class LimitedSandbox(ImmutableSandboxedEnvironment):  # type: ignore[misc]
 
     intercepted_binops = frozenset({"*", "**", "%"})
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._verdicts: dict[tuple[type, str], bool] = {}
+
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
         checked_binop(operator, left, right)
         return super().call_binop(context, operator, left, right)
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        # Jinja's verdict depends only on the object's type and the attribute's name (never the value), and
+        # working it out (isinstance against every mutable ABC) was half the default paper's time on a large plan.
+        key = (type(obj), attr)
+        verdict = self._verdicts.get(key)
+        if verdict is None:
+            verdict = self._verdicts[key] = bool(super().is_safe_attribute(obj, attr, value))
+        return verdict
 
 
 class CountedTemplate(Template):  # type: ignore[misc]
