@@ -59,7 +59,7 @@ def test_validate_will_not_write_over_a_plan_it_does_not_read(tmp_path: Path) ->
     draft.write_text("# yaml-language-server: $schema=../schemas/plan.schema.json\ntitle: Draft\n", encoding="utf-8")
     for target in (west, draft):
         before = target.read_bytes()
-        _refused(run_cli("validate", str(east), "-o", str(target), cwd=tmp_path), target, before, "a plan")
+        _refused(run_cli("validate", str(east), "-o", str(target), cwd=tmp_path), target, before, "written like a plan")
 
 
 def test_validate_from_standard_input_will_not_write_over_the_plan_it_names(tmp_path: Path) -> None:
@@ -85,7 +85,7 @@ def test_a_report_still_replaces_an_earlier_report(tmp_path: Path) -> None:
 def test_schema_will_not_write_over_a_plan(tmp_path: Path) -> None:
     west, east = _plans(tmp_path)
     before = west.read_bytes()
-    _refused(run_cli("schema", "-o", str(west)), west, before, "a plan")
+    _refused(run_cli("schema", "-o", str(west)), west, before, "written like a plan")
     _refused(run_cli("schema", "--plan", str(west), "-o", str(west)), west, before, "one of the plans this command reads")
 
 
@@ -93,7 +93,7 @@ def test_report_will_not_write_over_a_plan_kept_under_a_paper_name(tmp_path: Pat
     west, east = _plans(tmp_path)
     kept = Path(shutil.copy(WEST, tmp_path / "plan-as-published.md"))
     before = kept.read_bytes()
-    _refused(run_cli("report", str(east), "--month", "2025-06", "-o", str(kept)), kept, before, "a plan")
+    _refused(run_cli("report", str(east), "--month", "2025-06", "-o", str(kept)), kept, before, "written like a plan")
 
 
 def test_export_will_not_write_over_the_plan_it_reads(tmp_path: Path) -> None:
@@ -107,4 +107,4 @@ def test_export_will_not_write_over_the_plan_it_reads(tmp_path: Path) -> None:
 def test_new_will_not_write_over_a_plan(tmp_path: Path) -> None:
     west, _ = _plans(tmp_path)
     before = west.read_bytes()
-    _refused(run_cli("new", "-o", str(west), "--title", "T", "--partnership", "P"), west, before, "a plan")
+    _refused(run_cli("new", "-o", str(west), "--title", "T", "--partnership", "P"), west, before, "written like a plan")

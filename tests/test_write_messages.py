@@ -74,3 +74,22 @@ def test_a_plan_someone_else_owns_says_whose_it_is_not_that_it_is_read_only(tmp_
     assert f"{plan}: you may not write the plan: it belongs to {owner}" in message and "mode 0644" in message
     assert f"Ask {owner} to run the command" in message
     assert "read-only" not in message and "chmod u+w" not in message
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX feature")
+def test_a_report_written_to_a_pipe_or_device_goes_to_it_and_never_replaces_it(tmp_path: Path) -> None:
+    # `-o /dev/null` or a named pipe: moving a finished file into place would put a plain file where the
+    # device or pipe was (as root, for every program on the machine).
+    import stat
+    import threading
+
+    pipe = tmp_path / "report.pipe"
+    os.mkfifo(pipe)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()), daemon=True)
+    reader.start()
+    result = run_cli("validate", str(WEST), "--as-of", "2025-01-15", "--format", "json", "-o", str(pipe))
+    reader.join(timeout=60)
+    assert result.returncode == 1, result.stderr  # West Sussex has errors as of that day
+    assert stat.S_ISFIFO(pipe.stat().st_mode)
+    assert received and received[0].lstrip().startswith(b"{")

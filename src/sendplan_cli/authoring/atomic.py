@@ -25,6 +25,9 @@ def write_atomic(path: Path, data: bytes, *, exclusive: bool = False) -> None:
     target = path if exclusive else path.resolve()
     if exclusive and (target.exists() or target.is_symlink()):
         raise UsageError(f"{path}: already exists; sendplan never overwrites it. Choose another file name, or move that file away")
+    if not exclusive and _is_special(target):
+        _write_through(path, target, data)
+        return
     folder = target.parent if str(target.parent) else Path(".")
     try:
         info = None if exclusive or not target.exists() else target.stat()
@@ -52,6 +55,25 @@ def write_atomic(path: Path, data: bytes, *, exclusive: bool = False) -> None:
             os.unlink(temp)
         except OSError:
             pass
+
+
+def _is_special(target: Path) -> bool:
+    """A device, pipe or socket: what is written goes to it, and moving a file over it would replace it (as root,
+    `-o /dev/null` would leave a plain file where the device was)."""
+    try:
+        mode = target.stat().st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
+def _write_through(path: Path, target: Path, data: bytes) -> None:
+    try:
+        with open(target, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+    except OSError as exc:
+        raise UsageError(f"{path}: {why_not_written(exc)}") from None
 
 
 def _keep_ownership(fd: int, info: os.stat_result | None, path: Path) -> None:

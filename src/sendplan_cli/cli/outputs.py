@@ -28,7 +28,7 @@ def refuse_overwriting_plans(target: Path | str | None, inputs: Iterable[Path], 
     if any(_same(path, plan) for plan in inputs):
         what = "one of the plans this command reads"
     elif looks_like_a_plan(path):
-        what = "a plan (it has a plan's top-level keys)"
+        what = "written like a plan (a top-level partnership:, actions: or recommendations: key), so it may be one"
     else:
         return
     raise UsageError(f"{option} {path}: that file is {what}, and sendplan never overwrites a plan; "
