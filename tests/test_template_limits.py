@@ -191,7 +191,7 @@ def test_a_child_that_dies_is_never_taken_for_a_paper() -> None:
 @pytest.mark.parametrize(
     ("tag", "expected"),
     [
-        ("{{p plan.sumary }}", "at the tag {{ plan.sumary }}: 'dict object' has no attribute 'sumary'"),
+        ("{{p plan.sumary }}", "at the tag {{ plan.sumary }}: the template asks for 'sumary', which the paper's data does not have"),
         ("{% include 'other.docx' %}", "at the tag {% include 'other.docx' %}: a Word template cannot include"),
         ("{% macro f(n) %}{{ f(n + 1) }}{% endmacro %}{{ f(1) }}", "the template calls itself too deeply"),
         ("{% if %}", "at the tag {% if %}: template syntax error"),

@@ -14,6 +14,22 @@ from sendplan_cli.output.sanitise import one_line
 _TAG = re.compile(r"\{[{%].*?[%}]\}")
 _XML = re.compile(r"<[^>]*>")
 _QUOTED = re.compile(r"'([^']+)'")
+_NO_ATTRIBUTE = re.compile(r"'[^']+ object' has no attribute '([^']+)'")
+_UNDEFINED = re.compile(r"'([^']+)' is undefined")
+_UNSAFE = re.compile(r"attribute '([^']+)' of '[^']+' object is unsafe")
+_SEE = "see the template variables in the README"
+
+
+def _plainly(exc: BaseException) -> str:
+    """Jinja's wording ("'dict object' has no attribute 'sumary'") in the paper's terms, naming what was asked for."""
+    text = str(exc)
+    if found := _NO_ATTRIBUTE.search(text):
+        return f"the template asks for {found.group(1)!r}, which the paper's data does not have ({_SEE})"
+    if found := _UNDEFINED.search(text):
+        return f"the template uses {found.group(1)!r}, which is not one of the paper's variables ({_SEE})"
+    if found := _UNSAFE.search(text):
+        return f"the template asks for {found.group(1)!r}, which templates may not use ({_SEE})"
+    return f"{text} ({_SEE})"
 
 
 def template_line(exc: BaseException, filename: str) -> int | None:
@@ -42,11 +58,14 @@ def detail(exc: BaseException, memory_bytes: int | None = None) -> str:
         return (f"cannot include {exc.name!r}: a template may include only templates in its own folder (not through "
                 "a link that leads out of it) or the bundled templates/ folder")
     if isinstance(exc, (UndefinedError, SecurityError)):
-        return f"{exc} (see the template variables in the README)"
+        return _plainly(exc)
     if isinstance(exc, TemplateSyntaxError):
         return f"template syntax error: {exc.message}"
     if isinstance(exc, TemplateError):
         return str(exc)
+    if isinstance(exc, TypeError):
+        return ("the template uses a value in a way it cannot be used (a loop over something that is not a list, or "
+                "sums with text?); check the line against the template variables in the README")
     return f"the template failed: {type(exc).__name__}: {exc}"
 
 
