@@ -120,6 +120,7 @@ OPTION_CASES = [
     (["update", "{west}", "--month", "2025-01", "--paper-author", "A", "--value", "3"],
      "--value belongs to a KPI figure (with --indicator), not to the paper's words"),
     (["update", "{west}", "1.1", "--month", "2999-12", "--comment", "x"], "has not started yet"),
+    (["update", "{west}", "1.1", "--comment", "x"], "--month is missing: give the month this update of action 1.1 is for"),
     (["update", "{west}", "1.1", "--month", "9999-12", "--comment", "x"], "outside the years sendplan handles"),
     (["update", "{west}", "1.1", "--month", "2025-01", "--propose-due", "2025-09", "--reason", " "], "--reason is empty"),
     (["update", "{kpi}", "--indicator", "KPI 2", "--period", "2025-09", "--value", "1e400"], "--value 1e400: too large"),

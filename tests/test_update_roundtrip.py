@@ -99,3 +99,14 @@ def test_a_figure_note_goes_from_one_line_to_several_and_back(tmp_path: Path) ->
     record_actual(path, ActualChange("KPI 1", "2025-05", "6", note="'One' line", replace=True))
     assert path.read_text(encoding="utf-8").endswith(
         "      - period: 2025-05\n        value: 6\n        note: \"'One' line\"\nactions: []\n")
+
+
+def test_commentary_pasted_with_windows_line_endings_is_recorded_as_lines(tmp_path: Path) -> None:
+    # Text copied from a Word document in a Windows terminal arrives with CR LF between its lines.
+    from conftest import PLANS, run_cli
+
+    plan = tmp_path / "plan.yaml"
+    plan.write_bytes((PLANS / "west-sussex-2024.yaml").read_bytes())
+    result = run_cli("update", str(plan), "1.1", "--month", "2025-01", "--comment", "Leaflet drafted.\r\nPrinting in March.")
+    assert result.returncode == 0, result.stderr
+    assert _commentary(plan, "2025-01") == "Leaflet drafted.\nPrinting in March."

@@ -45,6 +45,10 @@ def update(
     """Record one month's update for one action, with --indicator one period's figure, or with --paper-... the board paper's own words for the month, changing only those lines of the plan.
 
     An empty value (--paper-risk "") removes that part of the month's paper entry."""
+    comment, reason, note = _typed(comment), _typed(reason), _typed(note)
+    paper_purpose, paper_summary, paper_impact, paper_voice = map(_typed, (paper_purpose, paper_summary, paper_impact, paper_voice))
+    paper_decision, paper_risk, paper_next_step = ([_typed(t) or "" for t in items] if items is not None else None
+                                                   for items in (paper_decision, paper_risk, paper_next_step))
     paper = {"meeting_date": paper_meeting_date, "author": paper_author, "purpose": paper_purpose,
              "decisions_sought": paper_decision, "summary": paper_summary, "impact": paper_impact,
              "voice": paper_voice, "risks": paper_risk, "next_steps": paper_next_step}
@@ -67,11 +71,14 @@ def update(
     if paper:
         _update_paper(plan, ref, month, paper, dry_run)
         return
+    from sendplan_cli.output.sanitise import one_line
+
+    if ref is not None and month is None:
+        raise UsageError(f"--month is missing: give the month this update of action {one_line(ref)} is for, e.g. --month 2025-01")
     if ref is None or month is None:
         raise UsageError("give the action's ref and --month (an action's update), --month with --paper-... options (the paper's words), "
                          "or --indicator with --period and --value (a figure)")
     from sendplan_cli.authoring.update import Change, record
-    from sendplan_cli.output.sanitise import one_line
     from sendplan_cli.plan.dates import DateParseError, parse_month
 
     shown = one_line(month)
@@ -82,6 +89,11 @@ def update(
     diff = record(plan, Change(ref, month, completion, impact, comment, due, propose_due, reason, today()), dry_run)
     _say(diff, dry_run, f"recorded {shown} for {one_line(ref)} in {one_line(plan)}",
          f"no change: {shown} for {one_line(ref)} in {one_line(plan)} already says that")
+
+
+def _typed(text: str | None) -> str | None:
+    """Text typed or pasted into an option, with Windows' and old Mac line endings read as line breaks."""
+    return text.replace("\r\n", "\n").replace("\r", "\n") if text is not None else None
 
 
 def _say(diff: str, dry_run: bool, done: str, unchanged: str) -> None:
