@@ -95,3 +95,19 @@ def test_a_pasted_picture_under_the_size_limit_is_not_taken_for_a_bloated_part(p
         archive.writestr("xl/media/image1.png", os.urandom(1_700_000), compress_type=zipfile.ZIP_STORED)
     code, message, untouched = _import(plan, form)
     assert code == 0 and not untouched, message
+
+
+def test_words_typed_beside_the_form_are_named_not_dropped(plan: Path, form: Path, tmp_path: Path) -> None:
+    # A lead who writes in the first empty column to the right of action 1.5's row expects it to be read.
+    from openpyxl import load_workbook
+    from openpyxl.utils import get_column_letter
+
+    book = load_workbook(form)
+    sheet = book["Actions"]
+    beside = f"{get_column_letter(sheet.max_column + 1)}2"
+    sheet[beside] = "Also: the leaflet went to print on 3 February"
+    typed = tmp_path / "typed-beside.xlsx"
+    book.save(typed)
+    code, message, untouched = _import(plan, typed)
+    assert code == 1 and untouched
+    assert f"{typed}:Actions!{beside}: something is written beside the form, in a column it does not have" in message

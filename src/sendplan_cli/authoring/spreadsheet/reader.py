@@ -202,6 +202,11 @@ def shape_problems(form: Form) -> list[str]:
                                 "deleted, inserted or moved. Put them back as sent, or copy the answers into a fresh form")
                 break
         if sheet.stray is not None:
+            thing = "action" if title == "Actions" else "indicator"
             problems.append(f"{form.where(title, sheet.stray)}: a row that was not on the form as sent; "
-                            "sendplan only reads the rows it exported. Delete it, or ask for the action to be added to the plan")
+                            f"sendplan only reads the rows it exported. Delete it, or ask for the {thing} to be added to the plan")
+        if sheet.beside is not None:
+            problems.append(f"{form.where(title, sheet.beside)}: something is written beside the form, in a column it does not "
+                            "have, and sendplan does not read it; move it into the form's own columns (commentary goes in the "
+                            "commentary column), or delete it")
     return problems

@@ -47,6 +47,8 @@ class Sheet:
     cells: dict[tuple[int, int], Cell] = field(default_factory=dict)
     stray: str | None = None
     """The first filled cell at or below the row where the form ends, if any."""
+    beside: str | None = None
+    """The first filled cell to the right of the form's columns, in the form's rows, if any."""
     merged: list[str] = field(default_factory=list)
 
     def cell(self, row: int, column: int) -> Cell:
@@ -93,6 +95,10 @@ def _read_row(sheet: Sheet, converter: WorkSheetParser, row: Element, number: in
         reference = element.get("r")
         column = coordinate_to_tuple(reference)[1] if reference else column + 1
         if within and column > columns:
+            if sheet.beside is None and any(child.tag in _HOLDS_VALUE for child in element):
+                value = converter.parse_cell(element)["value"]
+                if value not in (None, ""):
+                    sheet.beside = f"{get_column_letter(column)}{number}"  # words typed there would be lost unread
             continue
         if not within and not any(child.tag in _HOLDS_VALUE for child in element):
             continue
