@@ -66,3 +66,20 @@ def test_a_new_forms_folder_is_as_open_as_any_new_folder(tmp_path: Path) -> None
     umask = os.umask(0)
     os.umask(umask)
     assert (tmp_path / "forms").stat().st_mode & 0o777 == 0o777 & ~umask
+
+
+def test_hidden_folders_left_by_a_killed_export_are_cleared_by_the_next_and_a_recent_one_is_kept(tmp_path: Path) -> None:
+    # A kill -9 leaves the hidden folder the forms were being written into; the next export clears it once it is
+    # old enough not to be another export still running.
+    import time
+
+    plan = copy_plan(tmp_path)
+    stale, recent = tmp_path / ".forms.killed.partial", tmp_path / ".forms.running.partial"
+    for folder in (stale, recent):
+        folder.mkdir()
+        (folder / "update-2025-02-jane-taylor.xlsx").write_bytes(b"half a form")
+    an_hour_and_more = time.time() - 2 * 3600
+    os.utime(stale, (an_hour_and_more, an_hour_and_more))
+    written = export(plan, FEB, tmp_path / "forms")
+    assert len(written) == LEADS
+    assert not stale.exists() and recent.exists()

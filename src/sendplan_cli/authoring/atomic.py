@@ -225,6 +225,7 @@ def staged_folder(folder: Path) -> Iterator[Callable[[str, bytes], None]]:
     exists in `folder` is never replaced.
     """
     parent = folder.parent if str(folder.parent) else Path(".")
+    _remove_stale_stages(parent, folder.name)
     try:
         parent.mkdir(parents=True, exist_ok=True)
         stage = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".partial", dir=parent))
@@ -245,6 +246,24 @@ def staged_folder(folder: Path) -> Iterator[Callable[[str, bytes], None]]:
         _move_in(stage, folder, names)
     finally:
         shutil.rmtree(stage, ignore_errors=True)
+
+
+STALE_STAGE_SECONDS = 3600
+"""A hidden folder of forms this old is from an export that was killed: an export writes its forms in seconds."""
+
+
+def _remove_stale_stages(parent: Path, name: str) -> None:
+    """Remove the hidden folders killed exports of `name` left beside it; a recent one may be another export's."""
+    import time
+
+    pattern = os.path.join(glob.escape(str(parent)), glob.escape(f".{name}.") + "*.partial")
+    for found in glob.glob(pattern):
+        try:
+            info = os.lstat(found)
+        except OSError:
+            continue
+        if stat.S_ISDIR(info.st_mode) and time.time() - info.st_mtime > STALE_STAGE_SECONDS:
+            shutil.rmtree(found, ignore_errors=True)
 
 
 def _move_in(stage: Path, folder: Path, names: list[str]) -> None:
