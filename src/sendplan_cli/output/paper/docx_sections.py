@@ -70,8 +70,8 @@ def _decisions(doc: Any, view: PlanView, month: str) -> None:
 
 
 def _position(doc: Any, view: PlanView) -> None:
-    chart(doc, view.completion_counts, "Actions by completion rating")
-    chart(doc, view.impact_counts, "Actions by impact rating")
+    for rating_chart in view.rating_charts:
+        chart(doc, rating_chart)
     if view.kpis:
         table(doc, "Indicator scorecard", ["Indicator", "Latest", "Target", "Status", "Trend"],
               [[text(c.row["indicator"]), text(c.row["latest"]), text(c.row["target"]), text(c.row["status"]), text(c.row["trend"])]
