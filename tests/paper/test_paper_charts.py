@@ -162,6 +162,45 @@ def test_plan_text_in_a_chart_is_shown_as_written_never_typeset_or_run(name: str
     assert bars.figure.alt == f"Actions by completion rating: {shown} 2"
 
 
+@lru_cache(maxsize=None)
+def _word(folder: Path):  # type: ignore[no-untyped-def]
+    from docx import Document
+
+    out = folder / "paper.docx"
+    result = run_cli("report", INDICATORS, "--month", MONTH, "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    return Document(io.BytesIO(out.read_bytes()))
+
+
+def test_the_word_paper_has_each_indicators_chart_heading_and_values_as_the_html_has(tmp_path: Path) -> None:
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    document = _word(tmp_path)
+    pictures = [shape._inline.docPr for shape in document.inline_shapes]
+    # The two rating charts, then a chart per indicator, each described by its headline as in the HTML.
+    assert [p.get("title") for p in pictures][:2] == ["Actions by completion rating", "Actions by impact rating"]
+    html = paper(INDICATORS, MONTH)
+    for kpi in range(1, 11):
+        alt = pictures[kpi + 1].get("descr") or ""
+        svg_title = _charts()[kpi].find(f"{NS}title")
+        assert svg_title is not None and alt.startswith(svg_title.text or "-"), kpi
+    body = list(document.element.body.iterchildren())
+    for kpi, name in NAMES.items():
+        at = next(i for i, e in enumerate(body) if e.tag.endswith("}p") and Paragraph(e, document).text == f"KPI {kpi}: {name}")
+        heading, headline = Paragraph(body[at], document), Paragraph(body[at + 1], document)
+        assert heading.style is not None and heading.style.name == "Heading 2"
+        # Kept with what follows, so a heading never stands at a page's foot without its chart.
+        assert heading.paragraph_format.keep_with_next and headline.paragraph_format.keep_with_next
+        grid = next(e for e in body[at:] if e.tag.endswith("}tbl"))
+        rows = [[c.text for c in row.cells] for row in Table(grid, document).rows]
+        table = html.split(f"<caption>KPI {kpi}: the values in the chart</caption>")[1].split("</table>")[0]
+        cells = re.findall(r"<tr><th scope=\"row\">(.*?)</th><td>(.*?)</td><td>(.*?)</td><td>(.*?)</td></tr>", table)
+        assert rows[0] == ["When", "What", "Value", "Note"] and [tuple(r) for r in rows[1:]] == cells, kpi
+    assert any(p.text == "Definition change: From April 2025: Plans transferred in from another area are no longer counted."
+               for p in document.paragraphs)
+
+
 def test_each_indicators_heading_prints_on_the_page_of_its_chart(tmp_path: Path) -> None:
     from browser import print_pdf
     from pdf_layout import read_pdf
