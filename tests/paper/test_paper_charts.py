@@ -216,3 +216,12 @@ def test_each_indicators_heading_prints_on_the_page_of_its_chart(tmp_path: Path)
         after = page.rsplit(heading, 1)[1]
         ticks = [words for words, _ in _ticks(_charts()[kpi], "y") + _ticks(_charts()[kpi], "x")]
         assert len(ticks) >= 6 and all(words in after for words in ticks), (kpi, ticks, after[:300])
+
+
+def test_the_indicator_paper_has_no_wcag_2_2_a_or_aa_violations(tmp_path: Path) -> None:
+    import json
+
+    from browser import page_script
+    from test_paper_print import AXE_RUN
+
+    assert json.loads(page_script(paper(INDICATORS, MONTH), AXE_RUN, tmp_path)) == []
