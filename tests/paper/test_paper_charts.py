@@ -225,3 +225,15 @@ def test_the_indicator_paper_has_no_wcag_2_2_a_or_aa_violations(tmp_path: Path) 
     from test_paper_print import AXE_RUN
 
     assert json.loads(page_script(paper(INDICATORS, MONTH), AXE_RUN, tmp_path)) == []
+
+
+@pytest.mark.parametrize(("first", "last", "most"), [("2025-07-01", "2025-09-30", 3), ("1990-01-01", "2099-12-31", 7)])
+def test_the_time_axis_has_at_most_seven_labels_however_long_the_plan_runs(first: str, last: str, most: int) -> None:
+    from datetime import date
+
+    from sendplan_cli.output.paper.chart_model import month_ticks
+
+    ticks = month_ticks(date.fromisoformat(first), date.fromisoformat(last))
+    assert 3 <= len(ticks) <= most
+    assert all(date.fromisoformat(first) <= when <= date.fromisoformat(last) for when, _ in ticks)
+    assert len({words for _, words in ticks}) == len(ticks)

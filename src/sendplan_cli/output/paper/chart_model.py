@@ -106,7 +106,8 @@ def _nice_step(rough: float) -> float:
 def month_ticks(first: date, last: date) -> tuple[tuple[date, str], ...]:
     """At most seven month starts between the two days, evenly spaced (January, April, July... when quarterly)."""
     months = (last.year - first.year) * 12 + last.month - first.month + 1
-    step = next((s for s in _MONTH_STEPS if months / s <= 7), _MONTH_STEPS[-1])
+    # Beyond the listed steps (a plan spanning decades), whole years: still no more than seven ticks.
+    step = next((s for s in _MONTH_STEPS if months / s <= 7), 12 * math.ceil(months / 7 / 12))
     ticks = []
     index = first.year * 12 + first.month - 1
     index += (-index) % step  # the first month start on or after the first day that the step divides
