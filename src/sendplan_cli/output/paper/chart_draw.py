@@ -136,26 +136,22 @@ def _plot(axes: Any, series: Series) -> Any:
 
 def _write_notes(figure: Figure, axes: Any, chart: LineChart) -> None:
     """Each note beside its point where it overlaps no other note and stays inside the plot, on a white ground
-    so no line runs through its words."""
+    so no line runs through its words; where no place is free, in the first."""
     renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
     inside = axes.get_window_extent(renderer)
     taken: list[Bbox] = []
     for note in sorted(chart.notes, key=lambda n: (not n.bold, n.when)):
-        for dx, dy, align in _PLACES:
+        places = (*_PLACES, _PLACES[0])
+        for n, (dx, dy, align) in enumerate(places, 1):
             label = axes.annotate(note.words, (_x(note.when), note.value), xytext=(dx, dy), textcoords="offset points",
-                                  ha=align, fontweight="bold" if note.bold else "normal", zorder=8,
+                                  ha=align, fontweight="bold" if note.bold else "normal", zorder=8, annotation_clip=False,
                                   bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.0, "alpha": 0.9})
             box = label.get_window_extent(renderer).expanded(1.05, 1.15)
-            if inside.x0 <= box.x0 and box.x1 <= inside.x1 and inside.y0 <= box.y0 and box.y1 <= inside.y1 \
-                    and not any(box.overlaps(other) for other in taken):
+            fits = inside.x0 <= box.x0 and box.x1 <= inside.x1 and inside.y0 <= box.y0 and box.y1 <= inside.y1
+            if n == len(places) or (fits and not any(box.overlaps(other) for other in taken)):
                 taken.append(box)
                 break
             label.remove()
-        else:
-            label = axes.annotate(note.words, (_x(note.when), note.value), xytext=_PLACES[0][:2], textcoords="offset points",
-                                  fontweight="bold" if note.bold else "normal", zorder=8, annotation_clip=False,
-                                  bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.0, "alpha": 0.9})
-            taken.append(label.get_window_extent(renderer))
 
 
 def _bars(chart: BarChart) -> Figure:
