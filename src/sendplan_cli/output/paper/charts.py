@@ -1,16 +1,17 @@
-"""Per-indicator cards for the board paper: the scorecard row, an accessible SVG chart and its data table.
+"""The board paper's charts: a card per indicator (scorecard row, chart, data table) and the rating bar charts.
 
-The chart is built with ElementTree, so plan text in it is escaped by the library. Lines are told
-apart by pattern, markers and labels as well as colour: actuals solid with circles, the
-trajectory dashed, targets as squares with their value written beside them.
+The chart is defined here once (output/paper/chart_model.py) and drawn by output/paper/chart_draw.py:
+as SVG for the HTML paper now, and as PNG when the Word paper is built.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
+from sendplan_cli.output.paper.chart_draw import bar_svg, line_svg
+from sendplan_cli.output.paper.chart_model import BarChart, LineChart, Level, Note, Series, month_ticks, value_ticks
 from sendplan_cli.output.sanitise import one_line
 from sendplan_cli.output.scorecard import cells
 from sendplan_cli.plan.kpi_figures import figures_as_at
@@ -21,8 +22,6 @@ from sendplan_cli.plan.model import Plan
 
 STATUS_COLOUR = {"Green": "#00703c", "Amber": "#f47738", "Red": "#d4351c", "Not rated": "#ffffff",
                  CONFLICTING: "#ffffff", NO_FIGURE_AT_TARGET: "#ffffff"}
-WIDTH, HEIGHT, LEFT, RIGHT, TOP, BOTTOM = 640, 270, 80, 470, 30, 200
-_SVG = "http://www.w3.org/2000/svg"
 
 
 @dataclass
@@ -37,6 +36,27 @@ class KpiCard:
     chart: Any = None
     """The inline SVG (markup safe to insert), or None when there is nothing to draw."""
     notes: list[str] = field(default_factory=list)
+    figure: LineChart | None = None
+    """What the chart shows: drawn as the SVG above, and as a PNG for the Word paper."""
+
+
+@dataclass(frozen=True)
+class RatingChart:
+    """Actions counted by rating, as the paper's overall position shows them."""
+
+    figure: BarChart
+    """What the chart shows: drawn as the SVG below, and as a PNG for the Word paper."""
+    chart: Any
+    """The inline SVG (markup safe to insert)."""
+
+
+def rating_charts(counts: dict[str, list[tuple[str, int, str]]], prefix: str) -> list[RatingChart]:
+    """A bar chart for each of the counts, by its title; rating names are plan text, so shown on one line."""
+    charts = []
+    for n, (title, rows) in enumerate(counts.items(), 1):
+        figure = BarChart(f"{prefix}chart-{n}", title, tuple((one_line(name).strip(), count, colour) for name, count, colour in rows))
+        charts.append(RatingChart(figure, bar_svg(figure)))
+    return charts
 
 
 def kpi_cards(plan: Plan, as_of: date, prefix: str = "") -> list[KpiCard]:
@@ -57,8 +77,10 @@ def _card(plan: Plan, status: KpiStatus, as_of: date, prefix: str) -> KpiCard:
     table = [row for _, _, row in rows]
     notes = [f"From {c.since.text}: {c.note}" for c in ind.definition_changes]
     headline = one_line(headline)
+    # The prefix keeps ids unique when several plans make one paper.
+    figure = _figure(status, series, headline, f"{prefix}kpi-{status.index}") if any(series.values()) else None
     return KpiCard(status, cells(status), STATUS_COLOUR[status.label], headline, table,
-                   _chart(status, series, headline, prefix) if any(series.values()) else None, notes)
+                   line_svg(figure) if figure else None, notes, figure)
 
 
 def _series(status: KpiStatus, as_of: date) -> dict[str, list[tuple[date, float, str, str]]]:
@@ -81,100 +103,43 @@ def _series(status: KpiStatus, as_of: date) -> dict[str, list[tuple[date, float,
     return {k: sorted(v) for k, v in out.items()}
 
 
-def _chart(status: KpiStatus, series: dict[str, list[tuple[date, float, str, str]]], headline: str, prefix: str = "") -> Any:
-    from xml.etree import ElementTree as ET
-
-    from markupsafe import Markup
-
+def _figure(status: KpiStatus, series: dict[str, list[tuple[date, float, str, str]]], headline: str, key: str) -> LineChart:
+    """What the indicator's chart shows; drawn as SVG for HTML and as PNG for Word (output/paper/chart_draw.py)."""
     ind = status.indicator
     points, _ = reference_points(ind)
-    everything = [(d, v) for s in series.values() for d, v, _, _ in s] + [(d, v) for d, v in points if d != date.min]
-    first, last = min(d for d, _ in everything), max(d for d, _ in everything)
-    low, high = min(v for _, v in everything), max(v for _, v in everything)
-    pad = (high - low) * 0.1 or abs(high) * 0.1 or 1.0
-    low, high = low - pad, high + pad
-    span = max((last - first).days, 1)
-
-    def x(d: date) -> float:
-        return round(LEFT + (RIGHT - LEFT) * (d - first).days / span, 1)
-
-    def y(v: float) -> float:
-        return round(BOTTOM - (BOTTOM - TOP) * (v - low) / (high - low), 1)
-
-    # The prefix keeps ids unique when several plans make one paper.
-    key = f"{prefix}kpi-{status.index}"
-    svg = ET.Element("svg", {"xmlns": _SVG, "role": "img", "aria-labelledby": f"{key}-title {key}-desc",
-                             "viewBox": f"0 0 {WIDTH} {HEIGHT}", "width": str(WIDTH), "height": str(HEIGHT), "class": "chart"})
-    ET.SubElement(svg, "title", {"id": f"{key}-title"}).text = headline
-    ET.SubElement(svg, "desc", {"id": f"{key}-desc"}).text = (
-        "Actual figures as a solid line with filled circles, the trajectory as a dashed line, targets as squares, "
-        "the baseline as an open circle. "
-        "The table after the chart gives every value.")
-    axis = {"stroke": "#0b0c0c", "stroke-width": "1"}
-    ET.SubElement(svg, "line", {"x1": str(LEFT), "y1": str(BOTTOM), "x2": str(RIGHT), "y2": str(BOTTOM), **axis})
-    ET.SubElement(svg, "line", {"x1": str(LEFT), "y1": str(TOP), "x2": str(LEFT), "y2": str(BOTTOM), **axis})
-    for value in (low + pad, high - pad):
-        _text(svg, LEFT - 6, y(value) + 4, format_value(ind, value), anchor="end")
-    _text(svg, LEFT, BOTTOM + 18, f"{first:%b %Y}", anchor="start")
-    _text(svg, RIGHT, BOTTOM + 18, f"{last:%b %Y}", anchor="end")
-    trajectory = [(d, v) for d, v in points if d != date.min]
-    dashed = {"fill": "none", "stroke": "#505a5f", "stroke-width": "2", "stroke-dasharray": "7 5"}
-    if len(trajectory) > 1:
-        path = _path([(x(d), y(v)) for d, v in trajectory], stepped=ind.stepped and bool(series["Trajectory"]))
-        ET.SubElement(svg, "path", {"d": path, **dashed})
-    actual = series["Actual"]
-    solid = {"fill": "none", "stroke": "#1d70b8", "stroke-width": "3"}
-    if len(actual) > 1:
-        ET.SubElement(svg, "path", {"d": _path([(x(d), y(v)) for d, v, _, _ in actual]), **solid})
-    for d, v, _, _ in actual:
-        _marker(svg, "circle", x(d), y(v), "#1d70b8")
-    for d, v, _, _ in series["Target"]:
-        _marker(svg, "square", x(d), y(v), "#ffffff")
-        _text(svg, x(d) + 10, y(v) + 4, f"Target {format_value(ind, v)}")
-    for d, v, _, _ in series["Baseline"]:
-        _marker(svg, "circle", x(d), y(v), "#ffffff")
-        rising = len(trajectory) > 1 and trajectory[-1][1] > v
-        _text(svg, x(d) + 9, y(v) + (16 if rising else -9), f"Baseline {format_value(ind, v)}")
+    reference = tuple((d, v) for d, v in points if d != date.min)
+    undated = tuple(Level(t.value, f"Target {format_value(ind, t.value)}, no date set") for t in ind.targets if point_date(ind, t.by) is None)
+    band = (ind.band.lower, ind.band.upper) if ind.band is not None and ind.direction == "within-band" else None
+    drawn = [
+        Series("Actual", "actual", tuple((d, v) for d, v, _, _ in series["Actual"])),
+        Series("Actual, superseded", "superseded", tuple((d, v) for d, v, _, _ in series["Actual, superseded"])),
+        Series("Trajectory" if series["Trajectory"] else "Line from baseline to target", "reference", reference,
+               stepped=ind.stepped and bool(series["Trajectory"])) if len(reference) > 1 else None,
+        Series("Milestone", "milestone", tuple((d, v) for d, v, _, _ in series["Trajectory"])),
+        Series("Target", "target", tuple((d, v) for d, v, _, _ in series["Target"])),
+        Series("Baseline", "baseline", tuple((d, v) for d, v, _, _ in series["Baseline"])),
+    ]
+    kept = tuple(s for s in drawn if s is not None and s.points)
+    notes = [Note(d, v, f"Target {format_value(ind, v)}") for d, v, _, _ in series["Target"]]
+    notes += [Note(d, v, f"Baseline {format_value(ind, v)}") for d, v, _, _ in series["Baseline"]]
     if status.latest is not None and (latest_end := point_date(ind, status.latest.period)) is not None:
-        _text(svg, x(latest_end) + 9, y(status.latest.value) - 9, f"Actual {format_value(ind, status.latest.value)}", bold=True)
-    # The legend says what each pattern and marker is, so no line is told apart by colour alone.
-    legend_y, at = HEIGHT - 18, float(LEFT)
-    for words, sample in (("Actual", "solid"), ("Trajectory" if series["Trajectory"] else "Line from baseline to target", "dashed"),
-                          ("Target", "square"), ("Baseline", "open")):
-        if sample in ("solid", "dashed"):
-            ET.SubElement(svg, "path", {"d": f"M {at} {legend_y} L {at + 30} {legend_y}", **(solid if sample == "solid" else dashed)})
-            if sample == "solid":
-                _marker(svg, "circle", at + 15, legend_y, "#1d70b8")
-            at += 36
-        else:
-            _marker(svg, "square" if sample == "square" else "circle", at + 5, legend_y, "#ffffff")
-            at += 14
-        _text(svg, at, legend_y + 4, words)
-        at += 7 * len(words) + 24
-    return Markup(ET.tostring(svg, encoding="unicode"))
+        notes.append(Note(latest_end, status.latest.value, f"Actual {format_value(ind, status.latest.value)}", bold=True))
+    days = [d for s in kept for d, _ in s.points]
+    first, last = _month_start(min(days), -1), _month_start(max(days), 2) - timedelta(days=1)
+    notes += [Note(first, level.value, level.words) for level in undated]
+    values = [v for s in kept for _, v in s.points] + [level.value for level in undated] + list(band or ())
+    y_ticks = value_ticks(min(values), max(values), lambda v: format_value(ind, v), floor_at_zero=min(values) >= 0)
+    band_words = f"Band to stay within: {format_value(ind, band[0])} to {format_value(ind, band[1])}" if band else ""
+    description = ("Actual figures as a solid line with filled circles, the trajectory as a dashed line with open diamonds, "
+                   "targets as squares, the baseline as an open circle"
+                   + (", a target with no date as a dotted line across the chart" if undated else "")
+                   + (", the band to stay within as a shaded, hatched area" if band else "")
+                   + ". The table after the chart gives every value.")
+    return LineChart(key, headline, description, kept, tuple(notes), undated, band, band_words, y_ticks,
+                     month_ticks(first, last), (first, last))
 
 
-def _path(points: list[tuple[float, float]], stepped: bool = False) -> str:
-    out = [f"M {points[0][0]} {points[0][1]}"]
-    for (x0, y0), (x1, y1) in zip(points, points[1:]):
-        out.append(f"L {x1} {y0} L {x1} {y1}" if stepped else f"L {x1} {y1}")
-    return " ".join(out)
-
-
-def _marker(svg: Any, shape: str, x: float, y: float, fill: str) -> None:
-    from xml.etree import ElementTree as ET
-
-    edge = {"fill": fill, "stroke": "#0b0c0c", "stroke-width": "2"}
-    if shape == "square":
-        ET.SubElement(svg, "rect", {"x": str(round(x - 5, 1)), "y": str(round(y - 5, 1)), "width": "10", "height": "10", **edge})
-    else:
-        ET.SubElement(svg, "circle", {"cx": str(round(x, 1)), "cy": str(round(y, 1)), "r": "4.5", **edge})
-
-
-def _text(svg: Any, x: float, y: float, words: str, anchor: str = "start", bold: bool = False) -> None:
-    from xml.etree import ElementTree as ET
-
-    attrs = {"x": str(round(x, 1)), "y": str(round(y, 1)), "font-size": "12", "fill": "#0b0c0c", "text-anchor": anchor}
-    if bold:
-        attrs["font-weight"] = "bold"
-    ET.SubElement(svg, "text", attrs).text = words
+def _month_start(day: date, months: int) -> date:
+    """The first day of the month `months` after the day's (before it, when negative)."""
+    index = day.year * 12 + day.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)

@@ -1,29 +1,25 @@
-"""Bar charts as PNG images for the Word paper (Word cannot show the HTML paper's inline SVG)."""
+"""Charts as pictures in the Word paper (Word cannot show the HTML paper's inline SVG): the same definitions,
+drawn as PNG by output/paper/chart_draw.py, each with its alternative text."""
 
 from __future__ import annotations
 
 import io
+from typing import Any
 
-WIDTH, ROW, LABEL = 900, 44, 200
+from sendplan_cli.output.paper.chart_draw import bar_png, line_png
+from sendplan_cli.output.paper.chart_model import BarChart, LineChart
 
 
-def bar_chart(counts: list[tuple[str, int, str]]) -> bytes:
-    """A horizontal bar per rating, its name at the left and its count at the bar's end, as PNG bytes."""
-    from PIL import Image, ImageDraw, ImageFont
+def picture(doc: Any, figure: BarChart | LineChart, width_mm: float) -> Any:
+    """The chart as a picture in a paragraph of its own, titled and described for screen readers; the paragraph."""
+    from docx.shared import Mm
 
-    height = ROW * len(counts) + 16
-    image = Image.new("RGB", (WIDTH, height), "#ffffff")
-    draw = ImageDraw.Draw(image)
-    font = ImageFont.load_default(size=22)
-    biggest = max([count for _, count, _ in counts] + [1])
-    span = WIDTH - LABEL - 80
-    for i, (name, count, colour) in enumerate(counts):
-        top = 8 + i * ROW
-        draw.text((0, top + 6), name, fill="#0b0c0c", font=font)
-        length = round(count / biggest * span)
-        if length:
-            draw.rectangle((LABEL, top + 4, LABEL + length, top + ROW - 8), fill=colour, outline="#0b0c0c", width=2)
-        draw.text((LABEL + length + 8, top + 6), str(count), fill="#0b0c0c", font=font)
-    out = io.BytesIO()
-    image.save(out, format="PNG", optimize=False)
-    return out.getvalue()
+    if isinstance(figure, BarChart):
+        png, title, alt = bar_png(figure), figure.title, figure.alt
+    else:
+        png, title, alt = line_png(figure), figure.title, f"{figure.title} {figure.description}"
+    para = doc.add_paragraph()
+    shape = para.add_run().add_picture(io.BytesIO(png), width=Mm(width_mm))
+    shape._inline.docPr.set("descr", alt)
+    shape._inline.docPr.set("title", title)
+    return para

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 from typing import Any
 
 from sendplan_cli.output.sanitise import one_line, paragraphs
@@ -88,17 +87,13 @@ def table(doc: Any, caption: str, header: list[str], rows: list[list[str]],
                 _shade(tc, Run(run, grid), colour)
 
 
-def chart(doc: Any, counts: list[tuple[str, int, str]], title: str) -> None:
-    """A bar chart image with alternative text, followed by its data as a table."""
-    from docx.shared import Mm
+def chart(doc: Any, rating_chart: Any) -> None:
+    """A rating bar chart as a picture with alternative text, followed by its data as a table."""
+    from sendplan_cli.output.paper.docx_charts import picture
 
-    from sendplan_cli.output.paper.docx_charts import bar_chart
-
-    alt = f"{title}: " + ", ".join(f"{name} {count}" for name, count, _ in counts)
-    shape = doc.add_paragraph().add_run().add_picture(io.BytesIO(bar_chart(counts)), width=Mm(110))
-    shape._inline.docPr.set("descr", alt)
-    shape._inline.docPr.set("title", title)
-    table(doc, f"{title}: the values in the chart", ["Rating", "Actions"], [[text(n), str(c)] for n, c, _ in counts])
+    figure = rating_chart.figure
+    picture(doc, figure, 80)
+    table(doc, f"{figure.title}: the values in the chart", ["Rating", "Actions"], [[n, str(c)] for n, c, _ in figure.bars])
 
 
 def _put(r: Any, value: str) -> None:

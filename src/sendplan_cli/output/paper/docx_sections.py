@@ -70,8 +70,8 @@ def _decisions(doc: Any, view: PlanView, month: str) -> None:
 
 
 def _position(doc: Any, view: PlanView) -> None:
-    chart(doc, view.completion_counts, "Actions by completion rating")
-    chart(doc, view.impact_counts, "Actions by impact rating")
+    for rating_chart in view.rating_charts:
+        chart(doc, rating_chart)
     if view.kpis:
         table(doc, "Indicator scorecard", ["Indicator", "Latest", "Target", "Status", "Trend"],
               [[text(c.row["indicator"]), text(c.row["latest"]), text(c.row["target"]), text(c.row["status"]), text(c.row["trend"])]
@@ -192,6 +192,25 @@ def _appendix(doc: Any, view: PlanView) -> None:
                for g in view.findings_by_rule])
     else:
         doc.add_paragraph("No validation findings.")
+    for card in view.kpis:
+        _kpi_detail(doc, card)
+
+
+def _kpi_detail(doc: Any, card: Any) -> None:
+    """An indicator as the HTML paper's appendix shows it: heading, headline and chart kept on one page, then its values."""
+    from sendplan_cli.output.paper.docx_charts import picture
+
+    ind = card.status.indicator
+    heading = paragraph(doc, f"{text(ind.id)}: {text(ind.name)}", "Heading 2")
+    headline = doc.add_paragraph(card.headline)
+    for para in (heading, headline):
+        para.paragraph_format.keep_with_next = True
+    if card.figure is not None:
+        picture(doc, card.figure, 160)
+    table(doc, f"{text(ind.id)}: the values{' in the chart' if card.figure is not None else ''}", ["When", "What", "Value", "Note"],
+          [[text(r["when"]), r["what"], r["value"], text(r["note"])] for r in card.table])
+    for note in card.notes:
+        doc.add_paragraph(f"Definition change: {text(note)}")
 
 
 def plan_sections(view: PlanView, paper: Paper) -> dict[str, Callable[[Any], None]]:

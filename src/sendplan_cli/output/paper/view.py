@@ -99,6 +99,8 @@ class PlanView:
     """The executive summary's figures (output/paper/summary.py)."""
     proposals: list[Any] = field(default_factory=list)
     """New dates proposed and not yet agreed, in plan order: each a decision the board is asked to take."""
+    rating_charts: list[Any] = field(default_factory=list)
+    """Actions by completion rating and by impact rating, as bar charts (output/paper/charts.py)."""
 
 
 def _rank(scale: RatingScale, name: str | None) -> int | None:
@@ -199,9 +201,11 @@ def build_view(plan: Plan, path: str, month: date, as_of: date, findings: list[D
         findings_by_rule=findings_by_rule(findings),
         proposals=[p for p in proposals if p is not None],
     )
-    from sendplan_cli.output.paper.charts import kpi_cards
+    from sendplan_cli.output.paper.charts import kpi_cards, rating_charts
 
     view.kpis = kpi_cards(plan, as_of, prefix=f"p{number}-" if number > 1 else "")
+    view.rating_charts = rating_charts({"Actions by completion rating": view.completion_counts,
+                                        "Actions by impact rating": view.impact_counts}, f"p{number}-")
     view.red_kpis = [card for card in view.kpis if card.status.rag == "Red"]
     view.missed_kpis = [card for card in view.kpis if card.status.missed]
     from sendplan_cli.output.paper.git_movement import add_git_movement
