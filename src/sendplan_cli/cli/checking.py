@@ -83,7 +83,7 @@ def validate(
     history: Annotated[bool, typer.Option("--history", help="Also run the history rules, which read every commit of the plan.")] = False,
 ) -> None:
     """Check plans: YAML and schema errors, then findings (overdue, contradictory ratings, SMART gaps)."""
-    from sendplan_cli.check.config import Overrides, use_overrides
+    from sendplan_cli.check.config import Overrides
     from sendplan_cli.check.since import judge_changes
     from sendplan_cli.check.verdict import Verdict
     from sendplan_cli.cli.inputs import check_inputs, print_files, print_search_notes
@@ -95,16 +95,16 @@ def validate(
         raise typer.BadParameter("the only grouping is 'lead'", param_hint="--group-by")
     if group_by and output_format is not Format.text:
         raise UsageError(f"--group-by groups text output only; drop it, or use --format text instead of {output_format.value}")
-    use_overrides(Overrides(config, tuple(exclude or ()), tuple(select) if select is not None else None,
-                            tuple(extend_select or ()), tuple(ignore or ())))
+    overrides = Overrides(config, tuple(exclude or ()), tuple(select) if select is not None else None,
+                          tuple(extend_select or ()), tuple(ignore or ()))
     if show_files:
-        print_files(paths)
+        print_files(paths, overrides)
         return
     when = as_of_date(as_of)
-    files, results, from_stdin, found = check_inputs(paths, when, stdin_filename, output_file)
+    files, results, from_stdin, found = check_inputs(paths, when, stdin_filename, overrides, output_file)
     if from_stdin is not None and (since is not None or history):
         raise UsageError("--since and --history compare a plan with its git history; check a file in the repository, not '-'")
-    results = judge_changes(results, files, when, since, history) + ([from_stdin] if from_stdin else [])
+    results = judge_changes(results, files, when, since, history, overrides) + ([from_stdin] if from_stdin else [])
     verdict = Verdict(results, when, Severity(fail_on.value) if fail_on else None, exit_zero)
     run = Run(verdict, file_lines, statistics, group_by, concise=output_style is OutputFormat.concise, quiet=quiet)
     write_report(lambda out: REPORTER_BY_NAME[output_format.value](run, out), output_file)
