@@ -56,12 +56,16 @@ def _version(value: bool) -> None:
 
 
 def _colour(value: str) -> str:
-    from sendplan_cli.output.colour import CHOICES, set_choice
+    from sendplan_cli.output.colour import CHOICES
 
     if value not in CHOICES:
         raise typer.BadParameter(f"{value!r} is not one of {', '.join(CHOICES)}", param_hint="--color")
-    set_choice(value)
     return value
+
+
+def colour_choice(ctx: typer.Context) -> str:
+    """The --color given before the command (auto, always or never), for the command to pass to its output."""
+    return str(ctx.find_root().params.get("color") or "auto")
 
 
 @app.callback()

@@ -13,6 +13,7 @@ from sendplan_cli.cli.app import (
     AsOf,
     app,
     as_of_date,
+    colour_choice,
     file_lines,
     print_load_errors,
     write_report,
@@ -62,6 +63,7 @@ Examples:
 
 @app.command(epilog=_EXAMPLES)
 def validate(
+    ctx: typer.Context,
     paths: Annotated[list[Path], typer.Argument(metavar="PATH...", help="Plan files or directories (searched for plans); '-' reads one plan from standard input.")],
     output_format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
     output_style: Annotated[OutputFormat, typer.Option("--output-format", help="Text output: full (the line quoted, a hint) or concise (one line a finding).")] = OutputFormat.full,
@@ -106,7 +108,8 @@ def validate(
         raise UsageError("--since and --history compare a plan with its git history; check a file in the repository, not '-'")
     results = judge_changes(results, files, when, since, history, overrides) + ([from_stdin] if from_stdin else [])
     verdict = Verdict(results, when, Severity(fail_on.value) if fail_on else None, exit_zero)
-    run = Run(verdict, file_lines, statistics, group_by, concise=output_style is OutputFormat.concise, quiet=quiet)
+    run = Run(verdict, file_lines, statistics, group_by, concise=output_style is OutputFormat.concise, quiet=quiet,
+              colour=colour_choice(ctx))
     write_report(lambda out: REPORTER_BY_NAME[output_format.value](run, out), output_file)
     append_if_asked(run)
     print_search_notes(found)
@@ -115,6 +118,7 @@ def validate(
 
 @app.command("list")
 def list_actions(
+    ctx: typer.Context,
     paths: Annotated[list[Path], typer.Argument(help="Plan files, or directories of *.yaml plans.")],
     output_format: Annotated[ListFormat, typer.Option("--format", "-f", help="table, or json for scripts.")] = ListFormat.table,
     indicators: Annotated[bool, typer.Option("--indicators", help="List the indicators instead: the KPI scorecard as at --as-of.")] = False,
@@ -142,13 +146,13 @@ def list_actions(
             if output_format is ListFormat.json:
                 everything += [{"file": str(path), **status.as_dict()} for status in statuses]
             else:
-                print_scorecard(statuses, when, sys.stdout, title=title)
+                print_scorecard(statuses, when, sys.stdout, title=title, colour=colour_choice(ctx))
             continue
         rows = [{"file": str(path), **row} for row in action_rows(model)]
         if output_format is ListFormat.json:
             everything += rows  # one JSON document, whatever the number of plans
         else:
-            print_table(rows, sys.stdout, title=title)
+            print_table(rows, sys.stdout, title=title, colour=colour_choice(ctx))
     if output_format is ListFormat.json:
         print_json(everything, sys.stdout)
     if broken:
