@@ -74,7 +74,7 @@ class _Converter:
         return result
 
     def _convert(self, value: Any) -> Any:
-        kind = type(value)
+        kind: type = type(value)
         if issubclass(kind, BaseModel) or (dataclasses.is_dataclass(value) and not isinstance(value, type)):
             cls, getter = _record_form(kind)
             return cls(*[v if type(v) in _SCALARS else self(v) for v in getter(value)])
