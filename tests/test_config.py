@@ -110,3 +110,15 @@ def test_a_quoted_hash_is_not_a_suppression(tmp_path: Path) -> None:
     body = OVERDUE_BODY.replace('"Drafting, 50% done"', '"see item #sendplan: ignore[overdue]"')
     plan = write_plan(tmp_path, body)
     assert names(plan) == ["overdue", "rating-contradicts-dates"]
+
+
+def test_worker_processes_are_given_the_command_lines_options_with_each_job(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from sendplan_cli.check import pipeline
+    from sendplan_cli.check.config import Overrides
+
+    plans = [write_plan(tmp_path, OVERDUE_BODY, name=f"plan-{n}.yaml") for n in range(2)]
+    monkeypatch.setattr(pipeline, "PARALLEL_BYTES", 0)  # share even this little work across processes
+    assert all("overdue" in {d.name for d in r.diagnostics} for r in pipeline.check_files(plans, AS_OF, Overrides()))
+    results = pipeline.check_files(plans, AS_OF, Overrides(ignore=("overdue",)))
+    assert [r.path for r in results] == [str(p) for p in plans]
+    assert all("overdue" not in {d.name for d in r.diagnostics} for r in results)

@@ -164,23 +164,10 @@ class Overrides:
         return replace(config, select=select, ignore=ignore)
 
 
-_OVERRIDES = Overrides()
-
-
-def use_overrides(overrides: Overrides) -> None:
-    """Set the command line's configuration for this process (and its workers, which are given it)."""
-    global _OVERRIDES
-    _OVERRIDES = overrides
-
-
-def discovery_patterns() -> tuple[tuple[str, ...], tuple[str, ...]]:
+def discovery_patterns(overrides: Overrides) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The include and exclude patterns for searching directories: the configuration where sendplan runs, then --exclude."""
-    config = find_config(Path.cwd())
-    return config.include, (*config.exclude, *_OVERRIDES.exclude)
-
-
-def current_overrides() -> Overrides:
-    return _OVERRIDES
+    config = find_config(Path.cwd(), overrides)
+    return config.include, (*config.exclude, *overrides.exclude)
 
 
 def clear_config_cache() -> None:
@@ -188,9 +175,9 @@ def clear_config_cache() -> None:
     _find.cache_clear()
 
 
-def find_config(directory: Path) -> Config:
+def find_config(directory: Path, overrides: Overrides = Overrides()) -> Config:
     """The configuration for a plan in this directory: --config FILE, else the nearest file; then the command line's."""
-    return _find(directory, _OVERRIDES)
+    return _find(directory, overrides)
 
 
 @lru_cache(maxsize=64)

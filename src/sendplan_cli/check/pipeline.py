@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from sendplan_cli.check.config import Overrides
 from sendplan_cli.plan.diagnostics import Diagnostic, Severity
 from sendplan_cli.plan.loader import LoadedPlan, load_plan, load_text, read_text
 
@@ -35,12 +36,12 @@ class FileResult:
     """Each indicator's computed status as at the run's date (plan/kpi_status.py), for dashboards."""
 
 
-def plan_files(paths: list[Path]) -> list[Path]:
+def plan_files(paths: list[Path], overrides: Overrides = Overrides()) -> list[Path]:
     """The plans among paths (check/discovery.py); every command that reads plans finds them here."""
     from sendplan_cli.check.config import discovery_patterns
     from sendplan_cli.check.discovery import discover
 
-    return discover(paths, *discovery_patterns()).files
+    return discover(paths, *discovery_patterns(overrides)).files
 
 
 def load_parts(path: Path, display: str | None = None, raw: bytes | None = None,
@@ -82,13 +83,15 @@ def load_bytes(raw: bytes, display: str) -> LoadedPlan:
     return loaded if text is None else load_text(text, loaded)
 
 
-def analyse(path: Path, as_of: date, display: str | None = None, raw: bytes | None = None):  # type: ignore[no-untyped-def]
+def analyse(path: Path, as_of: date, display: str | None = None, raw: bytes | None = None,  # type: ignore[no-untyped-def]
+            overrides: Overrides = Overrides()):
     """Load, validate and run the rules: (plan, or None when it has load errors; sorted diagnostics; configuration)."""
-    loaded, plan, diagnostics, config, _ = _analyse(path, as_of, display, raw)
+    loaded, plan, diagnostics, config, _ = _analyse(path, as_of, display, raw, overrides)
     return (plan if loaded.ok else None), diagnostics, config
 
 
-def _analyse(path: Path, as_of: date, display: str | None, raw: bytes | None = None):  # type: ignore[no-untyped-def]
+def _analyse(path: Path, as_of: date, display: str | None, raw: bytes | None,  # type: ignore[no-untyped-def]
+             overrides: Overrides):
     """Every part that can be read is checked, so a plan's problems all arrive in one run.
 
     Also returns the rules' context (None when no rule ran), whose shared results outputs may read."""
@@ -96,7 +99,7 @@ def _analyse(path: Path, as_of: date, display: str | None, raw: bytes | None = N
     from sendplan_cli.check.engine import run_rules
     from sendplan_cli.check.rules import Context, get
 
-    config = find_config(path.resolve().parent)
+    config = find_config(path.resolve().parent, overrides)
     loaded, plan, damage = load_parts(path, display, raw, config.max_file_size)
     diagnostics = list(loaded.diagnostics)
     ctx = None
@@ -107,12 +110,13 @@ def _analyse(path: Path, as_of: date, display: str | None, raw: bytes | None = N
     return loaded, plan, sorted(dict.fromkeys(diagnostics), key=lambda d: d.sort_key), config, ctx
 
 
-def check_file(path: Path, as_of: date, display: str | None = None, raw: bytes | None = None) -> FileResult:
+def check_file(path: Path, as_of: date, display: str | None = None, raw: bytes | None = None,
+               overrides: Overrides = Overrides()) -> FileResult:
     """Every diagnostic for one plan file (or, with raw, for those bytes as if they were that file)."""
     from sendplan_cli.check.identity import identities, path_from_root
     from sendplan_cli.plan.status import accountable_leads
 
-    loaded, plan, diagnostics, config, ctx = _analyse(path, as_of, display, raw)
+    loaded, plan, diagnostics, config, ctx = _analyse(path, as_of, display, raw, overrides)
     leads = {a.ref: accountable_leads(a) for a in plan.actions} if plan else {}
     # The statuses the indicator rules worked out, reused: a plan without load errors only.
     kpis = [status.as_dict() for status in ctx.kpis()] if ctx is not None and loaded.ok and plan.indicators else []
@@ -121,22 +125,21 @@ def check_file(path: Path, as_of: date, display: str | None = None, raw: bytes |
     return FileResult(shown, diagnostics, config.fail_on, leads, ids, indicators=kpis)
 
 
-def _check_one(args: tuple[Path, date, str]) -> FileResult:
-    return check_file(*args)
+def _check_one(job: tuple[Path, date, str, Overrides]) -> FileResult:
+    path, as_of, display, overrides = job
+    return check_file(path, as_of, display, None, overrides)
 
 
-def check_files(paths: list[Path], as_of: date) -> list[FileResult]:
-    """Check every file, across processes when there is enough work to share."""
-    jobs = [(p, as_of, str(p)) for p in paths]
+def check_files(paths: list[Path], as_of: date, overrides: Overrides) -> list[FileResult]:
+    """Check every file, across processes when there is enough work to share; each job carries the command line's overrides."""
+    jobs = [(p, as_of, str(p), overrides) for p in paths]
     workers = min(len(jobs), os.cpu_count() or 1)
     total = sum(_size(p) for p in paths)
     if workers < 2 or total < PARALLEL_BYTES:
         return [_check_one(job) for job in jobs]
     from concurrent.futures import ProcessPoolExecutor
 
-    from sendplan_cli.check.config import current_overrides, use_overrides
-
-    with ProcessPoolExecutor(max_workers=workers, initializer=use_overrides, initargs=(current_overrides(),)) as pool:
+    with ProcessPoolExecutor(max_workers=workers) as pool:
         return list(pool.map(_check_one, jobs, chunksize=max(1, len(jobs) // (workers * 4))))
 
 

@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sendplan_cli.check.config import Overrides
 from sendplan_cli.check.pipeline import FileResult
 from sendplan_cli.plan.diagnostics import Diagnostic
 
@@ -21,27 +22,28 @@ if TYPE_CHECKING:
 
 
 def judge_changes(results: list[FileResult], paths: list[Path], as_of: date,
-                  since: str | None, history: bool) -> list[FileResult]:
+                  since: str | None, history: bool, overrides: Overrides = Overrides()) -> list[FileResult]:
     """Each file's result narrowed to new findings (--since) and joined by history findings (--history).
 
     since and history come from the command line; None / False defer to each plan's configuration,
-    and an empty --since "" turns a configured comparison off.
+    and an empty --since "" turns a configured comparison off; overrides are the command line's configuration options.
     """
     from sendplan_cli.check.config import find_config
 
     out = []
     for result, path in zip(results, paths, strict=True):
-        config = find_config(path.resolve().parent)
+        config = find_config(path.resolve().parent, overrides)
         ref = config.since if since is None else (since or None)
         wanted_history = history or config.history
         if ref is None and not wanted_history:
             out.append(result)
             continue
-        out.append(_judge(result, path, as_of, ref, wanted_history))
+        out.append(_judge(result, path, as_of, ref, wanted_history, overrides))
     return out
 
 
-def _judge(result: FileResult, path: Path, as_of: date, ref: str | None, history: bool) -> FileResult:
+def _judge(result: FileResult, path: Path, as_of: date, ref: str | None, history: bool,
+           overrides: Overrides) -> FileResult:
     from sendplan_cli.check.gitrepo import GitRepo
 
     repo = GitRepo.find(path, "--since" if ref else "--history")
@@ -49,17 +51,17 @@ def _judge(result: FileResult, path: Path, as_of: date, ref: str | None, history
         repo.require_full_history("--history")
     relative = repo.relative(path)
     base = repo.resolve(ref, "--since") if ref is not None and repo.has_commits() else None
-    changes = _history_findings(repo, path, relative, result, as_of, base, history)
+    changes = _history_findings(repo, path, relative, result, as_of, base, history, overrides)
     if ref is None:
         return replace(result, diagnostics=sorted([*result.diagnostics, *(d for d, _ in changes)], key=lambda d: d.sort_key))
-    kept = new_findings(repo, path, relative, result.diagnostics, base, as_of, result.path)
+    kept = new_findings(repo, path, relative, result.diagnostics, base, as_of, result.path, overrides)
     kept += [d for d, new in changes if new]
     existing = len(result.diagnostics) + len(changes) - len(kept)
     return replace(result, diagnostics=sorted(kept, key=lambda d: d.sort_key), existing=existing, since=ref)
 
 
 def new_findings(repo: GitRepo, path: Path, relative: str, diagnostics: list[Diagnostic], base: str | None,
-                 as_of: date, display: str) -> list[Diagnostic]:
+                 as_of: date, display: str, overrides: Overrides) -> list[Diagnostic]:
     """The diagnostics whose identity was not among the findings on the plan at the base commit."""
     from sendplan_cli.check.identity import identities
     from sendplan_cli.check.pipeline import analyse, load_bytes
@@ -68,14 +70,14 @@ def new_findings(repo: GitRepo, path: Path, relative: str, diagnostics: list[Dia
     old_raw = repo.show(base, relative) if base is not None else None
     if old_raw is None:
         return list(diagnostics)
-    _, old, _ = analyse(path, as_of, display, raw=old_raw)
+    _, old, _ = analyse(path, as_of, display, old_raw, overrides)
     before = set(identities(old, relative, load_bytes(old_raw, display).data))
     now = identities(diagnostics, relative, load_plan(path, display).data)
     return [d for d, identity in zip(diagnostics, now, strict=True) if identity not in before]
 
 
 def _history_findings(repo: GitRepo, path: Path, relative: str, result: FileResult, as_of: date,
-                      base: str | None, history: bool) -> list[tuple[Diagnostic, bool]]:
+                      base: str | None, history: bool, overrides: Overrides) -> list[tuple[Diagnostic, bool]]:
     """History rules' findings, each with whether it is new since base.
 
     With --history every rule runs over every commit; a finding is new when its commit came after
@@ -86,7 +88,7 @@ def _history_findings(repo: GitRepo, path: Path, relative: str, result: FileResu
     from sendplan_cli.check.rules.history import HISTORY_RULES, due_date_moved_silently
     from sendplan_cli.plan.loader import load_plan
 
-    config = find_config(path.resolve().parent)
+    config = find_config(path.resolve().parent, overrides)
     if history:
         rules = [r for r in HISTORY_RULES if config.enabled(r)]
         versions = read_versions(repo, path, relative, as_of) if rules else []

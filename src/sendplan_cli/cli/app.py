@@ -10,7 +10,7 @@ import os
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Optional
 
 import typer
 
@@ -56,12 +56,16 @@ def _version(value: bool) -> None:
 
 
 def _colour(value: str) -> str:
-    from sendplan_cli.output.colour import CHOICES, set_choice
+    from sendplan_cli.output.colour import CHOICES
 
     if value not in CHOICES:
         raise typer.BadParameter(f"{value!r} is not one of {', '.join(CHOICES)}", param_hint="--color")
-    set_choice(value)
     return value
+
+
+def colour_choice(ctx: typer.Context) -> str:
+    """The --color given before the command (auto, always or never), for the command to pass to its output."""
+    return str(ctx.find_root().params.get("color") or "auto")
 
 
 @app.callback()
@@ -122,22 +126,25 @@ def _command_named(args: list[str]) -> str | None:
     return None
 
 
-def _only_the_command_run(args: list[str]) -> list[Any]:
-    """Register only the command being run; returns every command, to put back.
+def _only_the_command_run(args: list[str]) -> typer.Typer:
+    """The app with only the command being run registered: a copy, so the app itself never changes.
 
     typer turns each registered command's signature into click parameters on every start, about
     1 ms a command, before running the one asked for. Help for the whole tool, shell completion and
     a mistyped command (which gets suggestions) still see every command."""
-    every = list(app.registered_commands)
     name = _command_named(args)
     if name is None or any(key.endswith("_COMPLETE") for key in os.environ):
-        return every
+        return app
+    from copy import copy
+
     from typer.main import get_command_name
 
-    chosen = [c for c in every if (c.name or get_command_name(c.callback.__name__)) == name]  # type: ignore[union-attr]
-    if chosen:
-        app.registered_commands = chosen
-    return every
+    chosen = [c for c in app.registered_commands if (c.name or get_command_name(c.callback.__name__)) == name]  # type: ignore[union-attr]
+    if not chosen:
+        return app
+    runner = copy(app)
+    runner.registered_commands = chosen
+    return runner
 
 
 def _without_debug(args: list[str]) -> tuple[list[str], bool]:
@@ -153,9 +160,9 @@ def _without_debug(args: list[str]) -> tuple[list[str], bool]:
 def main() -> None:
     """Entry point: usage errors exit 2 with a message; sendplan's own failures show a traceback only with --debug."""
     args, debug = _without_debug(sys.argv[1:])
-    every = _only_the_command_run(args)
+    runner = _only_the_command_run(args)
     try:
-        code = app(args=args, prog_name="sendplan", standalone_mode=False)  # sendplan words option errors itself
+        code = runner(args=args, prog_name="sendplan", standalone_mode=False)  # sendplan words option errors itself
     except UsageError as exc:
         typer.echo(f"sendplan: error: {_shown(exc)}", err=True)
         sys.exit(2)
@@ -169,8 +176,6 @@ def main() -> None:
             raise
         typer.echo(f"sendplan: internal error: {type(exc).__name__}: {_shown(exc)} (run again with --debug for details)", err=True)
         sys.exit(2)
-    finally:
-        app.registered_commands = every
     sys.exit(code if isinstance(code, int) else 0)
 
 

@@ -13,6 +13,7 @@ from sendplan_cli.cli.app import (
     AsOf,
     app,
     as_of_date,
+    colour_choice,
     file_lines,
     print_load_errors,
     write_report,
@@ -62,6 +63,7 @@ Examples:
 
 @app.command(epilog=_EXAMPLES)
 def validate(
+    ctx: typer.Context,
     paths: Annotated[list[Path], typer.Argument(metavar="PATH...", help="Plan files or directories (searched for plans); '-' reads one plan from standard input.")],
     output_format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
     output_style: Annotated[OutputFormat, typer.Option("--output-format", help="Text output: full (the line quoted, a hint) or concise (one line a finding).")] = OutputFormat.full,
@@ -83,7 +85,7 @@ def validate(
     history: Annotated[bool, typer.Option("--history", help="Also run the history rules, which read every commit of the plan.")] = False,
 ) -> None:
     """Check plans: YAML and schema errors, then findings (overdue, contradictory ratings, SMART gaps)."""
-    from sendplan_cli.check.config import Overrides, use_overrides
+    from sendplan_cli.check.config import Overrides
     from sendplan_cli.check.since import judge_changes
     from sendplan_cli.check.verdict import Verdict
     from sendplan_cli.cli.inputs import check_inputs, print_files, print_search_notes
@@ -95,18 +97,19 @@ def validate(
         raise typer.BadParameter("the only grouping is 'lead'", param_hint="--group-by")
     if group_by and output_format is not Format.text:
         raise UsageError(f"--group-by groups text output only; drop it, or use --format text instead of {output_format.value}")
-    use_overrides(Overrides(config, tuple(exclude or ()), tuple(select) if select is not None else None,
-                            tuple(extend_select or ()), tuple(ignore or ())))
+    overrides = Overrides(config, tuple(exclude or ()), tuple(select) if select is not None else None,
+                          tuple(extend_select or ()), tuple(ignore or ()))
     if show_files:
-        print_files(paths)
+        print_files(paths, overrides)
         return
     when = as_of_date(as_of)
-    files, results, from_stdin, found = check_inputs(paths, when, stdin_filename, output_file)
+    files, results, from_stdin, found = check_inputs(paths, when, stdin_filename, overrides, output_file)
     if from_stdin is not None and (since is not None or history):
         raise UsageError("--since and --history compare a plan with its git history; check a file in the repository, not '-'")
-    results = judge_changes(results, files, when, since, history) + ([from_stdin] if from_stdin else [])
+    results = judge_changes(results, files, when, since, history, overrides) + ([from_stdin] if from_stdin else [])
     verdict = Verdict(results, when, Severity(fail_on.value) if fail_on else None, exit_zero)
-    run = Run(verdict, file_lines, statistics, group_by, concise=output_style is OutputFormat.concise, quiet=quiet)
+    run = Run(verdict, file_lines, statistics, group_by, concise=output_style is OutputFormat.concise, quiet=quiet,
+              colour=colour_choice(ctx))
     write_report(lambda out: REPORTER_BY_NAME[output_format.value](run, out), output_file)
     append_if_asked(run)
     print_search_notes(found)
@@ -115,6 +118,7 @@ def validate(
 
 @app.command("list")
 def list_actions(
+    ctx: typer.Context,
     paths: Annotated[list[Path], typer.Argument(help="Plan files, or directories of *.yaml plans.")],
     output_format: Annotated[ListFormat, typer.Option("--format", "-f", help="table, or json for scripts.")] = ListFormat.table,
     indicators: Annotated[bool, typer.Option("--indicators", help="List the indicators instead: the KPI scorecard as at --as-of.")] = False,
@@ -142,13 +146,13 @@ def list_actions(
             if output_format is ListFormat.json:
                 everything += [{"file": str(path), **status.as_dict()} for status in statuses]
             else:
-                print_scorecard(statuses, when, sys.stdout, title=title)
+                print_scorecard(statuses, when, sys.stdout, title=title, colour=colour_choice(ctx))
             continue
         rows = [{"file": str(path), **row} for row in action_rows(model)]
         if output_format is ListFormat.json:
             everything += rows  # one JSON document, whatever the number of plans
         else:
-            print_table(rows, sys.stdout, title=title)
+            print_table(rows, sys.stdout, title=title, colour=colour_choice(ctx))
     if output_format is ListFormat.json:
         print_json(everything, sys.stdout)
     if broken:

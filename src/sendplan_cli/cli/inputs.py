@@ -5,17 +5,21 @@ from __future__ import annotations
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from sendplan_cli.errors import UsageError
+
+if TYPE_CHECKING:
+    from sendplan_cli.check.config import Overrides
 
 STDIN = Path("-")
 STDIN_LIMIT = 20_000_000
 
 
 def check_inputs(paths: list[Path], when: date, stdin_filename: str | None,  # type: ignore[no-untyped-def]
-                 output_file: Path | None = None):
+                 overrides: Overrides, output_file: Path | None = None):
     """(plan files, their results, the standard input's result or None, what the directory search found).
 
     output_file, where the report will go, is refused before any plan is checked if it is a plan."""
@@ -30,18 +34,18 @@ def check_inputs(paths: list[Path], when: date, stdin_filename: str | None,  # t
     if sum(1 for p in paths if p == STDIN) > 1:
         raise UsageError("'-' may be given once: standard input holds one plan")
     others = [p for p in paths if p != STDIN]
-    found = discover(others, *discovery_patterns()) if others else Discovery()
+    found = discover(others, *discovery_patterns(overrides)) if others else Discovery()
     files = found.files
     refuse_overwriting_plans(output_file, [*files, *([Path(stdin_filename)] if stdin_filename else [])],
                              "--output-file", "sendplan-report.txt")
-    results = check_files(files, when)
+    results = check_files(files, when, overrides)
     stdin_result = None
     if reads_stdin:
         raw = sys.stdin.buffer.read(STDIN_LIMIT + 1)
         if len(raw) > STDIN_LIMIT:
             raise UsageError(f"standard input holds more than {STDIN_LIMIT:,} bytes; a plan is far smaller")
         display = stdin_filename or "<stdin>"
-        stdin_result = check_file(Path(stdin_filename) if stdin_filename else Path("<stdin>"), when, display, raw)
+        stdin_result = check_file(Path(stdin_filename) if stdin_filename else Path("<stdin>"), when, display, raw, overrides)
     return files, results, stdin_result, found
 
 
@@ -61,13 +65,13 @@ def print_search_notes(found) -> None:  # type: ignore[no-untyped-def]
                    f"{'plans' if many else 'a plan'}: {names}; `--show-files` says why each was skipped", err=True)
 
 
-def print_files(paths: list[Path]) -> None:
+def print_files(paths: list[Path], overrides: Overrides) -> None:
     """Print what `validate` would check, and the YAML files it would skip with the reason."""
     from sendplan_cli.check.config import discovery_patterns
     from sendplan_cli.check.discovery import discover
     from sendplan_cli.output.sanitise import one_line
 
-    found = discover([p for p in paths if p != STDIN], *discovery_patterns(), require_plans=False)
+    found = discover([p for p in paths if p != STDIN], *discovery_patterns(overrides), require_plans=False)
     for file in found.files:
         typer.echo(one_line(str(file)))
     if any(p == STDIN for p in paths):

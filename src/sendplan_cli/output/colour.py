@@ -11,17 +11,12 @@ import os
 from typing import Any, TextIO
 
 CHOICES = ("auto", "always", "never")
-_choice = "auto"
 
 
-def set_choice(choice: str) -> None:
-    global _choice
-    _choice = choice
-
-
-def wanted(out: TextIO) -> bool:
-    if _choice != "auto":
-        return _choice == "always"
+def wanted(out: TextIO, choice: str = "auto") -> bool:
+    """Whether to colour `out`, given the --color choice (auto, always or never)."""
+    if choice != "auto":
+        return choice == "always"
     if os.environ.get("NO_COLOR"):
         return False
     if os.environ.get("FORCE_COLOR"):
@@ -29,11 +24,11 @@ def wanted(out: TextIO) -> bool:
     return bool(getattr(out, "isatty", lambda: False)())
 
 
-def console(out: TextIO, **options: Any) -> Any:
+def console(out: TextIO, choice: str = "auto", **options: Any) -> Any:
     """A rich Console for `out` that colours exactly when `wanted` says so."""
     from rich.console import Console
 
-    colour = wanted(out)
+    colour = wanted(out, choice)
     terminal = bool(getattr(out, "isatty", lambda: False)())
     options.setdefault("width", None if terminal else 160)
     return Console(file=out, highlight=False, force_terminal=colour, no_color=not colour,

@@ -39,7 +39,7 @@ def print_json(rows: list[dict[str, Any]], out: TextIO) -> None:
     out.write("\n")
 
 
-def print_table(rows: list[dict[str, Any]], out: TextIO, title: str | None = None) -> None:
+def print_table(rows: list[dict[str, Any]], out: TextIO, title: str | None = None, colour: str = "auto") -> None:
     from rich.table import Table
 
     from sendplan_cli.output.colour import console
@@ -54,4 +54,4 @@ def print_table(rows: list[dict[str, Any]], out: TextIO, title: str | None = Non
         )
         # Plan text is shown as written: never a rich tag, a link or a terminal control sequence.
         table.add_row(*(rich_text(cell) for cell in cells))
-    console(out).print(table)
+    console(out, colour).print(table)

@@ -61,7 +61,8 @@ def _with_comparators(row: dict[str, str]) -> str:
     return row["latest"] if row["comparators"] == "-" else f"{row['latest']}; {row['comparators']}"
 
 
-def print_scorecard(statuses: list[KpiStatus], as_of: date, out: TextIO, title: str | None = None) -> None:
+def print_scorecard(statuses: list[KpiStatus], as_of: date, out: TextIO, title: str | None = None,
+                    colour: str = "auto") -> None:
     """The scorecard through rich; plan text is escaped so it is shown, never read as markup."""
     from rich.markup import escape
     from rich.table import Table
@@ -78,7 +79,7 @@ def print_scorecard(statuses: list[KpiStatus], as_of: date, out: TextIO, title: 
             escape(row["indicator"]), escape(row["baseline"]), escape(_with_comparators(row)), escape(row["target"]),
             escape(row["expected"]), f"[{_STYLE[row['status']]}]{row['status']}[/]", row["trend"],
         )
-    console = make_console(out)
+    console = make_console(out, colour)
     console.print(table)
     for status in statuses:
         name = escape(one_line(status.indicator.id))

@@ -21,6 +21,8 @@ class Run:
     """Text: one line a finding, without the quoted line and hint."""
     quiet: bool = False
     """Text and GitHub: only the findings that fail the run, then the summary."""
+    colour: str = "auto"
+    """Text: the --color choice (auto, always or never); output/colour.py decides for the stream."""
 
 
 Reporter = Callable[[Run, TextIO], None]

@@ -62,7 +62,7 @@ def report(run: Run, out: TextIO) -> None:
     lines_of = lru_cache(maxsize=4)(run.lines_of)  # quoting never holds the whole corpus in memory
     from sendplan_cli.output import colour
 
-    console = colour.console(out, soft_wrap=True, width=None) if colour.wanted(out) else None
+    console = colour.console(out, run.colour, soft_wrap=True, width=None) if colour.wanted(out, run.colour) else None
     if run.group_by == "lead":
         _by_lead(run, out, console, lines_of)
     else:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 from datetime import date, datetime
 from enum import Enum
+from functools import cache
 from operator import attrgetter
 from typing import Any
 
@@ -22,7 +23,6 @@ from pydantic import BaseModel
 from sendplan_cli.output.paper.records import enum_text, record_class
 
 _SCALARS = frozenset({str, int, float, bool, type(None), date, datetime, Markup})
-_RECORDS: dict[type, tuple[type, Any]] = {}
 
 
 def _public_properties(cls: type, stop: type) -> tuple[str, ...]:
@@ -37,20 +37,17 @@ def _public_properties(cls: type, stop: type) -> tuple[str, ...]:
     return tuple(names)
 
 
+@cache
 def _record_form(cls: type) -> tuple[type, Any]:
     """The record type for objects of `cls`, and a getter of their field and property values in its order."""
-    known = _RECORDS.get(cls)
-    if known is None:
-        if issubclass(cls, BaseModel):
-            fields = tuple(cls.model_fields)
-            names = fields + tuple(p for p in _public_properties(cls, BaseModel) if p not in fields)
-        else:
-            fields = tuple(f.name for f in dataclasses.fields(cls))  # type: ignore[arg-type]
-            names = fields + tuple(p for p in _public_properties(cls, object) if p not in fields)
-        getter = attrgetter(*names) if len(names) > 1 else (lambda obj: (getattr(obj, names[0]),) if names else ())
-        known = record_class(cls.__name__, names), getter
-        _RECORDS[cls] = known
-    return known
+    if issubclass(cls, BaseModel):
+        fields = tuple(cls.model_fields)
+        names = fields + tuple(p for p in _public_properties(cls, BaseModel) if p not in fields)
+    else:
+        fields = tuple(f.name for f in dataclasses.fields(cls))  # type: ignore[arg-type]
+        names = fields + tuple(p for p in _public_properties(cls, object) if p not in fields)
+    getter = attrgetter(*names) if len(names) > 1 else (lambda obj: (getattr(obj, names[0]),) if names else ())
+    return record_class(cls.__name__, names), getter
 
 
 class _Converter:
@@ -77,8 +74,8 @@ class _Converter:
         return result
 
     def _convert(self, value: Any) -> Any:
-        kind = type(value)
-        if kind in _RECORDS or issubclass(kind, BaseModel) or (dataclasses.is_dataclass(value) and not isinstance(value, type)):
+        kind: type = type(value)
+        if issubclass(kind, BaseModel) or (dataclasses.is_dataclass(value) and not isinstance(value, type)):
             cls, getter = _record_form(kind)
             return cls(*[v if type(v) in _SCALARS else self(v) for v in getter(value)])
         if isinstance(value, Enum):

@@ -8,10 +8,8 @@ from __future__ import annotations
 
 import dataclasses
 from enum import Enum
+from functools import cache
 from typing import Any
-
-_RECORD_CLASSES: dict[tuple[str, tuple[str, ...]], type] = {}
-
 
 class EnumText(str):
     """An enumeration member as its text (`"error"`), still answering to `.value` and `.name`."""
@@ -36,13 +34,10 @@ def _reduce(record: Any) -> tuple[Any, ...]:
     return _rebuild, (type(record).__name__, names, tuple(getattr(record, n) for n in names))
 
 
+@cache
 def record_class(name: str, names: tuple[str, ...]) -> type:
     """The frozen record type with these fields, made once per name and field list."""
-    key = (name, names)
-    cls = _RECORD_CLASSES.get(key)
-    if cls is None:
-        cls = dataclasses.make_dataclass(name, names, frozen=True, slots=True, namespace={"__reduce__": _reduce})
-        # Jinja names a builtin's type without its module: "'Plan object' has no attribute 'sumary'".
-        cls.__module__ = "builtins"
-        _RECORD_CLASSES[key] = cls
+    cls = dataclasses.make_dataclass(name, names, frozen=True, slots=True, namespace={"__reduce__": _reduce})
+    # Jinja names a builtin's type without its module: "'Plan object' has no attribute 'sumary'".
+    cls.__module__ = "builtins"
     return cls
