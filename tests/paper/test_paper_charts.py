@@ -237,3 +237,22 @@ def test_the_time_axis_has_at_most_seven_labels_however_long_the_plan_runs(first
     assert 3 <= len(ticks) <= most
     assert all(date.fromisoformat(first) <= when <= date.fromisoformat(last) for when, _ in ticks)
     assert len({words for _, words in ticks}) == len(ticks)
+
+
+def test_comparators_are_drawn_in_the_chart_and_given_in_its_values_table(tmp_path: Path) -> None:
+    # Hertfordshire's published figures come with the national figure and statistical neighbours beside them
+    # (tests/fixtures/real/hertfordshire-2025.yaml): a reader compares the council's line with theirs.
+    out = tmp_path / "herts.html"
+    result = run_cli("report", str(FIXTURES / "real" / "hertfordshire-2025.yaml"), "--month", "2025-08",
+                     "--as-of", "2025-09-01", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    html = out.read_text(encoding="utf-8")
+    chart = ET.fromstring(re.search(r'<svg[^>]*aria-labelledby="kpi-0-title.*?</svg>', html, re.DOTALL).group(0))
+    drawn = {g.get("id") for g in chart.iter(f"{NS}g")}
+    assert {"kpi-0-series-comparator-1", "kpi-0-series-comparator-2", "kpi-0-series-comparator-3"} <= drawn
+    key = [t.text for t in chart.iter(f"{NS}text")]
+    assert {"National", "Statistical neighbours", "National average"} <= set(key)
+    # The national average of 46.4% for 2024 is below every figure of Hertfordshire's since 2023: the axis reaches it.
+    lowest = min(float(words.rstrip("%")) for words, _ in _ticks(chart, "y"))
+    assert lowest <= 46.4
+    assert "Compared with: National average</td><td>46.4%" in html.replace("\n", "")

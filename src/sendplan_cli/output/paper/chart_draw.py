@@ -44,6 +44,14 @@ _STYLE: dict[str, dict[str, Any]] = {
                "markeredgecolor": INK, "markeredgewidth": 1.6, "zorder": 6},
     "baseline": {"color": INK, "linestyle": "none", "marker": "o", "markersize": 7, "markerfacecolor": "white",
                  "markeredgecolor": INK, "markeredgewidth": 1.6, "zorder": 6},
+    # Comparators (England, region, statistical neighbours): dotted, each with a marker of its own, so they are told
+    # apart in print without colour.
+    "comparator-1": {"color": "#912b88", "linestyle": (0, (1, 2)), "linewidth": 1.4, "marker": "^", "markersize": 5,
+                     "markerfacecolor": "white", "markeredgecolor": "#912b88", "zorder": 3},
+    "comparator-2": {"color": "#6f4b00", "linestyle": (0, (1, 2)), "linewidth": 1.4, "marker": "v", "markersize": 5,
+                     "markerfacecolor": "white", "markeredgecolor": "#6f4b00", "zorder": 3},
+    "comparator-3": {"color": "#28a197", "linestyle": (0, (1, 2)), "linewidth": 1.4, "marker": "x", "markersize": 5,
+                     "markeredgecolor": "#28a197", "zorder": 3},
 }
 # Where a point's words may go, in points from the point, tried in turn until they overlap nothing.
 _PLACES = ((7, 6, "left"), (7, -14, "left"), (-7, 6, "right"), (-7, -14, "right"), (0, 12, "center"), (0, -20, "center"))

@@ -20,6 +20,8 @@ from sendplan_cli.plan.kpi_status import CONFLICTING, NO_FIGURE_AT_TARGET, KpiSt
 from sendplan_cli.plan.kpi_values import format_value
 from sendplan_cli.plan.model import Plan
 
+COMPARATOR = "Compared with: "
+"""How a comparator's series is named in the chart's key and the values table, before its name ("England")."""
 STATUS_COLOUR = {"Green": "#00703c", "Amber": "#f47738", "Red": "#d4351c", "Not rated": "#ffffff",
                  CONFLICTING: "#ffffff", NO_FIGURE_AT_TARGET: "#ffffff"}
 
@@ -95,11 +97,22 @@ def _series(status: KpiStatus, as_of: date) -> dict[str, list[tuple[date, float,
     for t in ind.targets:
         if t.by is not None and (d := point_date(ind, t.by)) is not None:
             out["Target"].append((d, t.value, t.by.text, t.note or ""))
+    compared: list[tuple[date, Any, str]] = []
+    if ind.baseline is not None and (d := point_date(ind, ind.baseline.period)) and ind.baseline.period:
+        compared += [(d, c, ind.baseline.period.text) for c in ind.baseline.comparators]
     for f in figures_as_at(ind, as_of):
         a = f.actual
         said = ("provisional. " if a.provisional else "") + (f"revised {a.revised.text}. " if a.revised else "")
         said += "another figure is recorded for this period and nothing says which stands. " if f.standing == "conflicting" else ""
         out["Actual, superseded" if f.standing == "superseded" else "Actual"].append((f.end, a.value, a.period.text, said + (a.note or "")))
+        if f.standing != "superseded":
+            compared += [(f.end, c, a.period.text) for c in a.comparators]
+    for when, c, beside in compared:
+        if c.unit is not None and c.unit != ind.unit:
+            continue  # a figure in another unit cannot share the axis (SP4xx reports the mismatch)
+        period = c.period.text if c.period else beside
+        note = f"beside the figure for {beside}" if c.period is None else ""
+        out.setdefault(f"{COMPARATOR}{one_line(c.name).strip()}", []).append((when, c.value, period, note))
     return {k: sorted(v) for k, v in out.items()}
 
 
@@ -119,6 +132,9 @@ def _figure(status: KpiStatus, series: dict[str, list[tuple[date, float, str, st
         Series("Target", "target", tuple((d, v) for d, v, _, _ in series["Target"])),
         Series("Baseline", "baseline", tuple((d, v) for d, v, _, _ in series["Baseline"])),
     ]
+    comparators = [name for name in series if name.startswith(COMPARATOR)]
+    drawn += [Series(name.removeprefix(COMPARATOR), f"comparator-{min(n, 3)}", tuple((d, v) for d, v, _, _ in series[name]))
+              for n, name in enumerate(comparators, 1)]
     kept = tuple(s for s in drawn if s is not None and s.points)
     notes = [Note(d, v, f"Target {format_value(ind, v)}") for d, v, _, _ in series["Target"]]
     notes += [Note(d, v, f"Baseline {format_value(ind, v)}") for d, v, _, _ in series["Baseline"]]
@@ -134,6 +150,8 @@ def _figure(status: KpiStatus, series: dict[str, list[tuple[date, float, str, st
                    "targets as squares, the baseline as an open circle"
                    + (", a target with no date as a dotted line across the chart" if undated else "")
                    + (", the band to stay within as a shaded, hatched area" if band else "")
+                   + (", comparators (" + ", ".join(n.removeprefix(COMPARATOR) for n in comparators)
+                      + ") as dotted lines with triangles or crosses" if comparators else "")
                    + ". The table after the chart gives every value.")
     return LineChart(key, headline, description, kept, tuple(notes), undated, band, band_words, y_ticks,
                      month_ticks(first, last), (first, last))
