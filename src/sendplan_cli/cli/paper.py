@@ -64,7 +64,9 @@ def report(
         if published is not None and month_end(first) < published:
             raise UsageError(f"{path}: the plan was published in {plan.published.text}, after {first:%B %Y}; "
                              "choose a month from its publication on")
-        views.append(build_view(plan, str(path), first, when, diagnostics, number=len(views) + 1))
+        # The bundled Markdown paper and every Word paper show no SVG; someone's own Markdown template may.
+        svg = chosen is PaperFormat.html or (chosen is PaperFormat.md and template is not None)
+        views.append(build_view(plan, str(path), first, when, diagnostics, number=len(views) + 1, svg=svg))
     if broken:
         typer.echo("sendplan: no board paper written: fix the errors above first", err=True)
         raise typer.Exit(1)

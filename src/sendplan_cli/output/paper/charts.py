@@ -52,21 +52,21 @@ class RatingChart:
     """The inline SVG (markup safe to insert)."""
 
 
-def rating_charts(counts: dict[str, list[tuple[str, int, str]]], prefix: str) -> list[RatingChart]:
+def rating_charts(counts: dict[str, list[tuple[str, int, str]]], prefix: str, svg: bool = True) -> list[RatingChart]:
     """A bar chart for each of the counts, by its title; rating names are plan text, so shown on one line."""
     charts = []
     for n, (title, rows) in enumerate(counts.items(), 1):
         figure = BarChart(f"{prefix}chart-{n}", title, tuple((one_line(name).strip(), count, colour) for name, count, colour in rows))
-        charts.append(RatingChart(figure, bar_svg(figure)))
+        charts.append(RatingChart(figure, bar_svg(figure) if svg else None))
     return charts
 
 
-def kpi_cards(plan: Plan, as_of: date, prefix: str = "") -> list[KpiCard]:
-    """A card per indicator, judged as at the day."""
-    return [_card(plan, status, as_of, prefix) for status in kpi_statuses(plan, as_of)]
+def kpi_cards(plan: Plan, as_of: date, prefix: str = "", svg: bool = True) -> list[KpiCard]:
+    """A card per indicator, judged as at the day; with svg, its chart drawn as SVG too (a tenth of a second each)."""
+    return [_card(plan, status, as_of, prefix, svg) for status in kpi_statuses(plan, as_of)]
 
 
-def _card(plan: Plan, status: KpiStatus, as_of: date, prefix: str) -> KpiCard:
+def _card(plan: Plan, status: KpiStatus, as_of: date, prefix: str, svg: bool) -> KpiCard:
     ind = status.indicator
     series = _series(status, as_of)
     headline = f"{ind.id} {ind.name}: {status.reason}."
@@ -82,7 +82,7 @@ def _card(plan: Plan, status: KpiStatus, as_of: date, prefix: str) -> KpiCard:
     # The prefix keeps ids unique when several plans make one paper.
     figure = _figure(status, series, headline, f"{prefix}kpi-{status.index}") if any(series.values()) else None
     return KpiCard(status, cells(status), STATUS_COLOUR[status.label], headline, table,
-                   line_svg(figure) if figure else None, notes, figure)
+                   line_svg(figure) if figure and svg else None, notes, figure)
 
 
 def _series(status: KpiStatus, as_of: date) -> dict[str, list[tuple[date, float, str, str]]]:

@@ -151,8 +151,11 @@ def _counts(names: list[str | None], ratings: list[Any]) -> list[tuple[str, int,
     return rows
 
 
-def build_view(plan: Plan, path: str, month: date, as_of: date, findings: list[Diagnostic], number: int = 1) -> PlanView:
-    """The month's view of one validated plan; findings are evaluated as of as_of."""
+def build_view(plan: Plan, path: str, month: date, as_of: date, findings: list[Diagnostic], number: int = 1,
+               svg: bool = True) -> PlanView:
+    """The month's view of one validated plan; findings are evaluated as of as_of.
+
+    svg: draw the charts as SVG, for a paper that shows them so (the Word paper draws its own pictures)."""
     from sendplan_cli.output.paper.exceptions import exception_items
     from sendplan_cli.output.paper.sections import coming_up, findings_by_rule, paper_entry
     from sendplan_cli.plan.exceptions import plan_status
@@ -203,9 +206,9 @@ def build_view(plan: Plan, path: str, month: date, as_of: date, findings: list[D
     )
     from sendplan_cli.output.paper.charts import kpi_cards, rating_charts
 
-    view.kpis = kpi_cards(plan, as_of, prefix=f"p{number}-" if number > 1 else "")
+    view.kpis = kpi_cards(plan, as_of, prefix=f"p{number}-" if number > 1 else "", svg=svg)
     view.rating_charts = rating_charts({"Actions by completion rating": view.completion_counts,
-                                        "Actions by impact rating": view.impact_counts}, f"p{number}-")
+                                        "Actions by impact rating": view.impact_counts}, f"p{number}-", svg=svg)
     view.red_kpis = [card for card in view.kpis if card.status.rag == "Red"]
     view.missed_kpis = [card for card in view.kpis if card.status.missed]
     from sendplan_cli.output.paper.git_movement import add_git_movement
