@@ -110,3 +110,15 @@ def test_commentary_pasted_with_windows_line_endings_is_recorded_as_lines(tmp_pa
     result = run_cli("update", str(plan), "1.1", "--month", "2025-01", "--comment", "Leaflet drafted.\r\nPrinting in March.")
     assert result.returncode == 0, result.stderr
     assert _commentary(plan, "2025-01") == "Leaflet drafted.\nPrinting in March."
+
+
+def test_commentary_with_indented_lines_is_recorded_and_read_back_as_typed(tmp_path: Path) -> None:
+    # A lead's commentary often carries an indented list under a line of its own.
+    from conftest import PLANS, run_cli
+
+    plan = tmp_path / "plan.yaml"
+    plan.write_bytes((PLANS / "west-sussex-2024.yaml").read_bytes())
+    comment = "Progress:\n  - recruited two\n  - training two"
+    result = run_cli("update", str(plan), "1.1", "--month", "2025-01", "--completion", "Green", "--comment", comment)
+    assert result.returncode == 0, result.stderr
+    assert _commentary(plan, "2025-01") == comment

@@ -254,7 +254,10 @@ def _belongs(lines: list[str], k: int, owned: re.Pattern[str]) -> bool:
     for i in range(k - 1, -1, -1):
         if lines[i].strip() and _indent(lines[i]) < indent:
             first = owned.match(lines[i])
-            return first is not None and len(first.group(1)) < indent
+            if first is not None:
+                return len(first.group(1)) < indent
+            # A less-indented line that is itself part of an owned value: an indented list inside commentary.
+            return _belongs(lines, i, owned)
     return False
 
 
