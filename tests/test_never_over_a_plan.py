@@ -108,3 +108,15 @@ def test_new_will_not_write_over_a_plan(tmp_path: Path) -> None:
     west, _ = _plans(tmp_path)
     before = west.read_bytes()
     _refused(run_cli("new", "-o", str(west), "--title", "T", "--partnership", "P"), west, before, "written like a plan")
+
+
+def test_a_plan_written_in_json_style_is_not_overwritten(tmp_path: Path) -> None:
+    # YAML holds JSON: a plan saved with quoted keys on indented lines is still a plan (validate checks it).
+    import yaml
+
+    west, _ = _plans(tmp_path)
+    other = tmp_path / "other.yaml"
+    other.write_text(json.dumps(yaml.safe_load(west.read_text(encoding="utf-8")), indent=2, default=str), encoding="utf-8")
+    before = other.read_bytes()
+    done = run_cli("validate", str(west), "--format", "json", "-o", str(other), "--as-of", "2025-01-15")
+    _refused(done, other, before, "written like a plan")
