@@ -74,12 +74,17 @@ def test_hidden_folders_left_by_a_killed_export_are_cleared_by_the_next_and_a_re
     import time
 
     plan = copy_plan(tmp_path)
-    stale, recent = tmp_path / ".forms.killed.partial", tmp_path / ".forms.running.partial"
-    for folder in (stale, recent):
+    stale, recent = tmp_path / ".forms.k1ll3d_x.partial", tmp_path / ".forms.running1.partial"
+    # A user's own hidden folders: not of the shape sendplan makes, or holding something other than forms.
+    mine, notes = tmp_path / ".forms.mine.partial", tmp_path / ".forms.notes123.partial"
+    for folder in (stale, recent, mine, notes):
         folder.mkdir()
         (folder / "update-2025-02-jane-taylor.xlsx").write_bytes(b"half a form")
+    (notes / "important.txt").write_text("keep me", encoding="utf-8")
     an_hour_and_more = time.time() - 2 * 3600
-    os.utime(stale, (an_hour_and_more, an_hour_and_more))
+    for folder in (stale, mine, notes):
+        os.utime(folder, (an_hour_and_more, an_hour_and_more))
     written = export(plan, FEB, tmp_path / "forms")
     assert len(written) == LEADS
     assert not stale.exists() and recent.exists()
+    assert (mine / "update-2025-02-jane-taylor.xlsx").exists() and (notes / "important.txt").exists()

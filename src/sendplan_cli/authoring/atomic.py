@@ -256,14 +256,24 @@ def _remove_stale_stages(parent: Path, name: str) -> None:
     """Remove the hidden folders killed exports of `name` left beside it; a recent one may be another export's."""
     import time
 
+    import re
+
+    # Only a folder of the shape sendplan makes (mkdtemp's eight characters), holding nothing but forms: a user's
+    # own hidden folder of a similar name is never touched.
+    shape = re.compile(re.escape(f".{name}.") + r"[a-z0-9_]{8}\.partial")
     pattern = os.path.join(glob.escape(str(parent)), glob.escape(f".{name}.") + "*.partial")
     for found in glob.glob(pattern):
         try:
             info = os.lstat(found)
+            if not (shape.fullmatch(os.path.basename(found)) and stat.S_ISDIR(info.st_mode)
+                    and time.time() - info.st_mtime > STALE_STAGE_SECONDS):
+                continue
+            with os.scandir(found) as entries:
+                only_forms = all(e.is_file(follow_symlinks=False) and e.name.endswith(".xlsx") for e in entries)
+            if only_forms:
+                shutil.rmtree(found, ignore_errors=True)
         except OSError:
             continue
-        if stat.S_ISDIR(info.st_mode) and time.time() - info.st_mtime > STALE_STAGE_SECONDS:
-            shutil.rmtree(found, ignore_errors=True)
 
 
 def _move_in(stage: Path, folder: Path, names: list[str]) -> None:
