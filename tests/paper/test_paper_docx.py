@@ -285,3 +285,18 @@ def test_a_small_template_that_unpacks_to_a_huge_part_is_refused_before_it_is_re
     assert result.returncode == 2
     assert "its part word/document.xml unpacks to 25 MB" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1 and not out.exists()
+
+
+def test_a_plan_with_a_long_title_gets_its_word_paper(tmp_path: Path) -> None:
+    # Word holds at most 255 characters in a document property; the paper's title runs longer here.
+    from docx import Document
+
+    long_title = "West Sussex Local Area SEND Partnership Improvement Plan " * 6
+    plan = tmp_path / "plan.yaml"
+    text = Path(WEST).read_text(encoding="utf-8")
+    plan.write_text(re.sub(r"(?m)^title: .*$", f"title: {long_title.strip()}", text, count=1), encoding="utf-8")
+    target = tmp_path / "paper.docx"
+    result = run_cli("report", str(plan), "--month", "2025-01", "--format", "docx", "-o", str(target))
+    assert result.returncode == 0, result.stderr
+    title = Document(str(target)).core_properties.title
+    assert len(title) == 255 and title.startswith(long_title[:200]) and title.endswith("…")

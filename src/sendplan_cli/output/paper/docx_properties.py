@@ -39,7 +39,7 @@ def core_properties(paper: Paper, title: str) -> dict[str, Any]:
     month = f"{paper.month:%B %Y}"
     made = generation_time(paper.generated)
     author = paper_author(paper)
-    return {
+    values: dict[str, Any] = {
         "title": f"{title}: board paper, {month}",
         "subject": month,
         "author": author,
@@ -52,6 +52,12 @@ def core_properties(paper: Paper, title: str) -> dict[str, Any]:
         "revision": 1,
         "language": LANGUAGE,
     }
+    # Word keeps at most 255 characters in a document property; a long title is cut, never refused.
+    return {k: _fit(v) if isinstance(v, str) else v for k, v in values.items()}
+
+
+def _fit(text: str, most: int = 255) -> str:
+    return text if len(text) <= most else text[: most - 1] + "…"
 
 
 def set_default_language(document: Any) -> None:

@@ -21,6 +21,8 @@ from sendplan_cli.output.paper.view import PlanView
 from sendplan_cli.resources import resource_dir
 
 DEFAULT_DOCX = "board-paper.docx"
+RENDERED_PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")
+"""The document properties docxtpl renders as Jinja; the paper sets each of them afterwards but identifier."""
 
 
 class _Sections:
@@ -95,8 +97,12 @@ def render_docx(paper: Paper, template: Path | None = None, limits: Limits = Lim
     tpl = open_template(str(path), str(path))
     values = word_values(paper, tpl, path)
     set_default_language(tpl.docx)
-    # Set once the tags are filled: docxtpl renders the properties as Jinja, and they hold plan text.
+    # Set once the tags are filled: docxtpl renders the properties as Jinja, and they hold plan text. The
+    # template's own are emptied first: they are replaced anyway, and a `{{ title }}` there would be rendered
+    # into a property first (one over Word's 255 characters stops the paper).
     properties = core_properties(paper, str(values["title"]))
+    for name in RENDERED_PROPERTIES:
+        setattr(tpl.docx.core_properties, name, "")
     if template is None:
         return fill_tags(tpl, values, properties, str(path))
     from sendplan_cli.output.paper.template_child import Job, run
