@@ -81,3 +81,11 @@ def test_a_ratio_with_no_exact_rate_is_not_rounded(tmp_path: Path) -> None:
 def test_the_spreadsheet_and_update_give_the_same_advice_for_a_bound() -> None:
     figure, problem = values.number(">50")
     assert figure is None and problem is not None and "write 50" not in problem and "bound" in problem
+
+
+@pytest.mark.parametrize(("written", "number"), [('"£1,234,567"', "1234567"), ('"1,234,567%"', "1234567"),
+                                                 ('"12,345.67 days"', "12345.67")])
+def test_the_number_to_write_is_the_number_written_to_its_last_digit(tmp_path: Path, written: str, number: str) -> None:
+    # Six significant figures would turn 1,234,567 into 1.23457e+06: another number, in a form no officer writes.
+    [error] = _errors(tmp_path, f"      - period: 2025-05\n        value: {written}")
+    assert (error.hint or "").startswith(f"write {number};")

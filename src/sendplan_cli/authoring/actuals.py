@@ -92,7 +92,7 @@ def apply_actual(path: Path, change: ActualChange, raw: bytes | None = None) -> 
     if existing is not None and not change.replace:
         old = indicator.actuals[existing]
         raise UsageError(f"{path}: indicator {change.indicator} already has a figure for {old.period.text} "
-                         f"({old.value:g}); give --replace to correct it")
+                         f"({old.value:.15g}); give --replace to correct it")
 
     text, data, yaml, layout = load_round_trip(raw, path, "the figure")
     node = data["indicators"][index]

@@ -68,7 +68,7 @@ def _indicator(index: PlanIndex, wanted: str, as_of: date) -> str | None:
 
 
 def _number(value: float) -> str:
-    return f"{value:g}"
+    return f"{value:.15g}"
 
 
 def _due(text: str, as_of: date) -> str | None:

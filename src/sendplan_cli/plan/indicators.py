@@ -51,7 +51,7 @@ class NumberTextError(ValueError):
         # Offer the number only when what is dropped is a unit: "write 50" for ">50" would change its meaning.
         if len(found) == 1 and _DECORATION.fullmatch(text.replace(found[0], "", 1)):
             number = float(found[0].replace(",", ""))
-            self.number = f"{number:g}" if abs(number) < 1e15 else found[0].replace(",", "")
+            self.number = f"{number:.15g}" if abs(number) < 1e15 else found[0].replace(",", "")
         super().__init__(f"{text!r} must be a number" if written else f"expected a number, found {text}")
 
     @property
@@ -86,7 +86,7 @@ def _ratio_advice(first: float, second: float) -> str:
         for per, unit in _RATE_UNITS:
             rate = first * per / second
             if rate >= 1 and abs(rate * 100 - round(rate * 100)) < 1e-9:
-                return f"a ratio is written as a rate: {first:g}:{second:g} is {round(rate, 2):g} per {per:,}; write {round(rate, 2):g} with `unit: {unit}`"
+                return f"a ratio is written as a rate: {first:.15g}:{second:.15g} is {round(rate, 2):.15g} per {per:,}; write {round(rate, 2):.15g} with `unit: {unit}`"
     return "write the ratio as a rate: choose `unit: rate per 1,000` (or 10,000 or 100,000) and write how many per that number"
 
 

@@ -143,9 +143,9 @@ def _apply_figure(plan_path: Path, plan: Plan, version: str, figure: FigureRow, 
         else:
             outcome.problems.append(
                 f"{figure.where}: indicator {one_line(figure.indicator)} already has a figure for {one_line(held.period.text)} "
-                f"({held.value:g}) and the form says {figure.value:g}; nothing was recorded for it. If the form is right, run "
+                f"({held.value:.15g}) and the form says {figure.value:.15g}; nothing was recorded for it. If the form is right, run "
                 f"`sendplan update PLAN --indicator \"{one_line(figure.indicator)}\" --period \"{one_line(figure.period)}\" "
-                f"--value {figure.value:g} --replace`")
+                f"--value {figure.value:.15g} --replace`")
         return current
     try:
         after = apply_actual(plan_path, ActualChange(figure.indicator, figure.period, str(figure.value), figure.note,
@@ -153,5 +153,5 @@ def _apply_figure(plan_path: Path, plan: Plan, version: str, figure: FigureRow, 
     except UsageError as exc:
         outcome.problems.append(f"{figure.where}: {exc}")
         return current
-    outcome.recorded.append(f"indicator {one_line(figure.indicator)}: {one_line(figure.period)} = {figure.value:g} (from {figure.where})")
+    outcome.recorded.append(f"indicator {one_line(figure.indicator)}: {one_line(figure.period)} = {figure.value:.15g} (from {figure.where})")
     return after

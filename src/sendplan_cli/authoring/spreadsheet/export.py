@@ -110,7 +110,7 @@ def _indicators_sheet(ws: Any, plan: Plan, lead: str | None) -> list[tuple[str, 
     for row, (index, indicator) in enumerate(found, start=FIRST_ROW):
         latest = indicator.actuals[-1] if indicator.actuals else None
         values = {"id": indicator.id, "name": indicator.name, "unit": str(indicator.unit),
-                  "latest": f"{latest.period.text}: {latest.value:g}" if latest else "none yet"}
+                  "latest": f"{latest.period.text}: {latest.value:.15g}" if latest else "none yet"}
         for number, column in enumerate(INDICATOR_COLUMNS, start=1):
             wrap(put(ws, row, number, values.get(column.key)))
         # Text, so Excel keeps "2025-01" or "Q3 24/25" as typed instead of turning it into a date.

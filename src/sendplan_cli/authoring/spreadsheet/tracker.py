@@ -78,7 +78,7 @@ def _indicators(plan: Plan, as_of: date) -> list[tuple[Any, ...]]:
 
     statuses = kpi_statuses(plan, as_of)
     return [(i.id, i.name, str(i.unit), i.direction, i.owner, s.label,
-             f"{s.latest.period.text}: {s.latest.value:g}" if s.latest else None)
+             f"{s.latest.period.text}: {s.latest.value:.15g}" if s.latest else None)
             for i, s in zip(plan.indicators, statuses)]
 
 
