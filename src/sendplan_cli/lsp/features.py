@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lsprotocol import types
 
-from sendplan_cli.lsp.documents import is_config, is_yaml
+from sendplan_cli.lsp.documents import document_path, is_config, is_yaml
 from sendplan_cli.lsp.index import Span
 from sendplan_cli.lsp.positions import character_index
 from sendplan_cli.lsp.server import PlanServer, config_changed
@@ -116,7 +116,7 @@ def build_server(settings: ServerSettings) -> PlanServer:
         checked, findings = ls.findings.get(uri, ("", []))
         if uri not in ls.workspace.text_documents or ls.workspace.get_text_document(uri).source != checked:
             return []  # the findings are for text since changed; fixes come with the next check
-        return fixes(uri, checked, findings, params.range, ls.encoding)
+        return fixes(uri, checked, findings, params.range, ls.encoding, document_path(uri))
 
     return server
 
