@@ -78,6 +78,8 @@ def build_server(settings: ServerSettings) -> PlanServer:
         if not is_yaml(uri) or uri not in ls.workspace.text_documents:
             return []
         lines = ls.workspace.get_text_document(uri).lines
+        if params.position.line > len(lines):
+            return []  # a line the document does not have (the empty line after its last break it does)
         line = lines[params.position.line].rstrip("\r\n") if params.position.line < len(lines) else ""
         before = line[: character_index(line, params.position.character, ls.encoding)]
         return complete(await ls.index_for(uri), [x.rstrip("\r\n") for x in lines], params.position.line, before, ls.settings.when())
