@@ -1,4 +1,4 @@
-"""What reads git runs on open and save, and stays on show while the plan is edited; configuration files are watched."""
+"""What reads git runs on open and save, and is dropped once the plan is edited; configuration files are watched."""
 
 from __future__ import annotations
 
@@ -14,13 +14,13 @@ from conftest import run_cli
 # The git-aware tests' helpers: real repositories, and the history rules' documented silent move.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "gitaware"))
 from gitplans import PlanRepo  # noqa: E402
-from lsp_editor import AS_OF, Editor, config, editor, initialize  # noqa: E402, F401  (editor is the fixture)
+from lsp_editor import AS_OF, Editor, config, editor, initialize, published_after  # noqa: E402, F401  (editor is the fixture)
 from lsprotocol import types  # noqa: E402
 from test_history_rules import MOVED, MOVED_BEFORE  # noqa: E402
 
 
 @pytest.mark.asyncio
-async def test_history_findings_arrive_on_open_and_stay_while_editing(editor: Editor, tmp_path: Path) -> None:
+async def test_history_findings_arrive_on_open_and_go_while_editing_until_saved(editor: Editor, tmp_path: Path) -> None:
     repo = PlanRepo(tmp_path)
     (tmp_path / "sendplan.toml").write_text("history = true\n", encoding="utf-8")
     repo.commit(MOVED_BEFORE, when="2024-06-03T09:00:00+01:00")
@@ -32,9 +32,18 @@ async def test_history_findings_arrive_on_open_and_stay_while_editing(editor: Ed
     opened = await editor.published_for(uri)
     assert [(d.code, d.range.start.line, d.message) for d in opened] == want
     text = repo.plan.read_text(encoding="utf-8")
-    editor.replace(uri, text.replace("title: Test plan", "title: Test plan, revised"))
+    # Lines added above: a history finding kept from the last save would now mark the wrong line.
+    changed = "# Notes\n# from the board\n" + text
+    editor.replace(uri, changed)
     edited = await editor.published_for(uri)
-    assert [d.message for d in edited if d.code == "SP501"] == [m for c, _, m in want if c == "SP501"]
+    assert "SP501" not in [d.code for d in edited]
+    assert [(d.code, d.range.start.line) for d in edited] == [(c, line + 2) for c, line, _ in want if c != "SP501"]
+    # Saved, they are worked out again, for the lines as they now are.
+    repo.plan.write_text(changed, encoding="utf-8")
+    seen = len(editor.published)
+    editor.text_document_did_save(types.DidSaveTextDocumentParams(types.TextDocumentIdentifier(uri)))
+    saved = await published_after(editor, uri, seen)
+    assert [(d.code, d.range.start.line, d.message) for d in saved] == [(c, line + 2, m) for c, line, m in want]
 
 
 @pytest_lsp.fixture(config=config())

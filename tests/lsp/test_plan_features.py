@@ -61,6 +61,19 @@ async def test_completion_offers_keys_from_the_schema_while_the_yaml_is_half_typ
 
 
 @pytest.mark.asyncio
+async def test_completion_past_the_end_of_the_plan_offers_nothing(editor: Editor) -> None:
+    text = PLAN.read_text(encoding="utf-8")
+    uri = editor.open(PLAN)
+    await editor.published_for(uri)
+    lines = text.count("\n")
+    # An editor may ask about a line the document no longer has (the text shrank while it asked).
+    assert await labels(editor, uri, types.Position(lines + 5, 0)) == []
+    assert await labels(editor, uri, types.Position(lines + 5, 4)) == []
+    # The empty line after the last line break is the document's own: keys may be typed there.
+    assert "actions" in await labels(editor, uri, types.Position(lines, 0))
+
+
+@pytest.mark.asyncio
 async def test_hover_reads_ratings_references_and_dates(editor: Editor) -> None:
     text = PLAN.read_text(encoding="utf-8")
     uri = editor.open(PLAN)

@@ -90,3 +90,30 @@ async def test_did_you_mean_a_reference_or_a_key(editor: Editor, tmp_path: Path,
     fixed = apply(text, change, uri)
     assert fixed == good
     assert code in codes(tmp_path, text) and code not in codes(tmp_path, fixed)
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("quote", ['"', "'"], ids=["double", "single"])
+async def test_did_you_mean_keeps_a_quoted_value_quoted(editor: Editor, tmp_path: Path, quote: str) -> None:
+    good = (PLAN.replace("completion: Ambr", "completion: Amber").replace("ref: 2.10", 'ref: "2.10"')
+            .replace("{id: AfI 1, text: Waiting well.}", '{id: "1.10", text: Waiting well.}')
+            .replace("recommendations: [AfI 1]", f"recommendations: [{quote}1.10{quote}]"))
+    text = good.replace(f"{quote}1.10{quote}]", f"{quote}1.10x{quote}]")
+    uri = editor.open(tmp_path / "plan.yaml", text)
+    [change] = [a for a in await actions_for(editor, uri, "SP016") if a.title.startswith("Change to")]
+    fixed = apply(text, change, uri)
+    assert fixed == good  # not [1.10], which YAML reads as the number 1.1
+    assert "SP016" in codes(tmp_path, text) and not [c for c in codes(tmp_path, fixed) if c.startswith("SP0")]
+
+
+@pytest.mark.asyncio
+async def test_no_suppression_where_the_comment_would_break_the_plan(editor: Editor, tmp_path: Path) -> None:
+    # A plain value may run on to the next line; a comment after its first line would end it there.
+    text = (PLAN.replace("completion: Ambr", "completion: Amber").replace("ref: 2.10", 'ref: "2.10"')
+            .replace("    due: July 2024\n", "    due: July\n      2024\n"))
+    assert "SP101" in codes(tmp_path, text) and "SP003" not in codes(tmp_path, text)
+    uri = editor.open(tmp_path / "plan.yaml", text)
+    offered = await actions_for(editor, uri, "SP101")
+    assert not [a for a in offered if a.title.startswith("Suppress")]
+    for action in offered:
+        assert not {"SP003"} & set(codes(tmp_path, apply(text, action, uri)))

@@ -39,7 +39,7 @@ def complete(index: PlanIndex | None, lines: list[str], line: int, before: str, 
 
 def _parent(lines: list[str], line: int, indent: int) -> str | None:
     """The key of the nearest line above that is less indented and opens a block (`actions:`), or None at the top."""
-    for above in range(line - 1, -1, -1):
+    for above in range(min(line, len(lines)) - 1, -1, -1):
         match = _PARENT.match(lines[above])
         text = lines[above]
         if not text.strip() or text.lstrip().startswith("#"):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lsprotocol import types
 
-from sendplan_cli.lsp.documents import is_config, is_yaml
+from sendplan_cli.lsp.documents import document_path, is_config, is_yaml
 from sendplan_cli.lsp.index import Span
 from sendplan_cli.lsp.positions import character_index
 from sendplan_cli.lsp.server import PlanServer, config_changed
@@ -78,6 +78,8 @@ def build_server(settings: ServerSettings) -> PlanServer:
         if not is_yaml(uri) or uri not in ls.workspace.text_documents:
             return []
         lines = ls.workspace.get_text_document(uri).lines
+        if params.position.line > len(lines):
+            return []  # a line the document does not have (the empty line after its last break it does)
         line = lines[params.position.line].rstrip("\r\n") if params.position.line < len(lines) else ""
         before = line[: character_index(line, params.position.character, ls.encoding)]
         return complete(await ls.index_for(uri), [x.rstrip("\r\n") for x in lines], params.position.line, before, ls.settings.when())
@@ -116,7 +118,7 @@ def build_server(settings: ServerSettings) -> PlanServer:
         checked, findings = ls.findings.get(uri, ("", []))
         if uri not in ls.workspace.text_documents or ls.workspace.get_text_document(uri).source != checked:
             return []  # the findings are for text since changed; fixes come with the next check
-        return fixes(uri, checked, findings, params.range, ls.encoding)
+        return fixes(uri, checked, findings, params.range, ls.encoding, document_path(uri))
 
     return server
 

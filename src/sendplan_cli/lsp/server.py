@@ -36,8 +36,9 @@ class PlanServer(LanguageServer):
         self.pending: dict[str, asyncio.Task[None]] = {}
         self.findings: dict[str, tuple[str, list[Diagnostic]]] = {}
         """The text last checked for each document and the findings published for it, for hover and quick fixes."""
-        self.history: dict[str, list[Diagnostic]] = {}
-        """Each document's history findings from its last open or save, kept while it is edited."""
+        self.history: dict[str, tuple[str, list[Diagnostic]]] = {}
+        """Each document's history findings from its last open or save and the text they are for; their lines
+        are that text's, so they are shown only with that text, and worked out again on the next save."""
         self.history_wanted: set[str] = set()
         self.indexes: dict[str, tuple[int | None, PlanIndex]] = {}
         """Each document's index (lsp/index.py) and the version it was built from; the last readable one is kept."""
@@ -128,9 +129,12 @@ class PlanServer(LanguageServer):
     def _publish(self, uri: str, version: int | None, text: str, checked: Checked, history: bool) -> None:
         findings = checked.diagnostics
         if history:
-            self.history[uri] = [d for d in findings if d.code in _HISTORY_CODES]
-        elif uri in self.history:
-            findings = sorted([*findings, *self.history[uri]], key=lambda d: d.sort_key)
+            self.history[uri] = (text, [d for d in findings if d.code in _HISTORY_CODES])
+        elif (kept := self.history.get(uri)) is not None:
+            if kept[0] == text:
+                findings = sorted([*findings, *kept[1]], key=lambda d: d.sort_key)
+            else:
+                del self.history[uri]  # their lines may no longer be the lines they were about
         self.findings[uri] = (text, findings)
         shown = to_lsp(findings, text, self.encoding)
         if checked.config_error is not None:
