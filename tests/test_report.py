@@ -207,3 +207,36 @@ def test_default_output_file_and_no_half_written_file(tmp_path: Path) -> None:
 def test_bad_month_is_a_usage_error(month: str) -> None:
     result = run_cli("report", WEST, "--month", month, "-o", "-")
     assert result.returncode == 2 and "YYYY-MM" in result.stderr
+
+
+@pytest.mark.parametrize("name", ["mine.jinja", "mine.html.jinja2", "mine.tpl"])
+def test_an_html_paper_from_a_template_of_any_name_escapes_plan_text(tmp_path: Path, name: str) -> None:
+    # The paper's format decides escaping, not how the template's file happens to be named.
+    plan = write_plan(tmp_path, """\
+    recommendations:
+      - id: R1
+        text: "<script>alert(1)</script>"
+    actions:
+      - ref: "1"
+        title: Waiting well
+        recommendations: [R1]
+    """)
+    template = tmp_path / name
+    template.write_text("{% for r in plans[0].plan.recommendations %}<p>{{ r.text }}</p>{% endfor %}", encoding="utf-8")
+    result = run_cli("report", str(plan), "--month", "2024-05", "--format", "html", "--template", str(template), "-o", "-")
+    assert result.returncode == 0, result.stderr
+    assert "<script>" not in result.stdout and "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>" in result.stdout
+
+
+@pytest.mark.parametrize("include", [".env", ".git/config", "notes.yaml"])
+def test_a_template_includes_only_template_files_never_hidden_ones(tmp_path: Path, include: str) -> None:
+    # A template at the top of a repository must not be able to print its secrets or configuration.
+    secret = tmp_path / include
+    secret.parent.mkdir(parents=True, exist_ok=True)
+    secret.write_text("TOPSECRET-token-123\n", encoding="utf-8")
+    template = tmp_path / "mine.md.j2"
+    template.write_text(f"{{% include '{include}' %}}", encoding="utf-8")
+    result = run_cli("report", WEST, "--month", "2025-01", "--template", str(template), "-o", "-")
+    assert result.returncode == 2
+    assert "TOPSECRET" not in result.stdout + result.stderr
+    assert f"cannot include '{include}': a template may include only template files" in result.stderr

@@ -51,7 +51,7 @@ def test_a_failing_expression_names_the_template_line(tmp_path: Path) -> None:
 def _compiled(source: str):  # type: ignore[no-untyped-def]
     from sendplan_cli.output.paper.sandbox import text_environment
 
-    return text_environment(None).from_string(source)
+    return text_environment(None, html=True).from_string(source)
 
 
 def test_a_template_that_runs_too_long_is_stopped() -> None:

@@ -163,7 +163,7 @@ def test_a_template_can_still_include_its_neighbours_and_the_bundled_templates(m
     (tmp_path / "part.md.j2").write_text("Plan: {{ title }}\n", encoding="utf-8")
     template = tmp_path / "mine.md.j2"
     template.write_text("{% include 'part.md.j2' %}{% extends 'board-paper.md.j2' %}", encoding="utf-8")
-    paper = "".join(custom_chunks(template, context(made.paper), Limits()))
+    paper = "".join(custom_chunks(template, context(made.paper), Limits(), html=False))
     # Its neighbour's line, then the bundled paper's heading (`# {{ title }}: board paper, {{ month_label }}`).
     assert paper.startswith("Plan: Test plan\n# Test plan: board paper, September 2024\n")
 

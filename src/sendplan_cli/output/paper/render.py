@@ -53,11 +53,11 @@ def render(paper: Paper, fmt: str, template: Path | None = None, limits: Limits 
     if template is not None:
         from sendplan_cli.output.paper.template_child import Job, run
 
-        return run(Job("text", str(template), values, limits)).decode("utf-8")
+        return run(Job("text", str(template), values, limits, html=fmt == "html")).decode("utf-8")
     from sendplan_cli.output.paper.sandbox import text_environment
 
     name = DEFAULT_TEMPLATE[fmt]
     try:
-        return str(text_environment(None).get_template(name).render(values))
+        return str(text_environment(None, fmt == "html").get_template(name).render(values))
     except Exception as exc:  # noqa: BLE001 - reported as for any template, should the bundled one ever fail
         raise UsageError(text_error(exc, name, name)) from None

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from jinja2 import BaseLoader, ChoiceLoader, FileSystemLoader, StrictUndefined, Template, TemplateNotFound, select_autoescape
+from jinja2 import BaseLoader, ChoiceLoader, FileSystemLoader, StrictUndefined, Template, TemplateNotFound
 from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
@@ -137,12 +137,27 @@ class WordSandbox(LimitedSandbox):
         return super().from_string(source, *args, **kwargs)
 
 
+TEMPLATE_SUFFIXES = (".j2", ".jinja", ".jinja2", ".html", ".htm", ".md", ".txt", ".css")
+"""What a template may include: templates and their parts, never a key, a configuration or a plan."""
+
+
 class FolderLoader(FileSystemLoader):  # type: ignore[misc]
-    """Templates from one folder and its subfolders only: `..` is refused, and so is a link that leads out."""
+    """Templates from one folder and its subfolders only: `..` is refused, and so is a link that leads out, a
+    hidden file or folder (`.env`, `.git/config`) and a file that is not a template's part."""
+
+    def __init__(self, folder: str, own: str | None = None) -> None:
+        super().__init__(folder)
+        self.own = own
+        """The template the user named, which may be called anything; what it includes may not."""
 
     def get_source(self, environment: Any, template: str) -> Any:
         folder = self.searchpath[0]
-        target = Path(posixpath.join(folder, *split_template_path(template))).resolve()
+        parts = split_template_path(template)
+        named = template == self.own
+        if not named and (any(part.startswith(".") for part in parts) or not parts[-1].lower().endswith(TEMPLATE_SUFFIXES)):
+            raise TemplateNotFound(template, f"{template!r} is not a template: a template may include only template "
+                                             f"files ({', '.join(TEMPLATE_SUFFIXES)}), none of them hidden")
+        target = Path(posixpath.join(folder, *parts)).resolve()
         if not target.is_relative_to(Path(folder).resolve()):
             raise TemplateNotFound(template, f"{template!r} leads outside the folder {folder}")
         return super().get_source(environment, template)
@@ -179,14 +194,16 @@ def _limit_padding(env: Any) -> None:
     env.filters.update(center=checked_center, indent=checked_indent, format=checked_format)
 
 
-def text_environment(folder: Path | None) -> LimitedSandbox:
-    """The sandbox for HTML and Markdown templates: the given folder first, then the bundled templates."""
+def text_environment(folder: Path | None, html: bool, own: str | None = None) -> LimitedSandbox:
+    """The sandbox for HTML and Markdown templates: the given folder first, then the bundled templates.
+
+    html: escape every value for HTML, whatever the template's file is called (the paper's format decides)."""
     from sendplan_cli.output.paper.template_cache import template_cache
 
-    loaders = [FolderLoader(str(folder))] if folder else []
+    loaders = [FolderLoader(str(folder), own)] if folder else []
     env = LimitedSandbox(
         loader=ChoiceLoader([*loaders, FolderLoader(str(resource_dir("templates")))]),
-        autoescape=select_autoescape(enabled_extensions=("html", "htm", "xml", "html.j2", "htm.j2"), default_for_string=True),
+        autoescape=html,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,

@@ -49,6 +49,8 @@ class Job:
     """A Word template with the paper's built sections' pictures in it, ready for its tags."""
     properties: dict[str, Any] = field(default_factory=dict)
     """The Word document's properties to set once its tags are filled."""
+    html: bool = True
+    """A text paper in HTML: every value escaped, whatever the template's file is called."""
 
 
 def run(job: Job) -> bytes:
@@ -131,11 +133,11 @@ def _address_space() -> int | None:
         return None
 
 
-def custom_chunks(template: Path, values: dict[str, Any], limits: Limits) -> Iterator[str]:
+def custom_chunks(template: Path, values: dict[str, Any], limits: Limits, html: bool = True) -> Iterator[str]:
     """A custom template's output, chunk by chunk within the limits; any failure is a usage error naming it."""
     # The template's real folder, so that a link to a template elsewhere still finds its own includes.
     real = template.resolve()
-    env = text_environment(real.parent)
+    env = text_environment(real.parent, html, own=real.name)
     filename = str(real)
     try:
         compiled = env.get_template(real.name)
@@ -151,7 +153,7 @@ def _frame(out: IO[bytes], kind: bytes, payload: bytes) -> None:
 
 
 def _send_text(job: Job, out: IO[bytes]) -> None:
-    chunks = custom_chunks(Path(job.template), job.context, job.limits)
+    chunks = custom_chunks(Path(job.template), job.context, job.limits, job.html)
     _confine(job.limits)
     pending: list[str] = []
     size = 0

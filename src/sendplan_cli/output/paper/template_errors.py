@@ -55,8 +55,9 @@ def detail(exc: BaseException, memory_bytes: int | None = None) -> str:
     if isinstance(exc, NotIncludable):
         return str(exc.message)
     if isinstance(exc, TemplateNotFound):
-        return (f"cannot include {exc.name!r}: a template may include only templates in its own folder (not through "
-                "a link that leads out of it) or the bundled templates/ folder")
+        return (f"cannot include {exc.name!r}: a template may include only template files (.j2, .html, .md and the "
+                "like, none hidden) in its own folder (not through a link that leads out of it) or the bundled "
+                "templates/ folder")
     if isinstance(exc, (UndefinedError, SecurityError)):
         return _plainly(exc)
     if isinstance(exc, TemplateSyntaxError):
