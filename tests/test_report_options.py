@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 
@@ -55,3 +56,27 @@ def test_a_plan_with_error_findings_still_gets_its_paper(tmp_path: Path) -> None
     result = run_cli("report", WEST, "--month", "2025-01", "-o", "paper.html", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "Overdue" in (tmp_path / "paper.html").read_text(encoding="utf-8")
+
+
+def test_a_format_that_is_given_is_written_whatever_the_file_is_called(tmp_path: Path) -> None:
+    out = tmp_path / "notes.txt"
+    result = run_cli("report", str(PLANS / "west-sussex-2024.yaml"), "--month", "2025-01", "--format", "md", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert out.read_text(encoding="utf-8").startswith("# ")
+
+
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="a terminal here is a POSIX pseudo-terminal")
+def test_a_word_paper_is_never_sent_to_a_terminal(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    primary, secondary = os.openpty()
+    try:
+        done = subprocess.run([sys.executable, "-m", "sendplan_cli", "report", str(PLANS / "west-sussex-2024.yaml"),
+                               "--month", "2025-01", "--format", "docx", "-o", "-"],
+                              stdout=secondary, stderr=subprocess.PIPE, timeout=120)
+    finally:
+        os.close(secondary)
+        os.close(primary)
+    assert done.returncode == 2
+    assert b"a Word paper is a binary file and would garble the terminal" in done.stderr

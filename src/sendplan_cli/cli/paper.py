@@ -77,6 +77,9 @@ def report(
     else:
         data = render(Paper(views, first, when, today()), chosen.value, template).encode("utf-8")
     if output == "-":
+        if chosen is PaperFormat.docx and sys.stdout.isatty():
+            raise UsageError("a Word paper is a binary file and would garble the terminal; give a file name "
+                             "(-o board-paper.docx), or send standard output to a file or another program")
         sys.stdout.buffer.write(data) if chosen is PaperFormat.docx else sys.stdout.write(data.decode("utf-8"))
         return
     write_atomic(target, data)
@@ -93,6 +96,8 @@ def _paper_format(given: PaperFormat | None, output: str | None) -> PaperFormat:
         return given or PaperFormat.html
     suffix = Path(output).suffix.lower()
     inferred = _EXTENSIONS.get(suffix)
+    if inferred is None and given is not None:
+        return given  # the format was said: a file name of another kind (notes.txt) is the user's choice
     if inferred is None:
         raise UsageError(f"-o {output}: cannot tell the format from {suffix or 'no extension'!r}; "
                          "end the file name in .html, .md or .docx, or give --format")
