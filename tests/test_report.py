@@ -240,3 +240,23 @@ def test_a_template_includes_only_template_files_never_hidden_ones(tmp_path: Pat
     assert result.returncode == 2
     assert "TOPSECRET" not in result.stdout + result.stderr
     assert f"cannot include '{include}': a template may include only template files" in result.stderr
+
+
+@pytest.mark.parametrize(("body", "said"), [
+    ("{% for i in range(10**6) %}{% endfor %}", "range() may count to at most 100,000 in a template"),
+    ("{{ 1 / 0 }}", "the template divides by zero"),
+])
+def test_template_failures_are_said_in_plain_words(tmp_path: Path, body: str, said: str) -> None:
+    template = tmp_path / "mine.md.j2"
+    template.write_text(body, encoding="utf-8")
+    result = run_cli("report", WEST, "--month", "2025-01", "--template", str(template), "-o", "-")
+    assert result.returncode == 2
+    assert said in result.stderr and "MAX_RANGE" not in result.stderr and "ZeroDivisionError" not in result.stderr
+
+
+def test_the_date_filter_shows_a_plans_own_date_as_written(tmp_path: Path) -> None:
+    template = tmp_path / "mine.md.j2"
+    template.write_text("{{ plans[0].plan.actions[0].due | date }}", encoding="utf-8")
+    result = run_cli("report", WEST, "--month", "2025-01", "--template", str(template), "-o", "-")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "July 2024"

@@ -38,8 +38,12 @@ def badge(name: str | None, scale: Any) -> Markup:
 
 
 def date_words(value: Any, fmt: str = "%d %b %Y") -> str:
-    """A date in words, or "-" for none."""
-    return str(value.strftime(fmt)) if value else "-"
+    """A date in words, or "-" for none; a plan's own date (a due date as written) is shown as the plan writes it."""
+    if not value:
+        return "-"
+    if not hasattr(value, "strftime") and isinstance(getattr(value, "text", None), str):
+        return str(value.text)
+    return str(value.strftime(fmt))
 
 
 def css_string(text: object) -> str:

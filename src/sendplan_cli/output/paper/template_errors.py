@@ -45,8 +45,12 @@ def template_line(exc: BaseException, filename: str) -> int | None:
 
 def detail(exc: BaseException, memory_bytes: int | None = None) -> str:
     """What went wrong and what to do, without saying where."""
+    if isinstance(exc, OverflowError) and "MAX_RANGE" in str(exc):
+        return "range() may count to at most 100,000 in a template; simplify the template"
     if isinstance(exc, (TemplateLimit, OverflowError)):
         return f"{exc}; simplify the template"
+    if isinstance(exc, ZeroDivisionError):
+        return "the template divides by zero; check the line (a count that can be 0?)"
     if isinstance(exc, MemoryError):
         budget = f" ({memory_bytes // (1 << 20):,} MB)" if memory_bytes else ""
         return f"the template needed more memory than a template may use{budget}; simplify the template"
