@@ -34,7 +34,7 @@ def test_a_huge_value_is_refused_before_it_is_built(tmp_path: Path, source: str)
 
 def test_a_huge_range_is_a_clear_error(tmp_path: Path) -> None:
     code, stderr = _report_with(tmp_path, "{% for i in range(100000000) %}x{% endfor %}")
-    assert code == 2 and "mine.md.j2:1:" in stderr and "Range too big" in stderr
+    assert code == 2 and "mine.md.j2:1:" in stderr and "range() may count to at most 100,000" in stderr
 
 
 def test_a_huge_power_is_refused(tmp_path: Path) -> None:
@@ -45,7 +45,7 @@ def test_a_huge_power_is_refused(tmp_path: Path) -> None:
 def test_a_failing_expression_names_the_template_line(tmp_path: Path) -> None:
     code, stderr = _report_with(tmp_path, "# {{ title }}\n\n{{ 1 / 0 }}\n")
     assert code == 2
-    assert f"sendplan: error: {tmp_path / 'mine.md.j2'}:3: the template failed: ZeroDivisionError: division by zero" in stderr
+    assert f"sendplan: error: {tmp_path / 'mine.md.j2'}:3: the template divides by zero" in stderr
 
 
 def _compiled(source: str):  # type: ignore[no-untyped-def]
