@@ -37,6 +37,15 @@ def badge(name: str | None, scale: Any) -> Markup:
     return Markup('<span class="badge badge-none">Not rated</span>')
 
 
+def prose_html(text: object) -> Markup:
+    """Plan prose as HTML paragraphs, its own line breaks kept as <br>: every line escaped.
+
+    A filter, not a template macro, for the same reason as `badge`: it is drawn for every action."""
+    from sendplan_cli.output.sanitise import paragraphs
+
+    return Markup("".join("<p>" + "<br>".join(str(escape(line)) for line in lines) + "</p>" for lines in paragraphs(text)))
+
+
 def date_words(value: Any, fmt: str = "%d %b %Y") -> str:
     """A date in words, or "-" for none; a plan's own date (a due date as written) is shown as the plan writes it."""
     if not value:
@@ -64,6 +73,7 @@ def register(env: object) -> None:
     filters = env.filters  # type: ignore[attr-defined]
     filters["text_colour"] = text_colour
     filters["badge"] = badge
+    filters["prose_html"] = prose_html
     # Plan text in Markdown goes through one of these (README, "Your own template"): `md` for a
     # table cell, `md_inline` for other one-line places, `md_prose` for paragraphs.
     filters["md"] = md_cell
