@@ -125,7 +125,7 @@ def test_html_is_self_contained_and_accessible() -> None:
 
 
 def test_badge_text_contrast_is_at_least_4_5_to_1() -> None:
-    from sendplan_cli.output.paper.render import text_colour
+    from sendplan_cli.output.paper.filters import text_colour
     from sendplan_cli.plan.scale import west_sussex_scale
 
     def luminance(colour: str) -> float:

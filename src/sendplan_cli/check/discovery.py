@@ -145,6 +145,22 @@ def looks_like_a_plan(file: Path) -> bool:
     return head is None or _DECLARES_A_PLAN.search(head) is not None or _PLAN_KEYS.search(head) is not None
 
 
+def parses_as_a_plan(file: Path) -> bool:
+    """A YAML file whose top level holds a plan's keys however it is written (quoted keys, JSON style, indented):
+    the look at a file's start sees only the usual way of writing them. Too large a file counts as a plan."""
+    if file.suffix.lower() not in (".yaml", ".yml", ".json"):
+        return False
+    try:
+        if file.stat().st_size > _PARSE_LIMIT:
+            return True  # far larger than any report sendplan writes: keep it
+        import yaml
+
+        data = yaml.load(file.read_bytes(), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except Exception:  # noqa: BLE001 - a file that cannot be read as YAML is no plan sendplan could check
+        return False
+    return isinstance(data, dict) and bool({"partnership", "actions", "recommendations"} & {str(k) for k in data})
+
+
 def _head(file: Path) -> str | None:
     """The file's first bytes as text; None when it cannot be read (the loader will say why)."""
     try:

@@ -23,11 +23,11 @@ def refuse_overwriting_plans(target: Path | str | None, inputs: Iterable[Path], 
     path = Path(target)
     if not path.is_file():
         return  # nothing there to lose (a folder is refused by the writer)
-    from sendplan_cli.check.discovery import looks_like_a_plan
+    from sendplan_cli.check.discovery import looks_like_a_plan, parses_as_a_plan
 
     if any(_same(path, plan) for plan in inputs):
         what = "one of the plans this command reads"
-    elif looks_like_a_plan(path) or _parses_as_a_plan(path):
+    elif looks_like_a_plan(path) or parses_as_a_plan(path):
         what = "written like a plan (a top-level partnership:, actions: or recommendations: key), so it may be one"
     else:
         return
@@ -41,22 +41,3 @@ def _same(path: Path, plan: Path) -> bool:
     except OSError:
         return False
 
-
-_PLAN_KEYS = frozenset({"partnership", "actions", "recommendations"})
-_PARSE_LIMIT = 20_000_000
-
-
-def _parses_as_a_plan(path: Path) -> bool:
-    """A YAML file whose top level holds a plan's keys however it is written (quoted keys, JSON style, indented):
-    the look at a file's first lines sees only the usual way of writing them."""
-    if path.suffix.lower() not in (".yaml", ".yml", ".json"):
-        return False
-    try:
-        if path.stat().st_size > _PARSE_LIMIT:
-            return True  # too large to look into: a report sendplan would write is far smaller, so keep the file
-        import yaml
-
-        data = yaml.load(path.read_bytes(), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except Exception:  # noqa: BLE001 - a file that cannot be read as YAML is no plan sendplan could check
-        return False
-    return isinstance(data, dict) and bool(_PLAN_KEYS & {str(k) for k in data})

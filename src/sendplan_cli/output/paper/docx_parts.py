@@ -114,7 +114,7 @@ def _shade(tc: Any, run: Any, colour: str) -> None:
     from docx.oxml.ns import qn
     from docx.shared import RGBColor
 
-    from sendplan_cli.output.paper.render import text_colour
+    from sendplan_cli.output.paper.filters import text_colour
 
     fill = OxmlElement("w:shd")
     fill.set(qn("w:val"), "clear")

@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 from sendplan_cli.errors import UsageError
-from sendplan_cli.output.paper.filters import text_colour  # noqa: F401 - the Word paper reads it from here
 from sendplan_cli.output.paper.sandbox import Limits
 from sendplan_cli.output.paper.template_errors import text_error
 from sendplan_cli.output.paper.view import PlanView
