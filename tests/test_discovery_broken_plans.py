@@ -93,3 +93,20 @@ def test_show_files_lists_a_broken_plan_as_checked_and_says_why(tmp_path: Path) 
     assert done.stdout.splitlines() == ["plans/east.yaml", "plans/west-sussex-2024.yaml"]
     assert "checked plans/east.yaml: no top-level `partnership:` key, but it may be a plan with a problem" in done.stderr
     assert "skipped .pre-commit-config.yaml: not a plan" in done.stderr
+
+
+def test_a_plan_written_json_style_in_a_folder_is_checked(tmp_path: Path) -> None:
+    # YAML holds JSON: a plan saved with quoted, indented keys is a plan the search must not pass over.
+    import json
+
+    import yaml
+
+    from conftest import PLANS, run_cli
+
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    data = yaml.safe_load((PLANS / "west-sussex-2024.yaml").read_text(encoding="utf-8"))
+    (folder / "ws.yaml").write_text(json.dumps(data, indent=2, default=str), encoding="utf-8")
+    result = run_cli("validate", str(folder), "--as-of", "2025-01-15", "--format", "json")
+    assert result.returncode == 1, result.stderr  # the five overdue actions of January 2025, as in the YAML plan
+    assert json.loads(result.stdout)["summary"]["error"] == 5

@@ -184,7 +184,9 @@ def _kind(file: Path) -> str:
         raw = file.read_bytes()
     except OSError:
         return _DOUBTFUL
-    return _OTHER if _parses(raw) else _DOUBTFUL
+    if not _parses(raw):
+        return _DOUBTFUL
+    return _PLAN if parses_as_a_plan(file) else _OTHER  # a plan written JSON-style, quoted keys indented
 
 
 def _parses(raw: bytes) -> bool:
