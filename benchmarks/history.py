@@ -20,7 +20,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 AUTHORS = ["Jo Bloggs", "Sam Patel", "Alex Morgan", "Ria Khan"]
@@ -54,7 +54,7 @@ def history(commits: int, seed: int = 7) -> list[tuple[str, datetime, str]]:
     actions = [{"ref": f"{i // 5 + 1}.{i % 5 + 1}", "title": f"Action {i}: improve the local offer for area {i}",
                 "lead": rng.choice(AUTHORS), "due": f"{rng.choice(MONTHS)} {rng.choice([2025, 2026])}",
                 "completion": "Amber", "commentary": "Work under way", "updates": []} for i in range(40)]
-    start = datetime(2024, 5, 1, 9, tzinfo=timezone.utc)
+    start = datetime(2024, 5, 1, 9, tzinfo=UTC)
     out = []
     for n in range(commits):
         when = start + timedelta(hours=36 * n)

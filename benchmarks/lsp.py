@@ -78,7 +78,7 @@ async def run(edits: int, requests: int, work: Path) -> None:
 
     # One character typed, then deleted, in a commentary-free spot: a title near the end of the plan.
     lines = text.split("\n")
-    line = max(i for i, l in enumerate(lines) if l.startswith("    title: "))
+    line = max(i for i, text_line in enumerate(lines) if text_line.startswith("    title: "))
     column = len(lines[line])
     times = []
     for version in range(2, edits + 2):
@@ -91,8 +91,8 @@ async def run(edits: int, requests: int, work: Path) -> None:
         times.append(await client.diagnostics_for(uri, version) - sent)
     print(f"{path.stat().st_size / 1000:.0f} KB plan, one-character edit to diagnostics: {percentiles(times)}")
 
-    rating = next(i for i, l in enumerate(lines) if l.startswith("    completion: "))
-    due = next(i for i, l in enumerate(lines) if l.startswith("    due: "))
+    rating = next(i for i, text_line in enumerate(lines) if text_line.startswith("    completion: "))
+    due = next(i for i, text_line in enumerate(lines) if text_line.startswith("    due: "))
     for name, position, ask in (
         ("hover on a due date", types.Position(due, 11), "hover"),
         ("completion of a rating", types.Position(rating, len("    completion: ")), "completion"),

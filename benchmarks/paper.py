@@ -56,7 +56,7 @@ def main() -> None:
             alone, alone_cpu = _median(renderer)
             target = Path(folder) / f"paper.{fmt}"
             command = [sys.executable, "-m", "sendplan_cli", "report", str(PLAN), "--month", "2025-01", "-o", str(target)]
-            whole, whole_cpu = _median(lambda: subprocess.run(command, check=True, capture_output=True))
+            whole, whole_cpu = _median(lambda command=command: subprocess.run(command, check=True, capture_output=True))
             print(f"{fmt}: whole command {whole:.2f} s ({whole_cpu:.2f} s CPU), "
                   f"view and rendering alone {alone:.3f} s ({alone_cpu:.3f} s CPU)")
 

@@ -100,7 +100,6 @@ def test_a_plan_written_json_style_in_a_folder_is_checked(tmp_path: Path) -> Non
     import json
 
     import yaml
-
     from conftest import PLANS, run_cli
 
     folder = tmp_path / "plans"

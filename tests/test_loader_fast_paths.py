@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sendplan_cli.plan.loader import _BAD_CHAR, BAD_IN_SCALAR, LoadedPlan, _first_bad_char, load_text, read_text
+from sendplan_cli.plan.loader import (
+    _BAD_CHAR,
+    BAD_IN_SCALAR,
+    LoadedPlan,
+    _first_bad_char,
+    load_text,
+    read_text,
+)
 from sendplan_cli.plan.positions import YAML_ONLY_BREAKS, has_yaml_only_breaks
 
 _SURROGATES = range(0xD800, 0xE000)

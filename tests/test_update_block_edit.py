@@ -34,7 +34,7 @@ def test_each_action_is_edited_exactly_as_an_edit_of_the_whole_file_would(path: 
         changes = _changes(action.ref, turn, ratings)
         taken: list[object] = []
         real = update.edit_item
-        monkeypatch.setattr(update, "edit_item", lambda *a, **k: taken.append(real(*a, **k)) or taken[-1])
+        monkeypatch.setattr(update, "edit_item", lambda *a, taken=taken, real=real, **k: taken.append(real(*a, **k)) or taken[-1])
         _, by_item = update.apply_changes(path, changes)
         monkeypatch.undo()
         whole_file.setattr(update, "edit_item", lambda *a, **k: None)

@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import HEADER, run_cli
 import pytest_lsp
+from conftest import HEADER, run_cli
 from lsp_editor import AS_OF, ROOT, Editor, config, editor, initialize  # noqa: F401  (editor is the fixture)
 from lsprotocol import types
 from test_bad_input import CASES

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 from conftest import PLANS, run_cli
 
@@ -12,7 +12,7 @@ EAST = str(PLANS / "east-sussex-2025.yaml")
 BUNDLED = {"west-sussex-2024": (WEST, "2025-01"), "east-sussex-2025": (EAST, "2025-06")}
 
 
-@lru_cache(maxsize=None)
+@cache
 def paper(path: str, month: str, fmt: str = "html") -> str:
     result = run_cli("report", path, "--month", month, "--format", fmt, "-o", "-")
     assert result.returncode == 0, result.stderr

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import io
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
@@ -25,7 +25,7 @@ NAMES = {n: name for n, name in enumerate([
     "Spending on independent specialist placements"], 1)}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _charts() -> dict[int, ET.Element]:
     """Each indicator's chart in the HTML paper, by KPI number (the chart's key counts from 0)."""
     html = paper(INDICATORS, MONTH)
@@ -162,7 +162,7 @@ def test_plan_text_in_a_chart_is_shown_as_written_never_typeset_or_run(name: str
     assert bars.figure.alt == f"Actions by completion rating: {shown} 2"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _word(folder: Path):  # type: ignore[no-untyped-def]
     from docx import Document
 

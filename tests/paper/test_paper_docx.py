@@ -5,7 +5,8 @@ from __future__ import annotations
 import io
 import re
 import subprocess
-from functools import lru_cache
+from datetime import UTC
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from papers import BUNDLED, EAST, WEST, paper
 from sendplan_cli.output.paper.docx_render import DEFAULT_DOCX
 
 
-@lru_cache(maxsize=None)
+@cache
 def _docx_bytes(path: str, month: str, template: str | None = None) -> bytes:
     import sys
 
@@ -217,11 +218,11 @@ def test_a_plan_with_indicators_gets_the_scorecard_in_word_as_in_html() -> None:
 
 def test_document_properties_are_the_papers_own(tmp_path: Path) -> None:
     import zipfile
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from docx import Document
 
-    before = datetime.now(timezone.utc).replace(microsecond=0)
+    before = datetime.now(UTC).replace(microsecond=0)
     west = _document(WEST, "2025-01")
     properties = west.core_properties
     # The cover's title, the board's month, and the partnership (the plan has no papers: entry naming an author).
@@ -232,7 +233,7 @@ def test_document_properties_are_the_papers_own(tmp_path: Path) -> None:
     assert properties.language == "en-GB"
     # Made during this test session (the document is cached per session, so not before an hour ago).
     for moment in (properties.created, properties.modified):
-        assert abs((moment.replace(tzinfo=timezone.utc) - before).total_seconds()) < 3600
+        assert abs((moment.replace(tzinfo=UTC) - before).total_seconds()) < 3600
     styles = zipfile.ZipFile(io.BytesIO(_docx_bytes(WEST, "2025-01"))).read("word/styles.xml").decode("utf-8")
     assert re.search(r'<w:rPrDefault><w:rPr>.*<w:lang w:val="en-GB"', styles)
     # A papers: entry's author is the document's author.

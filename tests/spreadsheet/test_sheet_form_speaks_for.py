@@ -14,7 +14,11 @@ import pytest
 from conftest import FIXTURES, run_cli
 from sheetforms import copy_plan, export, fill
 
-from sendplan_cli.authoring.spreadsheet.form import META_SHEET, action_fingerprint, indicator_fingerprint
+from sendplan_cli.authoring.spreadsheet.form import (
+    META_SHEET,
+    action_fingerprint,
+    indicator_fingerprint,
+)
 from sendplan_cli.check.pipeline import load_model
 
 FEB = date(2025, 2, 1)

@@ -254,9 +254,8 @@ STALE_STAGE_SECONDS = 3600
 
 def _remove_stale_stages(parent: Path, name: str) -> None:
     """Remove the hidden folders killed exports of `name` left beside it; a recent one may be another export's."""
-    import time
-
     import re
+    import time
 
     # Only a folder of the shape sendplan makes (mkdtemp's eight characters), holding nothing but forms: a user's
     # own hidden folder of a similar name is never touched.

@@ -16,7 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from sendplan_cli.authoring import line_diff
-from sendplan_cli.authoring.atomic import refuse_unsafe_replace, remove_stale_temporaries, write_atomic
+from sendplan_cli.authoring.atomic import (
+    refuse_unsafe_replace,
+    remove_stale_temporaries,
+    write_atomic,
+)
 from sendplan_cli.authoring.file_layout import Layout, decode
 from sendplan_cli.authoring.line_diff import line_opcodes
 from sendplan_cli.authoring.lock import plan_lock
@@ -168,7 +172,9 @@ def as_written(value: Any) -> Any:
 
 def refuse_controls(option: str, text: str | None) -> None:
     """A control character typed into an option would reach the board's screens; say so before writing anything."""
-    from sendplan_cli.plan.loader import BAD_IN_SCALAR  # the loader's own rule, so the two never differ
+    from sendplan_cli.plan.loader import (
+        BAD_IN_SCALAR,  # the loader's own rule, so the two never differ
+    )
 
     found = BAD_IN_SCALAR.search(text or "")
     if found:

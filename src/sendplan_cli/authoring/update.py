@@ -29,7 +29,13 @@ from sendplan_cli.authoring.roundtrip import (
 )
 from sendplan_cli.errors import UsageError
 from sendplan_cli.output.sanitise import one_line
-from sendplan_cli.plan.dates import DateParseError, month_error, not_yet_begun, parse_date_phrase, parse_month
+from sendplan_cli.plan.dates import (
+    DateParseError,
+    month_error,
+    not_yet_begun,
+    parse_date_phrase,
+    parse_month,
+)
 from sendplan_cli.plan.locate import suggest
 
 

@@ -10,7 +10,7 @@ import os
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -33,7 +33,7 @@ def today() -> date:
     return date.today()
 
 
-def as_of_date(value: Optional[str]) -> date:
+def as_of_date(value: str | None) -> date:
     """The as-of date: today unless given."""
     from sendplan_cli.plan.dates import EARLIEST, LATEST
 
@@ -77,7 +77,7 @@ def _root(
     pass  # --debug is read off the command line by main(), before or after the command; declared here for --help
 
 
-AsOf = Annotated[Optional[str], typer.Option("--as-of", metavar="YYYY-MM-DD", help="Judge dates as of this day (default: today).")]
+AsOf = Annotated[str | None, typer.Option("--as-of", metavar="YYYY-MM-DD", help="Judge dates as of this day (default: today).")]
 
 
 def file_lines(path: str) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -18,29 +18,29 @@ _PAPER = "The board paper's own words (with --month, no action ref)"
 @app.command()
 def update(
     plan: Annotated[Path, typer.Argument(help="The plan file.")],
-    ref: Annotated[Optional[str], typer.Argument(help="The action's ref, e.g. 1.1 (not with --indicator).")] = None,
-    month: Annotated[Optional[str], typer.Option("--month", "-m", help="The reporting month, YYYY-MM.")] = None,
-    completion: Annotated[Optional[str], typer.Option("--completion", help="Completion rating from the plan's scale.")] = None,
-    impact: Annotated[Optional[str], typer.Option("--impact", help="Impact rating from the plan's scale.")] = None,
-    comment: Annotated[Optional[str], typer.Option("--comment", help="Commentary for the board.")] = None,
-    due: Annotated[Optional[str], typer.Option("--due", help="A new due date the board agreed this month (needs --comment).")] = None,
-    propose_due: Annotated[Optional[str], typer.Option("--propose-due", help="A new due date the lead proposes, for the board to agree (needs --reason); the due date stays as it is. \"\" takes the month's proposal back.")] = None,
-    reason: Annotated[Optional[str], typer.Option("--reason", help="With --propose-due: why the lead proposes the new date.")] = None,
+    ref: Annotated[str | None, typer.Argument(help="The action's ref, e.g. 1.1 (not with --indicator).")] = None,
+    month: Annotated[str | None, typer.Option("--month", "-m", help="The reporting month, YYYY-MM.")] = None,
+    completion: Annotated[str | None, typer.Option("--completion", help="Completion rating from the plan's scale.")] = None,
+    impact: Annotated[str | None, typer.Option("--impact", help="Impact rating from the plan's scale.")] = None,
+    comment: Annotated[str | None, typer.Option("--comment", help="Commentary for the board.")] = None,
+    due: Annotated[str | None, typer.Option("--due", help="A new due date the board agreed this month (needs --comment).")] = None,
+    propose_due: Annotated[str | None, typer.Option("--propose-due", help="A new due date the lead proposes, for the board to agree (needs --reason); the due date stays as it is. \"\" takes the month's proposal back.")] = None,
+    reason: Annotated[str | None, typer.Option("--reason", help="With --propose-due: why the lead proposes the new date.")] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Show the change as a diff; write nothing.")] = False,
-    indicator: Annotated[Optional[str], typer.Option("--indicator", help="Record a figure for this indicator id instead of an action update.", rich_help_panel=_FIGURE)] = None,
-    period: Annotated[Optional[str], typer.Option("--period", help="With --indicator: the reporting period, e.g. 2025-06.", rich_help_panel=_FIGURE)] = None,
-    value: Annotated[Optional[str], typer.Option("--value", help="With --indicator: the figure, a plain number such as 54.2.", rich_help_panel=_FIGURE)] = None,
-    note: Annotated[Optional[str], typer.Option("--note", help="With --indicator: a note for the board beside the figure.", rich_help_panel=_FIGURE)] = None,
+    indicator: Annotated[str | None, typer.Option("--indicator", help="Record a figure for this indicator id instead of an action update.", rich_help_panel=_FIGURE)] = None,
+    period: Annotated[str | None, typer.Option("--period", help="With --indicator: the reporting period, e.g. 2025-06.", rich_help_panel=_FIGURE)] = None,
+    value: Annotated[str | None, typer.Option("--value", help="With --indicator: the figure, a plain number such as 54.2.", rich_help_panel=_FIGURE)] = None,
+    note: Annotated[str | None, typer.Option("--note", help="With --indicator: a note for the board beside the figure.", rich_help_panel=_FIGURE)] = None,
     replace: Annotated[bool, typer.Option("--replace", help="With --indicator: correct the figure already recorded for that period.", rich_help_panel=_FIGURE)] = False,
-    paper_meeting_date: Annotated[Optional[str], typer.Option("--paper-meeting-date", help="When the board meets, YYYY-MM-DD.", rich_help_panel=_PAPER)] = None,
-    paper_author: Annotated[Optional[str], typer.Option("--paper-author", help="Who the paper is by (name and role).", rich_help_panel=_PAPER)] = None,
-    paper_purpose: Annotated[Optional[str], typer.Option("--paper-purpose", help="What the paper is for.", rich_help_panel=_PAPER)] = None,
-    paper_decision: Annotated[Optional[list[str]], typer.Option("--paper-decision", help="A decision the board is asked to take; repeat for each (replaces the month's list).", rich_help_panel=_PAPER)] = None,
-    paper_summary: Annotated[Optional[str], typer.Option("--paper-summary", help="The executive summary in the author's words.", rich_help_panel=_PAPER)] = None,
-    paper_impact: Annotated[Optional[str], typer.Option("--paper-impact", help="What difference the work has made for children, young people and families.", rich_help_panel=_PAPER)] = None,
-    paper_voice: Annotated[Optional[str], typer.Option("--paper-voice", help="What the parent carer forum, children and young people have said.", rich_help_panel=_PAPER)] = None,
-    paper_risk: Annotated[Optional[list[str]], typer.Option("--paper-risk", help="A risk or issue for the board; repeat for each (replaces the month's list).", rich_help_panel=_PAPER)] = None,
-    paper_next_step: Annotated[Optional[list[str]], typer.Option("--paper-next-step", help="What happens before the next board; repeat for each (replaces the month's list).", rich_help_panel=_PAPER)] = None,
+    paper_meeting_date: Annotated[str | None, typer.Option("--paper-meeting-date", help="When the board meets, YYYY-MM-DD.", rich_help_panel=_PAPER)] = None,
+    paper_author: Annotated[str | None, typer.Option("--paper-author", help="Who the paper is by (name and role).", rich_help_panel=_PAPER)] = None,
+    paper_purpose: Annotated[str | None, typer.Option("--paper-purpose", help="What the paper is for.", rich_help_panel=_PAPER)] = None,
+    paper_decision: Annotated[list[str] | None, typer.Option("--paper-decision", help="A decision the board is asked to take; repeat for each (replaces the month's list).", rich_help_panel=_PAPER)] = None,
+    paper_summary: Annotated[str | None, typer.Option("--paper-summary", help="The executive summary in the author's words.", rich_help_panel=_PAPER)] = None,
+    paper_impact: Annotated[str | None, typer.Option("--paper-impact", help="What difference the work has made for children, young people and families.", rich_help_panel=_PAPER)] = None,
+    paper_voice: Annotated[str | None, typer.Option("--paper-voice", help="What the parent carer forum, children and young people have said.", rich_help_panel=_PAPER)] = None,
+    paper_risk: Annotated[list[str] | None, typer.Option("--paper-risk", help="A risk or issue for the board; repeat for each (replaces the month's list).", rich_help_panel=_PAPER)] = None,
+    paper_next_step: Annotated[list[str] | None, typer.Option("--paper-next-step", help="What happens before the next board; repeat for each (replaces the month's list).", rich_help_panel=_PAPER)] = None,
 ) -> None:
     """Record one month's update for one action, with --indicator one period's figure, or with --paper-... the board paper's own words for the month, changing only those lines of the plan.
 
@@ -106,7 +106,7 @@ def _say(diff: str, dry_run: bool, done: str, unchanged: str) -> None:
         typer.echo(done, err=True)
 
 
-def _update_paper(plan: Path, ref: Optional[str], month: Optional[str], values: dict, dry_run: bool) -> None:
+def _update_paper(plan: Path, ref: str | None, month: str | None, values: dict, dry_run: bool) -> None:
     from sendplan_cli.authoring.paper_entry import PaperChange, record_paper
     from sendplan_cli.output.sanitise import one_line
 
@@ -122,8 +122,8 @@ def _update_paper(plan: Path, ref: Optional[str], month: Optional[str], values: 
          f"no change: the paper for {shown} in {one_line(plan)} already says that")
 
 
-def _update_indicator(plan: Path, ref: Optional[str], month: Optional[str], indicator: str, period: Optional[str],
-                      value: Optional[str], note: Optional[str], replace: bool, dry_run: bool) -> None:
+def _update_indicator(plan: Path, ref: str | None, month: str | None, indicator: str, period: str | None,
+                      value: str | None, note: str | None, replace: bool, dry_run: bool) -> None:
     from sendplan_cli.authoring.actuals import ActualChange, record_actual
     from sendplan_cli.output.sanitise import one_line
 
@@ -145,7 +145,7 @@ def new(
     title: Annotated[str, typer.Option("--title", help="Title of the plan.")],
     partnership: Annotated[str, typer.Option("--partnership", help="The local area partnership.")],
     board: Annotated[str, typer.Option("--board", help="The board that reviews progress.")] = "SEND Partnership Board",
-    published: Annotated[Optional[str], typer.Option("--published", help="Publication month, YYYY-MM (default: this month).")] = None,
+    published: Annotated[str | None, typer.Option("--published", help="Publication month, YYYY-MM (default: this month).")] = None,
     schema_path: Annotated[str, typer.Option("--schema-path", help="Path from the plan to the JSON Schema, for the editor modeline; written there if it does not exist.")] = "plan.schema.json",
 ) -> None:
     """Start a new plan: a small valid file with a commented example of every section."""
@@ -173,8 +173,8 @@ def new(
 
 @app.command()
 def schema(
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of standard output.")] = None,
-    plan: Annotated[Optional[Path], typer.Option("--plan", help="Offer this plan's own ratings instead of the West Sussex legend.")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of standard output.")] = None,
+    plan: Annotated[Path | None, typer.Option("--plan", help="Offer this plan's own ratings instead of the West Sussex legend.")] = None,
 ) -> None:
     """Print the JSON Schema of a plan file, for editors (YAML language server) and other validators."""
     from sendplan_cli.check.pipeline import load_model

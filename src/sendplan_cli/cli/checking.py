@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -67,21 +67,21 @@ def validate(
     paths: Annotated[list[Path], typer.Argument(metavar="PATH...", help="Plan files or directories (searched for plans); '-' reads one plan from standard input.")],
     output_format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
     output_style: Annotated[OutputFormat, typer.Option("--output-format", help="Text output: full (the line quoted, a hint) or concise (one line a finding).")] = OutputFormat.full,
-    output_file: Annotated[Optional[Path], typer.Option("--output-file", "-o", metavar="FILE", help="Write the report to FILE instead of standard output.")] = None,
+    output_file: Annotated[Path | None, typer.Option("--output-file", "-o", metavar="FILE", help="Write the report to FILE instead of standard output.")] = None,
     as_of: AsOf = None,
-    fail_on: Annotated[Optional[FailOn], typer.Option("--fail-on", help="Lowest severity that fails the run (default: from configuration, else error).")] = None,
+    fail_on: Annotated[FailOn | None, typer.Option("--fail-on", help="Lowest severity that fails the run (default: from configuration, else error).")] = None,
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when findings fail the run (usage errors still exit 2).")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Show only the findings that fail the run, and the summary.")] = False,
-    select: Annotated[Optional[list[str]], typer.Option("--select", metavar="CODE|NAME", help="Run only these rules (replaces the configuration's select).")] = None,
-    extend_select: Annotated[Optional[list[str]], typer.Option("--extend-select", metavar="CODE|NAME", help="Run these rules as well as the selected ones.")] = None,
-    ignore: Annotated[Optional[list[str]], typer.Option("--ignore", metavar="CODE|NAME", help="Do not run these rules.")] = None,
-    config: Annotated[Optional[Path], typer.Option("--config", metavar="FILE", help="Use this sendplan.toml (or pyproject.toml) instead of the nearest one.")] = None,
-    exclude: Annotated[Optional[list[str]], typer.Option("--exclude", metavar="PATTERN", help="Leave out files and folders matching this gitignore-style pattern when searching directories.")] = None,
+    select: Annotated[list[str] | None, typer.Option("--select", metavar="CODE|NAME", help="Run only these rules (replaces the configuration's select).")] = None,
+    extend_select: Annotated[list[str] | None, typer.Option("--extend-select", metavar="CODE|NAME", help="Run these rules as well as the selected ones.")] = None,
+    ignore: Annotated[list[str] | None, typer.Option("--ignore", metavar="CODE|NAME", help="Do not run these rules.")] = None,
+    config: Annotated[Path | None, typer.Option("--config", metavar="FILE", help="Use this sendplan.toml (or pyproject.toml) instead of the nearest one.")] = None,
+    exclude: Annotated[list[str] | None, typer.Option("--exclude", metavar="PATTERN", help="Leave out files and folders matching this gitignore-style pattern when searching directories.")] = None,
     show_files: Annotated[bool, typer.Option("--show-files", help="List the files that would be checked, and the YAML files skipped, then stop.")] = False,
-    stdin_filename: Annotated[Optional[str], typer.Option("--stdin-filename", metavar="PATH", help="With '-': the path to report and to find the configuration from.")] = None,
+    stdin_filename: Annotated[str | None, typer.Option("--stdin-filename", metavar="PATH", help="With '-': the path to report and to find the configuration from.")] = None,
     statistics: Annotated[bool, typer.Option("--statistics", help="Count findings per rule.")] = False,
-    group_by: Annotated[Optional[str], typer.Option("--group-by", metavar="lead", help="Group text output: 'lead' for a per-lead digest.")] = None,
-    since: Annotated[Optional[str], typer.Option("--since", metavar="REF", help="Report only findings that are new since this git revision (e.g. HEAD, origin/main); '' turns a configured one off.")] = None,
+    group_by: Annotated[str | None, typer.Option("--group-by", metavar="lead", help="Group text output: 'lead' for a per-lead digest.")] = None,
+    since: Annotated[str | None, typer.Option("--since", metavar="REF", help="Report only findings that are new since this git revision (e.g. HEAD, origin/main); '' turns a configured one off.")] = None,
     history: Annotated[bool, typer.Option("--history", help="Also run the history rules, which read every commit of the plan.")] = False,
 ) -> None:
     """Check plans: YAML and schema errors, then findings (overdue, contradictory ratings, SMART gaps)."""

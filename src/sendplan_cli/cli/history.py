@@ -7,7 +7,7 @@ import sys
 from dataclasses import asdict
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -33,8 +33,8 @@ def _shown(text: str | None, width: int = 90) -> str:
 @app.command("history")
 def history_command(
     plan: Annotated[Path, typer.Argument(help="A plan file in a git work tree.")],
-    since: Annotated[Optional[str], typer.Argument(metavar="[REF]", help="Only the changes made after this revision (e.g. the last board's tag).")] = None,
-    action: Annotated[Optional[str], typer.Option("--action", "-a", metavar="REF", help="Only this action, e.g. 1.1.")] = None,
+    since: Annotated[str | None, typer.Argument(metavar="[REF]", help="Only the changes made after this revision (e.g. the last board's tag).")] = None,
+    action: Annotated[str | None, typer.Option("--action", "-a", metavar="REF", help="Only this action, e.g. 1.1.")] = None,
     output_format: Annotated[HistoryFormat, typer.Option("--format", "-f", help="text, or json for scripts.")] = HistoryFormat.text,
 ) -> None:
     """Show the timeline of a plan or one action: every change to dates, ratings, leads and commentary, with

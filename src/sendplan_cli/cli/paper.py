@@ -6,7 +6,7 @@ import sys
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 
@@ -24,10 +24,10 @@ class PaperFormat(str, Enum):
 def report(
     plans: Annotated[list[Path], typer.Argument(help="Plan files, or directories of *.yaml plans; several give one paper.")],
     month: Annotated[str, typer.Option("--month", "-m", help="The board's month, YYYY-MM.")],
-    output_format: Annotated[Optional[PaperFormat], typer.Option("--format", "-f", help="html (one self-contained file), md, or docx (an editable Word document). Default: from the -o file's extension, else html.")] = None,
-    output: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE", help="Output file (.html, .md or .docx); '-' for standard output. Default: board-paper-<plan>-<month>.<format>.")] = None,
-    template: Annotated[Optional[Path], typer.Option("--template", help="Your own template: a Jinja template for html or md, a Word template (.docx with Jinja tags) for docx; see the README.")] = None,
-    as_of: Annotated[Optional[str], typer.Option("--as-of", metavar="YYYY-MM-DD", help="Judge dates as of this day. Default: the month's last day for a past month, today for the current month. Never in the future.")] = None,
+    output_format: Annotated[PaperFormat | None, typer.Option("--format", "-f", help="html (one self-contained file), md, or docx (an editable Word document). Default: from the -o file's extension, else html.")] = None,
+    output: Annotated[str | None, typer.Option("--output", "-o", metavar="FILE", help="Output file (.html, .md or .docx); '-' for standard output. Default: board-paper-<plan>-<month>.<format>.")] = None,
+    template: Annotated[Path | None, typer.Option("--template", help="Your own template: a Jinja template for html or md, a Word template (.docx with Jinja tags) for docx; see the README.")] = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", metavar="YYYY-MM-DD", help="Judge dates as of this day. Default: the month's last day for a past month, today for the current month. Never in the future.")] = None,
 ) -> None:
     """Render the monthly board paper: ratings and movement, exceptions, what is coming up, by lead."""
     from sendplan_cli.authoring.atomic import write_atomic

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 
@@ -31,10 +31,10 @@ def _load(plan: Path) -> tuple[Any, bytes]:
 @app.command()
 def export(
     plan: Annotated[Path, typer.Argument(help="The plan file.")],
-    month: Annotated[Optional[str], typer.Option("--month", "-m", help="Make update forms for this reporting month, YYYY-MM; without it, export the whole tracker.")] = None,
+    month: Annotated[str | None, typer.Option("--month", "-m", help="Make update forms for this reporting month, YYYY-MM; without it, export the whole tracker.")] = None,
     fmt: Annotated[str, typer.Option("--format", help="The file format: xlsx.")] = "xlsx",
     by_lead: Annotated[bool, typer.Option("--by-lead", help="With --month: one form per accountable lead, in a folder.")] = False,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="The file (or with --by-lead the folder) to write; never overwritten.")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="The file (or with --by-lead the folder) to write; never overwritten.")] = None,
     as_of: AsOf = None,
 ) -> None:
     """Export update forms for a month's round (one per lead with --by-lead), or the whole tracker, as Excel workbooks."""
@@ -73,7 +73,7 @@ def export(
 def import_forms(
     plan: Annotated[Path, typer.Argument(help="The plan file.")],
     forms: Annotated[list[Path], typer.Argument(help="Returned update forms (.xlsx).")],
-    month: Annotated[Optional[str], typer.Option("--month", "-m", help="Refuse forms made for any other month, YYYY-MM.")] = None,
+    month: Annotated[str | None, typer.Option("--month", "-m", help="Refuse forms made for any other month, YYYY-MM.")] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Show the change as a diff; write nothing.")] = False,
 ) -> None:
     """Record returned update forms in the plan: each row as that month's update, each figure as an actual."""

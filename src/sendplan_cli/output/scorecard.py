@@ -6,7 +6,12 @@ from datetime import date
 from typing import TextIO
 
 from sendplan_cli.output.sanitise import one_line
-from sendplan_cli.plan.kpi_status import COMPARISON_WORDS, CONFLICTING, NO_FIGURE_AT_TARGET, KpiStatus
+from sendplan_cli.plan.kpi_status import (
+    COMPARISON_WORDS,
+    CONFLICTING,
+    NO_FIGURE_AT_TARGET,
+    KpiStatus,
+)
 from sendplan_cli.plan.kpi_values import format_value
 
 # Status colours for the terminal; the word is always printed beside the colour.

@@ -9,8 +9,8 @@ from pydantic import BeforeValidator, PlainSerializer, PlainValidator, WithJsonS
 
 from sendplan_cli.plan.dates import (
     ACCEPTED_FORMS,
-    DatePhrase,
     RANGE_FORM,
+    DatePhrase,
     parse_date_phrase,
     parse_figure_period,
     parse_month,

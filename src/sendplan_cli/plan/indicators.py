@@ -13,7 +13,6 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, PlainValidator, WithJsonSchema
 
 from sendplan_cli.plan.dates import DatePhrase, parse_date_phrase
-
 from sendplan_cli.plan.fields import DateText, Names, PeriodText, _phrase, empty_list
 
 Unit = Literal["percent", "count", "days", "weeks", "months", "rate per 1,000", "rate per 10,000",

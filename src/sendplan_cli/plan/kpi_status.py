@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
+from sendplan_cli.plan.dates import DatePhrase
 from sendplan_cli.plan.indicators import (
     DEFAULT_TOLERANCE,
     STRICT,
@@ -20,8 +21,13 @@ from sendplan_cli.plan.indicators import (
     TrajectoryPoint,
 )
 from sendplan_cli.plan.kpi_figures import Figure, figures_as_at
-from sendplan_cli.plan.kpi_periods import figure_due, missing_figure, period_span, period_text, point_date
-from sendplan_cli.plan.dates import DatePhrase
+from sendplan_cli.plan.kpi_periods import (
+    figure_due,
+    missing_figure,
+    period_span,
+    period_text,
+    point_date,
+)
 from sendplan_cli.plan.kpi_values import describe_gap, format_value
 from sendplan_cli.plan.model import Plan
 

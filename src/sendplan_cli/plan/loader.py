@@ -282,7 +282,7 @@ class _Builder:
             self.plan.error("yaml-syntax", "an escape such as \\UFFFFFFFF writes no Unicode character", where,
                             "Unicode ends at \\U0010FFFF; write the character itself")
             raise _ParserRefused from None
-        except yaml.YAMLError as exc:  # reader errors: bad characters were screened out already
+        except yaml.YAMLError:  # reader errors: bad characters were screened out already
             self.plan.error("yaml-syntax", "the YAML reader stopped at a character it cannot read", (1, 1),
                             "save the file as UTF-8 text from a text editor, and check its first lines")
             raise _ParserRefused from None

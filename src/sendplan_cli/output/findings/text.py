@@ -76,7 +76,7 @@ def report(run: Run, out: TextIO) -> None:
     if (shown_any and not run.concise) or run.statistics:
         _write(out, console, "", None)
     if len(run.verdict.results) > 1 and not run.quiet and not run.concise:
-        for index, result in enumerate(run.verdict.results):
+        for index in range(len(run.verdict.results)):
             _write(out, console, _file_line(run, index), None)
     _write(out, console, summary_line(run), "bold")
 
@@ -96,7 +96,7 @@ def _shown(run: Run, index: int) -> list[Diagnostic]:
 
 
 def _by_file(run: Run, out: TextIO, console: object, lines_of) -> None:  # type: ignore[no-untyped-def]
-    for index, result in enumerate(run.verdict.results):
+    for index in range(len(run.verdict.results)):
         shown = _shown(run, index)
         if not shown:
             continue

@@ -11,12 +11,26 @@ from datetime import date, timedelta
 from typing import Any
 
 from sendplan_cli.output.paper.chart_draw import bar_svg, line_svg
-from sendplan_cli.output.paper.chart_model import BarChart, LineChart, Level, Note, Series, month_ticks, value_ticks
+from sendplan_cli.output.paper.chart_model import (
+    BarChart,
+    Level,
+    LineChart,
+    Note,
+    Series,
+    month_ticks,
+    value_ticks,
+)
 from sendplan_cli.output.sanitise import one_line
 from sendplan_cli.output.scorecard import cells
 from sendplan_cli.plan.kpi_figures import figures_as_at
 from sendplan_cli.plan.kpi_periods import point_date
-from sendplan_cli.plan.kpi_status import CONFLICTING, NO_FIGURE_AT_TARGET, KpiStatus, kpi_statuses, reference_points
+from sendplan_cli.plan.kpi_status import (
+    CONFLICTING,
+    NO_FIGURE_AT_TARGET,
+    KpiStatus,
+    kpi_statuses,
+    reference_points,
+)
 from sendplan_cli.plan.kpi_values import format_value
 from sendplan_cli.plan.model import Plan
 

@@ -6,7 +6,6 @@ from typing import Any
 
 from sendplan_cli.output.sanitise import one_line, paragraphs
 
-
 # The styles the built sections use; a Word template must have each (the bundled one does).
 STYLES = ("Heading 2", "Caption", "List Bullet", "List Number", "Table Grid")
 

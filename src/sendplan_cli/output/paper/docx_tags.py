@@ -14,7 +14,6 @@ from sendplan_cli.output.paper.sandbox import Limits, time_budget, word_environm
 from sendplan_cli.output.paper.template_errors import word_error
 from sendplan_cli.output.sanitise import one_line
 
-
 MAX_XML_PART_BYTES = 20_000_000
 """The largest XML part read from a Word template: the bundled template's document is 20 KB, and python-docx
 parses each part whole, using many times its size in memory."""

@@ -8,7 +8,13 @@ from datetime import date
 from typing import Any
 
 from sendplan_cli.plan.diagnostics import Diagnostic
-from sendplan_cli.plan.exceptions import ActionStatus, DatedStep, date_reason, months_between, rated_words
+from sendplan_cli.plan.exceptions import (
+    ActionStatus,
+    DatedStep,
+    date_reason,
+    months_between,
+    rated_words,
+)
 from sendplan_cli.plan.model import Plan
 
 # The headings, in the order the board reads them; the README lists them.

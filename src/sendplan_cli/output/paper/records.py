@@ -11,6 +11,7 @@ from enum import Enum
 from functools import cache
 from typing import Any
 
+
 class EnumText(str):
     """An enumeration member as its text (`"error"`), still answering to `.value` and `.name`."""
 
