@@ -21,10 +21,22 @@ WORDS = (
     "partnership board commissioning workforce training audit dashboard metrics co-production parent carer "
     "forum local offer sufficiency capital programme designated clinical officer social care contribution"
 ).split()
-DUE_FORMS = ("{m} {y}", "{short} {y}", "Summer {y}", "spring {y}", "Q{q} {fy}/{fy1}", "{y}-{mm:02d}",
-             "Complete by {m} {y}", "Ongoing with full implementation {m} {y}", "From {m} {y}", "Ongoing",
-             "{short} {y} {m2} {y2}")
-MONTHS = ("January February March April May June July August September October November December").split()
+DUE_FORMS = (
+    "{m} {y}",
+    "{short} {y}",
+    "Summer {y}",
+    "spring {y}",
+    "Q{q} {fy}/{fy1}",
+    "{y}-{mm:02d}",
+    "Complete by {m} {y}",
+    "Ongoing with full implementation {m} {y}",
+    "From {m} {y}",
+    "Ongoing",
+    "{short} {y} {m2} {y2}",
+)
+MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
 SHORT = ("Jan Feb March April May June July Aug Sept Oct Nov Dec").split()
 RATINGS = ("Blue", "Green", "Amber", "Red", "Grey")
 IMPACT = ("Green", "Amber", "Red")
@@ -40,8 +52,15 @@ def due(rng: random.Random) -> str:
     m, m2 = rng.randint(1, 12), rng.randint(1, 12)
     fy = y % 100
     return rng.choice(DUE_FORMS).format(
-        m=MONTHS[m - 1], short=SHORT[m - 1], y=y, q=rng.randint(1, 4), fy=fy, fy1=fy + 1, mm=m,
-        m2=MONTHS[m2 - 1], y2=y + 1,
+        m=MONTHS[m - 1],
+        short=SHORT[m - 1],
+        y=y,
+        q=rng.randint(1, 4),
+        fy=fy,
+        fy1=fy + 1,
+        mm=m,
+        m2=MONTHS[m2 - 1],
+        y2=y + 1,
     )
 
 
@@ -66,10 +85,13 @@ def plan_text(index: int) -> str:
         "recommendations:",
     ]
     for r in range(1, recs + 1):
-        lines += [f"  - id: AfI {r}", f"    text: {q(sentence(rng, 25, 50))}",
-                  f"    narrative: {q(' '.join(sentence(rng, 15, 30) for _ in range(4)))}",
-                  f"    senior_responsible_officer: {q(rng.choice(people))}",
-                  f"    desired_outcome: {q(sentence(rng, 30, 60))}"]
+        lines += [
+            f"  - id: AfI {r}",
+            f"    text: {q(sentence(rng, 25, 50))}",
+            f"    narrative: {q(' '.join(sentence(rng, 15, 30) for _ in range(4)))}",
+            f"    senior_responsible_officer: {q(rng.choice(people))}",
+            f"    desired_outcome: {q(sentence(rng, 30, 60))}",
+        ]
     lines.append("actions:")
     for a in range(1, rng.randint(15, 60) + 1):
         lines += [
@@ -82,14 +104,24 @@ def plan_text(index: int) -> str:
         ]
         for _ in range(rng.randint(2, 5)):
             lines += [f"      - text: {q(sentence(rng, 12, 30))}", f"        due: {q(due(rng))}"]
-        lines += ["    milestones:", f"      - {{text: {q(sentence(rng, 4, 10))}, due: {q(due(rng))}}}",
-                  "    success_measures:", *(f"      - {q(sentence(rng, 8, 20))}" for _ in range(rng.randint(1, 3))),
-                  f"    completion: {rng.choice(RATINGS)}", f"    impact: {rng.choice(IMPACT)}",
-                  f"    commentary: {q(sentence(rng, 10, 30))}", "    updates:"]
+        lines += [
+            "    milestones:",
+            f"      - {{text: {q(sentence(rng, 4, 10))}, due: {q(due(rng))}}}",
+            "    success_measures:",
+            *(f"      - {q(sentence(rng, 8, 20))}" for _ in range(rng.randint(1, 3))),
+            f"    completion: {rng.choice(RATINGS)}",
+            f"    impact: {rng.choice(IMPACT)}",
+            f"    commentary: {q(sentence(rng, 10, 30))}",
+            "    updates:",
+        ]
         for month in range(12):
             year, mm = 2024 + (3 + month) // 12, (3 + month) % 12 + 1
-            lines += [f"      - month: {year}-{mm:02d}", f"        completion: {rng.choice(RATINGS)}",
-                      f"        impact: {rng.choice(IMPACT)}", f"        commentary: {q(sentence(rng, 8, 25))}"]
+            lines += [
+                f"      - month: {year}-{mm:02d}",
+                f"        completion: {rng.choice(RATINGS)}",
+                f"        impact: {rng.choice(IMPACT)}",
+                f"        commentary: {q(sentence(rng, 8, 25))}",
+            ]
     return "\n".join(lines) + "\n"
 
 
@@ -113,4 +145,6 @@ if __name__ == "__main__":
     parser.add_argument("--copies", type=int, default=1)
     args = parser.parse_args()
     written = write_corpus(args.out, args.copies)
-    print(f"{len(written)} files, {sum(p.stat().st_size for p in written) / 1e6:.1f} MB in {args.out}")
+    print(
+        f"{len(written)} files, {sum(p.stat().st_size for p in written) / 1e6:.1f} MB in {args.out}"
+    )

@@ -25,8 +25,20 @@ from pathlib import Path
 
 AUTHORS = ["Jo Bloggs", "Sam Patel", "Alex Morgan", "Ria Khan"]
 RATINGS = ["Blue", "Green", "Amber", "Red", "Grey"]
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 def q(text: str) -> str:
@@ -34,12 +46,23 @@ def q(text: str) -> str:
 
 
 def plan_text(actions: list[dict]) -> str:  # type: ignore[type-arg]
-    out = ["title: Benchmark SEND improvement plan", "partnership: Benchmark local area partnership",
-           "published: April 2024", "board: SEND Improvement Board", "actions:"]
+    out = [
+        "title: Benchmark SEND improvement plan",
+        "partnership: Benchmark local area partnership",
+        "published: April 2024",
+        "board: SEND Improvement Board",
+        "actions:",
+    ]
     for a in actions:
-        out += [f"  - ref: {q(a['ref'])}", f"    title: {q(a['title'])}", f"    leads: {q(a['lead'])}",
-                f"    due: {q(a['due'])}", f"    completion: {a['completion']}", "    impact: Red",
-                f"    commentary: {q(a['commentary'])}"]
+        out += [
+            f"  - ref: {q(a['ref'])}",
+            f"    title: {q(a['title'])}",
+            f"    leads: {q(a['lead'])}",
+            f"    due: {q(a['due'])}",
+            f"    completion: {a['completion']}",
+            "    impact: Red",
+            f"    commentary: {q(a['commentary'])}",
+        ]
         if a["updates"]:
             out.append("    updates:")
             for u in a["updates"]:
@@ -51,17 +74,29 @@ def plan_text(actions: list[dict]) -> str:  # type: ignore[type-arg]
 def history(commits: int, seed: int = 7) -> list[tuple[str, datetime, str]]:
     """(author, when, plan text) for each commit, oldest first."""
     rng = random.Random(seed)
-    actions = [{"ref": f"{i // 5 + 1}.{i % 5 + 1}", "title": f"Action {i}: improve the local offer for area {i}",
-                "lead": rng.choice(AUTHORS), "due": f"{rng.choice(MONTHS)} {rng.choice([2025, 2026])}",
-                "completion": "Amber", "commentary": "Work under way", "updates": []} for i in range(40)]
+    actions = [
+        {
+            "ref": f"{i // 5 + 1}.{i % 5 + 1}",
+            "title": f"Action {i}: improve the local offer for area {i}",
+            "lead": rng.choice(AUTHORS),
+            "due": f"{rng.choice(MONTHS)} {rng.choice([2025, 2026])}",
+            "completion": "Amber",
+            "commentary": "Work under way",
+            "updates": [],
+        }
+        for i in range(40)
+    ]
     start = datetime(2024, 5, 1, 9, tzinfo=UTC)
     out = []
     for n in range(commits):
         when = start + timedelta(hours=36 * n)
         month = f"{when.year}-{when.month:02d}"
         action = rng.choice(actions)
-        update: dict[str, str] = {"month": month, "completion": rng.choice(RATINGS[1:4]),
-                                  "commentary": f"Progress reported on {when.date().isoformat()}"}
+        update: dict[str, str] = {
+            "month": month,
+            "completion": rng.choice(RATINGS[1:4]),
+            "commentary": f"Progress reported on {when.date().isoformat()}",
+        }
         if n % 25 == 24:
             moved = f"{rng.choice(MONTHS)} 2027"
             update.update(due=moved, previous_due=action["due"])
@@ -82,7 +117,12 @@ def build(root: Path, commits: int) -> Path:
         body, message = text.encode(), f"Update for {when.date()}".encode()
         stamp = f"{author} <{author.split()[0].lower()}@example.org> {int(when.timestamp())} +0000"
         stream += f"commit refs/heads/main\nauthor {stamp}\ncommitter {stamp}\ndata {len(message)}\n".encode()
-        stream += message + f"\nM 100644 inline plans/plan.yaml\ndata {len(body)}\n".encode() + body + b"\n"
+        stream += (
+            message
+            + f"\nM 100644 inline plans/plan.yaml\ndata {len(body)}\n".encode()
+            + body
+            + b"\n"
+        )
     subprocess.run(["git", "fast-import", "--quiet"], input=bytes(stream), cwd=root, check=True)
     subprocess.run(["git", "checkout", "-q", "-f", "main"], cwd=root, check=True)
     return root / "plans" / "plan.yaml"
@@ -112,7 +152,9 @@ def wall(cmd: list[str], cwd: Path) -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--commits", type=int, default=500)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--work", type=Path, default=None, help="keep the repository here")
@@ -122,14 +164,25 @@ def main() -> None:
         plan = build(work, args.commits)
         size = plan.stat().st_size
         results = [analysis(plan) for _ in range(args.runs)]
-        seconds, cpu = statistics.median(r[0] for r in results), statistics.median(r[1] for r in results)
+        seconds, cpu = (
+            statistics.median(r[0] for r in results),
+            statistics.median(r[1] for r in results),
+        )
         sendplan = str(Path(sys.executable).parent / "sendplan")
         base = ["--as-of", "2026-01-15", "plans/plan.yaml"]
-        plain = statistics.median(wall([sendplan, "validate", *base], work) for _ in range(args.runs))
-        full = statistics.median(wall([sendplan, "validate", "--history", *base], work) for _ in range(args.runs))
-        print(f"one plan ({size / 1024:.0f} KiB now), {args.commits} commits; medians of {args.runs} runs")
-        print(f"  history analysis (read {results[0][2]} versions, run every history rule): {seconds:.3f} s "
-              f"({cpu:.3f} s CPU in sendplan's process), {results[0][3]} findings")
+        plain = statistics.median(
+            wall([sendplan, "validate", *base], work) for _ in range(args.runs)
+        )
+        full = statistics.median(
+            wall([sendplan, "validate", "--history", *base], work) for _ in range(args.runs)
+        )
+        print(
+            f"one plan ({size / 1024:.0f} KiB now), {args.commits} commits; medians of {args.runs} runs"
+        )
+        print(
+            f"  history analysis (read {results[0][2]} versions, run every history rule): {seconds:.3f} s "
+            f"({cpu:.3f} s CPU in sendplan's process), {results[0][3]} findings"
+        )
         print(f"  sendplan validate:            {plain:.3f} s")
         print(f"  sendplan validate --history:  {full:.3f} s")
     finally:

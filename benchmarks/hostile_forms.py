@@ -36,12 +36,19 @@ def _measure(plan: Path, form: Path) -> tuple[int, float, float]:
     """(exit code, seconds, peak MB) of one import in a fresh process."""
     before = plan.read_bytes()
     started = time.perf_counter()
-    child = subprocess.Popen([sys.executable, "-m", "sendplan_cli", "import", str(plan), str(form)],
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    child = subprocess.Popen(
+        [sys.executable, "-m", "sendplan_cli", "import", str(plan), str(form)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     _, status, usage = os.wait4(child.pid, 0)
     seconds = time.perf_counter() - started
     plan.write_bytes(before)
-    return os.waitstatus_to_exitcode(status), seconds, usage.ru_maxrss / 1024  # ru_maxrss is in KB on Linux
+    return (
+        os.waitstatus_to_exitcode(status),
+        seconds,
+        usage.ru_maxrss / 1024,
+    )  # ru_maxrss is in KB on Linux
 
 
 def _make(work: Path) -> None:
@@ -53,7 +60,11 @@ def _make(work: Path) -> None:
     from sendplan_cli.authoring.spreadsheet.reader import MAX_PART_BYTES
 
     plan = copy_plan(work)
-    form = next(p for p in export(plan, date(2025, 2, 1), work / "forms") if p.name.endswith("jane-taylor.xlsx"))
+    form = next(
+        p
+        for p in export(plan, date(2025, 2, 1), work / "forms")
+        if p.name.endswith("jane-taylor.xlsx")
+    )
     fill(form, {"1.5": {"completion": "Red", "impact": "Red", "commentary": "Delayed"}})
     makers = (
         lambda out: form.replace(out),
@@ -65,13 +76,17 @@ def _make(work: Path) -> None:
         lambda out: hostile.shared_strings(form, out, MAX_PART_BYTES // 18 - 10),
         lambda out: hostile.styles(form, out, MAX_PART_BYTES // 66 - 100),
     )
-    for number, make in reversed(list(enumerate(makers))):  # the plain form is moved into place last
+    for number, make in reversed(
+        list(enumerate(makers))
+    ):  # the plain form is moved into place last
         make(work / f"hostile-{number}.xlsx")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--work", type=Path, help="Folder for the files (default: a temporary one).")
+    parser.add_argument(
+        "--work", type=Path, help="Folder for the files (default: a temporary one)."
+    )
     parser.add_argument("--make", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="sendplan-hostile-"))

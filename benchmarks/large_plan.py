@@ -40,8 +40,11 @@ def large_plan_text(actions: int, seed: int = 10_000) -> str:
         "recommendations:",
     ]
     for r in range(1, recs + 1):
-        lines += [f"  - id: AfI {r}", f"    text: {q(sentence(rng, 25, 50))}",
-                  f"    senior_responsible_officer: {q(rng.choice(people))}"]
+        lines += [
+            f"  - id: AfI {r}",
+            f"    text: {q(sentence(rng, 25, 50))}",
+            f"    senior_responsible_officer: {q(rng.choice(people))}",
+        ]
     lines.append("actions:")
     for a in range(1, actions + 1):
         lines += [
@@ -54,14 +57,24 @@ def large_plan_text(actions: int, seed: int = 10_000) -> str:
         ]
         for _ in range(rng.randint(1, 3)):
             lines += [f"      - text: {q(sentence(rng, 12, 30))}", f"        due: {q(due(rng))}"]
-        lines += ["    milestones:", f"      - {{text: {q(sentence(rng, 4, 10))}, due: {q(due(rng))}}}",
-                  "    success_measures:", f"      - {q(sentence(rng, 8, 20))}",
-                  f"    completion: {rng.choice(RATINGS)}", f"    impact: {rng.choice(IMPACT)}",
-                  f"    commentary: {q(sentence(rng, 10, 30))}", "    updates:"]
+        lines += [
+            "    milestones:",
+            f"      - {{text: {q(sentence(rng, 4, 10))}, due: {q(due(rng))}}}",
+            "    success_measures:",
+            f"      - {q(sentence(rng, 8, 20))}",
+            f"    completion: {rng.choice(RATINGS)}",
+            f"    impact: {rng.choice(IMPACT)}",
+            f"    commentary: {q(sentence(rng, 10, 30))}",
+            "    updates:",
+        ]
         for month in range(12):
             year, mm = 2024 + (3 + month) // 12, (3 + month) % 12 + 1
-            lines += [f"      - month: {year}-{mm:02d}", f"        completion: {rng.choice(RATINGS)}",
-                      f"        impact: {rng.choice(IMPACT)}", f"        commentary: {q(sentence(rng, 8, 25))}"]
+            lines += [
+                f"      - month: {year}-{mm:02d}",
+                f"        completion: {rng.choice(RATINGS)}",
+                f"        impact: {rng.choice(IMPACT)}",
+                f"        commentary: {q(sentence(rng, 8, 25))}",
+            ]
     return "\n".join(lines) + "\n"
 
 
@@ -75,10 +88,14 @@ def _seconds(cmd: list[str], runs: int) -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("out", type=Path, help="folder for large-plan.yaml and its sendplan.toml")
     parser.add_argument("--actions", type=int, default=10_000)
-    parser.add_argument("--time", action="store_true", help="also time validate and report on the file")
+    parser.add_argument(
+        "--time", action="store_true", help="also time validate and report on the file"
+    )
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
@@ -89,9 +106,21 @@ def main() -> None:
     if args.time:
         base = [sys.executable, "-m", "sendplan_cli"]
         validate = _seconds([*base, "validate", str(plan), "--as-of", "2025-01-31"], args.runs)
-        report = _seconds([*base, "report", str(plan), "--month", "2025-01", "-o", str(args.out / "large-plan.html")],
-                          args.runs)
-        print(f"validate {validate:.2f} s, report {report:.2f} s, ratio {report / validate:.2f} (median of {args.runs})")
+        report = _seconds(
+            [
+                *base,
+                "report",
+                str(plan),
+                "--month",
+                "2025-01",
+                "-o",
+                str(args.out / "large-plan.html"),
+            ],
+            args.runs,
+        )
+        print(
+            f"validate {validate:.2f} s, report {report:.2f} s, ratio {report / validate:.2f} (median of {args.runs})"
+        )
 
 
 if __name__ == "__main__":

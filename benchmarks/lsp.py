@@ -71,9 +71,13 @@ async def run(edits: int, requests: int, work: Path) -> None:
     uri = path.as_uri()
     client = Client()
     await client.start_io(sys.executable, "-m", "sendplan_cli", "lsp", "--as-of", AS_OF)
-    await client.initialize_async(types.InitializeParams(capabilities=types.ClientCapabilities(), root_uri=ROOT.as_uri()))
+    await client.initialize_async(
+        types.InitializeParams(capabilities=types.ClientCapabilities(), root_uri=ROOT.as_uri())
+    )
     client.initialized(types.InitializedParams())
-    client.text_document_did_open(types.DidOpenTextDocumentParams(types.TextDocumentItem(uri, "yaml", 1, text)))
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(types.TextDocumentItem(uri, "yaml", 1, text))
+    )
     await client.diagnostics_for(uri, 1)
 
     # One character typed, then deleted, in a commentary-free spot: a title near the end of the plan.
@@ -82,16 +86,31 @@ async def run(edits: int, requests: int, work: Path) -> None:
     column = len(lines[line])
     times = []
     for version in range(2, edits + 2):
-        change = (types.TextDocumentContentChangePartial(range=types.Range(types.Position(line, column), types.Position(line, column)), text="x")
-                  if version % 2 == 0 else
-                  types.TextDocumentContentChangePartial(range=types.Range(types.Position(line, column), types.Position(line, column + 1)), text=""))
+        change = (
+            types.TextDocumentContentChangePartial(
+                range=types.Range(types.Position(line, column), types.Position(line, column)),
+                text="x",
+            )
+            if version % 2 == 0
+            else types.TextDocumentContentChangePartial(
+                range=types.Range(types.Position(line, column), types.Position(line, column + 1)),
+                text="",
+            )
+        )
         sent = time.perf_counter()
-        client.text_document_did_change(types.DidChangeTextDocumentParams(
-            types.VersionedTextDocumentIdentifier(version=version, uri=uri), [change]))
+        client.text_document_did_change(
+            types.DidChangeTextDocumentParams(
+                types.VersionedTextDocumentIdentifier(version=version, uri=uri), [change]
+            )
+        )
         times.append(await client.diagnostics_for(uri, version) - sent)
-    print(f"{path.stat().st_size / 1000:.0f} KB plan, one-character edit to diagnostics: {percentiles(times)}")
+    print(
+        f"{path.stat().st_size / 1000:.0f} KB plan, one-character edit to diagnostics: {percentiles(times)}"
+    )
 
-    rating = next(i for i, text_line in enumerate(lines) if text_line.startswith("    completion: "))
+    rating = next(
+        i for i, text_line in enumerate(lines) if text_line.startswith("    completion: ")
+    )
     due = next(i for i, text_line in enumerate(lines) if text_line.startswith("    due: "))
     for name, position, ask in (
         ("hover on a due date", types.Position(due, 11), "hover"),
@@ -101,9 +120,13 @@ async def run(edits: int, requests: int, work: Path) -> None:
         for _ in range(requests):
             sent = time.perf_counter()
             if ask == "hover":
-                await client.text_document_hover_async(types.HoverParams(types.TextDocumentIdentifier(uri), position))
+                await client.text_document_hover_async(
+                    types.HoverParams(types.TextDocumentIdentifier(uri), position)
+                )
             else:
-                await client.text_document_completion_async(types.CompletionParams(types.TextDocumentIdentifier(uri), position))
+                await client.text_document_completion_async(
+                    types.CompletionParams(types.TextDocumentIdentifier(uri), position)
+                )
             times.append(time.perf_counter() - sent)
         print(f"{name + ':':<56} {percentiles(times)}")
 
@@ -112,20 +135,37 @@ async def run(edits: int, requests: int, work: Path) -> None:
     times = []
     for version in range(edits + 2, edits + 2 + requests // 2):
         start = types.Position(line, column)
-        change = (types.TextDocumentContentChangePartial(range=types.Range(start, start), text="x") if version % 2 == 0 else
-                  types.TextDocumentContentChangePartial(range=types.Range(start, types.Position(line, column + 1)), text=""))
-        client.text_document_did_change(types.DidChangeTextDocumentParams(
-            types.VersionedTextDocumentIdentifier(version=version, uri=uri), [change]))
+        change = (
+            types.TextDocumentContentChangePartial(range=types.Range(start, start), text="x")
+            if version % 2 == 0
+            else types.TextDocumentContentChangePartial(
+                range=types.Range(start, types.Position(line, column + 1)), text=""
+            )
+        )
+        client.text_document_did_change(
+            types.DidChangeTextDocumentParams(
+                types.VersionedTextDocumentIdentifier(version=version, uri=uri), [change]
+            )
+        )
         await client.diagnostics_for(uri, version)
         sent = time.perf_counter()
-        await client.text_document_hover_async(types.HoverParams(types.TextDocumentIdentifier(uri), types.Position(due, 11)))
+        await client.text_document_hover_async(
+            types.HoverParams(types.TextDocumentIdentifier(uri), types.Position(due, 11))
+        )
         times.append(time.perf_counter() - sent)
     print(f"{'hover at once after an edit (no pause):':<56} {percentiles(times)}")
 
-    client.text_document_did_close(types.DidCloseTextDocumentParams(types.TextDocumentIdentifier(uri)))
+    client.text_document_did_close(
+        types.DidCloseTextDocumentParams(types.TextDocumentIdentifier(uri))
+    )
     for version, plan in enumerate(sorted((ROOT / "plans").glob("*.yaml")), start=1):
-        client.text_document_did_open(types.DidOpenTextDocumentParams(types.TextDocumentItem(
-            plan.as_uri(), "yaml", version, plan.read_text(encoding="utf-8"))))
+        client.text_document_did_open(
+            types.DidOpenTextDocumentParams(
+                types.TextDocumentItem(
+                    plan.as_uri(), "yaml", version, plan.read_text(encoding="utf-8")
+                )
+            )
+        )
         await client.diagnostics_for(plan.as_uri(), version)
     server = client._server  # the child process pygls started
     print(f"resident memory with both bundled plans open: {resident_mb(server.pid):.0f} MB")

@@ -25,7 +25,10 @@ def _median(run) -> tuple[float, float]:  # type: ignore[no-untyped-def]
     import resource
 
     def cpu() -> float:
-        own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+        own, children = (
+            resource.getrusage(resource.RUSAGE_SELF),
+            resource.getrusage(resource.RUSAGE_CHILDREN),
+        )
         return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
     walls, cpus = [], []
@@ -47,7 +50,9 @@ def main() -> None:
     plan, findings, _ = analyse(PLAN, as_of)
 
     def paper() -> Paper:
-        return Paper([build_view(plan, str(PLAN), month, as_of, findings)], month, as_of, date.today())
+        return Paper(
+            [build_view(plan, str(PLAN), month, as_of, findings)], month, as_of, date.today()
+        )
 
     renderers = {"html": lambda: render(paper(), "html"), "docx": lambda: render_docx(paper())}
     with tempfile.TemporaryDirectory() as folder:
@@ -55,10 +60,24 @@ def main() -> None:
             renderer()
             alone, alone_cpu = _median(renderer)
             target = Path(folder) / f"paper.{fmt}"
-            command = [sys.executable, "-m", "sendplan_cli", "report", str(PLAN), "--month", "2025-01", "-o", str(target)]
-            whole, whole_cpu = _median(lambda command=command: subprocess.run(command, check=True, capture_output=True))
-            print(f"{fmt}: whole command {whole:.2f} s ({whole_cpu:.2f} s CPU), "
-                  f"view and rendering alone {alone:.3f} s ({alone_cpu:.3f} s CPU)")
+            command = [
+                sys.executable,
+                "-m",
+                "sendplan_cli",
+                "report",
+                str(PLAN),
+                "--month",
+                "2025-01",
+                "-o",
+                str(target),
+            ]
+            whole, whole_cpu = _median(
+                lambda command=command: subprocess.run(command, check=True, capture_output=True)
+            )
+            print(
+                f"{fmt}: whole command {whole:.2f} s ({whole_cpu:.2f} s CPU), "
+                f"view and rendering alone {alone:.3f} s ({alone_cpu:.3f} s CPU)"
+            )
 
 
 if __name__ == "__main__":

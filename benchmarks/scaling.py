@@ -53,16 +53,27 @@ def plan_text(actions: int) -> str:
     updates = "\n    updates:\n" + "".join(
         f"      - month: {month}\n        completion: Amber\n        impact: Red\n"
         f"        commentary: Briefing paper drafted; the waiting well pages are not yet on the Local Offer.\n"
-        for month in UPDATES).rstrip("\n")
-    body = [block.format(ref=f"{n // 100 + 1}.{n % 100 + 1}" if n < 100 else f"9.{n}") + updates for n in range(actions)]
+        for month in UPDATES
+    ).rstrip("\n")
+    body = [
+        block.format(ref=f"{n // 100 + 1}.{n % 100 + 1}" if n < 100 else f"9.{n}") + updates
+        for n in range(actions)
+    ]
     indicators = indicators_plan_text()
-    indicators = indicators[indicators.index("indicators:\n"):].replace('actions: ["1"]', 'actions: ["1.1"]')
+    indicators = indicators[indicators.index("indicators:\n") :].replace(
+        'actions: ["1"]', 'actions: ["1.1"]'
+    )
     return head + "\nactions:\n" + "\n\n".join(body) + "\n" + indicators
 
 
 def _git(repo: Path, *args: str) -> None:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "Bench", "GIT_AUTHOR_EMAIL": "bench@example.org",
-           "GIT_COMMITTER_NAME": "Bench", "GIT_COMMITTER_EMAIL": "bench@example.org"}
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "Bench",
+        "GIT_AUTHOR_EMAIL": "bench@example.org",
+        "GIT_COMMITTER_NAME": "Bench",
+        "GIT_COMMITTER_EMAIL": "bench@example.org",
+    }
     subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True)
 
 
@@ -76,7 +87,9 @@ def make_repository(folder: Path, actions: int) -> Path:
     _git(folder, "init", "-q")
     _git(folder, "add", "-A")
     _git(folder, "commit", "-q", "-m", "Plan")
-    plan.write_text(text.replace("Neurodiversity\n", "Neurodiversity and its pathway\n", 1), encoding="utf-8")
+    plan.write_text(
+        text.replace("Neurodiversity\n", "Neurodiversity and its pathway\n", 1), encoding="utf-8"
+    )
     _git(folder, "commit", "-q", "-a", "-m", "A clearer title for action 1.1")
     return plan
 
@@ -100,10 +113,14 @@ def fill_form(form: Path) -> None:
 def cpu_of(cmd: list[str], cwd: Path) -> float:
     """The CPU seconds (user + system) of one child process and its own children."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    result = subprocess.run(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
+    result = subprocess.run(
+        cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False
+    )
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if result.returncode not in (0, 1):
-        raise SystemExit(f"{' '.join(cmd)} exited {result.returncode}: {result.stderr.decode(errors='replace')}")
+        raise SystemExit(
+            f"{' '.join(cmd)} exited {result.returncode}: {result.stderr.decode(errors='replace')}"
+        )
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
@@ -112,7 +129,11 @@ def time_commands(plan: Path, scratch: Path, runs: int) -> dict[str, float]:
     exe = [sys.executable, "-m", "sendplan_cli"]
     folder = plan.parent
     form = scratch / "form.xlsx"
-    subprocess.run([*exe, "export", str(plan), "--month", FORM_MONTH, "-o", str(form)], check=True, capture_output=True)
+    subprocess.run(
+        [*exe, "export", str(plan), "--month", FORM_MONTH, "-o", str(form)],
+        check=True,
+        capture_output=True,
+    )
     fill_form(form)
     counter = iter(range(1_000_000))
 
@@ -120,20 +141,64 @@ def time_commands(plan: Path, scratch: Path, runs: int) -> dict[str, float]:
         return str(scratch / f"{next(counter)}-{name}")
 
     def copy() -> str:
-        target = folder / f"copy-{next(counter)}.yaml"  # beside the plan, so its sendplan.toml applies
+        target = (
+            folder / f"copy-{next(counter)}.yaml"
+        )  # beside the plan, so its sendplan.toml applies
         shutil.copyfile(plan, target)
         return str(target)
 
     commands = {
         "validate": lambda: [*exe, "validate", str(plan), "--as-of", AS_OF],
         "list": lambda: [*exe, "list", str(plan)],
-        "report html": lambda: [*exe, "report", str(plan), "--month", MONTH, "-o", fresh("paper.html")],
+        "report html": lambda: [
+            *exe,
+            "report",
+            str(plan),
+            "--month",
+            MONTH,
+            "-o",
+            fresh("paper.html"),
+        ],
         "report md": lambda: [*exe, "report", str(plan), "--month", MONTH, "-o", fresh("paper.md")],
-        "report docx": lambda: [*exe, "report", str(plan), "--month", MONTH, "-o", fresh("paper.docx")],
-        "update": lambda: [*exe, "update", copy(), "1.1", "--month", MONTH, "--completion", "Red",
-                           "--comment", "Recruitment gap; a new date is to be agreed."],
-        "export form": lambda: [*exe, "export", str(plan), "--month", FORM_MONTH, "-o", fresh("form.xlsx")],
-        "export tracker": lambda: [*exe, "export", str(plan), "--as-of", AS_OF, "-o", fresh("tracker.xlsx")],
+        "report docx": lambda: [
+            *exe,
+            "report",
+            str(plan),
+            "--month",
+            MONTH,
+            "-o",
+            fresh("paper.docx"),
+        ],
+        "update": lambda: [
+            *exe,
+            "update",
+            copy(),
+            "1.1",
+            "--month",
+            MONTH,
+            "--completion",
+            "Red",
+            "--comment",
+            "Recruitment gap; a new date is to be agreed.",
+        ],
+        "export form": lambda: [
+            *exe,
+            "export",
+            str(plan),
+            "--month",
+            FORM_MONTH,
+            "-o",
+            fresh("form.xlsx"),
+        ],
+        "export tracker": lambda: [
+            *exe,
+            "export",
+            str(plan),
+            "--as-of",
+            AS_OF,
+            "-o",
+            fresh("tracker.xlsx"),
+        ],
         "import": lambda: [*exe, "import", copy(), str(form)],
         "history": lambda: [*exe, "history", str(plan)],
     }
@@ -147,7 +212,9 @@ def time_commands(plan: Path, scratch: Path, runs: int) -> dict[str, float]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 2000, 4000, 8000])
     parser.add_argument("--runs", type=int, default=1)
     parser.add_argument("--work", type=Path, default=None)
@@ -166,12 +233,21 @@ def main() -> None:
         table[size] = time_commands(plan, scratch, args.runs)
     sizes = sorted(table)
     names = list(table[sizes[0]])
-    print("\nCPU seconds (user + system) by number of actions, and growth per doubling (2.0 is linear):")
+    print(
+        "\nCPU seconds (user + system) by number of actions, and growth per doubling (2.0 is linear):"
+    )
     print(f"{'command':<15}" + "".join(f"{s:>9}" for s in sizes) + "   growth")
     for name in names:
-        growth = [table[b][name] / table[a][name] for a, b in zip(sizes, sizes[1:]) if table[a][name] > 0]
-        print(f"{name:<15}" + "".join(f"{table[s][name]:9.2f}" for s in sizes) + "   "
-              + " ".join(f"{g:.2f}" for g in growth) + ("   over 2.3" if any(g > 2.3 for g in growth) else ""))
+        growth = [
+            table[b][name] / table[a][name] for a, b in zip(sizes, sizes[1:]) if table[a][name] > 0
+        ]
+        print(
+            f"{name:<15}"
+            + "".join(f"{table[s][name]:9.2f}" for s in sizes)
+            + "   "
+            + " ".join(f"{g:.2f}" for g in growth)
+            + ("   over 2.3" if any(g > 2.3 for g in growth) else "")
+        )
     if 4000 in table:
         ratio = table[4000]["report html"] / table[4000]["validate"]
         print(f"\nreport (HTML) / validate on 4,000 actions: {ratio:.2f} (goal: at most 3)")

@@ -21,7 +21,10 @@ def copies_text(copies: int) -> str:
     """The plan's header once, then its actions block copies times; copy n turns ref "1.3" into "1.(n*100+3)"."""
     text = SOURCE.read_text(encoding="utf-8")
     head, marker, actions = text.partition("\nactions:\n")
-    blocks = [REF.sub(lambda m, n=n: f"{m[1]}{m[2]}.{n * 100 + int(m[3])}{m[4]}", actions) for n in range(copies)]
+    blocks = [
+        REF.sub(lambda m, n=n: f"{m[1]}{m[2]}.{n * 100 + int(m[3])}{m[4]}", actions)
+        for n in range(copies)
+    ]
     return head + marker + "\n".join(blocks)
 
 

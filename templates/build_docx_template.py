@@ -20,7 +20,10 @@ SECTIONS = (
     ("Coming up", "coming_up"),
     ("By lead", "by_lead"),
 )
-APPENDICES = (("Appendix A: action tracker", "tracker"), ("Appendix B: rating legend and validation findings", "appendix"))
+APPENDICES = (
+    ("Appendix A: action tracker", "tracker"),
+    ("Appendix B: rating legend and validation findings", "appendix"),
+)
 
 
 def _page_number(paragraph) -> None:  # type: ignore[no-untyped-def]
@@ -44,7 +47,9 @@ def _section(doc, landscape: bool) -> None:  # type: ignore[no-untyped-def]
 
     section = doc.add_section(WD_SECTION.NEW_PAGE)
     section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = (Mm(297), Mm(210)) if landscape else (Mm(210), Mm(297))
+    section.page_width, section.page_height = (
+        (Mm(297), Mm(210)) if landscape else (Mm(210), Mm(297))
+    )
 
 
 def build(target: Path) -> None:
@@ -65,7 +70,9 @@ def build(target: Path) -> None:
     footer.text = "{{ title }}: board paper, {{ month_label }}. Page "
     _page_number(footer)
     doc.add_paragraph("{{ title }}: board paper, {{ month_label }}", style="Title")
-    doc.add_paragraph("Board paper for {{ month_label }}. Data as of {{ as_of }}. Generated {{ generated }}.")
+    doc.add_paragraph(
+        "Board paper for {{ month_label }}. Data as of {{ as_of }}. Generated {{ generated }}."
+    )
     doc.add_paragraph("{%p for plan in plans %}")
     doc.add_paragraph("{%p if plans|length > 1 %}")
     doc.add_paragraph("{{ plan.title }}", style="Heading 1")

@@ -56,10 +56,16 @@ def names_at(diagnostics) -> list[tuple[int, int, str]]:  # type: ignore[no-unty
     return [(d.line, d.column, d.name) for d in diagnostics]
 
 
-def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *args: str, cwd: Path | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run the installed command line in a child process, as a user would."""
     full_env = {**os.environ, "NO_COLOR": "1", **(env or {})}
     return subprocess.run(
-        [sys.executable, "-m", "sendplan_cli", *args], capture_output=True, text=True,
-        cwd=cwd or ROOT, env=full_env, timeout=600,
+        [sys.executable, "-m", "sendplan_cli", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd or ROOT,
+        env=full_env,
+        timeout=600,
     )

@@ -13,32 +13,89 @@ ACTION = 'actions:\n  - ref: "1.1"\n    title: Something\n'
 CASES = [
     ("empty", b"", (1, 1, "not-a-plan"), "no YAML document"),
     ("comment-only", b"# just a comment\n\n# another\n", (1, 1, "not-a-plan"), "no YAML document"),
-    ("two-documents", HEADER.encode() + b"---\ntitle: again\n", (5, 1, "unsupported-yaml"), "several YAML documents"),
+    (
+        "two-documents",
+        HEADER.encode() + b"---\ntitle: again\n",
+        (5, 1, "unsupported-yaml"),
+        "several YAML documents",
+    ),
     ("a-list", b"- one\n- two\n", (1, 1, "not-a-plan"), "holds a list"),
     ("a-scalar", b"just words\n", (1, 1, "not-a-plan"), "single value"),
     # The file ends inside the list: the error is placed just after the last character of the last line.
     ("syntax", HEADER.encode() + b"actions: [\n", (5, 11, "yaml-syntax"), ""),
     ("tab-indent", b"title: x\nsource:\n\ttitle: y\n", (3, 1, "yaml-syntax"), "tab"),
-    ("duplicate-key", HEADER.encode() + b"title: Again\n", (5, 1, "duplicate-key"), "first set on line 1"),
-    ("unknown-key", HEADER.encode() + b"boards: x\n", (5, 1, "unknown-key"), "unknown key 'boards'"),
-    ("wrong-type", HEADER.encode() + b"actions: {ref: 1}\n", (5, 10, "wrong-type"), "expected a list"),
-    ("missing-key", b"title: x\npartnership: y\npublished: April 2024\n", (1, 1, "missing-key"), "'board'"),
-    ("rating", (HEADER + ACTION + "    completion: Purple\n").encode(), (8, 17, "unknown-rating"), "'Purple'"),
-    ("bad-date", (HEADER + ACTION + "    due: next spring\n").encode(), (8, 10, "bad-date"), "next spring"),
-    ("impossible-iso-date", (HEADER + ACTION + "    due: 2024-06-31\n").encode(), (8, 10, "bad-date"), "not a day in the calendar"),
-    ("not-utf8", HEADER.encode() + b"board: caf\xe9\n", (5, 11, "encoding-error"), "not valid UTF-8"),
+    (
+        "duplicate-key",
+        HEADER.encode() + b"title: Again\n",
+        (5, 1, "duplicate-key"),
+        "first set on line 1",
+    ),
+    (
+        "unknown-key",
+        HEADER.encode() + b"boards: x\n",
+        (5, 1, "unknown-key"),
+        "unknown key 'boards'",
+    ),
+    (
+        "wrong-type",
+        HEADER.encode() + b"actions: {ref: 1}\n",
+        (5, 10, "wrong-type"),
+        "expected a list",
+    ),
+    (
+        "missing-key",
+        b"title: x\npartnership: y\npublished: April 2024\n",
+        (1, 1, "missing-key"),
+        "'board'",
+    ),
+    (
+        "rating",
+        (HEADER + ACTION + "    completion: Purple\n").encode(),
+        (8, 17, "unknown-rating"),
+        "'Purple'",
+    ),
+    (
+        "bad-date",
+        (HEADER + ACTION + "    due: next spring\n").encode(),
+        (8, 10, "bad-date"),
+        "next spring",
+    ),
+    (
+        "impossible-iso-date",
+        (HEADER + ACTION + "    due: 2024-06-31\n").encode(),
+        (8, 10, "bad-date"),
+        "not a day in the calendar",
+    ),
+    (
+        "not-utf8",
+        HEADER.encode() + b"board: caf\xe9\n",
+        (5, 11, "encoding-error"),
+        "not valid UTF-8",
+    ),
     ("nul", HEADER.encode() + b"board: a\x00b\n", (5, 9, "encoding-error"), "U+0000"),
     ("control", b"title: a\x07b\n", (1, 9, "encoding-error"), "U+0007"),
-    ("python-tag", HEADER.encode() + b"source: !!python/object:os.system {}\n", (5, 9, "unsupported-yaml"), "python/object"),
+    (
+        "python-tag",
+        HEADER.encode() + b"source: !!python/object:os.system {}\n",
+        (5, 9, "unsupported-yaml"),
+        "python/object",
+    ),
     ("local-tag", HEADER.encode() + b"source: !mine {}\n", (5, 9, "unsupported-yaml"), "!mine"),
-    ("undefined-alias", HEADER.encode() + b"source: *nowhere\n", (5, 9, "unsupported-yaml"), "*nowhere"),
+    (
+        "undefined-alias",
+        HEADER.encode() + b"source: *nowhere\n",
+        (5, 9, "unsupported-yaml"),
+        "*nowhere",
+    ),
     ("complex-key", HEADER.encode() + b"? [a, b]\n: c\n", (5, 3, "unsupported-yaml"), "plain text"),
     ("utf16", "title: x\n".encode("utf-16"), (1, 1, "encoding-error"), "UTF-16"),
 ]
 
 
 @pytest.mark.parametrize(("name", "raw", "where", "words"), CASES, ids=[c[0] for c in CASES])
-def test_located_message(tmp_path: Path, name: str, raw: bytes, where: tuple[int, int, str], words: str) -> None:
+def test_located_message(
+    tmp_path: Path, name: str, raw: bytes, where: tuple[int, int, str], words: str
+) -> None:
     path = tmp_path / f"{name}.yaml"
     path.write_bytes(raw)
     # Findings about the parts that could be read may follow; the load error comes first in its place.
@@ -74,7 +131,9 @@ def test_unknown_rating_suggests_and_lists_the_scale(tmp_path: Path) -> None:
 
 def test_rating_case_and_spaces_are_forgiven(tmp_path: Path) -> None:
     path = tmp_path / "p.yaml"
-    path.write_text(HEADER + ACTION + '    completion: " amber "\n    impact: RED\n', encoding="utf-8")
+    path.write_text(
+        HEADER + ACTION + '    completion: " amber "\n    impact: RED\n', encoding="utf-8"
+    )
     assert "unknown-rating" not in {d.name for d in check(path)}
 
 
@@ -87,12 +146,17 @@ def test_bad_date_lists_the_accepted_forms(tmp_path: Path) -> None:
 
 def test_all_errors_in_a_file_are_collected(tmp_path: Path) -> None:
     path = tmp_path / "p.yaml"
-    path.write_text(HEADER + ACTION + "    due: whenever\n    completion: Purple\n    colour: red\n", encoding="utf-8")
+    path.write_text(
+        HEADER + ACTION + "    due: whenever\n    completion: Purple\n    colour: red\n",
+        encoding="utf-8",
+    )
     # Schema, rating and reference errors all arrive in the first run, not in rounds.
     assert [d.name for d in load_errors(path)] == ["bad-date", "unknown-rating", "unknown-key"]
 
 
-TEN_PROBLEMS = HEADER + """\
+TEN_PROBLEMS = (
+    HEADER
+    + """\
 recommendations:
   - id: AfI 1
     text: Improve the timeliness of EHC plans.
@@ -129,25 +193,44 @@ actions:
     completion: Ambr
     commentary: Going well.
 """
+)
 
 
-def test_ten_mixed_load_errors_arrive_in_one_run_with_the_findings_of_readable_parts(tmp_path: Path) -> None:
+def test_ten_mixed_load_errors_arrive_in_one_run_with_the_findings_of_readable_parts(
+    tmp_path: Path,
+) -> None:
     path = tmp_path / "p.yaml"
     path.write_text(TEN_PROBLEMS, encoding="utf-8")
     found = check(path)
     errors = [(d.line, d.name) for d in found if d.is_load_error]
     # Read off the fixture: 5 unreadable dates, 3 ratings not on the scale, 2 unknown recommendations.
     assert errors == [
-        (12, "bad-date"), (15, "unknown-reference"), (18, "bad-date"), (19, "unknown-rating"),
-        (28, "bad-date"), (30, "bad-date"), (31, "unknown-rating"), (35, "unknown-reference"),
-        (37, "bad-date"), (38, "unknown-rating"),
+        (12, "bad-date"),
+        (15, "unknown-reference"),
+        (18, "bad-date"),
+        (19, "unknown-rating"),
+        (28, "bad-date"),
+        (30, "bad-date"),
+        (31, "unknown-rating"),
+        (35, "unknown-reference"),
+        (37, "bad-date"),
+        (38, "unknown-rating"),
     ]
     findings = {(d.ref, d.name) for d in found if not d.is_load_error}
     # 1.1's date cannot be read, but it is still checked for a lead and a measure of success.
-    assert {("1.1", "no-lead"), ("1.1", "no-success-measure"), ("1.4", "no-success-measure")} <= findings
+    assert {
+        ("1.1", "no-lead"),
+        ("1.1", "no-success-measure"),
+        ("1.4", "no-success-measure"),
+    } <= findings
     # Nothing is said about dates or ratings that could not be read.
     assert not {name for ref, name in findings if ref in {"1.1", "1.2", "1.3", "1.4"}} & {
-        "overdue", "not-time-bound", "milestone-overdue", "unrated", "rating-contradicts-dates"}
+        "overdue",
+        "not-time-bound",
+        "milestone-overdue",
+        "unrated",
+        "rating-contradicts-dates",
+    }
     assert [(d.line, d.column) for d in found] == sorted((d.line, d.column) for d in found)
 
 
@@ -161,7 +244,9 @@ def test_bom_and_crlf_load_normally(tmp_path: Path) -> None:
 
 def test_yaml_1_1_directive_does_not_turn_words_into_booleans(tmp_path: Path) -> None:
     path = tmp_path / "p.yaml"
-    path.write_text("%YAML 1.1\n---\n" + HEADER.replace("Test board", "NO") + ACTION, encoding="utf-8")
+    path.write_text(
+        "%YAML 1.1\n---\n" + HEADER.replace("Test board", "NO") + ACTION, encoding="utf-8"
+    )
     from sendplan_cli.check.pipeline import load_model
 
     loaded, plan = load_model(path)
@@ -180,7 +265,9 @@ def test_refs_keep_their_text(tmp_path: Path) -> None:
 def test_alias_bomb_is_refused_without_expanding(tmp_path: Path) -> None:
     lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     for prev, cur in zip("abcdefgh", "bcdefghi"):
-        lines.append(f"{cur}: &{cur} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]")
+        lines.append(
+            f"{cur}: &{cur} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]"
+        )
     path = tmp_path / "bomb.yaml"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     assert path.stat().st_size < 1000
@@ -195,7 +282,11 @@ def test_deep_nesting_is_refused(tmp_path: Path, opening: str, closing: str) -> 
     path = tmp_path / "deep.yaml"
     path.write_text("title: " + opening * 5000 + closing * 5000 + "\n", encoding="utf-8")
     [d] = check(path)
-    assert (d.name, d.line, d.message) == ("unsupported-yaml", 1, "nesting is deeper than 64 levels")
+    assert (d.name, d.line, d.message) == (
+        "unsupported-yaml",
+        1,
+        "nesting is deeper than 64 levels",
+    )
 
 
 def test_deep_block_nesting_is_refused(tmp_path: Path) -> None:
@@ -207,7 +298,9 @@ def test_deep_block_nesting_is_refused(tmp_path: Path) -> None:
 
 def test_odd_comment_layout_that_crashes_round_trip_loaders(tmp_path: Path) -> None:
     path = tmp_path / "p.yaml"
-    path.write_text("title: x # note\n\npartnership: y\npublished: April 2024\nboard: z\n", encoding="utf-8")
+    path.write_text(
+        "title: x # note\n\npartnership: y\npublished: April 2024\nboard: z\n", encoding="utf-8"
+    )
     assert check(path) == []
 
 
@@ -228,12 +321,24 @@ def test_every_case_through_the_command_line(tmp_path: Path) -> None:
         (["validate", "src"], "src: no YAML files in this directory or below it"),
         (["validate", "--as-of", "15/01/2025", "plans"], "YYYY-MM-DD"),
         # Rules count days on from the as-of date; Python's calendar ends in 9999.
-        (["validate", "plans", "--as-of", "9999-12-01"], "outside the years sendplan handles (1900 to 2999)"),
-        (["validate", "plans", "--as-of", "0001-01-01"], "give a date between 1900-01-01 and 2999-12-31"),
-        (["report", "plans/west-sussex-2024.yaml", "--month", "9999-12", "-o", "-"], "outside the years sendplan handles"),
+        (
+            ["validate", "plans", "--as-of", "9999-12-01"],
+            "outside the years sendplan handles (1900 to 2999)",
+        ),
+        (
+            ["validate", "plans", "--as-of", "0001-01-01"],
+            "give a date between 1900-01-01 and 2999-12-31",
+        ),
+        (
+            ["report", "plans/west-sussex-2024.yaml", "--month", "9999-12", "-o", "-"],
+            "outside the years sendplan handles",
+        ),
         (["explain", "SP999"], "no check with the code or name 'SP999'. `sendplan rules`"),
         (["explain", "overdu"], "did you mean 'overdue'?"),
-        (["validate", "--format", "json", "--group-by", "lead", "plans"], "--group-by groups text output only"),
+        (
+            ["validate", "--format", "json", "--group-by", "lead", "plans"],
+            "--group-by groups text output only",
+        ),
     ],
 )
 def test_usage_errors_exit_2(args: list[str], words: str) -> None:
@@ -245,10 +350,14 @@ def test_usage_errors_exit_2(args: list[str], words: str) -> None:
 
 def test_debug_is_accepted_after_the_command() -> None:
     # The internal-error hint says "run again with --debug"; people add it at the end of what they typed.
-    result = run_cli("validate", "plans/west-sussex-2024.yaml", "--as-of", "2025-01-15", "--quiet", "--debug")
+    result = run_cli(
+        "validate", "plans/west-sussex-2024.yaml", "--as-of", "2025-01-15", "--quiet", "--debug"
+    )
     assert result.returncode == 1, result.stderr
     assert "No such option" not in result.stderr
-    assert "west-sussex-2024.yaml:253:10: error SP101" in result.stdout  # 1.1, due July 2024, still Amber
+    assert (
+        "west-sussex-2024.yaml:253:10: error SP101" in result.stdout
+    )  # 1.1, due July 2024, still Amber
 
 
 @pytest.mark.parametrize("due", ["July 9999", "Winter 2999", "1850"])
@@ -286,10 +395,24 @@ def test_a_30_mb_file_is_checked_in_bounded_memory(tmp_path: Path) -> None:
     size = path.stat().st_size
     # Measure loading and checking, not 100,000 findings: one rule, judged at publication.
     # Larger than the default size limit, so the configuration raises it.
-    (tmp_path / "sendplan.toml").write_text('select = ["overdue"]\nmax-file-size = 40_000_000\n', encoding="utf-8")
-    proc = subprocess.Popen([sys.executable, "-m", "sendplan_cli", "validate", str(path), "--format", "json",
-                             "--as-of", "2024-04-30"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    (tmp_path / "sendplan.toml").write_text(
+        'select = ["overdue"]\nmax-file-size = 40_000_000\n', encoding="utf-8"
+    )
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "sendplan_cli",
+            "validate",
+            str(path),
+            "--format",
+            "json",
+            "--as-of",
+            "2024-04-30",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     assert proc.stderr is not None
     errors = proc.stderr.read()
     proc.stderr.close()
@@ -300,12 +423,20 @@ def test_a_30_mb_file_is_checked_in_bounded_memory(tmp_path: Path) -> None:
     assert usage.ru_maxrss * 1024 < 20 * size
 
 
-@pytest.mark.parametrize(("line", "column", "text"), [
-    (6, 10, '  - ref: ""\n    title: T\n'),
-    (8, 13, '  - ref: "1.1"\n    title: T\n    leads: [""]\n'),
-])
+@pytest.mark.parametrize(
+    ("line", "column", "text"),
+    [
+        (6, 10, '  - ref: ""\n    title: T\n'),
+        (8, 13, '  - ref: "1.1"\n    title: T\n    leads: [""]\n'),
+    ],
+)
 def test_empty_values_are_refused(tmp_path: Path, line: int, column: int, text: str) -> None:
     path = tmp_path / "p.yaml"
     path.write_text(HEADER + "actions:\n" + text, encoding="utf-8")
     [d] = load_errors(path)
-    assert (d.line, d.column, d.name, d.message) == (line, column, "invalid-value", "the value is empty")
+    assert (d.line, d.column, d.name, d.message) == (
+        line,
+        column,
+        "invalid-value",
+        "the value is empty",
+    )

@@ -29,8 +29,24 @@ def test_west_sussex_tables() -> None:
     _, plan = load_model(WEST)
     assert plan is not None
     assert [a.ref for a in plan.actions] == [
-        "1.1", "1.2", "1.3", "1.4", "1.5", "1.6", "1.7", "2.1", "3.1", "3.2", "3.3", "3.4",
-        "4.1", "4.2", "5.1", "5.2", "5.3", "5.4",
+        "1.1",
+        "1.2",
+        "1.3",
+        "1.4",
+        "1.5",
+        "1.6",
+        "1.7",
+        "2.1",
+        "3.1",
+        "3.2",
+        "3.3",
+        "3.4",
+        "4.1",
+        "4.2",
+        "5.1",
+        "5.2",
+        "5.3",
+        "5.4",
     ]
     assert [r.id for r in plan.recommendations] == ["AfI 1", "AfI 2", "AfI 3", "AfI 4", "AfI 5"]
     by_ref = {a.ref: a for a in plan.actions}
@@ -38,34 +54,82 @@ def test_west_sussex_tables() -> None:
     assert by_ref["3.2"].leads == ["Kate Courtney"]
     assert by_ref["4.1"].leads == ["Graham Olway"]
     assert by_ref["5.2"].leads == ["Karen Furse"]
-    assert by_ref["1.2"].due is not None and by_ref["1.2"].due.text == "On going with full implementation March 2026"
-    assert by_ref["4.2"].due is not None and by_ref["4.2"].due.text == "Sept 2024 Sept 2024 Sept 2024 March 2026"
+    assert (
+        by_ref["1.2"].due is not None
+        and by_ref["1.2"].due.text == "On going with full implementation March 2026"
+    )
+    assert (
+        by_ref["4.2"].due is not None
+        and by_ref["4.2"].due.text == "Sept 2024 Sept 2024 Sept 2024 March 2026"
+    )
     assert (by_ref["2.1"].completion, by_ref["2.1"].impact) == ("Blue", "Green")
     assert (by_ref["4.1"].completion, by_ref["4.1"].impact) == ("Amber", "Red")
     assert (by_ref["5.3"].completion, by_ref["5.3"].impact) == ("Amber", "Amber")
     assert all(a.completion == "Amber" for a in plan.actions if a.ref != "2.1")
-    assert plan.recommendations[2].senior_responsible_officer == "Claire Hayes, Assistant Director, Education & Skills"
+    assert (
+        plan.recommendations[2].senior_responsible_officer
+        == "Claire Hayes, Assistant Director, Education & Skills"
+    )
     assert [w.id for w in plan.workstreams] == ["PWG 1", "PWG 2", "PWG 4"]
-    assert [r.name for r in plan.rating_scale.completion] == ["Blue", "Green", "Amber", "Red", "Grey"]
+    assert [r.name for r in plan.rating_scale.completion] == [
+        "Blue",
+        "Green",
+        "Amber",
+        "Red",
+        "Grey",
+    ]
 
 
 def test_east_sussex_tables() -> None:
     _, plan = load_model(EAST)
     assert plan is not None
     assert [a.ref for a in plan.actions] == [
-        "1.1", "1.2", "1.3", "1.4", "1.5", "2.1", "2.2", "2.3",
-        "3.1", "3.2", "3.3", "3.4", "3.5", "3.6", "3.7", "4.1", "4.2", "4.3", "4.4",
+        "1.1",
+        "1.2",
+        "1.3",
+        "1.4",
+        "1.5",
+        "2.1",
+        "2.2",
+        "2.3",
+        "3.1",
+        "3.2",
+        "3.3",
+        "3.4",
+        "3.5",
+        "3.6",
+        "3.7",
+        "4.1",
+        "4.2",
+        "4.3",
+        "4.4",
     ]
     assert [w.id for w in plan.workstreams] == ["Theme 1", "Theme 2", "Theme 5"]
-    assert [r.workstream for r in plan.recommendations] == ["Theme 1", "Theme 2", "Theme 5", "Theme 5"]
+    assert [r.workstream for r in plan.recommendations] == [
+        "Theme 1",
+        "Theme 2",
+        "Theme 5",
+        "Theme 5",
+    ]
     by_ref = {a.ref: a for a in plan.actions}
     assert all(a.completion is None and a.impact is None for a in plan.actions)
     assert by_ref["3.2"].due is None and all(act.due is None for act in by_ref["3.2"].activities)
     assert by_ref["1.5"].due is not None and by_ref["1.5"].due.text == "From April 2025"
     assert by_ref["4.4"].due is not None and by_ref["4.4"].due.text == "Complete by July 2025"
-    assert by_ref["3.7"].leads == ["Head of Education SEND and Schools Safeguarding", "Head of Education Participation and Planning"]
-    assert [a.due.text for a in by_ref["4.2"].activities if a.due] == ["Summer 2025", "Ongoing", "Summer 2026", "Ongoing from spring 2025"]
-    assert by_ref["4.3"].references == ["PIP Priority 1", "Pan Sussex Post 16 SEND Strategic Work Plan"]
+    assert by_ref["3.7"].leads == [
+        "Head of Education SEND and Schools Safeguarding",
+        "Head of Education Participation and Planning",
+    ]
+    assert [a.due.text for a in by_ref["4.2"].activities if a.due] == [
+        "Summer 2025",
+        "Ongoing",
+        "Summer 2026",
+        "Ongoing from spring 2025",
+    ]
+    assert by_ref["4.3"].references == [
+        "PIP Priority 1",
+        "Pan Sussex Post 16 SEND Strategic Work Plan",
+    ]
     assert "% of EHCP health contributions within 6 weeks" in by_ref["1.1"].success_measures
 
 
@@ -95,7 +159,9 @@ def test_east_sussex_dates() -> None:
     not_bound = {d.ref: d.message for d in check(EAST, as_of) if d.name == "not-time-bound"}
     assert "has no date" in not_bound["3.2"]
     assert "From April 2025" in not_bound["1.5"]
-    assert refs_with(EAST, as_of, "unrated") == {f"{t}.{n}" for t, k in ((1, 5), (2, 3), (3, 7), (4, 4)) for n in range(1, k + 1)}
+    assert refs_with(EAST, as_of, "unrated") == {
+        f"{t}.{n}" for t, k in ((1, 5), (2, 3), (3, 7), (4, 4)) for n in range(1, k + 1)
+    }
 
 
 def test_list_json_reproduces_the_published_table() -> None:
@@ -104,9 +170,16 @@ def test_list_json_reproduces_the_published_table() -> None:
     rows = {row["ref"]: row for row in json.loads(result.stdout)}
     assert len(rows) == 18
     assert rows["1.1"] == {
-        "file": str(WEST), "ref": "1.1", "title": "Develop waiting well offer for Neurodiversity", "leads": ["Caroline Tozzi"],
-        "due": "July 2024", "due_end": "2024-07-31", "completion": "Amber", "impact": "Red",
-        "recommendation": "AfI 1", "recommendations": ["AfI 1"],
+        "file": str(WEST),
+        "ref": "1.1",
+        "title": "Develop waiting well offer for Neurodiversity",
+        "leads": ["Caroline Tozzi"],
+        "due": "July 2024",
+        "due_end": "2024-07-31",
+        "completion": "Amber",
+        "impact": "Red",
+        "recommendation": "AfI 1",
+        "recommendations": ["AfI 1"],
     }
     assert rows["1.7"]["due"] == "Ongoing" and rows["1.7"]["due_end"] is None
     assert rows["4.1"]["due_end"] == "2027-03-31"

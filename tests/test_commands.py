@@ -31,17 +31,23 @@ def test_validate_counts_a_file_given_twice_once() -> None:
     assert json.loads(result.stdout)["summary"]["files"] == 2
 
 
-@pytest.mark.parametrize("command", [["validate"], ["list"], ["report", "--month", "2025-01", "-o", "-"]])
+@pytest.mark.parametrize(
+    "command", [["validate"], ["list"], ["report", "--month", "2025-01", "-o", "-"]]
+)
 def test_every_command_gives_the_same_error_for_a_missing_path(command: list[str]) -> None:
     result = run_cli(*command, "no/such/plan.yaml")
     assert result.returncode == 2
     assert "no/such/plan.yaml: no such file or directory" in result.stderr
 
 
-@pytest.mark.parametrize(("key", "title"), [
-    ("SP013", "# SP013 bad-date (load error)"), ("bad-date", "# SP013 bad-date (load error)"),
-    ("sp101", "# SP101 overdue (error)"),
-])
+@pytest.mark.parametrize(
+    ("key", "title"),
+    [
+        ("SP013", "# SP013 bad-date (load error)"),
+        ("bad-date", "# SP013 bad-date (load error)"),
+        ("sp101", "# SP101 overdue (error)"),
+    ],
+)
 def test_explain_knows_load_errors_as_well_as_rules(key: str, title: str) -> None:
     result = run_cli("explain", key)
     assert result.returncode == 0
@@ -52,7 +58,9 @@ def test_every_load_error_has_its_own_explanation() -> None:
     from sendplan_cli.check.rules.load_errors import LOAD_ERRORS
 
     for error in LOAD_ERRORS:
-        assert "is not a valid plan" not in error.summary, f"{error.code} needs its own text in load_errors.py"
+        assert "is not a valid plan" not in error.summary, (
+            f"{error.code} needs its own text in load_errors.py"
+        )
 
 
 def test_rules_lists_load_errors_apart_from_rules() -> None:
@@ -64,14 +72,17 @@ def test_rules_lists_load_errors_apart_from_rules() -> None:
 
 def test_a_very_long_line_is_quoted_around_the_column(tmp_path: Path) -> None:
     plan = tmp_path / "plan.yaml"
-    plan.write_text("title: T\npartnership: P\npublished: April 2024\nboard: B\n"
-                    f"source: {{title: '{'x' * 10_000}', wrong: 1}}\n", encoding="utf-8")
+    plan.write_text(
+        "title: T\npartnership: P\npublished: April 2024\nboard: B\n"
+        f"source: {{title: '{'x' * 10_000}', wrong: 1}}\n",
+        encoding="utf-8",
+    )
     result = run_cli("validate", str(plan))
     quoted = [line for line in result.stdout.splitlines() if line.startswith("    5 | ")]
     assert quoted and len(quoted[0]) < 200
     caret = result.stdout.splitlines()[result.stdout.splitlines().index(quoted[0]) + 1]
     # The caret stands under the unknown key, shown within the cut line.
-    assert quoted[0][caret.index("^"):].startswith("wrong")
+    assert quoted[0][caret.index("^") :].startswith("wrong")
 
 
 def test_explaining_a_bad_date_lists_the_forms_sendplan_reads() -> None:
@@ -80,9 +91,21 @@ def test_explaining_a_bad_date_lists_the_forms_sendplan_reads() -> None:
 
 
 def test_new_makes_its_folder_and_starts_with_nothing_overdue(tmp_path: Path) -> None:
-    result = run_cli("new", "-o", "plans/my-plan.yaml", "--title", "Our plan", "--partnership", "Ours",
-                     "--published", "2024-04", cwd=tmp_path)
+    result = run_cli(
+        "new",
+        "-o",
+        "plans/my-plan.yaml",
+        "--title",
+        "Our plan",
+        "--partnership",
+        "Ours",
+        "--published",
+        "2024-04",
+        cwd=tmp_path,
+    )
     assert result.returncode == 0, result.stderr
     checked = run_cli("validate", "plans/", "--format", "json", cwd=tmp_path)
     assert "overdue" not in {f["name"] for f in json.loads(checked.stdout)["findings"]}
-    assert "sendplan validate plans/my-plan.yaml" in (tmp_path / "plans" / "my-plan.yaml").read_text(encoding="utf-8")
+    assert "sendplan validate plans/my-plan.yaml" in (
+        tmp_path / "plans" / "my-plan.yaml"
+    ).read_text(encoding="utf-8")

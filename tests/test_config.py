@@ -33,12 +33,17 @@ def test_pyproject_table_is_found_by_walking_up(tmp_path: Path) -> None:
     from sendplan_cli.check.config import clear_config_cache
 
     clear_config_cache()
-    (tmp_path / "pyproject.toml").write_text('[tool.sendplan]\nselect = ["SP201"]\nfail-on = "warning"\n', encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.sendplan]\nselect = ["SP201"]\nfail-on = "warning"\n', encoding="utf-8"
+    )
     (tmp_path / "plans").mkdir()
     plan = write_plan(tmp_path / "plans", OVERDUE_BODY)
     assert names(plan) == ["rating-contradicts-dates"]
     assert run_cli("validate", str(plan), "--as-of", "2025-01-15").returncode == 1
-    assert run_cli("validate", str(plan), "--as-of", "2025-01-15", "--fail-on", "error").returncode == 0
+    assert (
+        run_cli("validate", str(plan), "--as-of", "2025-01-15", "--fail-on", "error").returncode
+        == 0
+    )
 
 
 def test_rule_options(tmp_path: Path) -> None:
@@ -58,8 +63,14 @@ def test_rule_options(tmp_path: Path) -> None:
         ('fail-on = "fatal"\n', "expected error, warning or info"),
         ("select = [\n", "cannot read configuration"),
         # Past these bounds a date sum leaves the calendar; the value must be refused, not crash the run.
-        ("due-soon-days = 100000000\n", "due-soon-days: expected a whole number from 0 to 3,660, found 100,000,000"),
-        ("due-soon-days = -5\n", "due-soon-days: expected a whole number from 0 to 3,660, found -5"),
+        (
+            "due-soon-days = 100000000\n",
+            "due-soon-days: expected a whole number from 0 to 3,660, found 100,000,000",
+        ),
+        (
+            "due-soon-days = -5\n",
+            "due-soon-days: expected a whole number from 0 to 3,660, found -5",
+        ),
         ("stale-months = 100000000000\n", "stale-months: expected a whole number from 0 to 120"),
         ("max-file-size = -1\n", "max-file-size: expected a whole number from 1 to 2,000,000,000"),
         ("max-file-size = 0\n", "max-file-size: expected a whole number from 1"),
@@ -79,7 +90,12 @@ def _with_comment(comment: str) -> str:
 
 
 def test_suppression_hides_the_finding_on_its_line(tmp_path: Path) -> None:
-    plan = write_plan(tmp_path, _with_comment('# sendplan: ignore[overdue] reason="new date agreed by board 2024-09" until=2025-03-31'))
+    plan = write_plan(
+        tmp_path,
+        _with_comment(
+            '# sendplan: ignore[overdue] reason="new date agreed by board 2024-09" until=2025-03-31'
+        ),
+    )
     assert names(plan) == ["rating-contradicts-dates"]
 
 
@@ -91,13 +107,18 @@ def test_suppression_by_code(tmp_path: Path) -> None:
 def test_suppression_without_reason_still_hides_but_is_reported(tmp_path: Path) -> None:
     plan = write_plan(tmp_path, _with_comment("# sendplan: ignore[overdue]"))
     found = check(plan, AS_OF)
-    assert sorted(d.name for d in found) == ["rating-contradicts-dates", "suppression-without-reason"]
+    assert sorted(d.name for d in found) == [
+        "rating-contradicts-dates",
+        "suppression-without-reason",
+    ]
     [meta] = [d for d in found if d.name == "suppression-without-reason"]
     assert (meta.line, meta.column) == (14, 21)
 
 
 def test_expired_suppression_shows_the_finding_again(tmp_path: Path) -> None:
-    plan = write_plan(tmp_path, _with_comment('# sendplan: ignore[overdue] reason="agreed" until=2024-12-31'))
+    plan = write_plan(
+        tmp_path, _with_comment('# sendplan: ignore[overdue] reason="agreed" until=2024-12-31')
+    )
     assert names(plan) == ["overdue", "rating-contradicts-dates", "suppression-expired"]
 
 
@@ -112,13 +133,20 @@ def test_a_quoted_hash_is_not_a_suppression(tmp_path: Path) -> None:
     assert names(plan) == ["overdue", "rating-contradicts-dates"]
 
 
-def test_worker_processes_are_given_the_command_lines_options_with_each_job(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_worker_processes_are_given_the_command_lines_options_with_each_job(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from sendplan_cli.check import pipeline
     from sendplan_cli.check.config import Overrides
 
     plans = [write_plan(tmp_path, OVERDUE_BODY, name=f"plan-{n}.yaml") for n in range(2)]
-    monkeypatch.setattr(pipeline, "PARALLEL_BYTES", 0)  # share even this little work across processes
-    assert all("overdue" in {d.name for d in r.diagnostics} for r in pipeline.check_files(plans, AS_OF, Overrides()))
+    monkeypatch.setattr(
+        pipeline, "PARALLEL_BYTES", 0
+    )  # share even this little work across processes
+    assert all(
+        "overdue" in {d.name for d in r.diagnostics}
+        for r in pipeline.check_files(plans, AS_OF, Overrides())
+    )
     results = pipeline.check_files(plans, AS_OF, Overrides(ignore=("overdue",)))
     assert [r.path for r in results] == [str(p) for p in plans]
     assert all("overdue" not in {d.name for d in r.diagnostics} for r in results)

@@ -9,7 +9,9 @@ from conftest import PLANS, check, run_cli, shared_path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-LOCATED = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): error SP\d{3} \[[a-z-]+\] .+$", re.MULTILINE)
+LOCATED = re.compile(
+    r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): error SP\d{3} \[[a-z-]+\] .+$", re.MULTILINE
+)
 
 
 def test_yaml_test_suite_gets_a_located_message_for_every_input() -> None:
@@ -32,7 +34,9 @@ EDITS = st.lists(
     st.tuples(
         st.sampled_from(["delete", "duplicate", "insert", "replace-char", "indent", "dedent"]),
         st.integers(min_value=0, max_value=10_000),
-        st.text(alphabet=st.sampled_from(list(" :-[]{}#&*!|>'\"\t\nabc19%@`,?")), min_size=1, max_size=8),
+        st.text(
+            alphabet=st.sampled_from(list(" :-[]{}#&*!|>'\"\t\nabc19%@`,?")), min_size=1, max_size=8
+        ),
     ),
     min_size=1,
     max_size=4,
@@ -59,9 +63,13 @@ def _apply(lines: list[str], edits: list[tuple[str, int, str]]) -> str:
     return "".join(lines)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(EDITS)
-def test_random_edits_give_a_plan_or_located_errors(tmp_path: Path, edits: list[tuple[str, int, str]]) -> None:
+def test_random_edits_give_a_plan_or_located_errors(
+    tmp_path: Path, edits: list[tuple[str, int, str]]
+) -> None:
     path = tmp_path / "edited.yaml"
     path.write_text(_apply(_lines(), edits), encoding="utf-8")
     lines = path.read_text(encoding="utf-8").splitlines() or [""]

@@ -116,18 +116,21 @@ def test_numeric_noise_never_raises_anything_else(text: str) -> None:
         pass
 
 
-@pytest.mark.parametrize(("text", "start", "end"), [
-    # School terms in England: autumn ends at Christmas, spring runs to Easter, summer to July.
-    ("Autumn term 2024", date(2024, 9, 1), date(2024, 12, 31)),
-    ("Spring term 2025", date(2025, 1, 1), date(2025, 4, 30)),
-    ("Summer Term 2025", date(2025, 4, 1), date(2025, 7, 31)),
-    # Without "term", a season is the meteorological one UK public bodies use.
-    ("Autumn 2024", date(2024, 9, 1), date(2024, 11, 30)),
-    # Days written day first, as in the UK.
-    ("31 July 2024", date(2024, 7, 31), date(2024, 7, 31)),
-    ("1st April 2025", date(2025, 4, 1), date(2025, 4, 1)),
-    ("31/07/2024", date(2024, 7, 31), date(2024, 7, 31)),
-])
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        # School terms in England: autumn ends at Christmas, spring runs to Easter, summer to July.
+        ("Autumn term 2024", date(2024, 9, 1), date(2024, 12, 31)),
+        ("Spring term 2025", date(2025, 1, 1), date(2025, 4, 30)),
+        ("Summer Term 2025", date(2025, 4, 1), date(2025, 7, 31)),
+        # Without "term", a season is the meteorological one UK public bodies use.
+        ("Autumn 2024", date(2024, 9, 1), date(2024, 11, 30)),
+        # Days written day first, as in the UK.
+        ("31 July 2024", date(2024, 7, 31), date(2024, 7, 31)),
+        ("1st April 2025", date(2025, 4, 1), date(2025, 4, 1)),
+        ("31/07/2024", date(2024, 7, 31), date(2024, 7, 31)),
+    ],
+)
 def test_terms_and_british_days(text: str, start: date, end: date) -> None:
     [period] = parse_date_phrase(text).periods
     assert (period.start, period.end) == (start, end)

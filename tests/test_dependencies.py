@@ -12,7 +12,10 @@ REQUIREMENT = re.compile(r"^(?P<name>[A-Za-z0-9_.-]+)(?P<spec>.*)$")
 
 def _requirements() -> list[str]:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    return [*project["project"]["dependencies"], *project["project"]["optional-dependencies"]["test"]]
+    return [
+        *project["project"]["dependencies"],
+        *project["project"]["optional-dependencies"]["test"],
+    ]
 
 
 def _bounds(requirement: str) -> tuple[str, str | None, str | None]:

@@ -17,7 +17,17 @@ PLAN = "title: t\npartnership: p\npublished: April 2024\nboard: b\n"
 
 def test_the_folder_names_match_as_pathspec_reads_the_same_patterns() -> None:
     spec, names = pathspec.GitIgnoreSpec.from_lines(list(ALWAYS_EXCLUDED)), _AlwaysExcluded()
-    parts = ["plans", "venv", ".venv", "node_modules", ".git", "venv.yaml", "myvenv", "__pycache__", ".gitx"]
+    parts = [
+        "plans",
+        "venv",
+        ".venv",
+        "node_modules",
+        ".git",
+        "venv.yaml",
+        "myvenv",
+        "__pycache__",
+        ".gitx",
+    ]
     for n in (1, 2, 3):
         for path in itertools.product(parts, repeat=n):
             if any(part in names.names for part in path[:-1]):

@@ -16,10 +16,21 @@ def _plan(tmp_path: Path, actions: int) -> Path:
     # line-matcher could confuse are everywhere.
     body = ["recommendations:", "  - {id: AfI 1, text: Waiting well.}", "actions:"]
     for n in range(actions):
-        body += [f'  - ref: "1.{n + 1}"', "    title: Develop waiting well offer for Neurodiversity",
-                 "    recommendations: [AfI 1]", "    leads: [Caroline Tozzi]", "    due: July 2025", "    activities:",
-                 f"      - text: {ACTIVITY}", f"      - text: {ACTIVITY}", "    success_measures: [Offer published]",
-                 "    completion: Amber", "    impact: Red", "    commentary: Recruitment under way.", ""]
+        body += [
+            f'  - ref: "1.{n + 1}"',
+            "    title: Develop waiting well offer for Neurodiversity",
+            "    recommendations: [AfI 1]",
+            "    leads: [Caroline Tozzi]",
+            "    due: July 2025",
+            "    activities:",
+            f"      - text: {ACTIVITY}",
+            f"      - text: {ACTIVITY}",
+            "    success_measures: [Offer published]",
+            "    completion: Amber",
+            "    impact: Red",
+            "    commentary: Recruitment under way.",
+            "",
+        ]
     return write_plan(tmp_path, "\n".join(body), name=f"plan-{actions}.yaml")
 
 
@@ -27,8 +38,10 @@ def _cpu(tmp_path: Path, actions: int) -> float:
     from sendplan_cli.authoring.update import Change, apply_changes
 
     path = _plan(tmp_path, actions)
-    changes = [Change(f"1.{n + 1}", "2025-01", "Red", None, "Recruitment gap; a new date is to be agreed.")
-               for n in range(actions)]
+    changes = [
+        Change(f"1.{n + 1}", "2025-01", "Red", None, "Recruitment gap; a new date is to be agreed.")
+        for n in range(actions)
+    ]
     start = time.process_time()
     before, after = apply_changes(path, changes)
     spent = time.process_time() - start
@@ -40,7 +53,9 @@ def _cpu(tmp_path: Path, actions: int) -> float:
     return spent
 
 
-def test_updating_every_action_of_a_plan_four_times_larger_takes_about_four_times_the_work(tmp_path: Path) -> None:
+def test_updating_every_action_of_a_plan_four_times_larger_takes_about_four_times_the_work(
+    tmp_path: Path,
+) -> None:
     # CPU time of this process, so other work on the machine barely counts. Matching the lines before
     # and after with difflib alone took 40 times the work for 4 times the actions.
     _cpu(tmp_path, 5)

@@ -21,27 +21,40 @@ def broken(tmp_path: Path) -> Path:
     return path
 
 
-@pytest.mark.parametrize("command", [
-    ["validate"], ["list"], ["report", "--month", "2025-01", "-o", "{out}/paper.html"],
-    ["export", "-o", "{out}/tracker.xlsx"], ["export", "--month", "2025-01", "-o", "{out}/form.xlsx"],
-    ["schema", "-o", "{out}/schema.json", "--plan"],
-])
-def test_read_only_commands_report_an_unreadable_plan_as_a_finding_and_exit_1(command: list[str], broken: Path,
-                                                                              tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["validate"],
+        ["list"],
+        ["report", "--month", "2025-01", "-o", "{out}/paper.html"],
+        ["export", "-o", "{out}/tracker.xlsx"],
+        ["export", "--month", "2025-01", "-o", "{out}/form.xlsx"],
+        ["schema", "-o", "{out}/schema.json", "--plan"],
+    ],
+)
+def test_read_only_commands_report_an_unreadable_plan_as_a_finding_and_exit_1(
+    command: list[str], broken: Path, tmp_path: Path
+) -> None:
     out = tmp_path / "out"
     out.mkdir()
     result = run_cli(*[part.format(out=out) for part in command], str(broken))
     assert result.returncode == 1, result.stderr
-    assert "SP003" in result.stdout + result.stderr  # the finding, with its code, says what is wrong
+    assert (
+        "SP003" in result.stdout + result.stderr
+    )  # the finding, with its code, says what is wrong
     assert list(out.iterdir()) == []  # and nothing was written
 
 
-@pytest.mark.parametrize("command", [
-    ["update", "{plan}", "1.1", "--month", "2025-01", "--completion", "Red"],
-    ["import", "{plan}", "{form}"],
-])
-def test_commands_that_change_the_plan_refuse_an_unreadable_one_with_exit_2(command: list[str], broken: Path,
-                                                                           tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["update", "{plan}", "1.1", "--month", "2025-01", "--completion", "Red"],
+        ["import", "{plan}", "{form}"],
+    ],
+)
+def test_commands_that_change_the_plan_refuse_an_unreadable_one_with_exit_2(
+    command: list[str], broken: Path, tmp_path: Path
+) -> None:
     form = tmp_path / "form.xlsx"
     form.write_bytes(b"")
     result = run_cli(*[part.format(plan=broken, form=form) for part in command])
@@ -50,13 +63,20 @@ def test_commands_that_change_the_plan_refuse_an_unreadable_one_with_exit_2(comm
     assert broken.read_text(encoding="utf-8") == BROKEN
 
 
-@pytest.mark.parametrize("command", [
-    ["validate", "{missing}"], ["list", "{missing}"], ["report", "{missing}", "--month", "2025-01"],
-    ["export", "{missing}", "-o", "{tmp}/t.xlsx"], ["history", "{missing}"],
-    ["update", "{missing}", "1.1", "--month", "2025-01", "--completion", "Red"],
-    ["import", "{missing}", "{tmp}/form.xlsx"], ["import", str(WEST), "{missing}"],
-    ["schema", "--plan", "{missing}"],
-])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["validate", "{missing}"],
+        ["list", "{missing}"],
+        ["report", "{missing}", "--month", "2025-01"],
+        ["export", "{missing}", "-o", "{tmp}/t.xlsx"],
+        ["history", "{missing}"],
+        ["update", "{missing}", "1.1", "--month", "2025-01", "--completion", "Red"],
+        ["import", "{missing}", "{tmp}/form.xlsx"],
+        ["import", str(WEST), "{missing}"],
+        ["schema", "--plan", "{missing}"],
+    ],
+)
 def test_a_missing_path_is_a_usage_error_everywhere(command: list[str], tmp_path: Path) -> None:
     missing = tmp_path / "no-such-plan.yaml"
     result = run_cli(*[part.format(missing=missing, tmp=tmp_path) for part in command])
@@ -67,7 +87,9 @@ def test_a_missing_path_is_a_usage_error_everywhere(command: list[str], tmp_path
 def test_validate_exits_1_when_findings_fail_and_0_with_exit_zero_saying_so() -> None:
     # West Sussex at 2025-01-15 has five overdue actions, each an error.
     failing = run_cli("validate", str(WEST), "--as-of", "2025-01-15", "--format", "sarif")
-    forgiven = run_cli("validate", str(WEST), "--as-of", "2025-01-15", "--format", "sarif", "--exit-zero")
+    forgiven = run_cli(
+        "validate", str(WEST), "--as-of", "2025-01-15", "--format", "sarif", "--exit-zero"
+    )
     assert (failing.returncode, forgiven.returncode) == (1, 0)
     assert json.loads(failing.stdout)["runs"][0]["invocations"][0]["exitCode"] == 1
     assert json.loads(forgiven.stdout)["runs"][0]["invocations"][0]["exitCode"] == 0
@@ -85,7 +107,15 @@ def _git_repo_with(tmp_path: Path, name: str, text: str) -> Path:
     subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
-    git = ["git", "-C", str(tmp_path), "-c", "user.name=Officer", "-c", "user.email=officer@example.org"]
+    git = [
+        "git",
+        "-C",
+        str(tmp_path),
+        "-c",
+        "user.name=Officer",
+        "-c",
+        "user.email=officer@example.org",
+    ]
     subprocess.run([*git, "add", name], check=True)
     subprocess.run([*git, "commit", "-q", "-m", "Plan"], check=True)
     return path

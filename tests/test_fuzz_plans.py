@@ -31,10 +31,30 @@ from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SOURCES = sorted((ROOT / "plans").glob("*.yaml")) + sorted((ROOT / "tests" / "fixtures" / "valid").glob("*.yaml"))
-CONTROLS = [b"\x1b[31m", b"\x07", b"\x00", b"\r", b"\x0b", b"\xc2\x85", b"\xe2\x80\xa8", b"\xe2\x80\xae", b"\t"]
-ESCAPES = [b'"\\e[2J"', b'"\\u001b]0;title\\a"', b'"\\x85"', b'"\\r"', b'"a\\nb"', b'"\\U0010ffff"', b'"\\ud800"',
-           b'"\\UFFFFFFFF"']
+SOURCES = sorted((ROOT / "plans").glob("*.yaml")) + sorted(
+    (ROOT / "tests" / "fixtures" / "valid").glob("*.yaml")
+)
+CONTROLS = [
+    b"\x1b[31m",
+    b"\x07",
+    b"\x00",
+    b"\r",
+    b"\x0b",
+    b"\xc2\x85",
+    b"\xe2\x80\xa8",
+    b"\xe2\x80\xae",
+    b"\t",
+]
+ESCAPES = [
+    b'"\\e[2J"',
+    b'"\\u001b]0;title\\a"',
+    b'"\\x85"',
+    b'"\\r"',
+    b'"a\\nb"',
+    b'"\\U0010ffff"',
+    b'"\\ud800"',
+    b'"\\UFFFFFFFF"',
+]
 SECONDS_PER_RUN = 20
 
 
@@ -93,7 +113,9 @@ def escaped_control(rng: random.Random, data: bytes) -> bytes:
 def deep_nesting(rng: random.Random, data: bytes) -> bytes:
     depth = rng.choice([70, 500, 5000])
     kind = rng.choice([(b"[", b"]"), (b"{a: ", b"}")])
-    return data + b"deep: " + kind[0] * depth + b"x" + kind[1] * rng.choice([depth, depth - 1]) + b"\n"
+    return (
+        data + b"deep: " + kind[0] * depth + b"x" + kind[1] * rng.choice([depth, depth - 1]) + b"\n"
+    )
 
 
 def huge_line(rng: random.Random, data: bytes) -> bytes:
@@ -107,14 +129,35 @@ def truncate(rng: random.Random, data: bytes) -> bytes:
     return data[: rng.randrange(len(data) + 1)]
 
 
-EXTREME_DATES = [b"July 9999", b"9999-12", b"9999-12-31", b"Winter 9999", b"Q4 99/00", b"9999/00", b"0001-01",
-                 b"1 January 0001", b"December 2999", b"1899", b"Autumn term 9999"]
-EXTREME_NUMBERS = [b"1e400", b"-1e400", b"1" + b"0" * 400, b"1e308", b"-0", b"999999999999999", b"1e-400"]
+EXTREME_DATES = [
+    b"July 9999",
+    b"9999-12",
+    b"9999-12-31",
+    b"Winter 9999",
+    b"Q4 99/00",
+    b"9999/00",
+    b"0001-01",
+    b"1 January 0001",
+    b"December 2999",
+    b"1899",
+    b"Autumn term 9999",
+]
+EXTREME_NUMBERS = [
+    b"1e400",
+    b"-1e400",
+    b"1" + b"0" * 400,
+    b"1e308",
+    b"-0",
+    b"999999999999999",
+    b"1e-400",
+]
 
 
 def _replace_value(rng: random.Random, data: bytes, keys: bytes, values: list[bytes]) -> bytes:
     lines = _lines(data)
-    candidates = [i for i, line in enumerate(lines) if re.match(rb"^\s*(- )?(" + keys + rb"): \S", line)]
+    candidates = [
+        i for i, line in enumerate(lines) if re.match(rb"^\s*(- )?(" + keys + rb"): \S", line)
+    ]
     if not candidates:
         return data
     i = rng.choice(candidates)
@@ -135,17 +178,46 @@ def huge_number(rng: random.Random, data: bytes) -> bytes:
 
 
 MUTATIONS: list[Callable[[random.Random, bytes], bytes]] = [
-    flip_bytes, delete_lines, duplicate_lines, swap_lines, insert_control, escaped_control, deep_nesting,
-    huge_line, truncate, extreme_date, huge_number,
+    flip_bytes,
+    delete_lines,
+    duplicate_lines,
+    swap_lines,
+    insert_control,
+    escaped_control,
+    deep_nesting,
+    huge_line,
+    truncate,
+    extreme_date,
+    huge_number,
 ]
 
 # What a user may type as options or configuration: the ends of the calendar and of numbers.
-AS_OF = ["9999-12-31", "9999-12-01", "0001-01-01", "1900-01-01", "2999-12-31", "3000-01-01", "2025-02-30", "2025-01-15"]
+AS_OF = [
+    "9999-12-31",
+    "9999-12-01",
+    "0001-01-01",
+    "1900-01-01",
+    "2999-12-31",
+    "3000-01-01",
+    "2025-02-30",
+    "2025-01-15",
+]
 CONFIG = [
-    "due-soon-days = 100000000", "due-soon-days = -5", "due-soon-days = 3660", "due-soon-days = 1e9",
-    "stale-months = 100000000000", "stale-months = -1", "stale-months = 120", "stale-months = true",
-    "max-file-size = -1", "max-file-size = 0", "max-file-size = 99999999999999999", "max-file-size = 1",
-    'fail-on = "fatal"', 'select = ["SP999"]', "history = 3",
+    "due-soon-days = 100000000",
+    "due-soon-days = -5",
+    "due-soon-days = 3660",
+    "due-soon-days = 1e9",
+    "stale-months = 100000000000",
+    "stale-months = -1",
+    "stale-months = 120",
+    "stale-months = true",
+    "max-file-size = -1",
+    "max-file-size = 0",
+    "max-file-size = 99999999999999999",
+    "max-file-size = 1",
+    'fail-on = "fatal"',
+    'select = ["SP999"]',
+    "history = 3",
 ]
 UPDATES = [
     ["--indicator", "KPI 2", "--period", "{period}", "--value", "{number}"],
@@ -212,7 +284,9 @@ def _editor_lines(data: bytes) -> list[str]:
 def problems(path: Path, data: bytes, with_paper: bool) -> tuple[int, list[str]]:
     """validate's exit code for one mutant, and what went wrong (empty when sendplan behaved)."""
     found = []
-    code, out, err = run_sendplan("validate", str(path), "--format", "json", "--as-of", "2025-01-15")
+    code, out, err = run_sendplan(
+        "validate", str(path), "--format", "json", "--as-of", "2025-01-15"
+    )
     exit_code = code
     if code not in (0, 1, 2):
         found.append(f"validate json exit code {code}")
@@ -271,7 +345,10 @@ def option_problems(rng: random.Random, folder: Path, plan: Path) -> list[str]:
     target = folder / "update-target.yaml"
     source = "indicators.yaml" if "--indicator" in template else "with-updates.yaml"
     target.write_bytes((ROOT / "tests" / "fixtures" / "valid" / source).read_bytes())
-    typed = [part.format(**{name: rng.choice(values) for name, values in TYPED.items()}) for part in template]
+    typed = [
+        part.format(**{name: rng.choice(values) for name, values in TYPED.items()})
+        for part in template
+    ]
     found += _no_crash(("update", str(target), *typed, "--dry-run"))
     return found
 
@@ -310,11 +387,15 @@ def fuzz(mutants: int, seed: int, folder: Path) -> tuple[Counter[str], list[str]
 def test_mutated_plans_never_crash(tmp_path: Path) -> None:
     counts, failures = fuzz(int(os.environ.get("FUZZ_MUTANTS", "25")), seed=1, folder=tmp_path)
     assert failures == []
-    assert counts["exit 1"] > 0  # the mutations do break plans: the sample exercises the error paths
+    assert (
+        counts["exit 1"] > 0
+    )  # the mutations do break plans: the sample exercises the error paths
 
 
 if __name__ == "__main__":
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--mutants", type=int, default=3000)
     parser.add_argument("--seed", type=int, default=1)
     options = parser.parse_args()
@@ -322,6 +403,9 @@ if __name__ == "__main__":
         totals, problems_found = fuzz(options.mutants, options.seed, Path(work))
     for problem in problems_found:
         print(problem)
-    print(f"{options.mutants} mutants (seed {options.seed}): " + ", ".join(f"{k}: {v}" for k, v in sorted(totals.items()))
-          + f"; {len(problems_found)} problems")
+    print(
+        f"{options.mutants} mutants (seed {options.seed}): "
+        + ", ".join(f"{k}: {v}" for k, v in sorted(totals.items()))
+        + f"; {len(problems_found)} problems"
+    )
     sys.exit(1 if problems_found else 0)

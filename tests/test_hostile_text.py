@@ -29,15 +29,28 @@ def test_list_shows_rich_markup_as_written(tmp_path: Path) -> None:
 
 
 def test_list_makes_no_terminal_link(tmp_path: Path) -> None:
-    plan = write_plan(tmp_path, HOSTILE.replace("Close [/] early", "[link=https://evil.example]Click[/link]"))
-    result = run_cli("list", str(plan), env={"FORCE_COLOR": "1", "NO_COLOR": "", "TERM": "xterm-256color"})
+    plan = write_plan(
+        tmp_path, HOSTILE.replace("Close [/] early", "[link=https://evil.example]Click[/link]")
+    )
+    result = run_cli(
+        "list", str(plan), env={"FORCE_COLOR": "1", "NO_COLOR": "", "TERM": "xterm-256color"}
+    )
     assert result.returncode == 0, result.stderr
     assert "\x1b]8;" not in result.stdout  # OSC 8 is how a terminal link is made
     assert "[link=https://evil.example]Click[/link]" in result.stdout.replace("\x1b[0m", "")
 
 
 def _markdown_paper(tmp_path: Path) -> str:
-    result = run_cli("report", str(write_plan(tmp_path, HOSTILE)), "--month", "2024-05", "--format", "md", "-o", "-")
+    result = run_cli(
+        "report",
+        str(write_plan(tmp_path, HOSTILE)),
+        "--month",
+        "2024-05",
+        "--format",
+        "md",
+        "-o",
+        "-",
+    )
     assert result.returncode == 0, result.stderr
     return result.stdout
 
@@ -54,4 +67,7 @@ def test_markdown_paper_starts_no_block_from_plan_text(tmp_path: Path) -> None:
     assert "Injected heading</h" not in html and "Not a heading</h" not in html
     assert "<td>Sam\\n# Injected heading</td>" in html
     # The recommendation's own paragraph break is kept; its other lines stay text.
-    assert "<p>First paragraph &lt;script&gt;alert(1)&lt;/script&gt;</p>\n<p># Not a heading<br />\n- not a list</p>" in html
+    assert (
+        "<p>First paragraph &lt;script&gt;alert(1)&lt;/script&gt;</p>\n<p># Not a heading<br />\n- not a list</p>"
+        in html
+    )

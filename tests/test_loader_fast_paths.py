@@ -21,7 +21,12 @@ from sendplan_cli.plan.positions import YAML_ONLY_BREAKS, has_yaml_only_breaks
 
 _SURROGATES = range(0xD800, 0xE000)
 _REFUSED = [chr(c) for c in range(0x110000) if c not in _SURROGATES and _BAD_CHAR.fullmatch(chr(c))]
-_CONTEXTS = ["title: plain ASCII {}\n", "title: costs \u00a3300 {} here\n", "title: 2024 \u2013 2025 {}\n", "{}"]
+_CONTEXTS = [
+    "title: plain ASCII {}\n",
+    "title: costs \u00a3300 {} here\n",
+    "title: 2024 \u2013 2025 {}\n",
+    "{}",
+]
 
 
 def test_every_character_yaml_refuses_is_found_in_any_text() -> None:
@@ -30,7 +35,10 @@ def test_every_character_yaml_refuses_is_found_in_any_text() -> None:
         for context in _CONTEXTS:
             text = context.format(char)
             found = _first_bad_char(text, text.encode("utf-8"))
-            assert found is not None and found.start() == text.index(char), (context, hex(ord(char)))
+            assert found is not None and found.start() == text.index(char), (
+                context,
+                hex(ord(char)),
+            )
 
 
 def test_text_without_refused_characters_passes() -> None:
@@ -41,7 +49,10 @@ def test_text_without_refused_characters_passes() -> None:
 
 def test_a_refused_character_is_reported_where_it_is() -> None:
     plan = LoadedPlan(path="plan.yaml", text="")
-    assert read_text(Path("plan.yaml"), plan, "title: ok\nboard: \u00a3 b\x9b\n".encode("utf-8")) is None
+    assert (
+        read_text(Path("plan.yaml"), plan, "title: ok\nboard: \u00a3 b\x9b\n".encode("utf-8"))
+        is None
+    )
     assert (plan.diagnostics[0].line, plan.diagnostics[0].column) == (2, 11)
     assert "U+009B" in plan.diagnostics[0].message
 
@@ -57,8 +68,14 @@ def test_every_control_a_quoted_value_may_not_hold_is_unprintable() -> None:
 
 
 def test_an_escaped_control_in_a_printable_looking_plan_is_still_refused() -> None:
-    plan = load_text('title: "Line one\\nLine two"\nboard: "a\\eb"\n', LoadedPlan(path="plan.yaml", text=""))
-    assert plan.data is None and plan.diagnostics[0].line == 2 and "U+001B" in plan.diagnostics[0].message
+    plan = load_text(
+        'title: "Line one\\nLine two"\nboard: "a\\eb"\n', LoadedPlan(path="plan.yaml", text="")
+    )
+    assert (
+        plan.data is None
+        and plan.diagnostics[0].line == 2
+        and "U+001B" in plan.diagnostics[0].message
+    )
 
 
 def test_quoted_lines_are_split_where_editors_split_them() -> None:

@@ -22,10 +22,21 @@ def _first(tmp_path: Path, text: str) -> tuple[int, int, str, str]:
 
 @pytest.mark.parametrize(
     ("escape", "code_point"),
-    [("\\e", "U+001B"), ("\\u001b", "U+001B"), ("\\x1b", "U+001B"), ("\\a", "U+0007"), ("\\r", "U+000D"),
-     ("\\x85", "U+0085"), ("\\0", "U+0000"), ("\\U0000009b", "U+009B"), ("\\v", "U+000B")],
+    [
+        ("\\e", "U+001B"),
+        ("\\u001b", "U+001B"),
+        ("\\x1b", "U+001B"),
+        ("\\a", "U+0007"),
+        ("\\r", "U+000D"),
+        ("\\x85", "U+0085"),
+        ("\\0", "U+0000"),
+        ("\\U0000009b", "U+009B"),
+        ("\\v", "U+000B"),
+    ],
 )
-def test_an_escaped_control_character_is_a_located_encoding_error(tmp_path: Path, escape: str, code_point: str) -> None:
+def test_an_escaped_control_character_is_a_located_encoding_error(
+    tmp_path: Path, escape: str, code_point: str
+) -> None:
     # board is line 4 of HEADER; the escape starts after the 13 characters of `board: "Test `, at column 14.
     text = HEADER.replace("board: Test board", f'board: "Test {escape}board"')
     line, column, code, message = _first(tmp_path, text)
@@ -48,8 +59,11 @@ def test_an_escaped_surrogate_is_refused(tmp_path: Path) -> None:
 
 def test_new_lines_and_tabs_written_as_escapes_are_allowed(tmp_path: Path) -> None:
     path = tmp_path / "plan.yaml"
-    path.write_text(HEADER.replace("board: Test board", 'board: "Line one\\nLine two\\tcolumn"') + "actions: []\n",
-                    encoding="utf-8")
+    path.write_text(
+        HEADER.replace("board: Test board", 'board: "Line one\\nLine two\\tcolumn"')
+        + "actions: []\n",
+        encoding="utf-8",
+    )
     loaded = load_plan(path)
     assert loaded.diagnostics == [] and loaded.data["board"] == "Line one\nLine two\tcolumn"
 
@@ -62,7 +76,9 @@ def test_an_escaped_backslash_is_not_an_escape(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("separator", ["\u2028", "\u0085"])
-def test_separators_editors_do_not_break_on_leave_line_numbers_alone(tmp_path: Path, separator: str) -> None:
+def test_separators_editors_do_not_break_on_leave_line_numbers_alone(
+    tmp_path: Path, separator: str
+) -> None:
     # Editors show three lines; the unknown key is on the third.
     text = f'title: "one{separator}still line one"\nboard: x\nboards: y\n'
     path = tmp_path / "plan.yaml"
@@ -93,8 +109,13 @@ def test_columns_past_sixteen_million_are_exact(tmp_path: Path) -> None:
 def _validate_within_a_minute(path: str) -> subprocess.CompletedProcess[str]:
     """A hang or a read of an endless device fails the test instead of stalling the suite."""
     env = {**os.environ, "NO_COLOR": "1"}
-    return subprocess.run([sys.executable, "-m", "sendplan_cli", "validate", path],
-                          capture_output=True, text=True, env=env, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "sendplan_cli", "validate", path],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX feature")
@@ -103,16 +124,26 @@ def test_a_named_pipe_is_refused_at_once(tmp_path: Path) -> None:
     os.mkfifo(fifo)
     result = _validate_within_a_minute(str(fifo))
     assert result.returncode == 1
-    assert f"{fifo}:1:1: error SP001 [unreadable-file] it is a named pipe (FIFO), not a plan file" in result.stdout
+    assert (
+        f"{fifo}:1:1: error SP001 [unreadable-file] it is a named pipe (FIFO), not a plan file"
+        in result.stdout
+    )
 
 
-@pytest.mark.skipif(not Path("/dev/zero").exists() or sys.platform == "win32", reason="no /dev/zero here")
+@pytest.mark.skipif(
+    not Path("/dev/zero").exists() or sys.platform == "win32", reason="no /dev/zero here"
+)
 def test_a_device_is_refused_without_reading_it() -> None:
     result = _validate_within_a_minute("/dev/zero")
     assert result.returncode == 1
     [line] = [line for line in result.stdout.splitlines() if "SP001" in line]
-    assert line == "/dev/zero:1:1: error SP001 [unreadable-file] it is a character device, not a plan file"
-    assert result.stdout.count("/dev/zero") == 2  # the file's heading and its finding; the finding names it once
+    assert (
+        line
+        == "/dev/zero:1:1: error SP001 [unreadable-file] it is a character device, not a plan file"
+    )
+    assert (
+        result.stdout.count("/dev/zero") == 2
+    )  # the file's heading and its finding; the finding names it once
 
 
 def test_a_file_over_the_size_limit_is_refused_before_reading(tmp_path: Path) -> None:

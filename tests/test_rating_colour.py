@@ -19,8 +19,19 @@ actions:
 """
 
 
-@pytest.mark.parametrize("colour", ["#f47738;background-image:url(https://evil.example/x.png)", "red", "#fff", "#f4773g", "f47738"])
-def test_a_colour_that_is_not_rrggbb_is_a_located_invalid_value(tmp_path: Path, colour: str) -> None:
+@pytest.mark.parametrize(
+    "colour",
+    [
+        "#f47738;background-image:url(https://evil.example/x.png)",
+        "red",
+        "#fff",
+        "#f4773g",
+        "f47738",
+    ],
+)
+def test_a_colour_that_is_not_rrggbb_is_a_located_invalid_value(
+    tmp_path: Path, colour: str
+) -> None:
     path = write_plan(tmp_path, SCALE.format(colour=colour))
     diagnostics = check(path)
     found = [(d.code, d.line, d.column) for d in diagnostics if d.pointer.endswith("colour")]
@@ -31,7 +42,9 @@ def test_a_colour_that_is_not_rrggbb_is_a_located_invalid_value(tmp_path: Path, 
 
 
 def test_the_paper_never_carries_a_rejected_colour(tmp_path: Path) -> None:
-    plan = write_plan(tmp_path, SCALE.format(colour="#f47738;background-image:url(https://evil.example/x.png)"))
+    plan = write_plan(
+        tmp_path, SCALE.format(colour="#f47738;background-image:url(https://evil.example/x.png)")
+    )
     result = run_cli("report", str(plan), "--month", "2024-05", "-o", "-")
     assert result.returncode == 1 and "evil.example" not in result.stdout
 

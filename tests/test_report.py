@@ -80,14 +80,25 @@ def test_east_sussex_is_reported_as_unrated() -> None:
     markdown = paper(EAST, "--month", "2025-06", "--format", "md")
     assert "| Not rated | 19 |" in markdown
     # Findings are summarised by rule with the actions concerned: 3.2 has no date (SP104).
-    assert re.search(r"^\| SP104 not-time-bound \| warning \| \d+ \| [^|]*\b3\.2\b", markdown, re.MULTILINE)
+    assert re.search(
+        r"^\| SP104 not-time-bound \| warning \| \d+ \| [^|]*\b3\.2\b", markdown, re.MULTILINE
+    )
 
 
 def test_movement_against_the_previous_month() -> None:
     markdown = paper(UPDATES, "--month", "2025-01", "--format", "md")
-    rows = {line.split("|")[1].strip(): line.split("|")[7].strip() for line in markdown.splitlines()
-            if re.match(r"^\| \d \| ", line) and line.count("|") == 9}
-    assert rows == {"1": "improved", "2": "worsened", "3": "completed", "4": "new", "5": "unchanged"}
+    rows = {
+        line.split("|")[1].strip(): line.split("|")[7].strip()
+        for line in markdown.splitlines()
+        if re.match(r"^\| \d \| ", line) and line.count("|") == 9
+    }
+    assert rows == {
+        "1": "improved",
+        "2": "worsened",
+        "3": "completed",
+        "4": "new",
+        "5": "unchanged",
+    }
     assert "December 2024 → April 2025" in markdown
     assert "Ratings are as published" not in markdown
 
@@ -99,7 +110,10 @@ def test_no_update_this_month_is_an_exception() -> None:
 
 def test_ratings_before_any_update_are_as_published() -> None:
     markdown = paper(UPDATES, "--month", "2024-11", "--format", "md")
-    assert "| 1 | Improves in January | Alex Example | March 2025 | Red | Red | as published |" in markdown
+    assert (
+        "| 1 | Improves in January | Alex Example | March 2025 | Red | Red | as published |"
+        in markdown
+    )
 
 
 def test_several_plans_give_one_paper() -> None:
@@ -114,13 +128,19 @@ def test_html_is_self_contained_and_accessible() -> None:
     assert '<html lang="en-GB">' in html
     assert "script" not in tags and "link" not in tags and "img" not in tags
     assert not re.search(r"""(src|href)=["']?https?:""", html)
-    assert all(attrs.get("role") == "img" and attrs.get("aria-labelledby") for t, attrs in parsed.tags if t == "svg")
+    assert all(
+        attrs.get("role") == "img" and attrs.get("aria-labelledby")
+        for t, attrs in parsed.tags
+        if t == "svg"
+    )
     assert tags.count("title") == 1 + tags.count("svg")
     headings = [int(t[1]) for t in tags if re.fullmatch(r"h[1-6]", t)]
     assert headings[0] == 1 and all(b - a <= 1 for a, b in zip(headings, headings[1:]))
     assert all(attrs.get("scope") in ("col", "row") for t, attrs in parsed.tags if t == "th")
     # Ratings carry their word, not only their colour.
-    assert re.search(r'<span class="badge" style="background:#f47738;color:#0b0c0c">Amber</span>', html)
+    assert re.search(
+        r'<span class="badge" style="background:#f47738;color:#0b0c0c">Amber</span>', html
+    )
     assert "print-color-adjust: exact" in html and "display: table-header-group" in html
 
 
@@ -132,6 +152,7 @@ def test_badge_text_contrast_is_at_least_4_5_to_1() -> None:
         def ch(v: str) -> float:
             c = int(v, 16) / 255
             return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
         return 0.2126 * ch(colour[1:3]) + 0.7152 * ch(colour[3:5]) + 0.0722 * ch(colour[5:7])
 
     scale = west_sussex_scale()
@@ -161,7 +182,10 @@ def test_custom_template_with_a_typo_fails_loudly(tmp_path: Path) -> None:
     template.write_text("<h1>{{ titel }}</h1>", encoding="utf-8")
     result = run_cli("report", WEST, "--month", "2025-01", "--template", str(template), "-o", "-")
     assert result.returncode == 2
-    assert "the template uses 'titel', which is not one of the paper's variables" in result.stderr and "Traceback" not in result.stderr
+    assert (
+        "the template uses 'titel', which is not one of the paper's variables" in result.stderr
+        and "Traceback" not in result.stderr
+    )
 
 
 def test_custom_template_cannot_reach_python_internals(tmp_path: Path) -> None:
@@ -175,9 +199,21 @@ def test_custom_template_cannot_reach_python_internals(tmp_path: Path) -> None:
 
 def test_custom_html_template_is_autoescaped(tmp_path: Path) -> None:
     template = tmp_path / "mine.html.j2"
-    template.write_text("{% for v in plans %}{% for r in v.rows %}<p>{{ r.title }}</p>{% endfor %}{% endfor %}", encoding="utf-8")
+    template.write_text(
+        "{% for v in plans %}{% for r in v.rows %}<p>{{ r.title }}</p>{% endfor %}{% endfor %}",
+        encoding="utf-8",
+    )
     body = 'actions:\n  - ref: "1"\n    title: "<b>bold</b>"\n'
-    result = run_cli("report", str(write_plan(tmp_path, body)), "--month", "2024-05", "--template", str(template), "-o", "-")
+    result = run_cli(
+        "report",
+        str(write_plan(tmp_path, body)),
+        "--month",
+        "2024-05",
+        "--template",
+        str(template),
+        "-o",
+        "-",
+    )
     assert result.stdout == "<p>&lt;b&gt;bold&lt;/b&gt;</p>"
 
 
@@ -188,19 +224,32 @@ def test_template_variables_are_documented() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     section = readme.split("### Template variables")[1].split("\n## ")[0]
     documented = set(re.findall(r"^\s*- `([a-z_]+)`", section, re.MULTILINE))
-    fields = set(TEMPLATE_VARIABLES) | set(PlanView.__dataclass_fields__) | set(ActionRow.__dataclass_fields__)
+    fields = (
+        set(TEMPLATE_VARIABLES)
+        | set(PlanView.__dataclass_fields__)
+        | set(ActionRow.__dataclass_fields__)
+    )
     assert documented == fields
 
 
 def test_default_output_file_and_no_half_written_file(tmp_path: Path) -> None:
     result = run_cli("report", WEST, "--month", "2025-01", "--format", "md", cwd=tmp_path)
     assert result.returncode == 0
-    assert (tmp_path / "board-paper-west-sussex-2024-2025-01.md").read_text(encoding="utf-8").startswith("# West Sussex")
+    assert (
+        (tmp_path / "board-paper-west-sussex-2024-2025-01.md")
+        .read_text(encoding="utf-8")
+        .startswith("# West Sussex")
+    )
     broken = write_plan(tmp_path, "actions: [\n", name="broken.yaml")
     result = run_cli("report", str(broken), "--month", "2025-01", cwd=tmp_path)
     assert result.returncode == 1
-    assert "broken.yaml:5:11: error SP003" in result.stderr  # just after the unclosed [ on the last line
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["board-paper-west-sussex-2024-2025-01.md", "broken.yaml"]
+    assert (
+        "broken.yaml:5:11: error SP003" in result.stderr
+    )  # just after the unclosed [ on the last line
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "board-paper-west-sussex-2024-2025-01.md",
+        "broken.yaml",
+    ]
 
 
 @pytest.mark.parametrize("month", ["2025-13", "January", "2025"])
@@ -210,9 +259,13 @@ def test_bad_month_is_a_usage_error(month: str) -> None:
 
 
 @pytest.mark.parametrize("name", ["mine.jinja", "mine.html.jinja2", "mine.tpl"])
-def test_an_html_paper_from_a_template_of_any_name_escapes_plan_text(tmp_path: Path, name: str) -> None:
+def test_an_html_paper_from_a_template_of_any_name_escapes_plan_text(
+    tmp_path: Path, name: str
+) -> None:
     # The paper's format decides escaping, not how the template's file happens to be named.
-    plan = write_plan(tmp_path, """\
+    plan = write_plan(
+        tmp_path,
+        """\
     recommendations:
       - id: R1
         text: "<script>alert(1)</script>"
@@ -220,16 +273,36 @@ def test_an_html_paper_from_a_template_of_any_name_escapes_plan_text(tmp_path: P
       - ref: "1"
         title: Waiting well
         recommendations: [R1]
-    """)
+    """,
+    )
     template = tmp_path / name
-    template.write_text("{% for r in plans[0].plan.recommendations %}<p>{{ r.text }}</p>{% endfor %}", encoding="utf-8")
-    result = run_cli("report", str(plan), "--month", "2024-05", "--format", "html", "--template", str(template), "-o", "-")
+    template.write_text(
+        "{% for r in plans[0].plan.recommendations %}<p>{{ r.text }}</p>{% endfor %}",
+        encoding="utf-8",
+    )
+    result = run_cli(
+        "report",
+        str(plan),
+        "--month",
+        "2024-05",
+        "--format",
+        "html",
+        "--template",
+        str(template),
+        "-o",
+        "-",
+    )
     assert result.returncode == 0, result.stderr
-    assert "<script>" not in result.stdout and "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>" in result.stdout
+    assert (
+        "<script>" not in result.stdout
+        and "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>" in result.stdout
+    )
 
 
 @pytest.mark.parametrize("include", [".env", ".git/config", "notes.yaml"])
-def test_a_template_includes_only_template_files_never_hidden_ones(tmp_path: Path, include: str) -> None:
+def test_a_template_includes_only_template_files_never_hidden_ones(
+    tmp_path: Path, include: str
+) -> None:
     # A template at the top of a repository must not be able to print its secrets or configuration.
     secret = tmp_path / include
     secret.parent.mkdir(parents=True, exist_ok=True)
@@ -239,19 +312,31 @@ def test_a_template_includes_only_template_files_never_hidden_ones(tmp_path: Pat
     result = run_cli("report", WEST, "--month", "2025-01", "--template", str(template), "-o", "-")
     assert result.returncode == 2
     assert "TOPSECRET" not in result.stdout + result.stderr
-    assert f"cannot include '{include}': a template may include only template files" in result.stderr
+    assert (
+        f"cannot include '{include}': a template may include only template files" in result.stderr
+    )
 
 
-@pytest.mark.parametrize(("body", "said"), [
-    ("{% for i in range(10**6) %}{% endfor %}", "range() may count to at most 100,000 in a template"),
-    ("{{ 1 / 0 }}", "the template divides by zero"),
-])
+@pytest.mark.parametrize(
+    ("body", "said"),
+    [
+        (
+            "{% for i in range(10**6) %}{% endfor %}",
+            "range() may count to at most 100,000 in a template",
+        ),
+        ("{{ 1 / 0 }}", "the template divides by zero"),
+    ],
+)
 def test_template_failures_are_said_in_plain_words(tmp_path: Path, body: str, said: str) -> None:
     template = tmp_path / "mine.md.j2"
     template.write_text(body, encoding="utf-8")
     result = run_cli("report", WEST, "--month", "2025-01", "--template", str(template), "-o", "-")
     assert result.returncode == 2
-    assert said in result.stderr and "MAX_RANGE" not in result.stderr and "ZeroDivisionError" not in result.stderr
+    assert (
+        said in result.stderr
+        and "MAX_RANGE" not in result.stderr
+        and "ZeroDivisionError" not in result.stderr
+    )
 
 
 def test_the_date_filter_shows_a_plans_own_date_as_written(tmp_path: Path) -> None:

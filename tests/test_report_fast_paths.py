@@ -12,8 +12,17 @@ def test_every_character_the_sanitiser_escapes_is_unprintable() -> None:
 
 
 def test_controls_in_a_finding_are_still_shown_as_escapes() -> None:
-    d = Diagnostic(path="plans/a\x1b.yaml", line=1, column=8, code="SP203", name="missing-commentary",
-                   severity=Severity.WARNING, message="rated \u202eRed", hint="add\ncommentary", pointer="")
+    d = Diagnostic(
+        path="plans/a\x1b.yaml",
+        line=1,
+        column=8,
+        code="SP203",
+        name="missing-commentary",
+        severity=Severity.WARNING,
+        message="rated \u202eRed",
+        hint="add\ncommentary",
+        pointer="",
+    )
     head, snippet, hint = render(d, ["title: \x1b[31mred \u2028 text"])
     assert head == "plans/a\\x1b.yaml:1:8: warning SP203 [missing-commentary] rated \\u202eRed"
     assert snippet == ["    1 | title: \\x1b[31mred \\u2028 text", "      |        ^"]

@@ -30,13 +30,16 @@ def test_help_says_how_the_as_of_date_is_chosen() -> None:
     assert "last day for a past month" in out and "today for the current month" in out
 
 
-@pytest.mark.parametrize(("args", "words"), [
-    (["--month", "2999-01"], "has not started yet"),
-    (["--month", "2025-01", "--as-of", "2999-01-01"], "is in the future"),
-    (["--month", "2024-01"], "published in April 2024, after January 2024"),
-    (["--month", "2025-01", "-o", "paper.pdf"], "cannot tell the format from '.pdf'"),
-    (["--month", "2025-01", "-o", "paper.md", "--format", "html"], "make them agree"),
-])
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["--month", "2999-01"], "has not started yet"),
+        (["--month", "2025-01", "--as-of", "2999-01-01"], "is in the future"),
+        (["--month", "2024-01"], "published in April 2024, after January 2024"),
+        (["--month", "2025-01", "-o", "paper.pdf"], "cannot tell the format from '.pdf'"),
+        (["--month", "2025-01", "-o", "paper.md", "--format", "html"], "make them agree"),
+    ],
+)
 def test_papers_that_make_no_sense_are_refused(args: list[str], words: str, tmp_path: Path) -> None:
     result = run_cli("report", WEST, *args, cwd=tmp_path)
     assert result.returncode == 2
@@ -60,7 +63,16 @@ def test_a_plan_with_error_findings_still_gets_its_paper(tmp_path: Path) -> None
 
 def test_a_format_that_is_given_is_written_whatever_the_file_is_called(tmp_path: Path) -> None:
     out = tmp_path / "notes.txt"
-    result = run_cli("report", str(PLANS / "west-sussex-2024.yaml"), "--month", "2025-01", "--format", "md", "-o", str(out))
+    result = run_cli(
+        "report",
+        str(PLANS / "west-sussex-2024.yaml"),
+        "--month",
+        "2025-01",
+        "--format",
+        "md",
+        "-o",
+        str(out),
+    )
     assert result.returncode == 0, result.stderr
     assert out.read_text(encoding="utf-8").startswith("# ")
 
@@ -72,9 +84,24 @@ def test_a_word_paper_is_never_sent_to_a_terminal(tmp_path: Path) -> None:
 
     primary, secondary = os.openpty()
     try:
-        done = subprocess.run([sys.executable, "-m", "sendplan_cli", "report", str(PLANS / "west-sussex-2024.yaml"),
-                               "--month", "2025-01", "--format", "docx", "-o", "-"],
-                              stdout=secondary, stderr=subprocess.PIPE, timeout=120)
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "sendplan_cli",
+                "report",
+                str(PLANS / "west-sussex-2024.yaml"),
+                "--month",
+                "2025-01",
+                "--format",
+                "docx",
+                "-o",
+                "-",
+            ],
+            stdout=secondary,
+            stderr=subprocess.PIPE,
+            timeout=120,
+        )
     finally:
         os.close(secondary)
         os.close(primary)

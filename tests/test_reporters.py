@@ -38,28 +38,54 @@ def test_text_quotes_the_line_with_a_caret(tmp_path: Path) -> None:
     assert lines[2] == "   14 |     due: July 2024"
     assert lines[3] == "      |          ^"
     assert lines[4].startswith("  hint: ")
-    assert lines[-1] == "1 error, 1 warning, 0 info in 1 file (as of 2025-01-15). Failed: 1 finding at or above error."
+    assert (
+        lines[-1]
+        == "1 error, 1 warning, 0 info in 1 file (as of 2025-01-15). Failed: 1 finding at or above error."
+    )
     assert "\x1b[" not in result.stdout
 
 
 def test_json_is_stable_and_complete(tmp_path: Path) -> None:
     plan = write_plan(tmp_path, OVERDUE_BODY)
-    result = run_cli("validate", str(plan), "--as-of", "2025-01-15", "--format", "json", "--statistics")
+    result = run_cli(
+        "validate", str(plan), "--as-of", "2025-01-15", "--format", "json", "--statistics"
+    )
     document = json.loads(result.stdout)
     assert document["version"] == 1 and document["as_of"] == "2025-01-15"
     first = document["findings"][0]
     assert first == {
-        "code": "SP101", "name": "overdue", "severity": "error", "fails": True, "file": str(plan), "line": 14,
-        "column": 10, "message": first["message"], "hint": first["hint"], "ref": "1.1", "pointer": "actions[0].due",
+        "code": "SP101",
+        "name": "overdue",
+        "severity": "error",
+        "fails": True,
+        "file": str(plan),
+        "line": 14,
+        "column": 10,
+        "message": first["message"],
+        "hint": first["hint"],
+        "ref": "1.1",
+        "pointer": "actions[0].due",
         "id": first["id"],
     }
     assert re.fullmatch(r"[0-9a-f]{32}", first["id"])
     assert document["findings"][1]["fails"] is False  # the warning, under the default fail-on error
     assert document["summary"] == {
-        "files": 1, "error": 1, "warning": 1, "info": 0, "failing": 1, "fail_on": "error", "failed": True,
-        "exit_zero": False, "exit_code": 1,  # the error fails the run, and without --exit-zero the process says so
+        "files": 1,
+        "error": 1,
+        "warning": 1,
+        "info": 0,
+        "failing": 1,
+        "fail_on": "error",
+        "failed": True,
+        "exit_zero": False,
+        "exit_code": 1,  # the error fails the run, and without --exit-zero the process says so
     }
-    assert {"code": "SP201", "name": "rating-contradicts-dates", "severity": "warning", "count": 1} in document["statistics"]
+    assert {
+        "code": "SP201",
+        "name": "rating-contradicts-dates",
+        "severity": "warning",
+        "count": 1,
+    } in document["statistics"]
 
 
 def test_github_annotations_follow_the_workflow_command_format(tmp_path: Path) -> None:
@@ -67,8 +93,13 @@ def test_github_annotations_follow_the_workflow_command_format(tmp_path: Path) -
     result = run_cli("validate", str(plan), "--as-of", "2025-01-15", "--format", "github")
     lines = result.stdout.splitlines()
     assert len(lines) == 3
-    assert lines[2] == "sendplan: 1 error, 1 warning, 0 info in 1 file (as of 2025-01-15). Failed: 1 finding at or above error."
-    pattern = re.compile(r"^::(error|warning|notice) file=([^,]+),line=(\d+),col=(\d+),title=([^:]+)::(.+)$")
+    assert (
+        lines[2]
+        == "sendplan: 1 error, 1 warning, 0 info in 1 file (as of 2025-01-15). Failed: 1 finding at or above error."
+    )
+    pattern = re.compile(
+        r"^::(error|warning|notice) file=([^,]+),line=(\d+),col=(\d+),title=([^:]+)::(.+)$"
+    )
     match = pattern.match(lines[0])
     assert match is not None
     assert match.groups()[:5] == ("error", str(plan), "14", "10", "SP101 overdue")
@@ -78,7 +109,9 @@ def test_github_annotations_follow_the_workflow_command_format(tmp_path: Path) -
 def test_sarif_validates_against_the_official_schema() -> None:
     import jsonschema
 
-    schema = json.loads(shared_path("schemas", "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    schema = json.loads(
+        shared_path("schemas", "sarif-schema-2.1.0.json").read_text(encoding="utf-8")
+    )
     result = run_cli("validate", str(PLANS), "--as-of", "2025-01-15", "--format", "sarif")
     document = json.loads(result.stdout)
     jsonschema.validate(document, schema)

@@ -33,12 +33,18 @@ CASES = {
 
 def _sendplan_accepts(path: Path) -> bool:
     findings = json.loads(run_cli("validate", str(path), "--format", "json").stdout)["findings"]
-    return not any(f["code"] < "SP100" for f in findings)  # load errors: the file is not a valid plan
+    return not any(
+        f["code"] < "SP100" for f in findings
+    )  # load errors: the file is not a valid plan
 
 
 def _schema_accepts(path: Path) -> bool:
-    done = subprocess.run([sys.executable, "-m", "check_jsonschema", "--schemafile", str(SCHEMA), str(path)],
-                          capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "check_jsonschema", "--schemafile", str(SCHEMA), str(path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode in (0, 1), done.stderr
     return done.returncode == 0
 
@@ -54,9 +60,16 @@ def test_editor_and_sendplan_agree(name: str, tmp_path: Path) -> None:
 
 def test_an_unquoted_ref_that_changes_as_a_number_is_noted(tmp_path: Path) -> None:
     path = tmp_path / "plan.yaml"
-    path.write_text(HEADER + "actions:\n  - ref: 1.10\n    title: T\n  - ref: 7\n    title: U\n", encoding="utf-8")
-    notes = [f for f in json.loads(run_cli("validate", str(path), "--format", "json").stdout)["findings"]
-             if f["name"] == "unquoted-number"]
+    path.write_text(
+        HEADER + "actions:\n  - ref: 1.10\n    title: T\n  - ref: 7\n    title: U\n",
+        encoding="utf-8",
+    )
+    notes = [
+        f
+        for f in json.loads(run_cli("validate", str(path), "--format", "json").stdout)["findings"]
+        if f["name"] == "unquoted-number"
+    ]
     # 1.10 becomes 1.1 elsewhere; 7 stays 7, so it needs no note.
     assert [(n["line"], n["severity"], n["message"]) for n in notes] == [
-        (6, "info", "ref 1.10 is unquoted: other YAML tools read it as the number 1.1")]
+        (6, "info", "ref 1.10 is unquoted: other YAML tools read it as the number 1.1")
+    ]

@@ -32,7 +32,9 @@ actions:
 """
 
 
-def test_each_rating_and_the_commentary_come_from_the_newest_update_that_gave_them(tmp_path: Path) -> None:
+def test_each_rating_and_the_commentary_come_from_the_newest_update_that_gave_them(
+    tmp_path: Path,
+) -> None:
     _, plan = load_model(write_plan(tmp_path, PLAN))
     assert plan is not None
     action = plan.actions[0]
@@ -40,13 +42,25 @@ def test_each_rating_and_the_commentary_come_from_the_newest_update_that_gave_th
     assert (june.completion, june.impact, june.commentary) == ("Red", "Red", "Recruitment gap.")
     # October rated completion only: impact and commentary stay as June left them.
     october = state_at(action, 0, date(2024, 10, 31))
-    assert (october.completion, october.impact, october.commentary) == ("Amber", "Red", "Recruitment gap.")
+    assert (october.completion, october.impact, october.commentary) == (
+        "Amber",
+        "Red",
+        "Recruitment gap.",
+    )
     assert october.impact_at == ("actions", 0, "updates", 0, "impact")
     # January proposed a date and nothing else.
     january = state_at(action, 0, date(2025, 1, 31))
-    assert (january.completion, january.impact, january.commentary) == ("Amber", "Red", "Recruitment gap.")
+    assert (january.completion, january.impact, january.commentary) == (
+        "Amber",
+        "Red",
+        "Recruitment gap.",
+    )
     before = state_at(action, 0, date(2024, 5, 31))
-    assert (before.completion, before.impact, before.commentary) == ("Amber", "Amber", "As published.")
+    assert (before.completion, before.impact, before.commentary) == (
+        "Amber",
+        "Amber",
+        "As published.",
+    )
 
 
 def test_the_paper_shows_the_ratings_in_force_not_the_published_ones(tmp_path: Path) -> None:

@@ -11,7 +11,9 @@ from sendplan_cli.authoring.actuals import ActualChange, record_actual
 from sendplan_cli.authoring.update import Change, record
 from sendplan_cli.check.pipeline import load_model
 
-START = HEADER + """\
+START = (
+    HEADER
+    + """\
 actions:
   - ref: "1.1"
     title: Waiting well offer
@@ -21,11 +23,14 @@ actions:
   - ref: "1.2"
     title: Pathway
 """
+)
 
 # Written by hand from the steps below: months in order, each entry's keys in the order they were
 # first given, several lines as a block, one line plain unless it must be quoted, and the blank
 # line and comment before action 1.2 where they were.
-EXPECTED = HEADER + """\
+EXPECTED = (
+    HEADER
+    + """\
 actions:
   - ref: "1.1"
     title: Waiting well offer
@@ -46,6 +51,7 @@ actions:
   - ref: "1.2"
     title: Pathway
 """
+)
 
 STEPS = [
     Change("1.1", "2025-01", comment='"Waiting well" leaflet drafted'),
@@ -69,36 +75,49 @@ def test_a_run_of_updates_on_one_action_gives_the_file_written_by_hand(tmp_path:
     path.write_text(START, encoding="utf-8")
     for step in STEPS:
         record(path, step)
-        if step.comment is not None:  # each value reads back exactly as typed, paragraph breaks included
+        if (
+            step.comment is not None
+        ):  # each value reads back exactly as typed, paragraph breaks included
             assert _commentary(path, step.month) == step.comment
     assert path.read_text(encoding="utf-8") == EXPECTED
 
 
-@pytest.mark.parametrize("first, second", [
-    ("one line", "two\nlines"),
-    ("two\nlines", "one line"),
-    ("'single' quotes", '"double" quotes'),
-    ('"double" quotes', "two\n\nparagraphs"),
-    ("two\n\nparagraphs", "'single' quotes"),
-    ("it's: a colon", "#not a comment\nsecond"),
-])
-def test_any_value_sendplan_wrote_can_be_changed_by_the_next_update(tmp_path: Path, first: str, second: str) -> None:
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        ("one line", "two\nlines"),
+        ("two\nlines", "one line"),
+        ("'single' quotes", '"double" quotes'),
+        ('"double" quotes', "two\n\nparagraphs"),
+        ("two\n\nparagraphs", "'single' quotes"),
+        ("it's: a colon", "#not a comment\nsecond"),
+    ],
+)
+def test_any_value_sendplan_wrote_can_be_changed_by_the_next_update(
+    tmp_path: Path, first: str, second: str
+) -> None:
     path = tmp_path / "plan.yaml"
     path.write_text(START, encoding="utf-8")
     record(path, Change("1.1", "2025-01", comment=first))
     record(path, Change("1.1", "2025-01", comment=second))
     assert _commentary(path, "2025-01") == second
-    assert path.read_text(encoding="utf-8").endswith("\n\n  # Next, the pathway\n  - ref: \"1.2\"\n    title: Pathway\n")
+    assert path.read_text(encoding="utf-8").endswith(
+        '\n\n  # Next, the pathway\n  - ref: "1.2"\n    title: Pathway\n'
+    )
 
 
 def test_a_figure_note_goes_from_one_line_to_several_and_back(tmp_path: Path) -> None:
     path = tmp_path / "plan.yaml"
-    path.write_text(HEADER + "indicators:\n  - id: KPI 1\n    name: N\n    unit: count\n    actuals:\n"
-                    "      - period: 2025-05\n        value: 4\n        note: first\nactions: []\n", encoding="utf-8")
+    path.write_text(
+        HEADER + "indicators:\n  - id: KPI 1\n    name: N\n    unit: count\n    actuals:\n"
+        "      - period: 2025-05\n        value: 4\n        note: first\nactions: []\n",
+        encoding="utf-8",
+    )
     record_actual(path, ActualChange("KPI 1", "2025-05", "5", note="Two\nlines", replace=True))
     record_actual(path, ActualChange("KPI 1", "2025-05", "6", note="'One' line", replace=True))
     assert path.read_text(encoding="utf-8").endswith(
-        "      - period: 2025-05\n        value: 6\n        note: \"'One' line\"\nactions: []\n")
+        "      - period: 2025-05\n        value: 6\n        note: \"'One' line\"\nactions: []\n"
+    )
 
 
 def test_commentary_pasted_with_windows_line_endings_is_recorded_as_lines(tmp_path: Path) -> None:
@@ -107,7 +126,15 @@ def test_commentary_pasted_with_windows_line_endings_is_recorded_as_lines(tmp_pa
 
     plan = tmp_path / "plan.yaml"
     plan.write_bytes((PLANS / "west-sussex-2024.yaml").read_bytes())
-    result = run_cli("update", str(plan), "1.1", "--month", "2025-01", "--comment", "Leaflet drafted.\r\nPrinting in March.")
+    result = run_cli(
+        "update",
+        str(plan),
+        "1.1",
+        "--month",
+        "2025-01",
+        "--comment",
+        "Leaflet drafted.\r\nPrinting in March.",
+    )
     assert result.returncode == 0, result.stderr
     assert _commentary(plan, "2025-01") == "Leaflet drafted.\nPrinting in March."
 
@@ -119,6 +146,16 @@ def test_commentary_with_indented_lines_is_recorded_and_read_back_as_typed(tmp_p
     plan = tmp_path / "plan.yaml"
     plan.write_bytes((PLANS / "west-sussex-2024.yaml").read_bytes())
     comment = "Progress:\n  - recruited two\n  - training two"
-    result = run_cli("update", str(plan), "1.1", "--month", "2025-01", "--completion", "Green", "--comment", comment)
+    result = run_cli(
+        "update",
+        str(plan),
+        "1.1",
+        "--month",
+        "2025-01",
+        "--completion",
+        "Green",
+        "--comment",
+        comment,
+    )
     assert result.returncode == 0, result.stderr
     assert _commentary(plan, "2025-01") == comment

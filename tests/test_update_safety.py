@@ -26,9 +26,25 @@ def _copy(tmp_path: Path) -> Path:
 def _start(plan: Path, ref: str, comment: str, **popen: object) -> subprocess.Popen[str]:
     env = {**os.environ, "NO_COLOR": "1"}
     return subprocess.Popen(
-        [sys.executable, "-m", "sendplan_cli", "update", str(plan), ref, "--month", "2025-01", "--completion", "Red",
-         "--comment", comment],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, **popen,  # type: ignore[call-overload]
+        [
+            sys.executable,
+            "-m",
+            "sendplan_cli",
+            "update",
+            str(plan),
+            ref,
+            "--month",
+            "2025-01",
+            "--completion",
+            "Red",
+            "--comment",
+            comment,
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        **popen,  # type: ignore[call-overload]
     )
 
 
@@ -42,7 +58,9 @@ def _update(plan: Path, ref: str, comment: str) -> tuple[int, str]:
 
 
 @pytest.mark.parametrize("trial", range(3))
-def test_two_updates_at_once_both_land_or_one_is_refused_clearly(tmp_path: Path, trial: int) -> None:
+def test_two_updates_at_once_both_land_or_one_is_refused_clearly(
+    tmp_path: Path, trial: int
+) -> None:
     plan = _copy(tmp_path)
     first, second = _start(plan, "1.1", "First change"), _start(plan, "2.1", "Second change")
     outcomes = [_finish(first), _finish(second)]
@@ -51,23 +69,35 @@ def test_two_updates_at_once_both_land_or_one_is_refused_clearly(tmp_path: Path,
         if code == 0:
             assert f"commentary: {comment}" in text
         else:
-            assert code == 2 and "another sendplan update" in stderr and "nothing was changed" in stderr
+            assert (
+                code == 2
+                and "another sendplan update" in stderr
+                and "nothing was changed" in stderr
+            )
     assert any(code == 0 for code, _ in outcomes)
 
 
-def test_a_second_writer_waits_then_fails_with_a_clear_message(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_second_writer_waits_then_fails_with_a_clear_message(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from sendplan_cli.authoring import lock
     from sendplan_cli.authoring import update as edit
 
     plan = _copy(tmp_path)
     before = plan.read_bytes()
     monkeypatch.setattr(lock, "WAIT_SECONDS", 0.3)
-    with lock.plan_lock(plan), pytest.raises(UsageError, match="another sendplan update has been writing this plan"):
+    with (
+        lock.plan_lock(plan),
+        pytest.raises(UsageError, match="another sendplan update has been writing this plan"),
+    ):
         edit.record(plan, edit.Change("1.1", "2025-01", completion="Red", comment="x"))
     assert plan.read_bytes() == before
 
 
-@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="giving a file to another owner needs root")
+@pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() != 0,
+    reason="giving a file to another owner needs root",
+)
 def test_owner_group_and_special_bits_are_kept(tmp_path: Path) -> None:
     plan = _copy(tmp_path)
     os.chown(plan, 65534, 1234)  # nobody, and a group the writer is not in
@@ -78,7 +108,9 @@ def test_owner_group_and_special_bits_are_kept(tmp_path: Path) -> None:
     assert (info.st_uid, info.st_gid, stat.S_IMODE(info.st_mode)) == (65534, 1234, 0o3660)
 
 
-@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="acting as another user needs root")
+@pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() != 0, reason="acting as another user needs root"
+)
 def test_a_writer_who_cannot_keep_the_owner_is_refused(tmp_path: Path) -> None:
     import tempfile
 
@@ -99,7 +131,9 @@ def test_a_writer_who_cannot_keep_the_owner_is_refused(tmp_path: Path) -> None:
 def _refused_as_nobody(folder: Path, edit: object) -> None:
     plan = folder / WEST.name
     shutil.copyfile(WEST, plan)
-    os.chmod(plan, 0o666)  # root's, writable by all: nobody may replace it but cannot give it back to root
+    os.chmod(
+        plan, 0o666
+    )  # root's, writable by all: nobody may replace it but cannot give it back to root
     before = plan.read_bytes()
     os.setegid(65534)
     os.seteuid(65534)

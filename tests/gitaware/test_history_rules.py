@@ -18,7 +18,17 @@ _BLOCK = re.compile(r"(Before|Fails|Passes):\s*```yaml\n(.*?)```", re.DOTALL)
 
 
 def _history(repo: PlanRepo, *args: str) -> list[dict]:  # type: ignore[type-arg]
-    done = run_cli("validate", "plans/plan.yaml", "--as-of", AS_OF, "--history", "--format", "json", *args, cwd=repo.root)
+    done = run_cli(
+        "validate",
+        "plans/plan.yaml",
+        "--as-of",
+        AS_OF,
+        "--history",
+        "--format",
+        "json",
+        *args,
+        cwd=repo.root,
+    )
     assert done.returncode in (0, 1), done.stderr
     return [f for f in json.loads(done.stdout)["findings"] if f["code"].startswith("SP5")]
 
@@ -29,7 +39,9 @@ def _committed(body: str) -> str:
 
 @pytest.mark.parametrize("rule", HISTORY_RULES, ids=[r.name for r in HISTORY_RULES])
 @pytest.mark.parametrize("kind", ["Fails", "Passes"])
-def test_each_rule_on_its_documented_change_in_git(rule: HistoryRule, kind: str, tmp_path: Path) -> None:
+def test_each_rule_on_its_documented_change_in_git(
+    rule: HistoryRule, kind: str, tmp_path: Path
+) -> None:
     examples = dict(_BLOCK.findall(rule.doc))
     repo = PlanRepo(tmp_path)
     repo.commit(examples["Before"], when="2024-06-03T09:00:00+01:00", author="First Author")
@@ -81,13 +93,17 @@ def test_since_catches_a_silently_moved_date_without_history(tmp_path: Path) -> 
     repo = PlanRepo(tmp_path)
     repo.commit(MOVED_BEFORE)
     repo.write(MOVED)
-    done = run_cli("validate", "plans/plan.yaml", "--as-of", AS_OF, "--since", "HEAD", cwd=repo.root)
+    done = run_cli(
+        "validate", "plans/plan.yaml", "--as-of", AS_OF, "--since", "HEAD", cwd=repo.root
+    )
     assert done.returncode == 1
     assert "SP501" in done.stdout and "in changes not yet committed" in done.stdout
     # The action is no longer overdue, so the move is the only thing stopping the commit.
     assert "SP101" not in done.stdout
     repo.write(MOVED + RECORD)
-    done = run_cli("validate", "plans/plan.yaml", "--as-of", AS_OF, "--since", "HEAD", cwd=repo.root)
+    done = run_cli(
+        "validate", "plans/plan.yaml", "--as-of", AS_OF, "--since", "HEAD", cwd=repo.root
+    )
     assert done.returncode == 0, done.stdout
 
 
@@ -96,8 +112,18 @@ def test_since_with_history_counts_old_history_findings_as_existing(tmp_path: Pa
     repo.commit(MOVED_BEFORE, when="2024-06-03T09:00:00+01:00")
     repo.commit(MOVED, when="2024-09-10T14:00:00+01:00")
     repo.write(MOVED.replace("Scoping under way", "Scoping is under way"))
-    done = run_cli("validate", "plans/plan.yaml", "--as-of", AS_OF, "--history", "--since", "HEAD",
-                   "--format", "json", cwd=repo.root)
+    done = run_cli(
+        "validate",
+        "plans/plan.yaml",
+        "--as-of",
+        AS_OF,
+        "--history",
+        "--since",
+        "HEAD",
+        "--format",
+        "json",
+        cwd=repo.root,
+    )
     report = json.loads(done.stdout)
     assert [f["code"] for f in report["findings"] if f["code"].startswith("SP5")] == []
     assert done.returncode == 0
@@ -107,8 +133,12 @@ def test_history_in_a_shallow_clone_is_a_usage_error(tmp_path: Path) -> None:
     repo = PlanRepo(tmp_path / "origin")
     repo.commit(MOVED_BEFORE)
     clone = tmp_path / "clone"
-    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{repo.root}", str(clone)], check=True,
-                   env=repo.env(), capture_output=True)
+    subprocess.run(
+        ["git", "clone", "-q", "--depth", "1", f"file://{repo.root}", str(clone)],
+        check=True,
+        env=repo.env(),
+        capture_output=True,
+    )
     done = run_cli("validate", "plans/plan.yaml", "--history", cwd=clone)
     assert done.returncode == 2
     assert "shallow clone" in done.stderr and "git fetch --unshallow" in done.stderr
@@ -201,13 +231,21 @@ def test_every_version_of_a_long_generated_history_reads_the_same_in_pieces() ->
         assert reader.parse(text.encode()) == load_bytes(text.encode(), "plan.yaml").data
 
 
-def test_a_finding_about_a_removed_action_sits_at_the_top_and_names_the_commit(tmp_path: Path) -> None:
+def test_a_finding_about_a_removed_action_sits_at_the_top_and_names_the_commit(
+    tmp_path: Path,
+) -> None:
     repo = PlanRepo(tmp_path)
-    repo.commit(MOVED_BEFORE + '  - ref: "1.2"\n    title: Publish the guide\n', when="2024-06-03T09:00:00+01:00")
+    repo.commit(
+        MOVED_BEFORE + '  - ref: "1.2"\n    title: Publish the guide\n',
+        when="2024-06-03T09:00:00+01:00",
+    )
     sha = repo.commit(MOVED_BEFORE, when="2024-10-02T09:00:00+01:00", author="Ria Khan")
     [finding] = _history(repo)
     assert finding["name"] == "item-removed" and (finding["line"], finding["column"]) == (1, 1)
-    assert finding["message"] == f"action 1.2 was removed from the plan in commit {sha[:9]} by Ria Khan on 2024-10-02"
+    assert (
+        finding["message"]
+        == f"action 1.2 was removed from the plan in commit {sha[:9]} by Ria Khan on 2024-10-02"
+    )
 
 
 def test_a_version_that_is_not_valid_yaml_is_passed_over(tmp_path: Path) -> None:
@@ -225,7 +263,9 @@ def test_a_version_with_a_control_character_is_not_read() -> None:
 
     reader = VersionReader()
     assert reader.parse((HEADER + MOVED_BEFORE).encode()) is not None
-    assert reader.parse((HEADER + MOVED_BEFORE.replace("Scoping", "\x1b[31mScoping")).encode()) is None
+    assert (
+        reader.parse((HEADER + MOVED_BEFORE.replace("Scoping", "\x1b[31mScoping")).encode()) is None
+    )
 
 
 def test_a_date_moved_before_the_plan_was_renamed_is_still_found(tmp_path: Path) -> None:
@@ -244,8 +284,22 @@ def test_since_a_revision_before_a_rename_reports_only_the_new_problems(tmp_path
     base = repo.commit(MOVED_BEFORE, when="2024-06-03T09:00:00+01:00")
     repo.git("mv", "plans/draft.yaml", "plans/plan.yaml")
     repo.plan = repo.root / "plans" / "plan.yaml"
-    repo.commit(MOVED_BEFORE.replace("    leads: Jo Lead\n", ""), when="2024-07-01T09:00:00+01:00", message="Rename")
-    done = run_cli("validate", "plans/plan.yaml", "--as-of", AS_OF, "--since", base, "--format", "json", cwd=repo.root)
+    repo.commit(
+        MOVED_BEFORE.replace("    leads: Jo Lead\n", ""),
+        when="2024-07-01T09:00:00+01:00",
+        message="Rename",
+    )
+    done = run_cli(
+        "validate",
+        "plans/plan.yaml",
+        "--as-of",
+        AS_OF,
+        "--since",
+        base,
+        "--format",
+        "json",
+        cwd=repo.root,
+    )
     codes = [f["code"] for f in json.loads(done.stdout)["findings"]]
     # The overdue date was already there under the old name; only the lead removed since is new.
     assert codes == ["SP301"]
@@ -258,20 +312,50 @@ def test_since_follows_a_rename_however_much_the_plan_changed_after_it(tmp_path:
     repo.plan = repo.root / "plans" / "plan.yaml"
     repo.commit(when="2024-07-01T09:00:00+01:00", message="Rename")
     # Later edits rewrite most of the file: git no longer pairs the two names in one diff.
-    rewritten = MOVED_BEFORE + "".join(f'  - ref: "{n}.1"\n    title: Action {n}\n    leads: Jo Lead\n    due: July 2026\n'
-                                       for n in range(2, 12))
-    repo.commit(rewritten.replace("    leads: Jo Lead\n    due: July 2024", "    due: July 2024"), when="2024-08-01T09:00:00+01:00")
-    done = run_cli("validate", "plans/plan.yaml", "--as-of", AS_OF, "--since", base, "--format", "json", cwd=repo.root)
+    rewritten = MOVED_BEFORE + "".join(
+        f'  - ref: "{n}.1"\n    title: Action {n}\n    leads: Jo Lead\n    due: July 2026\n'
+        for n in range(2, 12)
+    )
+    repo.commit(
+        rewritten.replace("    leads: Jo Lead\n    due: July 2024", "    due: July 2024"),
+        when="2024-08-01T09:00:00+01:00",
+    )
+    done = run_cli(
+        "validate",
+        "plans/plan.yaml",
+        "--as-of",
+        AS_OF,
+        "--since",
+        base,
+        "--format",
+        "json",
+        cwd=repo.root,
+    )
     codes = [f["code"] for f in json.loads(done.stdout)["findings"]]
-    assert "SP101" not in codes and "SP301" in codes  # overdue was there at the base; the lead's removal is new
+    assert (
+        "SP101" not in codes and "SP301" in codes
+    )  # overdue was there at the base; the lead's removal is new
 
 
-def test_a_copied_plan_does_not_inherit_the_history_of_the_plan_it_was_copied_from(tmp_path: Path) -> None:
+def test_a_copied_plan_does_not_inherit_the_history_of_the_plan_it_was_copied_from(
+    tmp_path: Path,
+) -> None:
     repo = PlanRepo(tmp_path)
     repo.commit(MOVED_BEFORE, when="2024-06-03T09:00:00+01:00")
     repo.commit(MOVED, when="2024-09-10T14:00:00+01:00")  # a silent move in the old plan
     (repo.root / "plans" / "next.yaml").write_bytes(repo.plan.read_bytes())
     repo.commit(when="2024-10-01T09:00:00+01:00", message="Start next year's plan from this one")
-    done = run_cli("validate", "plans/next.yaml", "--as-of", AS_OF, "--history", "--format", "json", cwd=repo.root)
-    assert [f["code"] for f in json.loads(done.stdout)["findings"] if f["code"].startswith("SP5")] == []
+    done = run_cli(
+        "validate",
+        "plans/next.yaml",
+        "--as-of",
+        AS_OF,
+        "--history",
+        "--format",
+        "json",
+        cwd=repo.root,
+    )
+    assert [
+        f["code"] for f in json.loads(done.stdout)["findings"] if f["code"].startswith("SP5")
+    ] == []
     assert [f["code"] for f in _history(repo)] == ["SP501"]  # the old plan keeps its own finding

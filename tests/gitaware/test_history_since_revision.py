@@ -16,10 +16,15 @@ from gitplans import PlanRepo
 from test_timeline import FIRST, RECORDED, _repo
 
 
-def _events(repo: PlanRepo, *args: str, plan: str = "plans/plan.yaml") -> list[tuple[str, str, str, str | None, str | None]]:
+def _events(
+    repo: PlanRepo, *args: str, plan: str = "plans/plan.yaml"
+) -> list[tuple[str, str, str, str | None, str | None]]:
     done = run_cli("history", plan, *args, "--format", "json", cwd=repo.root)
     assert done.returncode == 0, done.stderr
-    return [(e["source"], e["ref"], e["what"], e["before"], e["after"]) for e in json.loads(done.stdout)["events"]]
+    return [
+        (e["source"], e["ref"], e["what"], e["before"], e["after"])
+        for e in json.loads(done.stdout)["events"]
+    ]
 
 
 def test_nothing_has_changed_since_a_tag_on_the_last_commit(tmp_path: Path) -> None:
@@ -28,7 +33,10 @@ def test_nothing_has_changed_since_a_tag_on_the_last_commit(tmp_path: Path) -> N
     assert _events(repo, "board-2025-01") == []
     done = run_cli("history", "plans/plan.yaml", "board-2025-01", cwd=repo.root)
     assert done.returncode == 0
-    assert done.stdout == "History of every action since board-2025-01 in plans/plan.yaml: 0 changes, oldest first\n"
+    assert (
+        done.stdout
+        == "History of every action since board-2025-01 in plans/plan.yaml: 0 changes, oldest first\n"
+    )
 
 
 def test_nothing_has_changed_since_head_on_a_clean_tree(tmp_path: Path) -> None:
@@ -37,7 +45,9 @@ def test_nothing_has_changed_since_head_on_a_clean_tree(tmp_path: Path) -> None:
     assert _events(repo, "HEAD", "--action", "1.1") == []
 
 
-def test_since_an_earlier_commit_only_the_later_commits_and_updates_are_listed(tmp_path: Path) -> None:
+def test_since_an_earlier_commit_only_the_later_commits_and_updates_are_listed(
+    tmp_path: Path,
+) -> None:
     repo = _repo(tmp_path)
     # HEAD~2 is the first commit: both actions were there already, so neither was "added" since.
     # After it: Jo moved 1.1's date and lead; Ria committed the two updates recorded for 1.1.
@@ -54,28 +64,51 @@ def test_since_an_earlier_commit_only_the_later_commits_and_updates_are_listed(t
     ]
     # HEAD~1 already had the moved date: only Ria's commit and the updates it brought are new.
     assert [e for e in _events(repo, "HEAD~1") if e[0] == "commit"] == [
-        ("commit", "1.1", "update recorded", None, None), ("commit", "1.1", "update recorded", None, None)]
+        ("commit", "1.1", "update recorded", None, None),
+        ("commit", "1.1", "update recorded", None, None),
+    ]
 
 
 def test_an_update_already_recorded_at_the_revision_is_not_a_change_since(tmp_path: Path) -> None:
     repo = _repo(tmp_path)
-    repo.write(RECORDED.replace("commentary: Offer published", "commentary: Offer published in December"))
+    repo.write(
+        RECORDED.replace("commentary: Offer published", "commentary: Offer published in December")
+    )
     # The September update is as it was at HEAD; November's was edited, so it is listed as it now reads.
     assert _events(repo, "HEAD") == [
         ("update", "1.1", "completion", "Amber", "Green"),
-        ("update", "1.1", "commentary", "New date agreed by the board on 5 September 2024", "Offer published in December"),
+        (
+            "update",
+            "1.1",
+            "commentary",
+            "New date agreed by the board on 5 September 2024",
+            "Offer published in December",
+        ),
         ("uncommitted", "1.1", "update changed", None, None),
     ]
 
 
 def test_uncommitted_edits_are_the_only_changes_since_head(tmp_path: Path) -> None:
     repo = _repo(tmp_path)
-    repo.write(RECORDED.replace("title: Publish the sufficiency plan", "title: Publish the sufficiency plan 2025"))
+    repo.write(
+        RECORDED.replace(
+            "title: Publish the sufficiency plan", "title: Publish the sufficiency plan 2025"
+        )
+    )
     assert _events(repo, "HEAD") == [
-        ("uncommitted", "2.1", "title", "Publish the sufficiency plan", "Publish the sufficiency plan 2025")]
+        (
+            "uncommitted",
+            "2.1",
+            "title",
+            "Publish the sufficiency plan",
+            "Publish the sufficiency plan 2025",
+        )
+    ]
 
 
-def test_a_plan_moved_with_git_mv_keeps_its_history_before_the_move_is_committed(tmp_path: Path) -> None:
+def test_a_plan_moved_with_git_mv_keeps_its_history_before_the_move_is_committed(
+    tmp_path: Path,
+) -> None:
     repo = _repo(tmp_path)
     whole = _events(repo)
     repo.git("mv", "plans/plan.yaml", "plans/renamed.yaml")
@@ -87,10 +120,15 @@ def test_a_plan_moved_and_edited_without_git_is_still_the_plan_git_knows(tmp_pat
     repo = _repo(tmp_path)
     moved = repo.root / "plans" / "moved.yaml"
     repo.plan.rename(moved)
-    moved.write_text(moved.read_text(encoding="utf-8").replace("completion: Amber\n", "completion: Red\n"), encoding="utf-8")
+    moved.write_text(
+        moved.read_text(encoding="utf-8").replace("completion: Amber\n", "completion: Red\n"),
+        encoding="utf-8",
+    )
     # Action 2.1's completion is the last `completion: Amber` line; 1.1's is set by its updates.
     assert _events(repo, "HEAD", plan="plans/moved.yaml") == [
-        ("uncommitted", "1.1", "completion", "Amber", "Red"), ("uncommitted", "2.1", "completion", "Amber", "Red")]
+        ("uncommitted", "1.1", "completion", "Amber", "Red"),
+        ("uncommitted", "2.1", "completion", "Amber", "Red"),
+    ]
 
 
 def test_a_plan_new_since_the_revision_is_added_entirely(tmp_path: Path) -> None:
@@ -98,14 +136,28 @@ def test_a_plan_new_since_the_revision_is_added_entirely(tmp_path: Path) -> None
     (tmp_path / "README.md").write_text("plans\n", encoding="utf-8")
     repo.commit(message="Start")
     repo.commit(FIRST, when="2024-06-03T09:00:00+01:00")
-    assert [(e[0], e[1], e[2]) for e in _events(repo, "HEAD~1")] == [("commit", "1.1", "added"), ("commit", "2.1", "added")]
+    assert [(e[0], e[1], e[2]) for e in _events(repo, "HEAD~1")] == [
+        ("commit", "1.1", "added"),
+        ("commit", "2.1", "added"),
+    ]
 
 
-def test_validate_since_head_sees_a_plan_moved_but_not_committed_as_the_same_plan(tmp_path: Path) -> None:
+def test_validate_since_head_sees_a_plan_moved_but_not_committed_as_the_same_plan(
+    tmp_path: Path,
+) -> None:
     repo = _repo(tmp_path)
     (repo.root / "plans" / "plan.yaml").rename(repo.root / "plans" / "moved.yaml")
-    done = run_cli("validate", "plans/moved.yaml", "--since", "HEAD", "--format", "json", "--as-of", "2025-01-15",
-                   cwd=repo.root)
+    done = run_cli(
+        "validate",
+        "plans/moved.yaml",
+        "--since",
+        "HEAD",
+        "--format",
+        "json",
+        "--as-of",
+        "2025-01-15",
+        cwd=repo.root,
+    )
     # Nothing in the plan changed, so no finding is new; before, a moved plan counted as new entirely.
     assert json.loads(done.stdout)["findings"] == [], done.stdout
     assert done.returncode == 0

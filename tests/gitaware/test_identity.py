@@ -55,7 +55,9 @@ def test_moving_an_action_block_keeps_every_identity(tmp_path: Path) -> None:
 def test_changing_the_offending_value_changes_the_identity(tmp_path: Path) -> None:
     plan = "actions:\n" + FIRST
     before = _ids(write_plan(tmp_path, plan, name="a.yaml"))
-    after = _ids(write_plan(tmp_path, plan.replace("due: July 2024", "due: August 2024"), name="b.yaml"))
+    after = _ids(
+        write_plan(tmp_path, plan.replace("due: July 2024", "due: August 2024"), name="b.yaml")
+    )
     assert before[("SP101", "1.1")] != after[("SP101", "1.1")]
 
 
@@ -63,14 +65,18 @@ def test_same_value_in_another_plan_path_is_another_finding(tmp_path: Path) -> N
     path = write_plan(tmp_path, "actions:\n" + FIRST)
     _, diagnostics, _ = analyse(path, AS_OF)
     data = load_plan(path).data
-    assert identities(diagnostics, "plans/a.yaml", data) != identities(diagnostics, "plans/b.yaml", data)
+    assert identities(diagnostics, "plans/a.yaml", data) != identities(
+        diagnostics, "plans/b.yaml", data
+    )
 
 
 def test_otherwise_equal_findings_are_numbered_in_file_order() -> None:
     from sendplan_cli.plan.diagnostics import Diagnostic, Severity
 
     def at(line: int) -> Diagnostic:
-        return Diagnostic("p.yaml", line, 1, "SP303", "unused-suppression", Severity.WARNING, f"line {line}")
+        return Diagnostic(
+            "p.yaml", line, 1, "SP303", "unused-suppression", Severity.WARNING, f"line {line}"
+        )
 
     ids = identities([at(9), at(3)], "p.yaml", None)
     assert len(set(ids)) == 2
@@ -80,7 +86,10 @@ def test_otherwise_equal_findings_are_numbered_in_file_order() -> None:
 
 def test_list_positions_become_item_names() -> None:
     data = {"actions": [{"ref": "1.1", "updates": [{"month": "2024-09", "due": "May 2025"}]}]}
-    assert stable_pointer("actions[0].updates[0].due", data) == ("actions[ref=1.1].updates[month=2024-09].due", "May 2025")
+    assert stable_pointer("actions[0].updates[0].due", data) == (
+        "actions[ref=1.1].updates[month=2024-09].due",
+        "May 2025",
+    )
 
 
 def test_path_from_root_inside_and_outside_git(tmp_path: Path) -> None:

@@ -55,14 +55,17 @@ def test_unrelated_edit_on_a_plan_with_old_errors_passes(tmp_path: Path) -> None
 def test_a_newly_overdue_action_fails(tmp_path: Path) -> None:
     repo = PlanRepo(tmp_path)
     repo.commit(OLD)
-    repo.write(OLD + """\
+    repo.write(
+        OLD
+        + """\
   - ref: "4.1"
     title: Train every SENCo
     leads: Kim Lead
     due: October 2024
     completion: Red
     commentary: Not started yet
-""")
+"""
+    )
     done = _validate(repo, "--since", "HEAD")
     assert done.returncode == 1
     assert "action 4.1 was due October 2024" in done.stdout
@@ -72,7 +75,12 @@ def test_a_newly_overdue_action_fails(tmp_path: Path) -> None:
 def test_a_new_unknown_rating_fails(tmp_path: Path) -> None:
     repo = PlanRepo(tmp_path)
     repo.commit(OLD)
-    repo.write(OLD.replace("completion: Amber\n    commentary: On track", "completion: Purple\n    commentary: On track"))
+    repo.write(
+        OLD.replace(
+            "completion: Amber\n    commentary: On track",
+            "completion: Purple\n    commentary: On track",
+        )
+    )
     done = _validate(repo, "--since", "HEAD")
     assert done.returncode == 1
     assert "SP014" in done.stdout and "Purple" in done.stdout
@@ -132,8 +140,12 @@ def test_a_shallow_clone_lacking_the_revision_says_to_fetch_the_history(tmp_path
     repo.commit(OLD, when="2024-06-01T10:00:00+01:00")
     repo.commit(OLD.replace("Drafting", "Drafting the plan"), when="2024-07-01T10:00:00+01:00")
     clone = tmp_path / "clone"
-    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{repo.root}", str(clone)], check=True,
-                   env=repo.env(), capture_output=True)
+    subprocess.run(
+        ["git", "clone", "-q", "--depth", "1", f"file://{repo.root}", str(clone)],
+        check=True,
+        env=repo.env(),
+        capture_output=True,
+    )
     done = run_cli("validate", "plans/plan.yaml", "--as-of", AS_OF, "--since", "HEAD~1", cwd=clone)
     assert done.returncode == 2
     assert "shallow clone" in done.stderr and "git fetch --unshallow" in done.stderr
@@ -171,7 +183,15 @@ def test_a_revision_that_looks_like_an_option_is_refused(tmp_path: Path) -> None
 def test_without_git_installed_the_error_says_so(tmp_path: Path) -> None:
     repo = PlanRepo(tmp_path)
     repo.commit(OLD)
-    done = run_cli("validate", "plans/plan.yaml", "--as-of", AS_OF, "--since", "HEAD", cwd=repo.root,
-                   env={"PATH": str(tmp_path / "no-programs-here")})
+    done = run_cli(
+        "validate",
+        "plans/plan.yaml",
+        "--as-of",
+        AS_OF,
+        "--since",
+        "HEAD",
+        cwd=repo.root,
+        env={"PATH": str(tmp_path / "no-programs-here")},
+    )
     assert done.returncode == 2
     assert "git is not installed or not on PATH" in done.stderr and "Traceback" not in done.stderr

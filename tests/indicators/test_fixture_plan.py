@@ -27,8 +27,15 @@ def statuses():  # type: ignore[no-untyped-def]
 def test_the_fixture_covers_what_it_claims(statuses) -> None:  # type: ignore[no-untyped-def]
     indicators = [s.indicator for s in statuses.values()]
     assert {i.unit for i in indicators} == set(typing.get_args(Unit))
-    assert {i.direction for i in indicators} == {"higher-is-better", "lower-is-better", "within-band", None}
-    assert any(i.stepped and i.trajectory for i in indicators) and any(not i.stepped and i.trajectory for i in indicators)
+    assert {i.direction for i in indicators} == {
+        "higher-is-better",
+        "lower-is-better",
+        "within-band",
+        None,
+    }
+    assert any(i.stepped and i.trajectory for i in indicators) and any(
+        not i.stepped and i.trajectory for i in indicators
+    )
     assert any(i.definition_changes for i in indicators)
     assert any(s.late for s in statuses.values())
 
@@ -39,7 +46,9 @@ def test_a_straight_trajectory_between_milestones(statuses) -> None:  # type: ig
     # 50 + 8 * 153 / 183 = 56.69. 56.1 is 0.59 short, within the plan's amber tolerance of 2 points.
     assert kpi.expected == pytest.approx(50 + 8 * 153 / 183)
     assert (kpi.rag, kpi.trend) == ("Amber", "improving")
-    assert kpi.target is not None and kpi.target.value == 65  # March 2025's target has passed; March 2026's is in force
+    assert (
+        kpi.target is not None and kpi.target.value == 65
+    )  # March 2025's target has passed; March 2026's is in force
 
 
 def test_a_stepped_trajectory_and_late_data(statuses) -> None:  # type: ignore[no-untyped-def]
@@ -70,10 +79,18 @@ def test_a_band_and_an_indicator_that_is_not_rated(statuses) -> None:  # type: i
 
 
 def test_the_checker_reports_the_late_figure_and_the_gaps_in_the_fixture() -> None:
-    found = {(d.name, d.message.split(" ")[1] + " " + d.message.split(" ")[2]) for d in check(PATH, AS_OF) if d.code.startswith("SP4")}
+    found = {
+        (d.name, d.message.split(" ")[1] + " " + d.message.split(" ")[2])
+        for d in check(PATH, AS_OF)
+        if d.code.startswith("SP4")
+    }
     # KPI 5 is termly: its latest figure is the spring term's, so the summer term's (ending in July) was due
     # by 31 August, a month later.
     assert found == {
-        ("late-data", "KPI 2"), ("off-trajectory", "KPI 3"), ("off-trajectory", "KPI 5"), ("late-data", "KPI 5"),
-        ("indicator-not-smart", "KPI 9"), ("indicator-not-smart", "KPI 10"),
+        ("late-data", "KPI 2"),
+        ("off-trajectory", "KPI 3"),
+        ("off-trajectory", "KPI 5"),
+        ("late-data", "KPI 5"),
+        ("indicator-not-smart", "KPI 9"),
+        ("indicator-not-smart", "KPI 10"),
     }

@@ -31,33 +31,52 @@ actions: []
 """
 
 
-@pytest.mark.parametrize(("written", "start", "end"), [
-    ("2024-01/2024-09", "2024-01-01", "2024-09-30"),
-    ("January 2024 to September 2024", "2024-01-01", "2024-09-30"),
-    ("April 2024 - March 2025", "2024-04-01", "2025-03-31"),
-    ("April to September 2024", "2024-04-01", "2024-09-30"),
-    ("Q1 24/25 - Q2 24/25", "2024-04-01", "2024-09-30"),
-])
-def test_a_range_is_read_from_its_first_day_to_its_last(tmp_path: Path, written: str, start: str, end: str) -> None:
+@pytest.mark.parametrize(
+    ("written", "start", "end"),
+    [
+        ("2024-01/2024-09", "2024-01-01", "2024-09-30"),
+        ("January 2024 to September 2024", "2024-01-01", "2024-09-30"),
+        ("April 2024 - March 2025", "2024-04-01", "2025-03-31"),
+        ("April to September 2024", "2024-04-01", "2024-09-30"),
+        ("Q1 24/25 - Q2 24/25", "2024-04-01", "2024-09-30"),
+    ],
+)
+def test_a_range_is_read_from_its_first_day_to_its_last(
+    tmp_path: Path, written: str, start: str, end: str
+) -> None:
     path = write_plan(tmp_path, ONE_FIGURE.replace("PERIOD", written))
     [row] = _kpis(path, "2025-06-01")
     # Before, "2024-01/2024-09" was read as September 2024 alone.
-    assert (row["latest_period"], row["latest_period_start"], row["latest_period_end"]) == (written, start, end)
+    assert (row["latest_period"], row["latest_period_start"], row["latest_period_end"]) == (
+        written,
+        start,
+        end,
+    )
 
 
-@pytest.mark.parametrize("written", ["2024-01, 2024-03", "2024-01 and 2024-03", "Sep-Mar 2025", "2024-09/2024-01"])
-def test_a_period_that_is_not_one_period_or_one_range_is_refused_with_a_hint(tmp_path: Path, written: str) -> None:
+@pytest.mark.parametrize(
+    "written", ["2024-01, 2024-03", "2024-01 and 2024-03", "Sep-Mar 2025", "2024-09/2024-01"]
+)
+def test_a_period_that_is_not_one_period_or_one_range_is_refused_with_a_hint(
+    tmp_path: Path, written: str
+) -> None:
     path = write_plan(tmp_path, ONE_FIGURE.replace("PERIOD", written))
     [error] = [d for d in check(path) if d.severity.value == "error"]
     assert error.name == "bad-date" and error.line == 11
-    assert any(words in error.message for words in ("one period", "which year", "ends before it starts"))
+    assert any(
+        words in error.message for words in ("one period", "which year", "ends before it starts")
+    )
 
 
 def test_an_action_date_with_two_dates_is_still_a_milestone_and_a_due_date(tmp_path: Path) -> None:
     from sendplan_cli.plan.model import Action
 
     action = Action.model_validate({"ref": "1", "title": "T", "due": "July 2024 - March 2025"})
-    assert action.due is not None and action.due.end == date(2025, 3, 31) and len(action.due.milestones) == 1
+    assert (
+        action.due is not None
+        and action.due.end == date(2025, 3, 31)
+        and len(action.due.milestones) == 1
+    )
 
 
 COMPARED = """\
@@ -74,15 +93,21 @@ actions: []
 """
 
 
-@pytest.mark.parametrize(("direction", "comparison", "status", "missed"), [
-    ("higher-is-better", "above", "Amber", True),       # 90 is not above 90
-    ("higher-is-better", "at_least", "Green", False),
-    ("lower-is-better", "below", "Amber", True),         # 90 is not below 90
-    ("lower-is-better", "at_most", "Green", False),
-])
-def test_a_strict_target_is_not_met_by_reaching_it_exactly(tmp_path: Path, direction: str, comparison: str, status: str,
-                                                           missed: bool) -> None:
-    path = write_plan(tmp_path, COMPARED.replace("DIRECTION", direction).replace("COMPARISON", comparison))
+@pytest.mark.parametrize(
+    ("direction", "comparison", "status", "missed"),
+    [
+        ("higher-is-better", "above", "Amber", True),  # 90 is not above 90
+        ("higher-is-better", "at_least", "Green", False),
+        ("lower-is-better", "below", "Amber", True),  # 90 is not below 90
+        ("lower-is-better", "at_most", "Green", False),
+    ],
+)
+def test_a_strict_target_is_not_met_by_reaching_it_exactly(
+    tmp_path: Path, direction: str, comparison: str, status: str, missed: bool
+) -> None:
+    path = write_plan(
+        tmp_path, COMPARED.replace("DIRECTION", direction).replace("COMPARISON", comparison)
+    )
     [row] = _kpis(path, "2025-05-15")
     assert (row["status"], row["target_comparison"]) == (status, comparison)
     found = [d for d in check(path, date(2025, 5, 15)) if d.name == "target-missed"]
@@ -90,14 +115,23 @@ def test_a_strict_target_is_not_met_by_reaching_it_exactly(tmp_path: Path, direc
 
 
 def test_without_a_comparison_the_direction_gives_it(tmp_path: Path) -> None:
-    path = write_plan(tmp_path, COMPARED.replace("DIRECTION", "lower-is-better").replace(", comparison: COMPARISON", ""))
+    path = write_plan(
+        tmp_path,
+        COMPARED.replace("DIRECTION", "lower-is-better").replace(", comparison: COMPARISON", ""),
+    )
     [row] = _kpis(path, "2025-05-15")
     assert (row["status"], row["target_comparison"]) == ("Green", "at_most")
 
 
 def test_a_comparison_against_the_direction_is_questioned(tmp_path: Path) -> None:
-    path = write_plan(tmp_path, COMPARED.replace("DIRECTION", "higher-is-better").replace("COMPARISON", "below"))
-    [finding] = [d for d in check(path, date(2025, 5, 15)) if d.name == "indicator-not-smart" and "comparison" in d.pointer]
+    path = write_plan(
+        tmp_path, COMPARED.replace("DIRECTION", "higher-is-better").replace("COMPARISON", "below")
+    )
+    [finding] = [
+        d
+        for d in check(path, date(2025, 5, 15))
+        if d.name == "indicator-not-smart" and "comparison" in d.pointer
+    ]
     assert finding.line == 11 and "higher-is-better" in finding.message
 
 
@@ -119,17 +153,26 @@ actions: []
 """
 
 
-def test_comparators_for_the_latest_period_are_in_the_json_with_their_periods(tmp_path: Path) -> None:
+def test_comparators_for_the_latest_period_are_in_the_json_with_their_periods(
+    tmp_path: Path,
+) -> None:
     path = write_plan(tmp_path, COMPARATORS)
     [row] = _kpis(path, "2025-06-01")
     assert row["comparators"] == [
         {"name": "England", "value": 46.4, "period": None, "source": None},
-        {"name": "Statistical neighbours", "value": 56, "period": "2024-01/2024-09", "source": "Quarter 2 report"},
+        {
+            "name": "Statistical neighbours",
+            "value": 56,
+            "period": "2024-01/2024-09",
+            "source": "Quarter 2 report",
+        },
     ]
     assert row["baseline_note"] == "counted on the old system"
 
 
-def test_the_scorecard_shows_comparators_beside_the_latest_and_the_baseline_note(tmp_path: Path) -> None:
+def test_the_scorecard_shows_comparators_beside_the_latest_and_the_baseline_note(
+    tmp_path: Path,
+) -> None:
     from sendplan_cli.check.pipeline import load_model
     from sendplan_cli.output.scorecard import cells
     from sendplan_cli.plan.kpi_status import kpi_statuses
@@ -146,28 +189,50 @@ def test_the_scorecard_shows_comparators_beside_the_latest_and_the_baseline_note
 
 
 def test_a_target_from_a_date_is_dated(tmp_path: Path) -> None:
-    path = write_plan(tmp_path, COMPARED.replace("DIRECTION", "higher-is-better")
-                      .replace("by: March 2025, comparison: COMPARISON", "by: From March 2021"))
-    undated = [d for d in check(path, date(2025, 5, 15)) if d.name == "indicator-not-smart" and "no date" in d.message]
+    path = write_plan(
+        tmp_path,
+        COMPARED.replace("DIRECTION", "higher-is-better").replace(
+            "by: March 2025, comparison: COMPARISON", "by: From March 2021"
+        ),
+    )
+    undated = [
+        d
+        for d in check(path, date(2025, 5, 15))
+        if d.name == "indicator-not-smart" and "no date" in d.message
+    ]
     assert undated == []
     [row] = _kpis(path, "2025-05-15")
     assert row["target_by"] == "From March 2021" and row["status"] == "Green"
 
 
 def test_a_target_written_as_a_change_is_refused_with_the_sum_to_write(tmp_path: Path) -> None:
-    path = write_plan(tmp_path, COMPARED.replace("DIRECTION", "higher-is-better").replace("value: 90, by", "value: +50, by")
-                      .replace(", comparison: COMPARISON", ""))
+    path = write_plan(
+        tmp_path,
+        COMPARED.replace("DIRECTION", "higher-is-better")
+        .replace("value: 90, by", "value: +50, by")
+        .replace(", comparison: COMPARISON", ""),
+    )
     [error] = [d for d in check(path) if d.severity.value == "error"]
-    assert (error.line, error.name, error.message) == (11, "wrong-type", "'+50' is a change, not a value to reach")
+    assert (error.line, error.name, error.message) == (
+        11,
+        "wrong-type",
+        "'+50' is a change, not a value to reach",
+    )
     assert "baseline plus 50" in (error.hint or "")
 
 
 def test_update_records_a_year_to_date_figure_for_its_range(tmp_path: Path) -> None:
     path = write_plan(tmp_path, ONE_FIGURE.replace("PERIOD", "2023"))
-    result = run_cli("update", str(path), "--indicator", "KPI 1", "--period", "2024-01/2024-09", "--value", "55")
+    result = run_cli(
+        "update", str(path), "--indicator", "KPI 1", "--period", "2024-01/2024-09", "--value", "55"
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     rows = _kpis(path, "2025-06-01")
-    assert (rows[0]["latest"], rows[0]["latest_period_start"], rows[0]["latest_period_end"]) == (55, "2024-01-01", "2024-09-30")
+    assert (rows[0]["latest"], rows[0]["latest_period_start"], rows[0]["latest_period_end"]) == (
+        55,
+        "2024-01-01",
+        "2024-09-30",
+    )
 
 
 def test_explain_says_how_to_write_ranges_bounds_ratios_and_changes() -> None:
@@ -178,7 +243,9 @@ def test_explain_says_how_to_write_ranges_bounds_ratios_and_changes() -> None:
         assert words in wrong_type, words
 
 
-def test_the_readme_example_validates_cleanly_reads_as_the_readme_says_and_renders_in_the_paper(tmp_path: Path) -> None:
+def test_the_readme_example_validates_cleanly_reads_as_the_readme_says_and_renders_in_the_paper(
+    tmp_path: Path,
+) -> None:
     from conftest import ROOT
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -26,7 +26,13 @@ HERTS = REAL / "hertfordshire-2025.yaml"
 
 # Devon's table reports at five milestones; each as-of date falls two weeks after one of them,
 # once its figures are in: Jul 23, Nov 23, Mar 24, Jul 24 and Nov 24.
-JUL_23, NOV_23, MAR_24, JUL_24, NOV_24 = "2023-08-15", "2023-12-15", "2024-04-15", "2024-08-15", "2024-12-15"
+JUL_23, NOV_23, MAR_24, JUL_24, NOV_24 = (
+    "2023-08-15",
+    "2023-12-15",
+    "2024-04-15",
+    "2024-08-15",
+    "2024-12-15",
+)
 # Hertfordshire: after the August 2025 report of the 2024 figure and the missed milestone.
 HERTS_AS_OF = "2025-09-01"
 
@@ -66,27 +72,32 @@ def test_every_devon_indicator_is_listed_in_the_order_of_the_table() -> None:
 
 # Devon, absence (A1 SEN support, A2 EHC plan): lower is better; each figure is read against
 # the milestone for its month.
-@pytest.mark.parametrize(("as_of", "ident", "latest", "milestone", "status"), [
-    # Jul 23: 12.1% (academic year 22/23) against Milestone 1 of 10.9%: 1.2 points worse, more
-    # than 5% of 10.9 (0.545).
-    (JUL_23, "A1", 12.1, 10.9, "Red"),
-    # 14.7% against 12.7%: 2 points worse.
-    (JUL_23, "A2", 14.7, 12.7, "Red"),
-    # Nov 23: 11.3% against Milestone 2 of 10.5%: 0.8 points worse, more than 0.525.
-    (NOV_23, "A1", 11.3, 10.5, "Red"),
-    (NOV_23, "A2", 15.5, 13.6, "Red"),
-    # Mar 24: 12.7% against Milestone 3 of 10.2%; 16.2% against 13.3%.
-    (MAR_24, "A1", 12.7, 10.2, "Red"),
-    (MAR_24, "A2", 16.2, 13.3, "Red"),
-    # Jul 24: 12.2% against Milestone 4 of 10%; 16.1% against 13.1%.
-    (JUL_24, "A1", 12.2, 10, "Red"),
-    (JUL_24, "A2", 16.1, 13.1, "Red"),
-    # Nov 24: 10.3% against Milestone 5 of 10%: 0.3 points worse, within 5% of 10 (0.5).
-    (NOV_24, "A1", 10.3, 10, "Amber"),
-    # 13.6% against 13%: 0.6 points worse, within 5% of 13 (0.65).
-    (NOV_24, "A2", 13.6, 13, "Amber"),
-])
-def test_devon_absence_against_each_milestone(as_of: str, ident: str, latest: float, milestone: float, status: str) -> None:
+@pytest.mark.parametrize(
+    ("as_of", "ident", "latest", "milestone", "status"),
+    [
+        # Jul 23: 12.1% (academic year 22/23) against Milestone 1 of 10.9%: 1.2 points worse, more
+        # than 5% of 10.9 (0.545).
+        (JUL_23, "A1", 12.1, 10.9, "Red"),
+        # 14.7% against 12.7%: 2 points worse.
+        (JUL_23, "A2", 14.7, 12.7, "Red"),
+        # Nov 23: 11.3% against Milestone 2 of 10.5%: 0.8 points worse, more than 0.525.
+        (NOV_23, "A1", 11.3, 10.5, "Red"),
+        (NOV_23, "A2", 15.5, 13.6, "Red"),
+        # Mar 24: 12.7% against Milestone 3 of 10.2%; 16.2% against 13.3%.
+        (MAR_24, "A1", 12.7, 10.2, "Red"),
+        (MAR_24, "A2", 16.2, 13.3, "Red"),
+        # Jul 24: 12.2% against Milestone 4 of 10%; 16.1% against 13.1%.
+        (JUL_24, "A1", 12.2, 10, "Red"),
+        (JUL_24, "A2", 16.1, 13.1, "Red"),
+        # Nov 24: 10.3% against Milestone 5 of 10%: 0.3 points worse, within 5% of 10 (0.5).
+        (NOV_24, "A1", 10.3, 10, "Amber"),
+        # 13.6% against 13%: 0.6 points worse, within 5% of 13 (0.65).
+        (NOV_24, "A2", 13.6, 13, "Amber"),
+    ],
+)
+def test_devon_absence_against_each_milestone(
+    as_of: str, ident: str, latest: float, milestone: float, status: str
+) -> None:
     row = kpi(DEVON, as_of, ident)
     assert row["latest"] == latest
     assert row["expected"] == milestone
@@ -103,21 +114,29 @@ def test_devon_absence_improved_from_july_to_november_2024() -> None:
 # Devon, suspensions and permanent exclusions (A3 to A6), judged on the July figures only: the
 # table says later figures are cumulative, and the November ones are for part of a school year
 # (see the fixture's header), so a reader would not judge them against a full-year milestone.
-@pytest.mark.parametrize(("as_of", "ident", "latest", "milestone"), [
-    (JUL_23, "A3", 47.7, 28.92),   # academic year 22/23 against Milestone 1
-    (JUL_23, "A4", 38.17, 25.06),
-    (JUL_23, "A5", 0.66, 0.45),
-    (JUL_23, "A6", 0.54, 0.28),
-    (JUL_24, "A3", 54.05, 30),     # against Milestone 4
-    (JUL_24, "A4", 43.35, 30),
-    (JUL_24, "A5", 0.56, 0.45),
-    (JUL_24, "A6", 0.44, 0.30),
-])
-def test_devon_suspensions_and_exclusions_were_red_each_july(as_of: str, ident: str, latest: float, milestone: float) -> None:
+@pytest.mark.parametrize(
+    ("as_of", "ident", "latest", "milestone"),
+    [
+        (JUL_23, "A3", 47.7, 28.92),  # academic year 22/23 against Milestone 1
+        (JUL_23, "A4", 38.17, 25.06),
+        (JUL_23, "A5", 0.66, 0.45),
+        (JUL_23, "A6", 0.54, 0.28),
+        (JUL_24, "A3", 54.05, 30),  # against Milestone 4
+        (JUL_24, "A4", 43.35, 30),
+        (JUL_24, "A5", 0.56, 0.45),
+        (JUL_24, "A6", 0.44, 0.30),
+    ],
+)
+def test_devon_suspensions_and_exclusions_were_red_each_july(
+    as_of: str, ident: str, latest: float, milestone: float
+) -> None:
     row = kpi(DEVON, as_of, ident)
     assert (row["latest"], row["expected"], row["status"]) == (latest, milestone, "Red")
     # Red is a figure off trajectory: the board sees it among the findings.
-    assert any(f["pointer"].startswith(f"indicators[{int(ident[1:]) - 1}].actuals") for f in findings(DEVON, as_of, "SP402"))
+    assert any(
+        f["pointer"].startswith(f"indicators[{int(ident[1:]) - 1}].actuals")
+        for f in findings(DEVON, as_of, "SP402")
+    )
 
 
 def test_devon_suspensions_rose_over_the_year_to_july_2024() -> None:
@@ -129,7 +148,10 @@ def test_devon_suspensions_rose_over_the_year_to_july_2024() -> None:
 def test_devon_targets_are_england_averages_with_no_date(ident: str) -> None:
     # The "Target" column holds the England (or national) average and no date: not SMART.
     messages = [f["message"] for f in findings(DEVON, NOV_24, "SP404")]
-    assert any(m.startswith(f"indicator {ident} has a target of ") and m.endswith("with no date") for m in messages)
+    assert any(
+        m.startswith(f"indicator {ident} has a target of ") and m.endswith("with no date")
+        for m in messages
+    )
     assert kpi(DEVON, NOV_24, ident)["target_by"] is None
 
 
@@ -167,12 +189,16 @@ def test_devon_parent_carer_survey_has_no_figure() -> None:
     assert (row["target"], row["target_by"]) == (90, "January 2024")
 
 
-@pytest.mark.parametrize(("as_of", "missed"), [(NOV_23, False), (MAR_24, True), (JUL_24, True), (NOV_24, True)])
+@pytest.mark.parametrize(
+    ("as_of", "missed"), [(NOV_23, False), (MAR_24, True), (JUL_24, True), (NOV_24, True)]
+)
 def test_devon_survey_target_passed_with_no_figure(as_of: str, missed: bool) -> None:
     # 90% by January 2024 with no figure: a reader of the table would ask where the figure is
     # once January 2024 has gone and its figure could have been reported (a month's figure,
     # due by the end of the next month). Before then, nothing is missing yet.
-    survey = [f for f in findings(DEVON, as_of, "SP410") if f["pointer"].startswith("indicators[8]")]
+    survey = [
+        f for f in findings(DEVON, as_of, "SP410") if f["pointer"].startswith("indicators[8]")
+    ]
     assert bool(survey) is missed
     assert (kpi(DEVON, as_of, "A9")["status"] == "Target date passed, no figure") is missed
     if missed:
@@ -220,12 +246,22 @@ def test_hertfordshire_2025_figure_is_not_yet_due() -> None:
     assert findings(HERTS, HERTS_AS_OF, "SP401") == []
 
 
-@pytest.mark.parametrize(("path", "as_of"), [(DEVON, NOV_24), (HERTS, HERTS_AS_OF)], ids=["devon", "hertfordshire"])
-def test_the_scorecard_json_agrees_with_the_statuses_validate_reports(path: Path, as_of: str) -> None:
+@pytest.mark.parametrize(
+    ("path", "as_of"), [(DEVON, NOV_24), (HERTS, HERTS_AS_OF)], ids=["devon", "hertfordshire"]
+)
+def test_the_scorecard_json_agrees_with_the_statuses_validate_reports(
+    path: Path, as_of: str
+) -> None:
     result = run_cli("list", str(path), "--indicators", "--as-of", as_of, "--format", "json")
     assert result.returncode == 0, result.stderr
-    listed = {r["id"]: (r["status"], r["latest"], r["expected"], r["target"]) for r in json.loads(result.stdout)}
-    validated = {r["id"]: (r["status"], r["latest"], r["expected"], r["target"]) for r in checked(path, as_of)["indicators"]}
+    listed = {
+        r["id"]: (r["status"], r["latest"], r["expected"], r["target"])
+        for r in json.loads(result.stdout)
+    }
+    validated = {
+        r["id"]: (r["status"], r["latest"], r["expected"], r["target"])
+        for r in checked(path, as_of)["indicators"]
+    }
     assert listed == validated
 
 
@@ -233,20 +269,30 @@ def test_the_scorecard_json_agrees_with_the_statuses_validate_reports(path: Path
 HERTS_Q2_REPORT = "2024-11-15"
 
 
-def test_hertfordshire_year_to_date_figure_is_read_for_january_to_september_with_what_the_report_compared() -> None:
+def test_hertfordshire_year_to_date_figure_is_read_for_january_to_september_with_what_the_report_compared() -> (
+    None
+):
     # "56 per cent of EHC Plans completed were issued within 20 weeks (to end Sept) higher than latest
     # national (50%) and in line with statistical neighbours (56 per cent)": the calendar year 2024
     # has not ended, so this is the latest figure, for nine months, not for September alone.
     row = kpi(HERTS, HERTS_Q2_REPORT, "EHCP 20 weeks")
-    assert (row["latest"], row["latest_period_start"], row["latest_period_end"]) == (56, "2024-01-01", "2024-09-30")
+    assert (row["latest"], row["latest_period_start"], row["latest_period_end"]) == (
+        56,
+        "2024-01-01",
+        "2024-09-30",
+    )
     assert [(c["name"], c["value"], c["period"]) for c in row["comparators"]] == [
-        ("National", 50, None), ("Statistical neighbours", 56, None)]
+        ("National", 50, None),
+        ("Statistical neighbours", 56, None),
+    ]
 
 
 def test_hertfordshire_2024_figure_is_shown_beside_the_national_average() -> None:
     # "56.3% (2024, Jan to Dec), national average 46.4%" (August 2025).
     row = kpi(HERTS, HERTS_AS_OF, "EHCP 20 weeks")
-    assert [(c["name"], c["value"], c["period"]) for c in row["comparators"]] == [("National average", 46.4, "2024")]
+    assert [(c["name"], c["value"], c["period"]) for c in row["comparators"]] == [
+        ("National average", 46.4, "2024")
+    ]
     assert row["target_comparison"] == "at_least"
 
 

@@ -40,7 +40,14 @@ def test_the_scorecard_shows_each_indicator_with_its_status_in_words(tmp_path: P
     assert "Indicators as at 15 August 2025" in out
     row = next(line for line in out.splitlines() if "KPI 1" in line and "│" in line)
     # June's 48 against the 52 the trajectory expects at its June point: 4 points short, beyond 5% of 52 (2.6).
-    for cell in ("38% (March 2024)", "48% (2025-06), provisional", "60% by March 2026", "52%", "Red", "worsening"):
+    for cell in (
+        "38% (March 2024)",
+        "48% (2025-06), provisional",
+        "60% by March 2026",
+        "52%",
+        "Red",
+        "worsening",
+    ):
         assert cell in row, (cell, row)
     assert "[bold]really[/bold]" in out  # plan text shown as written, never read as markup
     assert "KPI 2: not rated: no target or trajectory to judge it against" in out
@@ -51,15 +58,29 @@ def test_json_gives_dashboards_the_computed_status(tmp_path: Path) -> None:
     result = run_cli("list", str(path), "--indicators", "--as-of", "2025-08-15", "--format", "json")
     assert result.returncode == 0, result.stderr
     one, two = json.loads(result.stdout)
-    assert (one["id"], one["latest"], one["latest_period"], one["expected"], one["status"]) == ("KPI 1", 48, "2025-06", 52, "Red")
-    assert (one["gap_to_expected"], one["gap_to_target"], one["trend"], one["provisional"]) == (-4, -12, "worsening", True)
+    assert (one["id"], one["latest"], one["latest_period"], one["expected"], one["status"]) == (
+        "KPI 1",
+        48,
+        "2025-06",
+        52,
+        "Red",
+    )
+    assert (one["gap_to_expected"], one["gap_to_target"], one["trend"], one["provisional"]) == (
+        -4,
+        -12,
+        "worsening",
+        True,
+    )
     assert (two["status"], two["rag"], two["expected"]) == ("Not rated", None, None)
 
 
 def test_a_late_figure_is_shown_beside_the_latest(tmp_path: Path) -> None:
     path = write_plan(tmp_path, PLAN)
     result = run_cli("list", str(path), "--indicators", "--as-of", "2025-09-01")
-    assert "KPI 1: the figure for 2025-07 (the period ending 31 Jul 2025) was due by 31 Aug 2025 and is not recorded" in result.stdout
+    assert (
+        "KPI 1: the figure for 2025-07 (the period ending 31 Jul 2025) was due by 31 Aug 2025 and is not recorded"
+        in result.stdout
+    )
 
 
 def test_a_plan_with_errors_is_not_listed(tmp_path: Path) -> None:
@@ -75,13 +96,21 @@ def test_validate_json_carries_the_same_statuses_as_the_scorecard() -> None:
     from conftest import FIXTURES, run_cli
 
     plan = str(FIXTURES / "valid" / "indicators.yaml")
-    validated = json.loads(run_cli("validate", plan, "--format", "json", "--as-of", "2025-09-15").stdout)["indicators"]
-    listed = json.loads(run_cli("list", plan, "--indicators", "--format", "json", "--as-of", "2025-09-15").stdout)
+    validated = json.loads(
+        run_cli("validate", plan, "--format", "json", "--as-of", "2025-09-15").stdout
+    )["indicators"]
+    listed = json.loads(
+        run_cli("list", plan, "--indicators", "--format", "json", "--as-of", "2025-09-15").stdout
+    )
     assert validated == listed
 
 
-def test_controls_and_markup_in_an_indicator_are_shown_not_obeyed_in_every_scorecard(tmp_path: Path) -> None:
-    path = write_plan(tmp_path, """\
+def test_controls_and_markup_in_an_indicator_are_shown_not_obeyed_in_every_scorecard(
+    tmp_path: Path,
+) -> None:
+    path = write_plan(
+        tmp_path,
+        """\
         indicators:
           - id: "KPI [bold]1[/bold]"
             name: "Wait \\u202e reversed\\nsecond line"
@@ -89,7 +118,8 @@ def test_controls_and_markup_in_an_indicator_are_shown_not_obeyed_in_every_score
             actuals:
               - {period: 2025-06, value: 3}
         actions: []
-        """)
+        """,
+    )
     terminal = run_cli("list", str(path), "--indicators", "--as-of", "2025-07-15")
     assert "KPI [bold]1[/bold]" in terminal.stdout and "\\u202e" in terminal.stdout
     paper = tmp_path / "paper.html"

@@ -33,18 +33,31 @@ class Editor(LanguageClient):
     def open(self, path: Path, text: str | None = None) -> str:
         uri = path.resolve().as_uri()
         self.versions[uri] = 1
-        self.text_document_did_open(types.DidOpenTextDocumentParams(types.TextDocumentItem(
-            uri=uri, language_id="yaml", version=1, text=path.read_text(encoding="utf-8") if text is None else text)))
+        self.text_document_did_open(
+            types.DidOpenTextDocumentParams(
+                types.TextDocumentItem(
+                    uri=uri,
+                    language_id="yaml",
+                    version=1,
+                    text=path.read_text(encoding="utf-8") if text is None else text,
+                )
+            )
+        )
         return uri
 
     def replace(self, uri: str, text: str) -> int:
         self.versions[uri] += 1
-        self.text_document_did_change(types.DidChangeTextDocumentParams(
-            types.VersionedTextDocumentIdentifier(uri=uri, version=self.versions[uri]),
-            [types.TextDocumentContentChangeWholeDocument(text=text)]))
+        self.text_document_did_change(
+            types.DidChangeTextDocumentParams(
+                types.VersionedTextDocumentIdentifier(uri=uri, version=self.versions[uri]),
+                [types.TextDocumentContentChangeWholeDocument(text=text)],
+            )
+        )
         return self.versions[uri]
 
-    async def published_for(self, uri: str, version: int | None = None, timeout: float = 30) -> list[types.Diagnostic]:
+    async def published_for(
+        self, uri: str, version: int | None = None, timeout: float = 30
+    ) -> list[types.Diagnostic]:
         """The diagnostics published for uri at version (the latest opened or changed, unless given)."""
         wanted = self.versions[uri] if version is None else version
 
@@ -54,6 +67,7 @@ class Editor(LanguageClient):
                     if params.uri == uri and params.version == wanted:
                         return list(params.diagnostics)
                 await asyncio.sleep(0.01)
+
         return await asyncio.wait_for(arrived(), timeout)
 
 
@@ -68,19 +82,31 @@ def _register(client: Editor, params: types.RegistrationParams) -> None:
 
 def make_editor() -> Editor:
     client = Editor(converter_factory=default_converter)
-    register_lsp_features(client, {**DEFAULT_CLIENT_FEATURES, types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS: _record,
-                                   types.CLIENT_REGISTER_CAPABILITY: _register})
+    register_lsp_features(
+        client,
+        {
+            **DEFAULT_CLIENT_FEATURES,
+            types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS: _record,
+            types.CLIENT_REGISTER_CAPABILITY: _register,
+        },
+    )
     return client
 
 
 async def initialize(client: LanguageClient, root: Path = ROOT, **capabilities: Any) -> None:
-    await client.initialize_session(types.InitializeParams(
-        capabilities=types.ClientCapabilities(**capabilities), root_uri=root.as_uri(),
-        workspace_folders=[types.WorkspaceFolder(uri=root.as_uri(), name=root.name)]))
+    await client.initialize_session(
+        types.InitializeParams(
+            capabilities=types.ClientCapabilities(**capabilities),
+            root_uri=root.as_uri(),
+            workspace_folders=[types.WorkspaceFolder(uri=root.as_uri(), name=root.name)],
+        )
+    )
 
 
 def config(*options: str) -> ClientServerConfig:
-    return ClientServerConfig(server_command=server_command("--as-of", AS_OF, *options), client_factory=make_editor)
+    return ClientServerConfig(
+        server_command=server_command("--as-of", AS_OF, *options), client_factory=make_editor
+    )
 
 
 @pytest_lsp.fixture(config=config())
@@ -90,12 +116,16 @@ async def editor(lsp_client: Editor):  # type: ignore[no-untyped-def]
     await lsp_client.shutdown_session()
 
 
-async def published_after(client: Editor, uri: str, seen: int, timeout: float = 30) -> list[types.Diagnostic]:
+async def published_after(
+    client: Editor, uri: str, seen: int, timeout: float = 30
+) -> list[types.Diagnostic]:
     """The first diagnostics published for uri after the first `seen` publications."""
+
     async def arrived() -> list[types.Diagnostic]:
         while True:
             later = [p for p in client.published[seen:] if p.uri == uri]
             if later:
                 return list(later[0].diagnostics)
             await asyncio.sleep(0.01)
+
     return await asyncio.wait_for(arrived(), timeout)

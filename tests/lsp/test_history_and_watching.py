@@ -20,13 +20,19 @@ from test_history_rules import MOVED, MOVED_BEFORE  # noqa: E402
 
 
 @pytest.mark.asyncio
-async def test_history_findings_arrive_on_open_and_go_while_editing_until_saved(editor: Editor, tmp_path: Path) -> None:
+async def test_history_findings_arrive_on_open_and_go_while_editing_until_saved(
+    editor: Editor, tmp_path: Path
+) -> None:
     repo = PlanRepo(tmp_path)
     (tmp_path / "sendplan.toml").write_text("history = true\n", encoding="utf-8")
     repo.commit(MOVED_BEFORE, when="2024-06-03T09:00:00+01:00")
     repo.commit(MOVED, when="2024-09-10T14:00:00+01:00", author="Jo Bloggs")
-    validate = run_cli("validate", "plans/plan.yaml", "--as-of", AS_OF, "--format", "json", cwd=tmp_path)
-    want = [(f["code"], f["line"] - 1, f["message"]) for f in json.loads(validate.stdout)["findings"]]
+    validate = run_cli(
+        "validate", "plans/plan.yaml", "--as-of", AS_OF, "--format", "json", cwd=tmp_path
+    )
+    want = [
+        (f["code"], f["line"] - 1, f["message"]) for f in json.loads(validate.stdout)["findings"]
+    ]
     assert "SP501" in [code for code, _, _ in want]  # the configuration turns the history rules on
     uri = editor.open(repo.plan)
     opened = await editor.published_for(uri)
@@ -37,25 +43,39 @@ async def test_history_findings_arrive_on_open_and_go_while_editing_until_saved(
     editor.replace(uri, changed)
     edited = await editor.published_for(uri)
     assert "SP501" not in [d.code for d in edited]
-    assert [(d.code, d.range.start.line) for d in edited] == [(c, line + 2) for c, line, _ in want if c != "SP501"]
+    assert [(d.code, d.range.start.line) for d in edited] == [
+        (c, line + 2) for c, line, _ in want if c != "SP501"
+    ]
     # Saved, they are worked out again, for the lines as they now are.
     repo.plan.write_text(changed, encoding="utf-8")
     seen = len(editor.published)
-    editor.text_document_did_save(types.DidSaveTextDocumentParams(types.TextDocumentIdentifier(uri)))
+    editor.text_document_did_save(
+        types.DidSaveTextDocumentParams(types.TextDocumentIdentifier(uri))
+    )
     saved = await published_after(editor, uri, seen)
-    assert [(d.code, d.range.start.line, d.message) for d in saved] == [(c, line + 2, m) for c, line, m in want]
+    assert [(d.code, d.range.start.line, d.message) for d in saved] == [
+        (c, line + 2, m) for c, line, m in want
+    ]
 
 
 @pytest_lsp.fixture(config=config())
 async def watching_editor(lsp_client: Editor):  # type: ignore[no-untyped-def]
-    await initialize(lsp_client, workspace=types.WorkspaceClientCapabilities(
-        did_change_watched_files=types.DidChangeWatchedFilesClientCapabilities(dynamic_registration=True)))
+    await initialize(
+        lsp_client,
+        workspace=types.WorkspaceClientCapabilities(
+            did_change_watched_files=types.DidChangeWatchedFilesClientCapabilities(
+                dynamic_registration=True
+            )
+        ),
+    )
     yield
     await lsp_client.shutdown_session()
 
 
 @pytest.mark.asyncio
-async def test_the_server_asks_the_editor_to_watch_configuration_files(watching_editor: Editor) -> None:
+async def test_the_server_asks_the_editor_to_watch_configuration_files(
+    watching_editor: Editor,
+) -> None:
     for _ in range(500):
         if watching_editor.registrations:
             break
@@ -63,6 +83,8 @@ async def test_the_server_asks_the_editor_to_watch_configuration_files(watching_
     [registration] = watching_editor.registrations
     assert registration.method == types.WORKSPACE_DID_CHANGE_WATCHED_FILES
     options = registration.register_options
-    patterns = sorted(w["globPattern"] if isinstance(w, dict) else w.glob_pattern
-                      for w in (options["watchers"] if isinstance(options, dict) else options.watchers))  # type: ignore[union-attr]
+    patterns = sorted(
+        w["globPattern"] if isinstance(w, dict) else w.glob_pattern
+        for w in (options["watchers"] if isinstance(options, dict) else options.watchers)
+    )  # type: ignore[union-attr]
     assert patterns == ["**/pyproject.toml", "**/sendplan.toml"]

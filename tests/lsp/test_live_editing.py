@@ -30,7 +30,9 @@ def seen(diagnostics: list[types.Diagnostic]) -> list[tuple[str, int, str]]:
 
 
 @pytest.mark.asyncio
-async def test_a_due_date_that_has_passed_is_flagged_at_once(editor: Editor, tmp_path: Path) -> None:
+async def test_a_due_date_that_has_passed_is_flagged_at_once(
+    editor: Editor, tmp_path: Path
+) -> None:
     text = PLAN.read_text(encoding="utf-8")
     uri = editor.open(PLAN)
     before = await editor.published_for(uri)
@@ -41,14 +43,19 @@ async def test_a_due_date_that_has_passed_is_flagged_at_once(editor: Editor, tmp
     overdue = [d for d in after if d.code == "SP101" and "action 1.2" in d.message]
     assert len(overdue) == 1
     line = text[: text.index(DUE_1_2)].count("\n")
-    assert (overdue[0].range.start.line, overdue[0].range.start.character) == (line, len("    due: "))
+    assert (overdue[0].range.start.line, overdue[0].range.start.character) == (
+        line,
+        len("    due: "),
+    )
     assert "October 2024" in overdue[0].message and "Amber" in overdue[0].message
     assert overdue[0].severity == types.DiagnosticSeverity.Error
     assert seen(after) == findings_of(edited, tmp_path)
 
 
 @pytest.mark.asyncio
-async def test_fifty_rapid_edits_leave_only_the_last_versions_findings(editor: Editor, tmp_path: Path) -> None:
+async def test_fifty_rapid_edits_leave_only_the_last_versions_findings(
+    editor: Editor, tmp_path: Path
+) -> None:
     text = PLAN.read_text(encoding="utf-8")
     uri = editor.open(PLAN)
     await editor.published_for(uri)
@@ -67,15 +74,18 @@ async def test_fifty_rapid_edits_leave_only_the_last_versions_findings(editor: E
     # Debounced: far fewer checks were published than edits were made.
     assert len(after_open) < 10
     assert seen(last) == findings_of(text.replace(DUE_1_2, f"    {typed}\n"), tmp_path)
-    assert not any(d.code == "SP013" for d in last)  # no bad-date finding left from a half-typed version
+    assert not any(
+        d.code == "SP013" for d in last
+    )  # no bad-date finding left from a half-typed version
 
 
 @pytest.mark.asyncio
 async def test_hover_over_a_finding_shows_what_explain_says(editor: Editor) -> None:
     uri = editor.open(PLAN)
     overdue = next(d for d in await editor.published_for(uri) if d.code == "SP101")
-    hover = await editor.text_document_hover_async(types.HoverParams(
-        types.TextDocumentIdentifier(uri), overdue.range.start))
+    hover = await editor.text_document_hover_async(
+        types.HoverParams(types.TextDocumentIdentifier(uri), overdue.range.start)
+    )
     assert hover is not None and isinstance(hover.contents, types.MarkupContent)
     explain = run_cli("explain", "SP101").stdout.strip()
     assert explain in hover.contents.value
@@ -91,14 +101,20 @@ async def test_a_configuration_change_rechecks_open_plans(editor: Editor, tmp_pa
     count = len(editor.published)
     config = tmp_path / "sendplan.toml"
     config.write_text('ignore = ["overdue"]\n', encoding="utf-8")
-    editor.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(
-        [types.FileEvent(config.as_uri(), types.FileChangeType.Created)]))
+    editor.workspace_did_change_watched_files(
+        types.DidChangeWatchedFilesParams(
+            [types.FileEvent(config.as_uri(), types.FileChangeType.Created)]
+        )
+    )
     again = await published_after(editor, uri, count)
     assert again and not any(d.code == "SP101" for d in again)
     count = len(editor.published)
     config.write_text('ignore = ["overdu"]\n', encoding="utf-8")
-    editor.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(
-        [types.FileEvent(config.as_uri(), types.FileChangeType.Changed)]))
+    editor.workspace_did_change_watched_files(
+        types.DidChangeWatchedFilesParams(
+            [types.FileEvent(config.as_uri(), types.FileChangeType.Changed)]
+        )
+    )
     broken = await published_after(editor, uri, count)
     assert len(broken) == 1 and "unknown rule 'overdu'" in broken[0].message
 
@@ -108,12 +124,16 @@ async def test_closing_a_plan_clears_its_findings(editor: Editor) -> None:
     uri = editor.open(PLAN)
     await editor.published_for(uri)
     count = len(editor.published)
-    editor.text_document_did_close(types.DidCloseTextDocumentParams(types.TextDocumentIdentifier(uri)))
+    editor.text_document_did_close(
+        types.DidCloseTextDocumentParams(types.TextDocumentIdentifier(uri))
+    )
     assert await published_after(editor, uri, count) == []
 
 
 def test_without_the_extra_the_command_says_how_to_install() -> None:
     probe = "import sys; sys.modules['pygls'] = None; sys.argv = ['sendplan', 'lsp']; from sendplan_cli.cli import main; main()"
-    run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, cwd=ROOT)
+    run = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, cwd=ROOT
+    )
     assert run.returncode == 2
     assert "pip install 'sendplan[lsp]'" in run.stderr

@@ -8,8 +8,17 @@ from test_import_budget import PLANS, loaded_modules
 
 
 def test_validate_loads_neither_the_server_nor_pygls(tmp_path: Path) -> None:
-    modules = loaded_modules(tmp_path, "validate", str(PLANS), "--as-of", "2025-01-31", "--format", "json")
+    modules = loaded_modules(
+        tmp_path, "validate", str(PLANS), "--as-of", "2025-01-31", "--format", "json"
+    )
     assert "sendplan_cli.check.engine" in modules  # the probe saw a real check run
     assert "sendplan_cli.cli.lsp" in modules  # the command is registered ...
-    assert sorted(m for m in modules if m.split(".")[0] in ("pygls", "lsprotocol", "cattrs")
-                  or m.startswith("sendplan_cli.lsp")) == []  # ... but nothing of the server is loaded
+    assert (
+        sorted(
+            m
+            for m in modules
+            if m.split(".")[0] in ("pygls", "lsprotocol", "cattrs")
+            or m.startswith("sendplan_cli.lsp")
+        )
+        == []
+    )  # ... but nothing of the server is loaded

@@ -29,8 +29,21 @@ def _text_cases() -> list[tuple[str, str]]:
         if name in ("empty", "comment-only", "a-list", "a-scalar"):
             continue  # YAML that parses and has no plan key is not a plan to an editor either (test below)
         out.append((name, text))
-    out.append(("wide-characters", HEADER + 'actions:\n  - {ref: "1.1", title: "\U0001F642 caf\u00e9 \U0001F642", completion: Purple}\n'))
-    out.append(("wide-characters-overdue", HEADER + ACTION + '    leads: ["\U0001F642"]\n    due: July 2024\n    completion: Amber  # \U0001F642\n'))
+    out.append(
+        (
+            "wide-characters",
+            HEADER
+            + 'actions:\n  - {ref: "1.1", title: "\U0001f642 caf\u00e9 \U0001f642", completion: Purple}\n',
+        )
+    )
+    out.append(
+        (
+            "wide-characters-overdue",
+            HEADER
+            + ACTION
+            + '    leads: ["\U0001f642"]\n    due: July 2024\n    completion: Amber  # \U0001f642\n',
+        )
+    )
     return out
 
 
@@ -44,13 +57,18 @@ def expected(*paths: Path) -> dict[Path, list[tuple[str, str, int, int, str]]]:
         lines = path.read_text(encoding="utf-8").split("\n")
         line = lines[f["line"] - 1] if f["line"] <= len(lines) else ""
         # Count UTF-16 code units by encoding, independently of the server's own conversion.
-        column = len(line[: f["column"] - 1].encode("utf-16-le")) // 2 + max(0, f["column"] - 1 - len(line))
+        column = len(line[: f["column"] - 1].encode("utf-16-le")) // 2 + max(
+            0, f["column"] - 1 - len(line)
+        )
         out[path].append((f["code"], f["severity"], f["line"] - 1, column, f["message"]))
     return out
 
 
 def shown(diagnostics: list[Any]) -> list[tuple[str, str, int, int, str]]:
-    return [(d.code, _SEVERITY[d.severity], d.range.start.line, d.range.start.character, d.message) for d in diagnostics]
+    return [
+        (d.code, _SEVERITY[d.severity], d.range.start.line, d.range.start.character, d.message)
+        for d in diagnostics
+    ]
 
 
 @pytest.mark.asyncio
@@ -88,14 +106,23 @@ async def test_yaml_that_is_not_a_plan_gets_no_findings(editor: Editor, tmp_path
 
 @pytest_lsp.fixture(config=config())
 async def utf8_editor(lsp_client: Editor):  # type: ignore[no-untyped-def]
-    await initialize(lsp_client, general=types.GeneralClientCapabilities(position_encodings=[types.PositionEncodingKind.Utf8]))
+    await initialize(
+        lsp_client,
+        general=types.GeneralClientCapabilities(
+            position_encodings=[types.PositionEncodingKind.Utf8]
+        ),
+    )
     yield
     await lsp_client.shutdown_session()
 
 
 @pytest.mark.asyncio
-async def test_an_editor_counting_in_utf8_gets_columns_in_bytes(utf8_editor: Editor, tmp_path: Path) -> None:
-    text = HEADER + 'actions:\n  - {ref: "1.1", title: "caf\u00e9 \U0001F642", completion: Purple}\n'
+async def test_an_editor_counting_in_utf8_gets_columns_in_bytes(
+    utf8_editor: Editor, tmp_path: Path
+) -> None:
+    text = (
+        HEADER + 'actions:\n  - {ref: "1.1", title: "caf\u00e9 \U0001f642", completion: Purple}\n'
+    )
     uri = utf8_editor.open(tmp_path / "plan.yaml", text)
     [rating] = [d for d in await utf8_editor.published_for(uri) if d.code == "SP014"]
     line = text.split("\n")[5]

@@ -12,8 +12,15 @@ import pytest
 from conftest import ROOT
 
 AXE = ROOT / ".ci" / "node" / "node_modules" / "axe-core" / "axe.min.js"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def chromium(need_axe: bool = False) -> str:
@@ -26,15 +33,22 @@ def chromium(need_axe: bool = False) -> str:
     if missing:
         names = " and ".join(what for what, _ in missing)
         if os.environ.get("CI"):
-            pytest.fail(f"CI must run the browser test, but {names} is missing: .ci/run installs them")
+            pytest.fail(
+                f"CI must run the browser test, but {names} is missing: .ci/run installs them"
+            )
         pytest.skip(f"{names} not installed: {'; '.join(how for _, how in missing)}")
     return found  # type: ignore[return-value]
 
 
 def _run(args: list[str], need_axe: bool = False) -> subprocess.CompletedProcess[str]:
     with tempfile.TemporaryDirectory() as profile:
-        return subprocess.run([chromium(need_axe), *FLAGS, f"--user-data-dir={profile}", *args],
-                              capture_output=True, text=True, timeout=120, check=False)
+        return subprocess.run(
+            [chromium(need_axe), *FLAGS, f"--user-data-dir={profile}", *args],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
 
 
 def print_pdf(html: Path, pdf: Path) -> None:
@@ -49,7 +63,15 @@ def page_script(html_text: str, script: str, folder: Path, width: int = 1000) ->
     probe = folder / "probe.html"
     runner = f"<script>{AXE.read_text(encoding='utf-8')}</script><script>{script}</script>"
     probe.write_text(html_text.replace("</body>", runner + "</body>"), encoding="utf-8")
-    result = _run(["--dump-dom", "--virtual-time-budget=30000", f"--window-size={width},1200", probe.as_uri()], need_axe=True)
+    result = _run(
+        [
+            "--dump-dom",
+            "--virtual-time-budget=30000",
+            f"--window-size={width},1200",
+            probe.as_uri(),
+        ],
+        need_axe=True,
+    )
     marker = '<pre id="result">'
     assert marker in result.stdout, f"the page script wrote nothing: {result.stderr[-2000:]}"
     import html as html_module

@@ -45,8 +45,11 @@ class Page:
 
 
 def _is_rule(obj: dict[str, Any]) -> bool:
-    return (obj["object_type"] == "rect" and min(obj["width"], obj["height"]) < RULE_THICKNESS
-            and max(obj["width"], obj["height"]) >= RULE_MIN_LENGTH)
+    return (
+        obj["object_type"] == "rect"
+        and min(obj["width"], obj["height"]) < RULE_THICKNESS
+        and max(obj["width"], obj["height"]) >= RULE_MIN_LENGTH
+    )
 
 
 def read_pdf(path: Path) -> list[Page]:
@@ -62,10 +65,23 @@ def read_pdf(path: Path) -> list[Page]:
             cells = []
             for table in ruled.find_tables():
                 for row in table.rows:
-                    cells += [page.within_bbox(box).extract_words() for box in row.cells if box is not None]
-            pages.append(Page(page.page_number, float(page.width), float(page.height), page.extract_text() or "",
-                              page.extract_words(), Counter(round(float(c["size"]), 1) for c in page.chars),
-                              [c for c in cells if c], [o for o in page.rects if _is_rule(o)]))
+                    cells += [
+                        page.within_bbox(box).extract_words()
+                        for box in row.cells
+                        if box is not None
+                    ]
+            pages.append(
+                Page(
+                    page.page_number,
+                    float(page.width),
+                    float(page.height),
+                    page.extract_text() or "",
+                    page.extract_words(),
+                    Counter(round(float(c["size"]), 1) for c in page.chars),
+                    [c for c in cells if c],
+                    [o for o in page.rects if _is_rule(o)],
+                )
+            )
     return pages
 
 
@@ -88,11 +104,18 @@ def outside_printable_area(page: Page, margin_text: tuple[str, ...]) -> list[str
             if not (in_margin and on_sheet):
                 wrong.append(f"{where}: in the {'top' if word['top'] < top else 'bottom'} margin")
     # A border drawn along the margin's edge lies half over it.
-    left, right, top, bottom = left - RULE_THICKNESS, right + RULE_THICKNESS, top - RULE_THICKNESS, bottom + RULE_THICKNESS
+    left, right, top, bottom = (
+        left - RULE_THICKNESS,
+        right + RULE_THICKNESS,
+        top - RULE_THICKNESS,
+        bottom + RULE_THICKNESS,
+    )
     for rule in page.rules:
         if rule["x0"] < left or rule["x1"] > right or rule["top"] < top or rule["bottom"] > bottom:
-            wrong.append(f"page {page.number}: a table border at x {rule['x0']:.0f}-{rule['x1']:.0f}, "
-                         f"y {rule['top']:.0f}-{rule['bottom']:.0f} is outside the margins")
+            wrong.append(
+                f"page {page.number}: a table border at x {rule['x0']:.0f}-{rule['x1']:.0f}, "
+                f"y {rule['top']:.0f}-{rule['bottom']:.0f} is outside the margins"
+            )
     return wrong
 
 

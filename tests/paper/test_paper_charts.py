@@ -16,13 +16,24 @@ from papers import paper
 INDICATORS = str(FIXTURES / "valid" / "indicators.yaml")
 MONTH = "2025-09"
 NS = "{http://www.w3.org/2000/svg}"
-NAMES = {n: name for n, name in enumerate([
-    "New EHC plans issued within 20 weeks", "Weeks from referral to a first neurodevelopmental appointment",
-    "Annual reviews overdue (backlog)", "Average days to return health advice", "Suspensions of pupils with an EHC plan",
-    "Average wait for speech and language therapy", "Children and young people with an EHC plan",
-    "Permanent exclusions of pupils with SEND",
-    "Parent carers who would recommend the local offer, survey score out of 10",
-    "Spending on independent specialist placements"], 1)}
+NAMES = {
+    n: name
+    for n, name in enumerate(
+        [
+            "New EHC plans issued within 20 weeks",
+            "Weeks from referral to a first neurodevelopmental appointment",
+            "Annual reviews overdue (backlog)",
+            "Average days to return health advice",
+            "Suspensions of pupils with an EHC plan",
+            "Average wait for speech and language therapy",
+            "Children and young people with an EHC plan",
+            "Permanent exclusions of pupils with SEND",
+            "Parent carers who would recommend the local offer, survey score out of 10",
+            "Spending on independent specialist placements",
+        ],
+        1,
+    )
+}
 
 
 @cache
@@ -57,7 +68,11 @@ def _text_box(text: ET.Element) -> tuple[float, float, float, float]:
     style = dict(part.split(":", 1) for part in (text.get("style") or "").split(";") if ":" in part)
     size = float(style[" font-size" if " font-size" in style else "font-size"].strip().rstrip("px"))
     bold = "bold" in style.get(" font-weight", "")
-    font = FT2Font(font_manager.findfont(font_manager.FontProperties(family="DejaVu Sans", weight="bold" if bold else "normal")))
+    font = FT2Font(
+        font_manager.findfont(
+            font_manager.FontProperties(family="DejaVu Sans", weight="bold" if bold else "normal")
+        )
+    )
     font.set_size(size, 72)
     font.set_text(text.text or "")
     width = font.get_width_height()[0] / 64
@@ -72,13 +87,27 @@ def test_every_word_in_every_chart_lies_inside_its_picture() -> None:
         _, _, width, height = (float(v) for v in (chart.get("viewBox") or "").split())
         for text in chart.iter(f"{NS}text"):
             left, top, right, bottom = _text_box(text)
-            assert 0 <= left and right <= width and 0 <= top and bottom <= height, (kpi, text.text, (left, top, right, bottom), width, height)
+            assert 0 <= left and right <= width and 0 <= top and bottom <= height, (
+                kpi,
+                text.text,
+                (left, top, right, bottom),
+                width,
+                height,
+            )
 
 
 def test_every_axis_has_at_least_three_distinct_ticks_in_the_indicators_unit() -> None:
     charts = _charts()
     assert sorted(charts) == list(range(1, 11))  # every indicator has figures to draw
-    units = {1: "%", 2: " weeks", 4: " days", 5: " per 10,000", 6: " months", 7: " per 1,000", 8: " per 100,000"}
+    units = {
+        1: "%",
+        2: " weeks",
+        4: " days",
+        5: " per 10,000",
+        6: " months",
+        7: " per 1,000",
+        8: " per 100,000",
+    }
     for kpi, chart in charts.items():
         for axis in "xy":
             labels = [words for words, _ in _ticks(chart, axis)]
@@ -89,9 +118,13 @@ def test_every_axis_has_at_least_three_distinct_ticks_in_the_indicators_unit() -
 
 def test_kpi_8_and_kpi_5_axes_say_the_values_the_figures_run_between() -> None:
     # KPI 8 runs from its baseline of 20 down to its target of 10 per 100,000; a step of 2 gives six ticks.
-    assert [words for words, _ in _ticks(_charts()[8], "y")] == [f"{n} per 100,000" for n in (10, 12, 14, 16, 18, 20)]
+    assert [words for words, _ in _ticks(_charts()[8], "y")] == [
+        f"{n} per 100,000" for n in (10, 12, 14, 16, 18, 20)
+    ]
     # KPI 5 runs from its target of 700 up to its baseline of 812 per 10,000: steps of 25 from 700 to 825.
-    assert [words for words, _ in _ticks(_charts()[5], "y")] == [f"{n} per 10,000" for n in (700, 725, 750, 775, 800, 825)]
+    assert [words for words, _ in _ticks(_charts()[5], "y")] == [
+        f"{n} per 10,000" for n in (700, 725, 750, 775, 800, 825)
+    ]
 
 
 def test_a_target_without_a_date_is_drawn_across_the_chart_at_its_value() -> None:
@@ -103,9 +136,15 @@ def test_a_target_without_a_date_is_drawn_across_the_chart_at_its_value() -> Non
     assert path is not None
     points = [tuple(map(float, p)) for p in re.findall(r"([\d.]+) ([\d.]+)", path.get("d") or "")]
     xs = [x for _, x in _ticks(chart, "x")]
-    assert all(abs(y - at) < 0.5 for _, y in points) and min(x for x, _ in points) < min(xs) and max(x for x, _ in points) > max(xs)
+    assert (
+        all(abs(y - at) < 0.5 for _, y in points)
+        and min(x for x, _ in points) < min(xs)
+        and max(x for x, _ in points) > max(xs)
+    )
     assert "dasharray" in (path.get("style") or "")
-    assert [t.text for t in chart.iter(f"{NS}text")].count("Target 6, no date set") == 2  # beside the line and in the key
+    assert [t.text for t in chart.iter(f"{NS}text")].count(
+        "Target 6, no date set"
+    ) == 2  # beside the line and in the key
 
 
 def test_the_band_to_stay_within_is_drawn_between_its_values() -> None:
@@ -113,6 +152,7 @@ def test_the_band_to_stay_within_is_drawn_between_its_values() -> None:
     chart = _charts()[7]
     ticks = {float(words.split()[0]): y for words, y in _ticks(chart, "y")}
     (v0, y0), (v1, y1) = sorted(ticks.items())[:2]
+
     def height(value: float) -> float:
         return y0 + (value - v0) * (y1 - y0) / (v1 - v0)
 
@@ -126,7 +166,9 @@ def test_the_band_to_stay_within_is_drawn_between_its_values() -> None:
     assert "#cce2d8" in ET.tostring(pattern, encoding="unicode")
     ys = [float(y) for y in re.findall(r"[\d.]+ ([\d.]+)", path.get("d") or "")]
     assert abs(max(ys) - height(40)) < 0.5 and abs(min(ys) - height(48)) < 0.5
-    assert "Band to stay within: 40 per 1,000 to 48 per 1,000" in [t.text for t in chart.iter(f"{NS}text")]
+    assert "Band to stay within: 40 per 1,000 to 48 per 1,000" in [
+        t.text for t in chart.iter(f"{NS}text")
+    ]
 
 
 def test_charts_are_labelled_for_screen_readers_and_hold_no_script_or_date() -> None:
@@ -136,7 +178,11 @@ def test_charts_are_labelled_for_screen_readers_and_hold_no_script_or_date() -> 
         title = chart.find(f"{NS}title")
         assert title is not None and (title.text or "").startswith(f"KPI {kpi} {NAMES[kpi]}: ")
         assert chart.get("aria-labelledby") == f"{title.get('id')} kpi-{kpi - 1}-desc"
-        assert not [e for e in chart.iter() if e.tag.endswith(("script", "foreignObject", "metadata", "style"))]
+        assert not [
+            e
+            for e in chart.iter()
+            if e.tag.endswith(("script", "foreignObject", "metadata", "style"))
+        ]
         assert not [a for e in chart.iter() for a in e.attrib if a.lower().startswith("on")]
     assert not re.search(r"<svg.*?(dc:date|<metadata).*?</svg>", html, re.DOTALL)
 
@@ -172,14 +218,19 @@ def _word(folder: Path):  # type: ignore[no-untyped-def]
     return Document(io.BytesIO(out.read_bytes()))
 
 
-def test_the_word_paper_has_each_indicators_chart_heading_and_values_as_the_html_has(tmp_path: Path) -> None:
+def test_the_word_paper_has_each_indicators_chart_heading_and_values_as_the_html_has(
+    tmp_path: Path,
+) -> None:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
     document = _word(tmp_path)
     pictures = [shape._inline.docPr for shape in document.inline_shapes]
     # The two rating charts, then a chart per indicator, each described by its headline as in the HTML.
-    assert [p.get("title") for p in pictures][:2] == ["Actions by completion rating", "Actions by impact rating"]
+    assert [p.get("title") for p in pictures][:2] == [
+        "Actions by completion rating",
+        "Actions by impact rating",
+    ]
     html = paper(INDICATORS, MONTH)
     for kpi in range(1, 11):
         alt = pictures[kpi + 1].get("descr") or ""
@@ -187,18 +238,32 @@ def test_the_word_paper_has_each_indicators_chart_heading_and_values_as_the_html
         assert svg_title is not None and alt.startswith(svg_title.text or "-"), kpi
     body = list(document.element.body.iterchildren())
     for kpi, name in NAMES.items():
-        at = next(i for i, e in enumerate(body) if e.tag.endswith("}p") and Paragraph(e, document).text == f"KPI {kpi}: {name}")
+        at = next(
+            i
+            for i, e in enumerate(body)
+            if e.tag.endswith("}p") and Paragraph(e, document).text == f"KPI {kpi}: {name}"
+        )
         heading, headline = Paragraph(body[at], document), Paragraph(body[at + 1], document)
         assert heading.style is not None and heading.style.name == "Heading 2"
         # Kept with what follows, so a heading never stands at a page's foot without its chart.
         assert heading.paragraph_format.keep_with_next and headline.paragraph_format.keep_with_next
         grid = next(e for e in body[at:] if e.tag.endswith("}tbl"))
         rows = [[c.text for c in row.cells] for row in Table(grid, document).rows]
-        table = html.split(f"<caption>KPI {kpi}: the values in the chart</caption>")[1].split("</table>")[0]
-        cells = re.findall(r"<tr><th scope=\"row\">(.*?)</th><td>(.*?)</td><td>(.*?)</td><td>(.*?)</td></tr>", table)
-        assert rows[0] == ["When", "What", "Value", "Note"] and [tuple(r) for r in rows[1:]] == cells, kpi
-    assert any(p.text == "Definition change: From April 2025: Plans transferred in from another area are no longer counted."
-               for p in document.paragraphs)
+        table = html.split(f"<caption>KPI {kpi}: the values in the chart</caption>")[1].split(
+            "</table>"
+        )[0]
+        cells = re.findall(
+            r"<tr><th scope=\"row\">(.*?)</th><td>(.*?)</td><td>(.*?)</td><td>(.*?)</td></tr>",
+            table,
+        )
+        assert (
+            rows[0] == ["When", "What", "Value", "Note"] and [tuple(r) for r in rows[1:]] == cells
+        ), kpi
+    assert any(
+        p.text
+        == "Definition change: From April 2025: Plans transferred in from another area are no longer counted."
+        for p in document.paragraphs
+    )
 
 
 def test_each_indicators_heading_prints_on_the_page_of_its_chart(tmp_path: Path) -> None:
@@ -227,8 +292,12 @@ def test_the_indicator_paper_has_no_wcag_2_2_a_or_aa_violations(tmp_path: Path) 
     assert json.loads(page_script(paper(INDICATORS, MONTH), AXE_RUN, tmp_path)) == []
 
 
-@pytest.mark.parametrize(("first", "last", "most"), [("2025-07-01", "2025-09-30", 3), ("1990-01-01", "2099-12-31", 7)])
-def test_the_time_axis_has_at_most_seven_labels_however_long_the_plan_runs(first: str, last: str, most: int) -> None:
+@pytest.mark.parametrize(
+    ("first", "last", "most"), [("2025-07-01", "2025-09-30", 3), ("1990-01-01", "2099-12-31", 7)]
+)
+def test_the_time_axis_has_at_most_seven_labels_however_long_the_plan_runs(
+    first: str, last: str, most: int
+) -> None:
     from datetime import date
 
     from sendplan_cli.output.paper.chart_model import month_ticks
@@ -243,13 +312,27 @@ def test_comparators_are_drawn_in_the_chart_and_given_in_its_values_table(tmp_pa
     # Hertfordshire's published figures come with the national figure and statistical neighbours beside them
     # (tests/fixtures/real/hertfordshire-2025.yaml): a reader compares the council's line with theirs.
     out = tmp_path / "herts.html"
-    result = run_cli("report", str(FIXTURES / "real" / "hertfordshire-2025.yaml"), "--month", "2025-08",
-                     "--as-of", "2025-09-01", "-o", str(out))
+    result = run_cli(
+        "report",
+        str(FIXTURES / "real" / "hertfordshire-2025.yaml"),
+        "--month",
+        "2025-08",
+        "--as-of",
+        "2025-09-01",
+        "-o",
+        str(out),
+    )
     assert result.returncode == 0, result.stderr
     html = out.read_text(encoding="utf-8")
-    chart = ET.fromstring(re.search(r'<svg[^>]*aria-labelledby="kpi-0-title.*?</svg>', html, re.DOTALL).group(0))
+    chart = ET.fromstring(
+        re.search(r'<svg[^>]*aria-labelledby="kpi-0-title.*?</svg>', html, re.DOTALL).group(0)
+    )
     drawn = {g.get("id") for g in chart.iter(f"{NS}g")}
-    assert {"kpi-0-series-comparator-1", "kpi-0-series-comparator-2", "kpi-0-series-comparator-3"} <= drawn
+    assert {
+        "kpi-0-series-comparator-1",
+        "kpi-0-series-comparator-2",
+        "kpi-0-series-comparator-3",
+    } <= drawn
     key = [t.text for t in chart.iter(f"{NS}text")]
     assert {"National", "Statistical neighbours", "National average"} <= set(key)
     # The national average of 46.4% for 2024 is below every figure of Hertfordshire's since 2023: the axis reaches it.

@@ -36,9 +36,19 @@ papers:
     risks: [Recruitment may slip further]
     next_steps: [Advertise again in October]
 """
-SECTIONS = ["Cover", "Executive summary", "Decisions sought", "Overall position", "Exceptions",
-            "Progress by recommendation", "Impact, voice, risks and next steps", "Coming up", "By lead",
-            "Appendix A: action tracker", "Appendix B: rating legend and validation findings"]
+SECTIONS = [
+    "Cover",
+    "Executive summary",
+    "Decisions sought",
+    "Overall position",
+    "Exceptions",
+    "Progress by recommendation",
+    "Impact, voice, risks and next steps",
+    "Coming up",
+    "By lead",
+    "Appendix A: action tracker",
+    "Appendix B: rating legend and validation findings",
+]
 
 
 def test_the_papers_entry_fills_the_cover_decisions_and_narrative(tmp_path: Path) -> None:
@@ -60,8 +70,18 @@ def test_the_papers_entry_fills_the_cover_decisions_and_narrative(tmp_path: Path
 def test_the_papers_entry_is_in_the_json_schema() -> None:
     schema = json.loads((ROOT / "schemas" / "plan.schema.json").read_text(encoding="utf-8"))
     entry = schema["$defs"]["PaperEntry"]["properties"]
-    assert set(entry) == {"month", "meeting_date", "author", "purpose", "decisions_sought", "summary", "impact",
-                          "voice", "risks", "next_steps"}
+    assert set(entry) == {
+        "month",
+        "meeting_date",
+        "author",
+        "purpose",
+        "decisions_sought",
+        "summary",
+        "impact",
+        "voice",
+        "risks",
+        "next_steps",
+    }
     assert all(value.get("description") for value in entry.values())
 
 
@@ -106,15 +126,21 @@ def test_indicator_charts_keep_ids_unique_across_plans(tmp_path: Path) -> None:
     assert all(count == 1 for count in ids.values()), [i for i, c in ids.items() if c > 1]
 
 
-def test_a_plan_without_its_own_words_still_has_the_narrative_section_in_every_format(tmp_path: Path) -> None:
+def test_a_plan_without_its_own_words_still_has_the_narrative_section_in_every_format(
+    tmp_path: Path,
+) -> None:
     import docx
 
     html = paper(WEST, "2025-01")
     markdown = paper(WEST, "2025-01", "md")
     target = tmp_path / "paper.docx"
     assert run_cli("report", WEST, "--month", "2025-01", "-o", str(target)).returncode == 0
-    headings = [p.text for p in docx.Document(str(target)).paragraphs if p.style.name.startswith("Heading")]
+    headings = [
+        p.text for p in docx.Document(str(target)).paragraphs if p.style.name.startswith("Heading")
+    ]
     said = "risks and next steps are not recorded for January 2025 in the plan."
-    assert re.search(r"<h2 id=[^>]*>Impact, voice, risks and next steps</h2>\s*<p>[^<]*" + re.escape(said), html)
+    assert re.search(
+        r"<h2 id=[^>]*>Impact, voice, risks and next steps</h2>\s*<p>[^<]*" + re.escape(said), html
+    )
     assert "## Impact, voice, risks and next steps\n\nWhat difference the work has made" in markdown
     assert "Impact, voice, risks and next steps" in headings

@@ -43,7 +43,10 @@ def test_east_sussex_missed_activity_dates_name_the_activity() -> None:
     markdown = paper(EAST, "2025-06", "md")
     missed = _rows(_section(markdown, "Missed milestones and activity dates"))
     # 1.1: the activity "Review the pathway from the LA to Health services to seek advice" is dated April 2025.
-    assert 'activity "Review the pathway from the LA to Health services to seek advice" (April 2025' in missed["1.1"][4]
+    assert (
+        'activity "Review the pathway from the LA to Health services to seek advice" (April 2025'
+        in missed["1.1"][4]
+    )
 
 
 def test_west_sussex_january_2025_overdue_with_their_dates() -> None:
@@ -53,7 +56,10 @@ def test_west_sussex_january_2025_overdue_with_their_dates() -> None:
     assert list(overdue) == ["1.1", "1.3", "1.5", "3.2", "5.4"]
     for ref in ("1.1", "1.3", "1.5", "5.4"):
         assert overdue[ref][3] == "July 2024 (by 31 Jul 2024)"
-        assert overdue[ref][4] == "rated Amber (in progress, on track), but its end date, 31 Jul 2024, has passed"
+        assert (
+            overdue[ref][4]
+            == "rated Amber (in progress, on track), but its end date, 31 Jul 2024, has passed"
+        )
         assert overdue[ref][5] == "6 months"
     assert overdue["3.2"][3] == "June 2024 (by 30 Jun 2024)"
     assert overdue["3.2"][2] == "Kate Courtney"
@@ -63,8 +69,16 @@ def test_west_sussex_january_2025_overdue_with_their_dates() -> None:
 def test_the_html_paper_has_the_same_overdue_actions_and_reasons() -> None:
     html = paper(WEST, "2025-01")
     table = html.split("<caption>Overdue (5)</caption>")[1].split("</table>")[0]
-    assert re.findall(r'<th scope="row" class="ref">([^<]+)</th>', table) == ["1.1", "1.3", "1.5", "3.2", "5.4"]
-    assert "Rated Amber (in progress, on track), but its end date, 30 Jun 2024, has passed." in table
+    assert re.findall(r'<th scope="row" class="ref">([^<]+)</th>', table) == [
+        "1.1",
+        "1.3",
+        "1.5",
+        "3.2",
+        "5.4",
+    ]
+    assert (
+        "Rated Amber (in progress, on track), but its end date, 30 Jun 2024, has passed." in table
+    )
 
 
 def test_ratings_that_do_not_match_say_what_does_not_match() -> None:
@@ -85,7 +99,9 @@ def test_title_once_and_by_lead_without_rule_names() -> None:
     assert html.count("<h1>") == 1 and html.count("<h2>West Sussex") == 0
     by_lead = html.split("<caption>Actions by accountable lead</caption>")[1].split("</table>")[0]
     assert "Kate Courtney" in by_lead and "3.2 (Amber; overdue)" in by_lead
-    assert not re.search(r"[a-z]+-[a-z]+-[a-z]+", by_lead)  # no rule slugs such as missing-commentary
+    assert not re.search(
+        r"[a-z]+-[a-z]+-[a-z]+", by_lead
+    )  # no rule slugs such as missing-commentary
 
 
 def test_coming_up_gives_the_milestone_text_once() -> None:
@@ -109,8 +125,12 @@ def test_months_in_exception_count_whole_months() -> None:
     assert months_between(date(2025, 6, 30), date(2025, 6, 30)) == 0
 
 
-def test_multi_line_commentary_keeps_its_paragraphs_in_prose_and_is_visible_in_cells(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    path = write_plan(tmp_path, """\
+def test_multi_line_commentary_keeps_its_paragraphs_in_prose_and_is_visible_in_cells(
+    tmp_path,
+) -> None:  # type: ignore[no-untyped-def]
+    path = write_plan(
+        tmp_path,
+        """\
 actions:
   - ref: "1"
     title: Late action
@@ -122,7 +142,8 @@ actions:
       First paragraph.
 
       Second paragraph.
-""")
+""",
+    )
     html = paper(str(path), "2024-09")
     assert "<p>First paragraph.</p><p>Second paragraph.</p>" in html
     markdown = paper(str(path), "2024-09", "md")

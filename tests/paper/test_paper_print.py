@@ -33,7 +33,9 @@ axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a
 
 
 @pytest.fixture(scope="module", params=sorted(BUNDLED))
-def printed_pdf(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str, list[Page]]:
+def printed_pdf(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[str, str, list[Page]]:
     path, month = BUNDLED[request.param]
     folder = tmp_path_factory.mktemp(request.param)
     html = folder / "paper.html"
@@ -51,15 +53,23 @@ def printed(printed_pdf: tuple[str, str, list[Page]]) -> tuple[str, str, list[st
 
 def _body(page: str) -> list[str]:
     """A page's lines without the margin boxes (the title at the top, "Page n of m")."""
-    return [line for line in page.splitlines() if line.strip() and ": board paper, " not in line
-            and not re.fullmatch(r"Page \d+ of \d+", line.strip())]
+    return [
+        line
+        for line in page.splitlines()
+        if line.strip()
+        and ": board paper, " not in line
+        and not re.fullmatch(r"Page \d+ of \d+", line.strip())
+    ]
 
 
 def test_every_page_is_numbered_and_titled(printed: tuple[str, str, list[str]]) -> None:
     name, _, pages = printed
     for number, page in enumerate(pages, 1):
         assert f"Page {number} of {len(pages)}" in page, (name, number)
-        assert ": board paper, " in page.splitlines()[0] or ": board paper, " in page, (name, number)
+        assert ": board paper, " in page.splitlines()[0] or ": board paper, " in page, (
+            name,
+            number,
+        )
 
 
 def test_the_first_page_holds_the_cover_and_summary(printed: tuple[str, str, list[str]]) -> None:
@@ -67,10 +77,16 @@ def test_the_first_page_holds_the_cover_and_summary(printed: tuple[str, str, lis
     assert "Report to" in pages[0] and "Executive summary" in pages[0]
 
 
-def test_no_page_holds_only_a_heading_and_no_heading_ends_a_page(printed: tuple[str, str, list[str]]) -> None:
+def test_no_page_holds_only_a_heading_and_no_heading_ends_a_page(
+    printed: tuple[str, str, list[str]],
+) -> None:
     name, html, pages = printed
+
     def texts(pattern: str) -> set[str]:
-        return {" ".join(re.sub(r"<[^>]+>", " ", h).split()) for h in re.findall(pattern, html, re.DOTALL)}
+        return {
+            " ".join(re.sub(r"<[^>]+>", " ", h).split())
+            for h in re.findall(pattern, html, re.DOTALL)
+        }
 
     headings = texts(r"<h[1-6][^>]*>(.*?)</h[1-6]>")
     # A caption or a table's header row at a page's foot is a heading left behind too.
@@ -78,7 +94,12 @@ def test_no_page_holds_only_a_heading_and_no_heading_ends_a_page(printed: tuple[
     for number, page in enumerate(pages, 1):
         body = _body(page)
         assert body and not set(body) <= headings, (name, number, body)
-        assert " ".join(body[-1].split()) not in labels, (name, number, "page ends with a heading", body[-1])
+        assert " ".join(body[-1].split()) not in labels, (
+            name,
+            number,
+            "page ends with a heading",
+            body[-1],
+        )
 
 
 def test_the_main_body_is_at_most_six_pages(printed: tuple[str, str, list[str]]) -> None:
@@ -96,7 +117,11 @@ def test_nothing_printed_is_clipped(printed_pdf: tuple[str, str, list[Page]]) ->
     # Every word's box and every table border, as printed, lies within the printable area.
     name, html, pages = printed_pdf
     title = unescape(" ".join(re.search(r"<title>(.*?)</title>", html, re.DOTALL).group(1).split()))  # type: ignore[union-attr]
-    wrong = [w for page in pages for w in outside_printable_area(page, _margin_text(page, title, len(pages)))]
+    wrong = [
+        w
+        for page in pages
+        for w in outside_printable_area(page, _margin_text(page, title, len(pages)))
+    ]
     assert wrong == [], f"{name}: " + "; ".join(wrong[:10])
 
 
@@ -111,7 +136,9 @@ def test_no_column_is_squeezed(printed_pdf: tuple[str, str, list[Page]]) -> None
     name, _, pages = printed_pdf
     assert [cell for page in pages for cell in squeezed_cells(page)] == [], name
     cells = sum(len(page.cells) for page in pages)
-    assert cells > 100, f"{name}: only {cells} table cells found in the PDF; the measure would prove nothing"
+    assert cells > 100, (
+        f"{name}: only {cells} table cells found in the PDF; the measure would prove nothing"
+    )
 
 
 def test_every_word_is_printed_whole(printed_pdf: tuple[str, str, list[Page]]) -> None:
@@ -137,6 +164,8 @@ def test_the_pdf_measures_find_clipped_squeezed_and_shrunk_pages(tmp_path: Path)
     assert read_pdf(tmp_path / "shrunk.pdf")[0].commonest_size < 8
 
 
-def test_no_wcag_2_2_a_or_aa_violations(printed: tuple[str, str, list[str]], tmp_path: Path) -> None:
+def test_no_wcag_2_2_a_or_aa_violations(
+    printed: tuple[str, str, list[str]], tmp_path: Path
+) -> None:
     _, html, _ = printed
     assert json.loads(page_script(html, AXE_RUN, tmp_path)) == []

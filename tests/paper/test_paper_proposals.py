@@ -43,8 +43,10 @@ AGREED = """\
         due: March 2026
         previous_due: September 2025
 """
-DECISION = ("Agree a new date for action 2.1: 31 Mar 2026 (was September 2025). "
-            "Reason given: Recruitment to the new team takes until March.")
+DECISION = (
+    "Agree a new date for action 2.1: 31 Mar 2026 (was September 2025). "
+    "Reason given: Recruitment to the new team takes until March."
+)
 NOTE = "New date proposed, not yet agreed: 31 Mar 2026 (see decisions sought)"
 
 
@@ -88,19 +90,29 @@ def papers(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return {fmt: _report(plan, "2025-10", fmt, folder) for fmt in ("html", "md", "docx")}
 
 
-def test_the_proposal_is_the_same_decision_in_html_markdown_and_word(papers: dict[str, Path]) -> None:
+def test_the_proposal_is_the_same_decision_in_html_markdown_and_word(
+    papers: dict[str, Path],
+) -> None:
     import docx
 
     decisions = _html_section(papers["html"].read_text(encoding="utf-8"), "decisions")
-    assert [_html_text(li) for li in re.findall(r"<li>(.*?)</li>", decisions, re.DOTALL)] == [DECISION]
-    markdown = papers["md"].read_text(encoding="utf-8").split("## Decisions sought")[1].split("\n## ")[0]
+    assert [_html_text(li) for li in re.findall(r"<li>(.*?)</li>", decisions, re.DOTALL)] == [
+        DECISION
+    ]
+    markdown = (
+        papers["md"].read_text(encoding="utf-8").split("## Decisions sought")[1].split("\n## ")[0]
+    )
     assert re.findall(r"^\d+\. (.*)$", markdown, re.MULTILINE) == [DECISION]
     document = docx.Document(str(papers["docx"]))
-    numbered = [p.text for p in document.paragraphs if p.style is not None and p.style.name == "List Number"]
+    numbered = [
+        p.text for p in document.paragraphs if p.style is not None and p.style.name == "List Number"
+    ]
     assert numbered == [DECISION]
 
 
-def test_the_proposal_stands_beside_the_agreed_date_in_the_exceptions_and_the_tracker(papers: dict[str, Path]) -> None:
+def test_the_proposal_stands_beside_the_agreed_date_in_the_exceptions_and_the_tracker(
+    papers: dict[str, Path],
+) -> None:
     import docx
 
     page = papers["html"].read_text(encoding="utf-8")
@@ -122,7 +134,9 @@ def test_the_proposal_stands_beside_the_agreed_date_in_the_exceptions_and_the_tr
     for grid in document.tables:
         header = [c.text for c in grid.rows[0].cells]
         for name in set(cells) & set(header):
-            cells[name] += [r.cells[header.index(name)].text for r in grid.rows[1:] if r.cells[0].text == "2.1"]
+            cells[name] += [
+                r.cells[header.index(name)].text for r in grid.rows[1:] if r.cells[0].text == "2.1"
+            ]
     # Overdue and Off track both list 2.1 with its date; the tracker's Due column once.
     assert cells["Date"] == [f"September 2025 (by 30 Sep 2025)\n{NOTE}"] * 2
     assert cells["Due"] == [f"September 2025\n{NOTE}"]
@@ -133,7 +147,10 @@ def test_overdue_follows_the_agreed_date_not_the_proposal(papers: dict[str, Path
     markdown = papers["md"].read_text(encoding="utf-8")
     overdue = _md_rows(markdown.split("**Overdue** (1)")[1].split("\n**")[0])
     assert list(overdue) == ["2.1"]
-    assert overdue["2.1"][4] == "rated Red (in progress, off track), but its end date, 30 Sep 2025, has passed"
+    assert (
+        overdue["2.1"][4]
+        == "rated Red (in progress, off track), but its end date, 30 Sep 2025, has passed"
+    )
     # Nothing falls due in the next quarter because of the proposal: it is not a date the plan keeps to.
     assert "31 Mar 2026 (by" not in markdown and "(by 31 Mar 2026)" not in markdown
 
@@ -148,7 +165,9 @@ def test_once_the_board_agrees_the_date_moves_and_no_decision_is_sought(tmp_path
 
 
 def test_a_later_update_that_proposes_nothing_has_moved_on(tmp_path: Path) -> None:
-    later = "      - {month: 2025-11, completion: Red, impact: Red, commentary: Still recruiting.}\n"
+    later = (
+        "      - {month: 2025-11, completion: Red, impact: Red, commentary: Still recruiting.}\n"
+    )
     plan = write_plan(tmp_path, PLAN.replace('  - ref: "2.2"', later + '  - ref: "2.2"'))
     markdown = _report(plan, "2025-11", "md", tmp_path).read_text(encoding="utf-8")
     assert "Agree a new date" not in markdown
@@ -160,24 +179,34 @@ def test_the_plans_own_decisions_come_first_then_the_proposals(tmp_path: Path) -
     plan = write_plan(tmp_path, PLAN + entry)
     markdown = _report(plan, "2025-10", "md", tmp_path).read_text(encoding="utf-8")
     decisions = markdown.split("## Decisions sought")[1].split("\n## ")[0]
-    assert re.findall(r"^\d+\. .*$", decisions, re.MULTILINE) == ["1. Note the recruitment plan", f"2. {DECISION}"]
+    assert re.findall(r"^\d+\. .*$", decisions, re.MULTILINE) == [
+        "1. Note the recruitment plan",
+        f"2. {DECISION}",
+    ]
     assert "The board is also asked" not in decisions
 
 
 def test_the_board_agreeing_another_date_settles_the_proposal(tmp_path: Path) -> None:
     # Recorded in the proposing month itself, and a different date from the one proposed.
-    decided = PLAN.replace('        proposed_due_reason: Recruitment to the new team takes until March\n',
-                           '        proposed_due_reason: Recruitment to the new team takes until March\n'
-                           '        due: June 2026\n        previous_due: September 2025\n')
+    decided = PLAN.replace(
+        "        proposed_due_reason: Recruitment to the new team takes until March\n",
+        "        proposed_due_reason: Recruitment to the new team takes until March\n"
+        "        due: June 2026\n        previous_due: September 2025\n",
+    )
     plan = write_plan(tmp_path, decided)
     markdown = _report(plan, "2025-10", "md", tmp_path).read_text(encoding="utf-8")
     assert "Agree a new date" not in markdown and "New date proposed" not in markdown
 
 
-def test_an_action_with_no_date_is_asked_for_one_and_the_reason_keeps_its_capitals(tmp_path: Path) -> None:
+def test_an_action_with_no_date_is_asked_for_one_and_the_reason_keeps_its_capitals(
+    tmp_path: Path,
+) -> None:
     undated = PLAN.replace("    due: September 2025\n", "", 1).replace(
-        "Recruitment to the new team takes until March", "Ofsted asked for a review first")
+        "Recruitment to the new team takes until March", "Ofsted asked for a review first"
+    )
     plan = write_plan(tmp_path, undated)
     markdown = _report(plan, "2025-10", "md", tmp_path).read_text(encoding="utf-8")
-    assert ("Agree a new date for action 2.1: 31 Mar 2026 (it has no agreed date). "
-            "Reason given: Ofsted asked for a review first.") in markdown
+    assert (
+        "Agree a new date for action 2.1: 31 Mar 2026 (it has no agreed date). "
+        "Reason given: Ofsted asked for a review first."
+    ) in markdown

@@ -32,11 +32,25 @@ class CountingList(list):  # type: ignore[type-arg]
 def _plan(tmp_path: Path, actions: int) -> Path:
     # Every action overdue (due July 2024, still Amber) with no commentary and no update for January:
     # each is in four exceptions (overdue, a rating that does not match, no commentary, no update).
-    body = ["recommendations:", "  - {id: AfI 1, text: Waiting well.}", "  - {id: AfI 2, text: Transitions.}", "actions:"]
+    body = [
+        "recommendations:",
+        "  - {id: AfI 1, text: Waiting well.}",
+        "  - {id: AfI 2, text: Transitions.}",
+        "actions:",
+    ]
     for n in range(actions):
-        body += [f'  - ref: "1.{n + 1}"', f"    title: Waiting well offer {n + 1}", f"    recommendations: [AfI {n % 2 + 1}]",
-                 "    leads: [Caroline Tozzi]", "    due: July 2024", "    success_measures: [Offer published]",
-                 "    completion: Amber", "    impact: Red", "    updates:", "      - {month: 2024-12, completion: Amber}"]
+        body += [
+            f'  - ref: "1.{n + 1}"',
+            f"    title: Waiting well offer {n + 1}",
+            f"    recommendations: [AfI {n % 2 + 1}]",
+            "    leads: [Caroline Tozzi]",
+            "    due: July 2024",
+            "    success_measures: [Offer published]",
+            "    completion: Amber",
+            "    impact: Red",
+            "    updates:",
+            "      - {month: 2024-12, completion: Amber}",
+        ]
     return write_plan(tmp_path, "\n".join(body) + "\n", name=f"plan-{actions}.yaml")
 
 
@@ -50,7 +64,10 @@ def _walks(path: Path, fmt: str, monkeypatch: pytest.MonkeyPatch) -> int:
     original = exceptions_module.exception_items
 
     def counted(*args: Any, **kwargs: Any) -> dict[str, list[Any]]:
-        return {heading: CountingList(items, walks) for heading, items in original(*args, **kwargs).items()}
+        return {
+            heading: CountingList(items, walks)
+            for heading, items in original(*args, **kwargs).items()
+        }
 
     monkeypatch.setattr(exceptions_module, "exception_items", counted)
     plan, diagnostics, _ = analyse(path, AS_OF)
@@ -70,7 +87,8 @@ def _walks(path: Path, fmt: str, monkeypatch: pytest.MonkeyPatch) -> int:
 
 @pytest.mark.parametrize("fmt", ["html", "md", "docx"])
 def test_the_paper_walks_the_actions_and_exceptions_as_often_whatever_the_plans_size(
-        fmt: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    fmt: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     small = _walks(_plan(tmp_path, 10), fmt, monkeypatch)
     large = _walks(_plan(tmp_path, 20), fmt, monkeypatch)
     assert large == small
@@ -81,10 +99,21 @@ def test_findings_by_rule_names_each_action_once_in_first_seen_order() -> None:
     from sendplan_cli.plan.diagnostics import Diagnostic, Severity
 
     def finding(ref: str | None) -> Diagnostic:
-        return Diagnostic(path="p.yaml", line=1, column=1, pointer="actions", code="SP101", name="overdue",
-                          severity=Severity.ERROR, message="overdue", ref=ref)
+        return Diagnostic(
+            path="p.yaml",
+            line=1,
+            column=1,
+            pointer="actions",
+            code="SP101",
+            name="overdue",
+            severity=Severity.ERROR,
+            message="overdue",
+            ref=ref,
+        )
 
-    (group,) = findings_by_rule([finding("2.1"), finding("1.1"), finding("2.1"), finding(None), finding("1.1")])
+    (group,) = findings_by_rule(
+        [finding("2.1"), finding("1.1"), finding("2.1"), finding(None), finding("1.1")]
+    )
     assert (group.count, group.refs) == (5, ["2.1", "1.1"])
 
 
@@ -106,7 +135,12 @@ def test_a_word_section_with_four_times_the_rows_takes_about_four_times_the_work
 
     def cpu(rows: int) -> float:
         def fill(doc: Any) -> None:
-            table(doc, "Every action", ["Ref", "Action"], [[f"1.{n}", "Waiting well offer"] for n in range(rows)])
+            table(
+                doc,
+                "Every action",
+                ["Ref", "Action"],
+                [[f"1.{n}", "Waiting well offer"] for n in range(rows)],
+            )
 
         runs = []
         for _ in range(3):

@@ -24,5 +24,9 @@ def test_overdue_and_missed_actions_are_those_the_rules_report(path: str) -> Non
         if published is not None and as_of < published:
             continue
         statuses = plan_status(plan, as_of)
-        assert {s.ref for s in statuses if s.overdue} == {d.ref for d in findings if d.code == "SP101"}, as_of
-        assert {s.ref for s in statuses if s.missed} == {d.ref for d in findings if d.code == "SP102"}, as_of
+        assert {s.ref for s in statuses if s.overdue} == {
+            d.ref for d in findings if d.code == "SP101"
+        }, as_of
+        assert {s.ref for s in statuses if s.missed} == {
+            d.ref for d in findings if d.code == "SP102"
+        }, as_of

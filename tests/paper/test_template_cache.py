@@ -13,7 +13,9 @@ from papers import WEST
 
 
 def _report(tmp_path: Path, *extra: str) -> str:
-    result = run_cli("report", WEST, "--month", "2025-01", "-o", "-", *extra, env={"TMPDIR": str(tmp_path)})
+    result = run_cli(
+        "report", WEST, "--month", "2025-01", "-o", "-", *extra, env={"TMPDIR": str(tmp_path)}
+    )
     assert result.returncode == 0, result.stderr
     return result.stdout
 
@@ -36,19 +38,32 @@ def test_the_paper_is_the_same_from_a_kept_template_and_from_a_damaged_one(tmp_p
 def test_an_edited_template_is_used_at_once(tmp_path: Path) -> None:
     mine = tmp_path / "mine.md.j2"
     mine.write_text("First wording for {{ month_label }}\n", encoding="utf-8")
-    assert _report(tmp_path, "--format", "md", "--template", str(mine)) == "First wording for January 2025\n"
+    assert (
+        _report(tmp_path, "--format", "md", "--template", str(mine))
+        == "First wording for January 2025\n"
+    )
     mine.write_text("Second wording for {{ month_label }}\n", encoding="utf-8")
-    assert _report(tmp_path, "--format", "md", "--template", str(mine)) == "Second wording for January 2025\n"
+    assert (
+        _report(tmp_path, "--format", "md", "--template", str(mine))
+        == "Second wording for January 2025\n"
+    )
 
 
-def test_no_place_to_keep_templates_still_gives_the_paper(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_place_to_keep_templates_still_gives_the_paper(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from sendplan_cli.check.pipeline import analyse
     from sendplan_cli.output.paper.render import Paper, render
     from sendplan_cli.output.paper.view import build_view
 
     as_of = date(2025, 1, 31)
     plan, findings, _ = analyse(Path(WEST), as_of)
-    paper = Paper([build_view(plan, WEST, date(2025, 1, 1), as_of, findings)], date(2025, 1, 1), as_of, date(2026, 1, 1))
+    paper = Paper(
+        [build_view(plan, WEST, date(2025, 1, 1), as_of, findings)],
+        date(2025, 1, 1),
+        as_of,
+        date(2026, 1, 1),
+    )
     normal = render(paper, "html")
     not_a_folder = tmp_path / "a-file"
     not_a_folder.write_text("", encoding="utf-8")

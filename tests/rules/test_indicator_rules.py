@@ -15,7 +15,9 @@ from sendplan_cli.check.engine import run_rules
 from sendplan_cli.check.pipeline import load_model
 from sendplan_cli.check.rules import get
 
-CASES = yaml.safe_load((Path(__file__).parent / "cases" / "indicators.yaml").read_text(encoding="utf-8"))
+CASES = yaml.safe_load(
+    (Path(__file__).parent / "cases" / "indicators.yaml").read_text(encoding="utf-8")
+)
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
@@ -33,7 +35,9 @@ def test_indicator_rule_case(case: dict, tmp_path: Path) -> None:  # type: ignor
 def test_late_data_names_the_period_the_due_day_and_the_command(tmp_path: Path) -> None:
     from conftest import check, write_plan
 
-    path = write_plan(tmp_path, """\
+    path = write_plan(
+        tmp_path,
+        """\
         indicators:
           - id: KPI 1
             name: EHC plans in 20 weeks
@@ -41,19 +45,29 @@ def test_late_data_names_the_period_the_due_day_and_the_command(tmp_path: Path) 
             reporting: monthly
             actuals:
               - {period: 2025-05, value: 48}
-        """)
+        """,
+    )
     [late] = [d for d in check(path, date(2025, 8, 1)) if d.name == "late-data"]
-    assert late.message == ("indicator KPI 1 has no figure for the period ending 30 Jun 2025, due by 31 Jul 2025; "
-                            "the latest is for 2025-05")
-    assert late.hint == "record it with `sendplan update PLAN --indicator 'KPI 1' --period 2025-06 --value N`"
+    assert late.message == (
+        "indicator KPI 1 has no figure for the period ending 30 Jun 2025, due by 31 Jul 2025; "
+        "the latest is for 2025-05"
+    )
+    assert (
+        late.hint
+        == "record it with `sendplan update PLAN --indicator 'KPI 1' --period 2025-06 --value N`"
+    )
 
 
-def test_a_termly_figure_is_late_only_after_the_next_school_term_and_its_lag(tmp_path: Path) -> None:
+def test_a_termly_figure_is_late_only_after_the_next_school_term_and_its_lag(
+    tmp_path: Path,
+) -> None:
     from conftest import check, write_plan
 
     # The summer term ends in July; the next figure is the autumn term's, which ends at Christmas and,
     # a month later (the default lag), falls due on 31 January.
-    path = write_plan(tmp_path, """\
+    path = write_plan(
+        tmp_path,
+        """\
         indicators:
           - id: KPI 4
             name: Pupils with EHC plans excluded
@@ -61,7 +75,8 @@ def test_a_termly_figure_is_late_only_after_the_next_school_term_and_its_lag(tmp
             reporting: termly
             actuals:
               - {period: Summer term 2025, value: 12}
-        """)
+        """,
+    )
     assert not [d for d in check(path, date(2026, 1, 15)) if d.name == "late-data"]
     [late] = [d for d in check(path, date(2026, 2, 2)) if d.name == "late-data"]
     assert "the period ending 31 Dec 2025, due by 31 Jan 2026" in late.message
@@ -81,7 +96,9 @@ def test_a_termly_figure_is_late_only_after_the_next_school_term_and_its_lag(tmp
         ("annual", date(2025, 3, 31), "2025/26", date(2026, 3, 31)),
     ],
 )
-def test_the_next_period_and_how_to_write_it(reporting: str, last: date, period: str, end: date) -> None:
+def test_the_next_period_and_how_to_write_it(
+    reporting: str, last: date, period: str, end: date
+) -> None:
     from types import SimpleNamespace
 
     from sendplan_cli.plan.dates import parse_date_phrase

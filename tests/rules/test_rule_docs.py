@@ -35,7 +35,10 @@ def history_findings(rule: HistoryRule, before: str, after: str, tmp_path: Path)
     reader = VersionReader()
     old, new = (PlanFacts(reader.parse((HEADER + body).encode())) for body in (before, after))  # type: ignore[arg-type]
     day = date.fromisoformat(re.search(r"# committed: (\S+)", after).group(1))  # type: ignore[union-attr]
-    return [rule.name for _ in rule.compare(Change(old, new, new, "in commit 0123456 by Example Author", day))]
+    return [
+        rule.name
+        for _ in rule.compare(Change(old, new, new, "in commit 0123456 by Example Author", day))
+    ]
 
 
 def findings(rule: Rule, body: str, tmp_path: Path) -> list[str]:
@@ -47,7 +50,11 @@ def findings(rule: Rule, body: str, tmp_path: Path) -> list[str]:
     loaded, plan = load_model(path)
     assert plan is not None and loaded.ok, loaded.diagnostics
     # Suppression rules judge other rules' findings, so every rule runs for their examples.
-    config = Config() if rule.code.startswith("SP9") else replace(Config(), select=frozenset({rule.code}))
+    config = (
+        Config()
+        if rule.code.startswith("SP9")
+        else replace(Config(), select=frozenset({rule.code}))
+    )
     return [d.name for d in run_rules(plan, loaded, config, as_of)]
 
 
@@ -56,7 +63,9 @@ def test_rule_is_documented(rule: Rule) -> None:
     assert re.fullmatch(r"SP\d{3}", rule.code)
     assert re.fullmatch(r"[a-z]+(-[a-z]+)*", rule.name)
     assert "Why:" in rule.doc
-    assert set(examples(rule)) == ({"Before", "Fails", "Passes"} if isinstance(rule, HistoryRule) else {"Fails", "Passes"})
+    assert set(examples(rule)) == (
+        {"Before", "Fails", "Passes"} if isinstance(rule, HistoryRule) else {"Fails", "Passes"}
+    )
 
 
 @pytest.mark.parametrize("rule", RULES, ids=[r.name for r in RULES])

@@ -208,7 +208,11 @@ CASES = [
             commentary: Fine.
         """,
         date(2024, 4, 30),
-        [(8, 9, "recommendation-without-action"), (11, 5, "no-success-measure"), (20, 10, "duplicate-ref")],
+        [
+            (8, 9, "recommendation-without-action"),
+            (11, 5, "no-success-measure"),
+            (20, 10, "duplicate-ref"),
+        ],
     ),
 ]
 
@@ -221,13 +225,17 @@ def test_rule_positions(tmp_path: Path, title: str, body: str, as_of: date, expe
 
 def test_duplicate_ref_names_the_first_line(tmp_path: Path) -> None:
     body = CASES[-1][1]
-    [d] = [d for d in check(write_plan(tmp_path, body), date(2024, 4, 30)) if d.name == "duplicate-ref"]
+    [d] = [
+        d for d in check(write_plan(tmp_path, body), date(2024, 4, 30)) if d.name == "duplicate-ref"
+    ]
     assert "(see line 11)" in d.message
 
 
 def test_unknown_lead_suggests_the_nearest_name(tmp_path: Path) -> None:
     body = CASES[6][1]
-    [d] = [d for d in check(write_plan(tmp_path, body), date(2024, 4, 30)) if d.name == "unknown-lead"]
+    [d] = [
+        d for d in check(write_plan(tmp_path, body), date(2024, 4, 30)) if d.name == "unknown-lead"
+    ]
     assert d.hint == "did you mean 'Sally Kean'?"
 
 

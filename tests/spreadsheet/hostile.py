@@ -13,7 +13,9 @@ ACTIONS_PART = "xl/worksheets/sheet2.xml"  # the form's second sheet, as export 
 RECORD_PART = "xl/worksheets/sheet5.xml"  # the hidden record of what the form was made from
 
 
-def _rewrite(form: Path, out: Path, rows_xml: str, dimension: str | None = None, part: str = ACTIONS_PART) -> Path:
+def _rewrite(
+    form: Path, out: Path, rows_xml: str, dimension: str | None = None, part: str = ACTIONS_PART
+) -> Path:
     """The form with rows_xml added at the end of a sheet's data (and its dimension claim changed)."""
     with zipfile.ZipFile(form) as source:
         parts = [(info, source.read(info.filename)) for info in source.infolist()]
@@ -25,7 +27,7 @@ def _rewrite(form: Path, out: Path, rows_xml: str, dimension: str | None = None,
                 text = text.replace("</sheetData>", rows_xml + "</sheetData>")
                 if dimension is not None:
                     start = text.index('<dimension ref="') + len('<dimension ref="')
-                    text = text[:start] + dimension + text[text.index('"', start):]
+                    text = text[:start] + dimension + text[text.index('"', start) :]
                 data = text.encode("utf-8")
             target.writestr(info.filename, data, compress_type=zipfile.ZIP_DEFLATED)
     return out
@@ -38,7 +40,9 @@ def stray_cell(form: Path, out: Path, coordinate: str, text: str = "x") -> Path:
     return _rewrite(form, out, cell, dimension=f"A1:{coordinate}")
 
 
-def dense_block(form: Path, out: Path, first_row: int, rows: int, columns: int, part: str = ACTIONS_PART) -> Path:
+def dense_block(
+    form: Path, out: Path, first_row: int, rows: int, columns: int, part: str = ACTIONS_PART
+) -> Path:
     """A block of numbers below the form: rows x columns cells, compressing to very little."""
     from openpyxl.utils import get_column_letter
 
@@ -60,10 +64,15 @@ def shared_strings(form: Path, out: Path, count: int) -> Path:
     """A shared-strings part of count tiny strings (read whole on opening), declared so Excel readers load it."""
     with zipfile.ZipFile(form) as source:
         parts = [(info.filename, source.read(info.filename)) for info in source.infolist()]
-    table = ('<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-             + "<si><t>x</t></si>" * count + "</sst>")
-    override = ('<Override PartName="/xl/sharedStrings.xml" '
-                'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>')
+    table = (
+        '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        + "<si><t>x</t></si>" * count
+        + "</sst>"
+    )
+    override = (
+        '<Override PartName="/xl/sharedStrings.xml" '
+        'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
+    )
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as target:
         for name, data in parts:
             if name == "[Content_Types].xml":
@@ -83,6 +92,10 @@ def styles(form: Path, out: Path, count: int) -> Path:
                 text = data.decode("utf-8")
                 start = text.index("<cellXfs")
                 end = text.index(">", start) + 1
-                data = (text[:end] + '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' * count + text[end:]).encode()
+                data = (
+                    text[:end]
+                    + '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' * count
+                    + text[end:]
+                ).encode()
             target.writestr(name, data)
     return out

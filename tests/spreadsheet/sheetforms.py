@@ -26,16 +26,25 @@ def copy_plan(tmp_path: Path, source: Path = WEST_SUSSEX) -> Path:
 def export(plan_path: Path, month: date, folder: Path, by_lead: bool = True) -> list[Path]:
     raw = plan_path.read_bytes()
     _, plan = load_model(plan_path, raw=raw)
-    return export_forms(plan_path, plan, raw, month, by_lead, folder if by_lead else folder / "form.xlsx")
+    return export_forms(
+        plan_path, plan, raw, month, by_lead, folder if by_lead else folder / "form.xlsx"
+    )
 
 
-def fill(form: Path, answers: dict[str, dict[str, Any]], figures: dict[str, dict[str, Any]] | None = None,
-         out: Path | None = None) -> Path:
+def fill(
+    form: Path,
+    answers: dict[str, dict[str, Any]],
+    figures: dict[str, dict[str, Any]] | None = None,
+    out: Path | None = None,
+) -> Path:
     """Type answers into a form as a lead would: {ref: {column key: value}} on Actions, {id: {...}} on Indicators."""
     from openpyxl import load_workbook
 
     wb = load_workbook(form)
-    for sheet, columns, rows in (("Actions", ACTION_COLUMNS, answers), ("Indicators", INDICATOR_COLUMNS, figures or {})):
+    for sheet, columns, rows in (
+        ("Actions", ACTION_COLUMNS, answers),
+        ("Indicators", INDICATOR_COLUMNS, figures or {}),
+    ):
         ws = wb[sheet]
         for key, values in rows.items():
             row = next(r for r in range(2, ws.max_row + 1) if ws.cell(row=r, column=1).value == key)

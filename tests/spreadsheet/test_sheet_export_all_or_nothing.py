@@ -30,7 +30,9 @@ def _disk_full_on(call: int, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(os, "fsync", fsync)
 
 
-def test_a_write_that_fails_on_the_third_form_leaves_no_form_and_the_rerun_writes_all(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_write_that_fails_on_the_third_form_leaves_no_form_and_the_rerun_writes_all(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     plan = copy_plan(tmp_path)
     folder = tmp_path / "forms"
     with monkeypatch.context() as patch:
@@ -40,12 +42,16 @@ def test_a_write_that_fails_on_the_third_form_leaves_no_form_and_the_rerun_write
     message = str(refused.value)
     assert "the disk is full" in message and "nothing was written" in message
     assert not folder.exists()
-    assert sorted(p.name for p in tmp_path.iterdir()) == [plan.name]  # no hidden half-done folder either
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        plan.name
+    ]  # no hidden half-done folder either
     written = export(plan, FEB, folder)
     assert len(written) == LEADS and all(p.is_file() for p in written)
 
 
-def test_into_an_existing_folder_a_failure_adds_nothing_and_keeps_what_was_there(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_into_an_existing_folder_a_failure_adds_nothing_and_keeps_what_was_there(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     plan = copy_plan(tmp_path)
     folder = tmp_path / "forms"
     folder.mkdir()
@@ -68,7 +74,9 @@ def test_a_new_forms_folder_is_as_open_as_any_new_folder(tmp_path: Path) -> None
     assert (tmp_path / "forms").stat().st_mode & 0o777 == 0o777 & ~umask
 
 
-def test_hidden_folders_left_by_a_killed_export_are_cleared_by_the_next_and_a_recent_one_is_kept(tmp_path: Path) -> None:
+def test_hidden_folders_left_by_a_killed_export_are_cleared_by_the_next_and_a_recent_one_is_kept(
+    tmp_path: Path,
+) -> None:
     # A kill -9 leaves the hidden folder the forms were being written into; the next export clears it once it is
     # old enough not to be another export still running.
     import time
@@ -87,4 +95,6 @@ def test_hidden_folders_left_by_a_killed_export_are_cleared_by_the_next_and_a_re
     written = export(plan, FEB, tmp_path / "forms")
     assert len(written) == LEADS
     assert not stale.exists() and recent.exists()
-    assert (mine / "update-2025-02-jane-taylor.xlsx").exists() and (notes / "important.txt").exists()
+    assert (mine / "update-2025-02-jane-taylor.xlsx").exists() and (
+        notes / "important.txt"
+    ).exists()

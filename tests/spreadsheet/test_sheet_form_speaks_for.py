@@ -33,7 +33,9 @@ def plan(tmp_path: Path) -> Path:
 @pytest.fixture()
 def form(plan: Path, tmp_path: Path) -> Path:
     """Jane Taylor's February form: actions 1.5, 1.6 and 5.4 in rows 2 to 4."""
-    return next(p for p in export(plan, FEB, tmp_path / "forms") if p.name.endswith("jane-taylor.xlsx"))
+    return next(
+        p for p in export(plan, FEB, tmp_path / "forms") if p.name.endswith("jane-taylor.xlsx")
+    )
 
 
 def _record(form: Path, key: str, value: str, occurrence: int = 0) -> None:
@@ -52,11 +54,16 @@ def _import(plan: Path, *args: str) -> tuple[int, str, bytes]:
     return result.returncode, result.stderr, plan.read_bytes()
 
 
-def test_another_leads_action_put_on_a_form_is_refused_and_the_rest_recorded(plan: Path, form: Path) -> None:
+def test_another_leads_action_put_on_a_form_is_refused_and_the_rest_recorded(
+    plan: Path, form: Path
+) -> None:
     # Row 2 held Jane Taylor's 1.5; it now claims Caroline Tozzi's 1.1, visibly and in the record, fingerprint and all.
     _, model = load_model(plan)
     index = next(i for i, a in enumerate(model.actions) if a.ref == "1.1")
-    fill(form, {"1.5": {"completion": "Blue"}, "1.6": {"completion": "Amber", "commentary": "On track"}})
+    fill(
+        form,
+        {"1.5": {"completion": "Blue"}, "1.6": {"completion": "Amber", "commentary": "On track"}},
+    )
     _record(form, "action", f"1.1\t{action_fingerprint(model.actions[index], index, FEB)}")
     from openpyxl import load_workbook
 
@@ -66,15 +73,21 @@ def test_another_leads_action_put_on_a_form_is_refused_and_the_rest_recorded(pla
     before = plan.read_text()
     code, message, _ = _import(plan, str(form))
     assert code == 1
-    assert (f"{form}:Actions!A2: action 1.1 is not Jane Taylor's in the plan (its leads are Caroline Tozzi), and a "
-            "form speaks only for its own lead's actions; nothing was recorded for it") in message
+    assert (
+        f"{form}:Actions!A2: action 1.1 is not Jane Taylor's in the plan (its leads are Caroline Tozzi), and a "
+        "form speaks only for its own lead's actions; nothing was recorded for it"
+    ) in message
     assert "action 1.6: completion Amber, commentary" in message
     assert before.count("completion: Blue") == plan.read_text().count("completion: Blue")
 
 
 def test_another_owners_indicator_put_on_a_form_is_refused(tmp_path: Path) -> None:
     plan = copy_plan(tmp_path, FIXTURES / "valid" / "indicators.yaml")
-    sam = next(p for p in export(plan, date(2025, 9, 1), tmp_path / "forms") if p.name.endswith("sam-example.xlsx"))
+    sam = next(
+        p
+        for p in export(plan, date(2025, 9, 1), tmp_path / "forms")
+        if p.name.endswith("sam-example.xlsx")
+    )
     _, model = load_model(plan)
     index = next(i for i, ind in enumerate(model.indicators) if ind.id == "KPI 2")  # Robin Sample's
     fill(sam, {}, {"KPI 1": {"period": "2025-09", "value": 12}})
@@ -87,32 +100,49 @@ def test_another_owners_indicator_put_on_a_form_is_refused(tmp_path: Path) -> No
     before = plan.read_bytes()
     code, message, after = _import(plan, str(sam))
     assert code == 1 and after == before
-    assert (f"{sam}:Indicators!A2: indicator KPI 2 is not Sam Example's in the plan (its owner is Robin Sample), and a "
-            "form speaks only for its own lead's indicators; nothing was recorded for it") in message
+    assert (
+        f"{sam}:Indicators!A2: indicator KPI 2 is not Sam Example's in the plan (its owner is Robin Sample), and a "
+        "form speaks only for its own lead's indicators; nothing was recorded for it"
+    ) in message
 
 
-def test_a_form_whose_hidden_month_was_changed_is_refused_naming_the_heading(plan: Path, form: Path) -> None:
+def test_a_form_whose_hidden_month_was_changed_is_refused_naming_the_heading(
+    plan: Path, form: Path
+) -> None:
     _record(form, "month", "2025-03")
     fill(form, {"1.5": {"completion": "Red"}})
     before = plan.read_bytes()
     code, message, after = _import(plan, str(form))
     assert code == 2 and after == before
-    assert (f"{form}:Guide!A1: the form says '{TITLE}: update for February 2025' but its hidden record says it is for "
-            "March 2025; it was altered after it was sent") in message
+    assert (
+        f"{form}:Guide!A1: the form says '{TITLE}: update for February 2025' but its hidden record says it is for "
+        "March 2025; it was altered after it was sent"
+    ) in message
 
 
-def test_a_form_whose_hidden_lead_was_changed_is_refused_naming_whose_it_says_it_is(plan: Path, form: Path) -> None:
+def test_a_form_whose_hidden_lead_was_changed_is_refused_naming_whose_it_says_it_is(
+    plan: Path, form: Path
+) -> None:
     _record(form, "lead", "Caroline Tozzi")
     fill(form, {"1.5": {"completion": "Red"}})
     before = plan.read_bytes()
     code, message, after = _import(plan, str(form))
     assert code == 2 and after == before
-    assert f"{form}:Guide!A2: the form says 'For: Jane Taylor' but its hidden record says it is Caroline Tozzi's" in message
+    assert (
+        f"{form}:Guide!A2: the form says 'For: Jane Taylor' but its hidden record says it is Caroline Tozzi's"
+        in message
+    )
 
 
 @pytest.mark.parametrize("month_option", [[], ["--month", "2030-01"]])
-def test_a_form_for_a_month_not_yet_begun_is_refused(plan: Path, tmp_path: Path, month_option: list[str]) -> None:
-    future = next(p for p in export(plan, date(2030, 1, 1), tmp_path / "future") if p.name.endswith("jane-taylor.xlsx"))
+def test_a_form_for_a_month_not_yet_begun_is_refused(
+    plan: Path, tmp_path: Path, month_option: list[str]
+) -> None:
+    future = next(
+        p
+        for p in export(plan, date(2030, 1, 1), tmp_path / "future")
+        if p.name.endswith("jane-taylor.xlsx")
+    )
     fill(future, {"1.5": {"completion": "Red", "commentary": "Ahead of time"}})
     before = plan.read_bytes()
     code, message, after = _import(plan, str(future), *month_option)
@@ -122,7 +152,9 @@ def test_a_form_for_a_month_not_yet_begun_is_refused(plan: Path, tmp_path: Path,
 
 def test_the_current_months_round_still_imports(plan: Path, tmp_path: Path) -> None:
     this_month = date.today().replace(day=1)  # the command reads the same clock
-    current = next(p for p in export(plan, this_month, tmp_path / "now") if p.name.endswith("jane-taylor.xlsx"))
+    current = next(
+        p for p in export(plan, this_month, tmp_path / "now") if p.name.endswith("jane-taylor.xlsx")
+    )
     fill(current, {"1.5": {"completion": "Red", "commentary": "This month"}})
     code, message, _ = _import(plan, str(current))
     assert code == 0, message

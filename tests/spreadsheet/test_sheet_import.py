@@ -31,24 +31,41 @@ def test_an_action_with_several_leads_is_on_each_leads_form(tmp_path: Path) -> N
     plan = copy_plan(tmp_path, PLANS / "east-sussex-2025.yaml")
     forms = export(plan, JUNE, tmp_path / "forms")
     # East Sussex 1.1 names no lead itself; its activities name three, so it is on each of their forms.
-    leads = ["designated-clinical-officer", "strategic-lead-send-assessment-and-planning",
-             "joint-director-for-children-and-young-people-nhs-sussex"]
+    leads = [
+        "designated-clinical-officer",
+        "strategic-lead-send-assessment-and-planning",
+        "joint-director-for-children-and-young-people-nhs-sussex",
+    ]
     from openpyxl import load_workbook
 
     for lead in leads:
-        refs = [row[0] for row in load_workbook(_form(forms, lead))["Actions"].iter_rows(min_row=2, values_only=True)]
+        refs = [
+            row[0]
+            for row in load_workbook(_form(forms, lead))["Actions"].iter_rows(
+                min_row=2, values_only=True
+            )
+        ]
         assert "1.1" in refs, lead
 
 
 def test_two_forms_that_disagree_about_an_action_are_a_conflict_naming_both(tmp_path: Path) -> None:
     plan = copy_plan(tmp_path, PLANS / "east-sussex-2025.yaml")
     forms = export(plan, JUNE, tmp_path / "forms")
-    officer = fill(_form(forms, "designated-clinical-officer"), {"1.1": {"completion": "Amber", "commentary": "On track"},
-                                                                 "1.2": {"completion": "Amber", "commentary": "Started"}})
-    director = fill(_form(forms, "nhs-sussex"), {"1.1": {"completion": "Red", "commentary": "Behind"}})
+    officer = fill(
+        _form(forms, "designated-clinical-officer"),
+        {
+            "1.1": {"completion": "Amber", "commentary": "On track"},
+            "1.2": {"completion": "Amber", "commentary": "Started"},
+        },
+    )
+    director = fill(
+        _form(forms, "nhs-sussex"), {"1.1": {"completion": "Red", "commentary": "Behind"}}
+    )
     outcome = import_forms(plan, [officer, director], None, False, NOW)
     conflict = next(p for p in outcome.problems if "disagree" in p)
-    assert conflict.startswith(f"{officer}:Actions!A2 and {director}:Actions!A2: the forms disagree about action 1.1")
+    assert conflict.startswith(
+        f"{officer}:Actions!A2 and {director}:Actions!A2: the forms disagree about action 1.1"
+    )
     assert _update(plan, "1.1", JUNE) is None  # nothing for the disputed action
     assert _update(plan, "1.2", JUNE).commentary == "Started"  # the rest of the form is recorded
 
@@ -57,14 +74,31 @@ def test_two_forms_that_agree_record_the_action_once(tmp_path: Path) -> None:
     plan = copy_plan(tmp_path, PLANS / "east-sussex-2025.yaml")
     forms = export(plan, JUNE, tmp_path / "forms")
     same = {"1.1": {"completion": "Amber", "commentary": "On track"}}
-    outcome = import_forms(plan, [fill(_form(forms, "designated-clinical-officer"), same), fill(_form(forms, "nhs-sussex"), same)], None, False, NOW)
+    outcome = import_forms(
+        plan,
+        [
+            fill(_form(forms, "designated-clinical-officer"), same),
+            fill(_form(forms, "nhs-sussex"), same),
+        ],
+        None,
+        False,
+        NOW,
+    )
     assert outcome.problems == [] and len(outcome.recorded) == 1
 
 
 def test_an_older_form_imports_when_its_rows_did_not_change(tmp_path: Path) -> None:
     plan = copy_plan(tmp_path)
     jane = _form(export(plan, FEB, tmp_path / "forms"), "jane-taylor")
-    record(plan, Change("1.1", "2025-02", completion="Red", comment="Caroline's update, recorded after the forms went out"))
+    record(
+        plan,
+        Change(
+            "1.1",
+            "2025-02",
+            completion="Red",
+            comment="Caroline's update, recorded after the forms went out",
+        ),
+    )
     fill(jane, {"1.5": {"completion": "Red", "commentary": "Delayed"}})
     outcome = import_forms(plan, [jane], None, False, NOW)
     assert outcome.problems == []
@@ -74,19 +108,26 @@ def test_an_older_form_imports_when_its_rows_did_not_change(tmp_path: Path) -> N
 def test_an_older_form_whose_row_changed_since_is_a_conflict_named_by_row(tmp_path: Path) -> None:
     plan = copy_plan(tmp_path)
     jane = _form(export(plan, FEB, tmp_path / "forms"), "jane-taylor")
-    record(plan, Change("1.5", "2025-02", completion="Amber", comment="Recorded by the officer meanwhile"))
+    record(
+        plan,
+        Change("1.5", "2025-02", completion="Amber", comment="Recorded by the officer meanwhile"),
+    )
     before = plan.read_bytes()
     fill(jane, {"1.5": {"completion": "Red", "commentary": "Delayed"}})
     outcome = import_forms(plan, [jane], None, False, NOW)
-    assert outcome.problems == [f"{jane}:Actions!A2: action 1.5 changed in the plan since this form was made (its ratings, "
-                                "due date or February 2025 update); nothing was recorded for it. Export a fresh form, "
-                                "or record this row with `sendplan update`"]
+    assert outcome.problems == [
+        f"{jane}:Actions!A2: action 1.5 changed in the plan since this form was made (its ratings, "
+        "due date or February 2025 update); nothing was recorded for it. Export a fresh form, "
+        "or record this row with `sendplan update`"
+    ]
     assert plan.read_bytes() == before
 
 
 def test_dry_run_shows_the_diff_and_writes_nothing(tmp_path: Path) -> None:
     plan = copy_plan(tmp_path)
-    jane = fill(_form(export(plan, FEB, tmp_path / "forms"), "jane-taylor"), {"1.6": {"impact": "Amber"}})
+    jane = fill(
+        _form(export(plan, FEB, tmp_path / "forms"), "jane-taylor"), {"1.6": {"impact": "Amber"}}
+    )
     before = plan.read_bytes()
     outcome = import_forms(plan, [jane], None, True, NOW)
     assert plan.read_bytes() == before
@@ -96,23 +137,36 @@ def test_dry_run_shows_the_diff_and_writes_nothing(tmp_path: Path) -> None:
 
 def test_comments_and_layout_are_kept(tmp_path: Path) -> None:
     plan = copy_plan(tmp_path)
-    jane = fill(_form(export(plan, FEB, tmp_path / "forms"), "jane-taylor"), {"1.6": {"impact": "Amber"}})
+    jane = fill(
+        _form(export(plan, FEB, tmp_path / "forms"), "jane-taylor"), {"1.6": {"impact": "Amber"}}
+    )
     before = plan.read_bytes()
     import_forms(plan, [jane], None, False, NOW)
     removed, added = changed_lines(before, plan.read_bytes())
-    assert removed == [] and added == ["    updates:", "      - month: 2025-02", "        impact: Amber"]
+    assert removed == [] and added == [
+        "    updates:",
+        "      - month: 2025-02",
+        "        impact: Amber",
+    ]
 
 
-def test_figures_become_actuals_and_a_different_figure_for_a_recorded_period_is_a_conflict(tmp_path: Path) -> None:
+def test_figures_become_actuals_and_a_different_figure_for_a_recorded_period_is_a_conflict(
+    tmp_path: Path,
+) -> None:
     plan = copy_plan(tmp_path, FIXTURES / "valid" / "indicators.yaml")
     sam = _form(export(plan, date(2025, 9, 1), tmp_path / "forms"), "sam-example")
     fill(sam, {}, {"KPI 1": {"period": "2025-09", "value": 57.5, "note": "Provisional"}})
     outcome = import_forms(plan, [sam], None, False, NOW)
-    assert outcome.problems == [] and outcome.recorded[0].startswith("indicator KPI 1: 2025-09 = 57.5")
+    assert outcome.problems == [] and outcome.recorded[0].startswith(
+        "indicator KPI 1: 2025-09 = 57.5"
+    )
     _, model = load_model(plan)
     latest = next(i for i in model.indicators if i.id == "KPI 1").actuals[-1]
     assert (latest.period.text, latest.value, latest.note) == ("2025-09", 57.5, "Provisional")
-    assert import_forms(plan, [sam], None, False, NOW).summary == f"{plan}: no change for September 2025; 1 row(s) already recorded"
+    assert (
+        import_forms(plan, [sam], None, False, NOW).summary
+        == f"{plan}: no change for September 2025; 1 row(s) already recorded"
+    )
 
     fill(sam, {}, {"KPI 1": {"period": "2025-09", "value": 58}})
     before = plan.read_bytes()
@@ -129,18 +183,26 @@ def test_a_figure_that_is_not_a_number_is_named(tmp_path: Path) -> None:
     assert f'{sam}:Indicators!F2: "57.5%" is not a number; write 57.5' in outcome.problems
 
 
-def test_a_figure_for_an_indicator_whose_unit_changed_since_the_form_is_a_conflict(tmp_path: Path) -> None:
+def test_a_figure_for_an_indicator_whose_unit_changed_since_the_form_is_a_conflict(
+    tmp_path: Path,
+) -> None:
     plan = copy_plan(tmp_path, FIXTURES / "valid" / "indicators.yaml")
-    sam = fill(_form(export(plan, date(2025, 9, 1), tmp_path / "forms"), "sam-example"), {}, {"KPI 1": {"period": "2025-09", "value": 57}})
+    sam = fill(
+        _form(export(plan, date(2025, 9, 1), tmp_path / "forms"), "sam-example"),
+        {},
+        {"KPI 1": {"period": "2025-09", "value": 57}},
+    )
     text = plan.read_text()
     kpi1 = text.index("  - id: KPI 1")
     unit = text.index("    unit: percent", kpi1)
-    plan.write_text(text[:unit] + "    unit: count" + text[unit + len("    unit: percent"):])
+    plan.write_text(text[:unit] + "    unit: count" + text[unit + len("    unit: percent") :])
     before = plan.read_bytes()
     outcome = import_forms(plan, [sam], None, False, NOW)
-    assert outcome.problems == [f"{sam}:Indicators!A2: indicator KPI 1 was renamed or its unit changed since this form was made; "
-                                "nothing was recorded for it. Check the figure, then record it with `sendplan update --indicator` "
-                                "or send a fresh form"]
+    assert outcome.problems == [
+        f"{sam}:Indicators!A2: indicator KPI 1 was renamed or its unit changed since this form was made; "
+        "nothing was recorded for it. Check the figure, then record it with `sendplan update --indicator` "
+        "or send a fresh form"
+    ]
     assert plan.read_bytes() == before
 
 
@@ -148,15 +210,21 @@ def test_two_forms_with_different_figures_for_one_period_are_a_conflict(tmp_path
     plan = copy_plan(tmp_path, FIXTURES / "valid" / "indicators.yaml")
     forms = export(plan, date(2025, 9, 1), tmp_path / "forms")
     first = fill(_form(forms, "sam-example"), {}, {"KPI 1": {"period": "2025-09", "value": 57}})
-    second = fill(first, {}, {"KPI 1": {"period": "2025-09", "value": 58}}, out=tmp_path / "resent.xlsx")
+    second = fill(
+        first, {}, {"KPI 1": {"period": "2025-09", "value": 58}}, out=tmp_path / "resent.xlsx"
+    )
     before = plan.read_bytes()
     outcome = import_forms(plan, [first, second], None, False, NOW)
-    assert outcome.problems[0].startswith(f"{first}:Indicators!A2 and {second}:Indicators!A2: the forms disagree about "
-                                          "the figure of indicator KPI 1 for 2025-09; nothing was recorded for it")
+    assert outcome.problems[0].startswith(
+        f"{first}:Indicators!A2 and {second}:Indicators!A2: the forms disagree about "
+        "the figure of indicator KPI 1 for 2025-09; nothing was recorded for it"
+    )
     assert plan.read_bytes() == before
 
 
-def test_a_figure_on_a_form_for_a_period_not_yet_ended_or_before_the_baseline_is_refused(tmp_path: Path) -> None:
+def test_a_figure_on_a_form_for_a_period_not_yet_ended_or_before_the_baseline_is_refused(
+    tmp_path: Path,
+) -> None:
     # As `update --indicator` refuses them: on 15 September 2025 the month of September has not ended,
     # and KPI 1's baseline is for March 2024, so a figure for January 2024 belongs in the baseline.
     plan = copy_plan(tmp_path, FIXTURES / "valid" / "indicators.yaml")
@@ -164,10 +232,14 @@ def test_a_figure_on_a_form_for_a_period_not_yet_ended_or_before_the_baseline_is
     early = fill(_form(forms, "sam-example"), {}, {"KPI 1": {"period": "2025-09", "value": 57}})
     before = plan.read_bytes()
     outcome = import_forms(plan, [early], None, False, date(2025, 9, 15))
-    assert outcome.problems == [f"{early}:Indicators!A2: period 2025-09: the period ends on 30 September 2025, so its "
-                                "figure can be recorded from 1 October 2025; check the period"]
+    assert outcome.problems == [
+        f"{early}:Indicators!A2: period 2025-09: the period ends on 30 September 2025, so its "
+        "figure can be recorded from 1 October 2025; check the period"
+    ]
     old = fill(early, {}, {"KPI 1": {"period": "2024-01", "value": 40}}, out=tmp_path / "old.xlsx")
     outcome = import_forms(plan, [old], None, False, date(2025, 10, 15))
-    assert outcome.problems == [f"{old}:Indicators!A2: period 2024-01 is before indicator KPI 1's baseline (March 2024); "
-                                "give a period after the baseline, or correct the baseline by hand"]
+    assert outcome.problems == [
+        f"{old}:Indicators!A2: period 2024-01 is before indicator KPI 1's baseline (March 2024); "
+        "give a period after the baseline, or correct the baseline by hand"
+    ]
     assert plan.read_bytes() == before

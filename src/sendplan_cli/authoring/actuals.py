@@ -55,7 +55,9 @@ def _number(text: str) -> int | float:
     try:
         number = _number(text)
     except NumberTooLarge:
-        raise UsageError(f"--value {one_line(text)}: too large for a figure; check the number") from None
+        raise UsageError(
+            f"--value {one_line(text)}: too large for a figure; check the number"
+        ) from None
     except NumberTextError as exc:
         raise UsageError(f"--value {text!r} must be a number; {exc.advice}") from None
     return int(number) if re.fullmatch(r"[+-]?\d+", text.strip()) else number
@@ -73,7 +75,11 @@ def apply_actual(path: Path, change: ActualChange, raw: bytes | None = None) -> 
     ids = [ind.id for ind in plan.indicators]
     if change.indicator not in ids:
         close = suggest(change.indicator, ids)
-        known = f"; did you mean {close!r}?" if close else (f"; the indicators are: {', '.join(ids)}" if ids else "; it has none")
+        known = (
+            f"; did you mean {close!r}?"
+            if close
+            else (f"; the indicators are: {', '.join(ids)}" if ids else "; it has none")
+        )
         raise UsageError(f"{path}: no indicator with id {change.indicator!r}{known}")
     index = ids.index(change.indicator)
     indicator = plan.indicators[index]
@@ -82,7 +88,9 @@ def apply_actual(path: Path, change: ActualChange, raw: bytes | None = None) -> 
     except DateParseError as exc:
         raise UsageError(f"--period: {exc}") from None
     if len(phrase.periods) != 1 or phrase.end is None:
-        raise UsageError(f"--period {change.period!r}: give one period, e.g. 2025-06, \"Q1 25/26\" or 2024/25")
+        raise UsageError(
+            f'--period {change.period!r}: give one period, e.g. 2025-06, "Q1 25/26" or 2024/25'
+        )
     value = _number(change.value)
     refuse_controls("--note", change.note)
     span = period_span(indicator, phrase)
@@ -91,8 +99,10 @@ def apply_actual(path: Path, change: ActualChange, raw: bytes | None = None) -> 
     existing = spans.index(span) if span in spans else None
     if existing is not None and not change.replace:
         old = indicator.actuals[existing]
-        raise UsageError(f"{path}: indicator {change.indicator} already has a figure for {old.period.text} "
-                         f"({old.value:.15g}); give --replace to correct it")
+        raise UsageError(
+            f"{path}: indicator {change.indicator} already has a figure for {old.period.text} "
+            f"({old.value:.15g}); give --replace to correct it"
+        )
 
     text, data, yaml, layout = load_round_trip(raw, path, "the figure")
     node = data["indicators"][index]
@@ -110,7 +120,13 @@ def apply_actual(path: Path, change: ActualChange, raw: bytes | None = None) -> 
             node["actuals"] = CommentedSeq([entry])
             move_trailing_comment(holder, last_key, entry, list(entry.keys())[-1])
         else:
-            _insert(node["actuals"], entry, sum(1 for s in spans if s[1] is not None and span[1] is not None and s[1] < span[1]))
+            _insert(
+                node["actuals"],
+                entry,
+                sum(
+                    1 for s in spans if s[1] is not None and span[1] is not None and s[1] < span[1]
+                ),
+            )
     new_text = dump(yaml, data, text)
     check_only_lines(text, new_text, path, _ACTUAL_LINE, "the figure")
     check_still_valid(new_text, path, "the figure")
@@ -124,12 +140,16 @@ def _refuse_out_of_time(change: ActualChange, indicator: Any, end: date | None) 
     period = one_line(change.period.strip())
     if end is not None and change.today is not None and end >= change.today:
         after = end + timedelta(days=1)
-        raise UsageError(f"{change.named} {period}: the period ends on {end.day} {end:%B %Y}, so its figure can be recorded "
-                         f"from {after.day} {after:%B %Y}; check the period")
+        raise UsageError(
+            f"{change.named} {period}: the period ends on {end.day} {end:%B %Y}, so its figure can be recorded "
+            f"from {after.day} {after:%B %Y}; check the period"
+        )
     if before_baseline(indicator, end):
         baseline = one_line(indicator.baseline.period.text)
-        raise UsageError(f"{change.named} {period} is before indicator {one_line(indicator.id)}'s baseline ({baseline}); "
-                         "give a period after the baseline, or correct the baseline by hand")
+        raise UsageError(
+            f"{change.named} {period} is before indicator {one_line(indicator.id)}'s baseline ({baseline}); "
+            "give a period after the baseline, or correct the baseline by hand"
+        )
 
 
 def _insert(actuals: Any, entry: Any, position: int) -> None:
@@ -137,7 +157,11 @@ def _insert(actuals: Any, entry: Any, position: int) -> None:
     from ruamel.yaml.tokens import CommentToken
 
     neighbour = actuals[position - 1] if position else (actuals[0] if len(actuals) else None)
-    if neighbour is not None and getattr(neighbour, "fa", None) is not None and neighbour.fa.flow_style():
+    if (
+        neighbour is not None
+        and getattr(neighbour, "fa", None) is not None
+        and neighbour.fa.flow_style()
+    ):
         entry.fa.set_flow_style()
     actuals.insert(position, entry)
     if position != len(actuals) - 1 or position == 0:
@@ -153,7 +177,12 @@ def _insert(actuals: Any, entry: Any, position: int) -> None:
     first, _, rest = slot[0].value.partition("\n")
     if rest:
         slot[0].value = first + "\n"
-        actuals.ca.items[position] = [CommentToken("\n" + rest, slot[0].start_mark, None), None, None, None]
+        actuals.ca.items[position] = [
+            CommentToken("\n" + rest, slot[0].start_mark, None),
+            None,
+            None,
+            None,
+        ]
 
 
 def record_actual(path: Path, change: ActualChange, dry_run: bool = False) -> str:

@@ -24,7 +24,9 @@ def write_atomic(path: Path, data: bytes, *, exclusive: bool = False) -> None:
     """
     target = path if exclusive else path.resolve()
     if exclusive and (target.exists() or target.is_symlink()):
-        raise UsageError(f"{path}: already exists; sendplan never overwrites it. Choose another file name, or move that file away")
+        raise UsageError(
+            f"{path}: already exists; sendplan never overwrites it. Choose another file name, or move that file away"
+        )
     if not exclusive and _is_special(target):
         _write_through(path, target, data)
         return
@@ -47,7 +49,9 @@ def write_atomic(path: Path, data: bytes, *, exclusive: bool = False) -> None:
         else:
             os.replace(temp, target)
     except FileExistsError:
-        raise UsageError(f"{path}: already exists; sendplan never overwrites it. Choose another file name, or move that file away") from None
+        raise UsageError(
+            f"{path}: already exists; sendplan never overwrites it. Choose another file name, or move that file away"
+        ) from None
     except OSError as exc:
         raise UsageError(f"{path}: {why_not_written(exc)}") from None
     finally:
@@ -83,13 +87,19 @@ def _keep_ownership(fd: int, info: os.stat_result | None, path: Path) -> None:
         own = os.fstat(fd)
         if (own.st_uid, own.st_gid) != (info.st_uid, info.st_gid):
             try:
-                os.fchown(fd, info.st_uid, info.st_gid)  # before chmod: chown clears setuid and setgid
+                os.fchown(
+                    fd, info.st_uid, info.st_gid
+                )  # before chmod: chown clears setuid and setgid
             except PermissionError:
                 raise UsageError(_ownership_refusal(path, info, own)) from None
     if hasattr(os, "fchmod"):
         os.fchmod(fd, mode)
-        if stat.S_IMODE(os.fstat(fd).st_mode) != mode:  # the system dropped setgid or sticky without a word
-            raise UsageError(f"{path}: cannot keep the file's mode {mode:04o}; record the update by hand")
+        if (
+            stat.S_IMODE(os.fstat(fd).st_mode) != mode
+        ):  # the system dropped setgid or sticky without a word
+            raise UsageError(
+                f"{path}: cannot keep the file's mode {mode:04o}; record the update by hand"
+            )
 
 
 def _ownership_refusal(path: Path, info: os.stat_result, own: os.stat_result) -> str:
@@ -97,13 +107,17 @@ def _ownership_refusal(path: Path, info: os.stat_result, own: os.stat_result) ->
     owner, group = _user_name(info.st_uid), _group_name(info.st_gid)
     if own.st_uid != info.st_uid:
         # Only the owner or an administrator can give a file to a user; being in the group does not help.
-        return (f"{path}: cannot keep who owns the plan: it belongs to {owner} (group {group}), and sendplan saves by "
-                f"replacing the file, so the new one would belong to you; only {owner} or an administrator can give a "
-                f"file to {owner}. Nothing was changed. Ask {owner} to run the command, or, if you now look after "
-                "the plan, ask an administrator to make it yours")
-    return (f"{path}: cannot keep the plan's group {group}: you are not in it, so the new file would not be the group's "
-            f"and its members could lose access. Nothing was changed. Ask an administrator to add you to {group}, "
-            f"or someone in {group} to run the command")
+        return (
+            f"{path}: cannot keep who owns the plan: it belongs to {owner} (group {group}), and sendplan saves by "
+            f"replacing the file, so the new one would belong to you; only {owner} or an administrator can give a "
+            f"file to {owner}. Nothing was changed. Ask {owner} to run the command, or, if you now look after "
+            "the plan, ask an administrator to make it yours"
+        )
+    return (
+        f"{path}: cannot keep the plan's group {group}: you are not in it, so the new file would not be the group's "
+        f"and its members could lose access. Nothing was changed. Ask an administrator to add you to {group}, "
+        f"or someone in {group} to run the command"
+    )
 
 
 def _user_name(uid: int) -> str:
@@ -136,12 +150,16 @@ def _mounted_read_only(path: Path) -> bool:
 def _plans_in(folder: Path) -> str:
     """A few plan files in a folder, for a message that says which to give."""
     try:
-        found = sorted(p.name for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+        found = sorted(
+            p.name for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file()
+        )
     except OSError:
         found = []
     if not found:
         return "give the plan's .yaml file"
-    shown = ", ".join(str(folder / name) for name in found[:3]) + (", ..." if len(found) > 3 else "")
+    shown = ", ".join(str(folder / name) for name in found[:3]) + (
+        ", ..." if len(found) > 3 else ""
+    )
     return f"give one plan file, e.g. {shown}"
 
 
@@ -150,7 +168,9 @@ def refuse_unsafe_replace(path: Path) -> None:
     try:
         info = path.stat()
     except FileNotFoundError:
-        raise UsageError(f"{path}: no such file; check the path (sendplan list shows the plans it finds)") from None
+        raise UsageError(
+            f"{path}: no such file; check the path (sendplan list shows the plans it finds)"
+        ) from None
     except OSError as exc:
         raise UsageError(f"{path}: cannot read: {(exc.strerror or str(exc)).lower()}") from None
     if stat.S_ISDIR(info.st_mode):
@@ -158,7 +178,9 @@ def refuse_unsafe_replace(path: Path) -> None:
     if not stat.S_ISREG(info.st_mode):
         raise UsageError(f"{path}: is not a regular file; give the plan's .yaml file")
     if _mounted_read_only(path):
-        raise UsageError(f"{path}: {why_not_written(OSError(errno.EROFS, os.strerror(errno.EROFS)))}")
+        raise UsageError(
+            f"{path}: {why_not_written(OSError(errno.EROFS, os.strerror(errno.EROFS)))}"
+        )
     if info.st_mode & 0o222 and not os.access(path, os.W_OK):
         owner = _user_name(info.st_uid)
         raise UsageError(
@@ -182,7 +204,9 @@ def refuse_unsafe_replace(path: Path) -> None:
 def remove_stale_temporaries(path: Path) -> list[Path]:
     """Delete temporary files a killed write of this file left behind; call only while holding its lock."""
     target = path.resolve()
-    pattern = os.path.join(glob.escape(str(target.parent)), glob.escape(f".{target.name}.") + "*.tmp")
+    pattern = os.path.join(
+        glob.escape(str(target.parent)), glob.escape(f".{target.name}.") + "*.tmp"
+    )
     removed = []
     for name in glob.glob(pattern):
         try:
@@ -202,10 +226,14 @@ def _default_mode() -> int:
 def why_not_written(exc: OSError) -> str:
     """What an operating-system error on writing means for the person, and what to do about it."""
     if exc.errno == errno.EROFS:
-        return ("the disk or share it is on is mounted read-only, so nothing there can be changed. Copy the plan "
-                "somewhere writable and run the command there, or ask whoever manages the share to make it writable")
+        return (
+            "the disk or share it is on is mounted read-only, so nothing there can be changed. Copy the plan "
+            "somewhere writable and run the command there, or ask whoever manages the share to make it writable"
+        )
     if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
-        return "the disk is full (or your quota is used up); free some space, or write somewhere else"
+        return (
+            "the disk is full (or your quota is used up); free some space, or write somewhere else"
+        )
     return f"cannot write: {exc.strerror or exc}"
 
 
@@ -237,8 +265,10 @@ def staged_folder(folder: Path) -> Iterator[Callable[[str, bytes], None]]:
         try:
             _write_new(stage / name, data)
         except OSError as exc:
-            raise UsageError(f"{folder / name}: {why_not_written(exc)}; nothing was written, so run the command again "
-                             "once that is done") from None
+            raise UsageError(
+                f"{folder / name}: {why_not_written(exc)}; nothing was written, so run the command again "
+                "once that is done"
+            ) from None
         names.append(name)
 
     try:
@@ -264,11 +294,16 @@ def _remove_stale_stages(parent: Path, name: str) -> None:
     for found in glob.glob(pattern):
         try:
             info = os.lstat(found)
-            if not (shape.fullmatch(os.path.basename(found)) and stat.S_ISDIR(info.st_mode)
-                    and time.time() - info.st_mtime > STALE_STAGE_SECONDS):
+            if not (
+                shape.fullmatch(os.path.basename(found))
+                and stat.S_ISDIR(info.st_mode)
+                and time.time() - info.st_mtime > STALE_STAGE_SECONDS
+            ):
                 continue
             with os.scandir(found) as entries:
-                only_forms = all(e.is_file(follow_symlinks=False) and e.name.endswith(".xlsx") for e in entries)
+                only_forms = all(
+                    e.is_file(follow_symlinks=False) and e.name.endswith(".xlsx") for e in entries
+                )
             if only_forms:
                 shutil.rmtree(found, ignore_errors=True)
         except OSError:
@@ -279,21 +314,27 @@ def _move_in(stage: Path, folder: Path, names: list[str]) -> None:
     """Every staged file into the folder, or none: a new folder is renamed into place whole."""
     try:
         if not folder.exists():
-            os.chmod(stage, 0o777 & ~_umask())  # mkdtemp's folder is private; the forms' folder should not be
+            os.chmod(
+                stage, 0o777 & ~_umask()
+            )  # mkdtemp's folder is private; the forms' folder should not be
             os.rename(stage, folder)
             return
         moved: list[Path] = []
         try:
             for name in names:
-                os.link(stage / name, folder / name)  # fails, rather than replaces, if the file appeared meanwhile
+                os.link(
+                    stage / name, folder / name
+                )  # fails, rather than replaces, if the file appeared meanwhile
                 moved.append(folder / name)
         except OSError:
             for path in moved:
                 path.unlink(missing_ok=True)
             raise
     except FileExistsError as exc:
-        raise UsageError(f"{exc.filename2 or exc.filename or folder}: already exists; sendplan never overwrites it and "
-                         "wrote nothing. Move it away, or choose another folder") from None
+        raise UsageError(
+            f"{exc.filename2 or exc.filename or folder}: already exists; sendplan never overwrites it and "
+            "wrote nothing. Move it away, or choose another folder"
+        ) from None
     except OSError as exc:
         raise UsageError(f"{folder}: {why_not_written(exc)}; nothing was written") from None
 

@@ -32,7 +32,9 @@ def decode(raw: bytes, path: Path) -> tuple[str, Layout]:
     try:
         text = raw[3 if bom else 0 :].decode("utf-8")
     except UnicodeDecodeError:
-        raise UsageError(f"{path}: not UTF-8; run `sendplan validate` for the exact place") from None
+        raise UsageError(
+            f"{path}: not UTF-8; run `sendplan validate` for the exact place"
+        ) from None
     parts = re.split("(\r?\n)", text)
     lines, endings = parts[0::2], parts[1::2]
     final_newline = text.endswith("\n")

@@ -12,8 +12,16 @@ from sendplan_cli.authoring.roundtrip import check_only_lines, check_still_valid
 from sendplan_cli.plan.positions import editor_lines_with_ends
 
 
-def edit_item(raw: bytes, loaded: Any, key: str, index: int, edit: Callable[[Any], None], path: Path,
-              owned: re.Pattern[str], what: str) -> bytes | None:
+def edit_item(
+    raw: bytes,
+    loaded: Any,
+    key: str,
+    index: int,
+    edit: Callable[[Any], None],
+    path: Path,
+    owned: re.Pattern[str],
+    what: str,
+) -> bytes | None:
     """Make an edit of one entry of a top-level list by round-tripping that entry's lines alone.
 
     ruamel.yaml's round trip is pure Python and costs far more than checking the whole plan, so the
@@ -22,7 +30,9 @@ def edit_item(raw: bytes, loaded: Any, key: str, index: int, edit: Callable[[Any
     the lines it owns, and the whole plan must still be valid. None when the entry's lines cannot be
     told apart with certainty; the caller then edits the whole file."""
     text, layout = decode(raw, path)
-    lines = editor_lines_with_ends(text)  # as the loader numbers them; str.splitlines would also break at U+2028
+    lines = editor_lines_with_ends(
+        text
+    )  # as the loader numbers them; str.splitlines would also break at U+2028
     span = _item_span(loaded, key, index, lines)
     if span is None:
         return None
@@ -43,7 +53,7 @@ def edit_item(raw: bytes, loaded: Any, key: str, index: int, edit: Callable[[Any
     edited = dump(yaml, data, header + block)
     if not edited.startswith(header):
         return None
-    new_block = edited[len(header):]
+    new_block = edited[len(header) :]
     check_only_lines(block, new_block, path, owned, what)
     new_text = "".join(lines[:first]) + new_block + "".join(lines[end:])
     check_still_valid(new_text, path, what)
@@ -56,7 +66,11 @@ def _item_span(loaded: Any, key: str, index: int, lines: list[str]) -> tuple[int
     An entry runs from its dash to the next entry's dash, or after the last entry to the next
     top-level key or the end of the file; each boundary must be where the loader placed it."""
     items = loaded.data.get(key)
-    if not isinstance(items, list) or not 0 <= index < len(items) or not isinstance(items[index], dict):
+    if (
+        not isinstance(items, list)
+        or not 0 <= index < len(items)
+        or not isinstance(items[index], dict)
+    ):
         return None
 
     def dash_line(i: int) -> int | None:
@@ -73,15 +87,21 @@ def _item_span(loaded: Any, key: str, index: int, lines: list[str]) -> tuple[int
         end = dash_line(index + 1)
         return (first, end) if end is not None and end > first else None
     keys = list(loaded.data)
-    after = keys[keys.index(key) + 1:]
+    after = keys[keys.index(key) + 1 :]
     if not after:
         return first, len(lines)
     line, column = loaded.position((after[0],), key=True)
-    if column != 1 or not first < line <= len(lines) or not lines[line - 1].lstrip("\"'").startswith(after[0]):
+    if (
+        column != 1
+        or not first < line <= len(lines)
+        or not lines[line - 1].lstrip("\"'").startswith(after[0])
+    ):
         return None
     return first, line - 1
 
 
 def _same_entry(read: Any, loaded: Any) -> bool:
     """The entry read from the lines has the loaded entry's keys, in order, and its first value (an action's ref)."""
-    return list(read) == list(loaded) and str(next(iter(read.values()), "")) == str(next(iter(loaded.values()), ""))
+    return list(read) == list(loaded) and str(next(iter(read.values()), "")) == str(
+        next(iter(loaded.values()), "")
+    )

@@ -22,7 +22,9 @@ def _anchors(a: Sequence[str], b: Sequence[str]) -> list[tuple[int, int]]:
     """(i, j) pairs of lines found once in a and once in b, the longest run in the same order in both."""
     count_a, count_b = Counter(a), Counter(b)
     where_b = {line: j for j, line in enumerate(b) if count_b[line] == 1}
-    pairs = [(i, where_b[line]) for i, line in enumerate(a) if count_a[line] == 1 and line in where_b]
+    pairs = [
+        (i, where_b[line]) for i, line in enumerate(a) if count_a[line] == 1 and line in where_b
+    ]
     # Longest increasing subsequence of j (pairs are already in i order), by patience sorting.
     tails: list[int] = []
     tail_at: list[int] = []
@@ -79,7 +81,9 @@ class LineMatcher(difflib.SequenceMatcher):  # type: ignore[type-arg]
         return list(self._opcodes)
 
 
-def unified_diff(old: Sequence[str], new: Sequence[str], fromfile: str, tofile: str, n: int = 3) -> Iterator[str]:
+def unified_diff(
+    old: Sequence[str], new: Sequence[str], fromfile: str, tofile: str, n: int = 3
+) -> Iterator[str]:
     """difflib.unified_diff's text, with the lines matched by line_opcodes."""
     groups = list(LineMatcher(old, new).get_grouped_opcodes(n))
     if not groups:

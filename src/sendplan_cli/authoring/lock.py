@@ -45,7 +45,9 @@ def plan_lock(path: Path, wait: float | None = None) -> Iterator[None]:
             "nothing was changed, run the command again in a moment"
         ) from None
     except OSError as exc:
-        raise UsageError(f"{path}: cannot lock the plan for writing ({lock_path(path)}): {exc.strerror or exc}") from None
+        raise UsageError(
+            f"{path}: cannot lock the plan for writing ({lock_path(path)}): {exc.strerror or exc}"
+        ) from None
     try:
         yield
     finally:

@@ -30,26 +30,52 @@ def _one_line(option: str, value: str, what: str) -> None:
     refuse_controls(option, value)
 
 
-def new_plan_text(title: str, partnership: str, board: str, published: date, file_name: str, schema_path: str,
-                  today: date | None = None) -> str:
+def new_plan_text(
+    title: str,
+    partnership: str,
+    board: str,
+    published: date,
+    file_name: str,
+    schema_path: str,
+    today: date | None = None,
+) -> str:
     """The new plan's text; UsageError when a value would not make a valid plan."""
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
     _one_line("--title", title, 'the plan\'s title, e.g. --title "Our SEND Improvement Plan"')
-    _one_line("--partnership", partnership, 'the local area partnership, e.g. --partnership "Our Local Area Partnership"')
-    _one_line("--board", board, 'the board that reviews progress, e.g. --board "SEND Partnership Board"')
+    _one_line(
+        "--partnership",
+        partnership,
+        'the local area partnership, e.g. --partnership "Our Local Area Partnership"',
+    )
+    _one_line(
+        "--board", board, 'the board that reviews progress, e.g. --board "SEND Partnership Board"'
+    )
     _one_line("--output", file_name, "the new plan's file name, e.g. -o plans/my-plan.yaml")
-    _one_line("--schema-path", schema_path, "the path from the plan to the JSON Schema, e.g. plan.schema.json")
+    _one_line(
+        "--schema-path",
+        schema_path,
+        "the path from the plan to the JSON Schema, e.g. plan.schema.json",
+    )
 
-    env = Environment(loader=FileSystemLoader(str(resource_dir("templates"))), undefined=StrictUndefined,
-                      keep_trailing_newline=True, autoescape=False)
+    env = Environment(
+        loader=FileSystemLoader(str(resource_dir("templates"))),
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        autoescape=False,
+    )
     env.filters["yaml"] = _yaml_string
     # A year on from today (or from publication, if later), so a new plan starts with nothing overdue.
     start = max(published, today or published)
     example_due = date(start.year + 1, start.month, 1)
     return env.get_template("new-plan.yaml.j2").render(
-        title=title, partnership=partnership, board=board, published=f"{published:%B %Y}",
-        file_name=file_name, schema_path=schema_path, example_due=f"{example_due:%B %Y}",
+        title=title,
+        partnership=partnership,
+        board=board,
+        published=f"{published:%B %Y}",
+        file_name=file_name,
+        schema_path=schema_path,
+        example_due=f"{example_due:%B %Y}",
     )
 
 

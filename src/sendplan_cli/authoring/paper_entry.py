@@ -28,7 +28,18 @@ from sendplan_cli.errors import UsageError
 from sendplan_cli.plan.dates import DateParseError, parse_month
 
 # The entry's keys in the order the plan's schema lists them, so a new key lands where a reader expects it.
-FIELDS = ("month", "meeting_date", "author", "purpose", "decisions_sought", "summary", "impact", "voice", "risks", "next_steps")
+FIELDS = (
+    "month",
+    "meeting_date",
+    "author",
+    "purpose",
+    "decisions_sought",
+    "summary",
+    "impact",
+    "voice",
+    "risks",
+    "next_steps",
+)
 _OPTION = {"decisions_sought": "decision", "risks": "risk", "next_steps": "next-step"}
 _TOP_LEVEL_KEY = re.compile(r"^[^\s#-][^:]*:")
 
@@ -49,7 +60,9 @@ def apply_paper(path: Path, change: PaperChange, raw: bytes | None = None) -> tu
     month = _month(change.month, plan)
     values = {key: _value(key, value) for key, value in change.values.items()}
     if not values:
-        raise UsageError("nothing to record: give at least one --paper-... option, e.g. --paper-purpose")
+        raise UsageError(
+            "nothing to record: give at least one --paper-... option, e.g. --paper-purpose"
+        )
     text, data, yaml, layout = load_round_trip(raw, path, "the paper's words")
     papers = data.get("papers")
     entry = next((e for e in papers or [] if _month_of(e) == month), None)
@@ -65,8 +78,10 @@ def apply_paper(path: Path, change: PaperChange, raw: bytes | None = None) -> tu
     else:
         _set(entry, values)
     if len(entry) == 1:
-        raise UsageError(f"nothing left to write: the entry for {month:%Y-%m} would hold only its month; "
-                         "to remove the whole entry, delete it from the plan by hand")
+        raise UsageError(
+            f"nothing left to write: the entry for {month:%Y-%m} would hold only its month; "
+            "to remove the whole entry, delete it from the plan by hand"
+        )
     new_text = dump(yaml, data, text)
     _check_only_papers_changed(text, new_text, path)
     check_still_valid(new_text, path, "the paper's words")
@@ -85,7 +100,9 @@ def _month(text: str, plan: Any) -> date:
         raise UsageError(f"--month {text!r}: use YYYY-MM, e.g. 2025-06") from None
     published = plan.published.start or plan.published.end
     if published is not None and month < published.replace(day=1):
-        raise UsageError(f"--month {text}: the plan was published in {published:%B %Y}; board papers start then")
+        raise UsageError(
+            f"--month {text}: the plan was published in {published:%B %Y}; board papers start then"
+        )
     return month
 
 
@@ -99,7 +116,9 @@ def _value(key: str, value: str | list[str]) -> Any:
         try:
             return date.fromisoformat(value.strip())
         except ValueError:
-            raise UsageError(f"--paper-meeting-date {value!r}: give the date as YYYY-MM-DD, e.g. 2025-06-24") from None
+            raise UsageError(
+                f"--paper-meeting-date {value!r}: give the date as YYYY-MM-DD, e.g. 2025-06-24"
+            ) from None
     if isinstance(value, list):
         items = [v.strip() for v in value if v.strip()]
         return [LiteralScalarString(v) if "\n" in v else v for v in items] or None
@@ -135,15 +154,24 @@ def _papers_block(lines: list[str]) -> range:
     start = next((i for i, line in enumerate(lines) if line.startswith("papers:")), None)
     if start is None:
         return range(0)
-    end = next((i for i in range(start + 1, len(lines)) if _TOP_LEVEL_KEY.match(lines[i])), len(lines))
+    end = next(
+        (i for i in range(start + 1, len(lines)) if _TOP_LEVEL_KEY.match(lines[i])), len(lines)
+    )
     return range(start, end)
 
 
 def _check_only_papers_changed(old: str, new: str, path: Path) -> None:
     before, after = old.splitlines(), new.splitlines()
     old_block, new_block = _papers_block(before), _papers_block(after)
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=before, b=after, autojunk=False).get_opcodes():
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(
+        a=before, b=after, autojunk=False
+    ).get_opcodes():
         if tag == "equal":
             continue
-        if not (all(i in old_block for i in range(i1, i2)) and all(j in new_block for j in range(j1, j2))):
-            raise UsageError(f"{path}: the edit would change other lines; write the paper's words by hand")
+        if not (
+            all(i in old_block for i in range(i1, i2))
+            and all(j in new_block for j in range(j1, j2))
+        ):
+            raise UsageError(
+                f"{path}: the edit would change other lines; write the paper's words by hand"
+            )

@@ -68,7 +68,10 @@ def _settle_insertions(old: str, new: str) -> str:
             continue
         depth = min(_indent(line) for line in after[j1:j2] if line.strip())
         at = j1
-        while at > 0 and (not after[at - 1].strip() or (after[at - 1].lstrip().startswith("#") and _indent(after[at - 1]) < depth)):
+        while at > 0 and (
+            not after[at - 1].strip()
+            or (after[at - 1].lstrip().startswith("#") and _indent(after[at - 1]) < depth)
+        ):
             at -= 1
         # The diff may pair a blank line inside a block (`|`) with one after it; lines of the block stay in it.
         if at < j1 and not _inside_block(after, at - 1, depth):
@@ -178,8 +181,10 @@ def refuse_controls(option: str, text: str | None) -> None:
 
     found = BAD_IN_SCALAR.search(text or "")
     if found:
-        raise UsageError(f"{option}: holds control character U+{ord(found.group()):04X}, which plan text may not hold; "
-                         "type the text again without it")
+        raise UsageError(
+            f"{option}: holds control character U+{ord(found.group()):04X}, which plan text may not hold; "
+            "type the text again without it"
+        )
 
 
 def load_round_trip(raw: bytes, path: Path, what: str) -> tuple[str, Any, Any, Layout]:
@@ -195,7 +200,9 @@ def load_round_trip(raw: bytes, path: Path, what: str) -> tuple[str, Any, Any, L
     except Exception as exc:  # noqa: BLE001 - ruamel.yaml raises bare errors on some valid layouts
         raise UsageError(_unreadable(exc, path, what)) from None
     if not unchanged:
-        raise UsageError(f"{path}: sendplan cannot rewrite this file without changing its layout; record {what} by hand")
+        raise UsageError(
+            f"{path}: sendplan cannot rewrite this file without changing its layout; record {what} by hand"
+        )
     return text, data, yaml, layout
 
 
@@ -204,8 +211,10 @@ def _unreadable(exc: Exception, path: Path, what: str) -> str:
     mark, problem = getattr(exc, "problem_mark", None), getattr(exc, "problem", None)
     if mark is not None and problem:
         # ruamel.yaml is stricter than the YAML the loader accepts (a tab before a comment, say).
-        return (f"{path}:{mark.line + 1}: sendplan cannot rewrite this file: at line {mark.line + 1}, column "
-                f"{mark.column + 1}, {one_line(problem)}; change that line (a tab to spaces, say) or record {what} by hand")
+        return (
+            f"{path}:{mark.line + 1}: sendplan cannot rewrite this file: at line {mark.line + 1}, column "
+            f"{mark.column + 1}, {one_line(problem)}; change that line (a tab to spaces, say) or record {what} by hand"
+        )
     return f"{path}: sendplan cannot rewrite this file ({type(exc).__name__}: {one_line(str(exc))}); record {what} by hand"
 
 
@@ -226,7 +235,9 @@ def load_valid_plan(path: Path, raw: bytes | None) -> tuple[bytes, Any, Any]:
     if plan is None or not loaded.ok:
         first = loaded.diagnostics[0] if loaded.diagnostics else None
         where = f" (line {first.line}: {one_line(first.message)})" if first else ""
-        raise UsageError(f"{path}: the plan has errors{where}; run `sendplan validate` and fix them first")
+        raise UsageError(
+            f"{path}: the plan has errors{where}; run `sendplan validate` and fix them first"
+        )
     return raw, plan, loaded
 
 
@@ -240,7 +251,9 @@ def check_only_lines(old: str, new: str, path: Path, owned: re.Pattern[str], wha
     for tag, i1, i2, j1, j2 in line_opcodes(before, after):
         if tag == "equal":
             continue
-        if not all(_belongs(before, i, owned) for i in range(i1, i2)) or not all(_belongs(after, j, owned) for j in range(j1, j2)):
+        if not all(_belongs(before, i, owned) for i in range(i1, i2)) or not all(
+            _belongs(after, j, owned) for j in range(j1, j2)
+        ):
             raise UsageError(f"{path}: the edit would change other lines; record {what} by hand")
 
 
@@ -254,8 +267,11 @@ def _belongs(lines: list[str], k: int, owned: re.Pattern[str]) -> bool:
         # line closing the entry that a diff may pair with another blank line).
         before = next((i for i in range(k - 1, -1, -1) if lines[i].strip()), None)
         following = next((i for i in range(k + 1, len(lines)) if lines[i].strip()), None)
-        return ((before is not None and _belongs(lines, before, owned))
-                or (following is not None and not owned.match(lines[following]) and _belongs(lines, following, owned)))
+        return (before is not None and _belongs(lines, before, owned)) or (
+            following is not None
+            and not owned.match(lines[following])
+            and _belongs(lines, following, owned)
+        )
     indent = _indent(line)
     for i in range(k - 1, -1, -1):
         if lines[i].strip() and _indent(lines[i]) < indent:
@@ -277,8 +293,10 @@ def check_still_valid(text: str, path: Path, what: str) -> None:
         validate_parts(loaded)
     if not loaded.ok:
         first = next((d for d in loaded.diagnostics if d.is_load_error), loaded.diagnostics[0])
-        raise UsageError(f"{path}: {what} would make the plan invalid (line {first.line}: {one_line(first.message)}); "
-                         "nothing was written")
+        raise UsageError(
+            f"{path}: {what} would make the plan invalid (line {first.line}: {one_line(first.message)}); "
+            "nothing was written"
+        )
 
 
 def unified_diff(path: Path, before: bytes, after: bytes) -> str:
@@ -303,6 +321,8 @@ def write_edit(path: Path, edit: Callable[[], tuple[bytes, bytes]], dry_run: boo
             return ""  # already recorded as asked: nothing to write
         # Editors do not take sendplan's lock: a save made while the plan was being edited wins.
         if path.read_bytes() != before:
-            raise UsageError(f"{path}: the file changed on disk while sendplan was editing it; run the command again")
+            raise UsageError(
+                f"{path}: the file changed on disk while sendplan was editing it; run the command again"
+            )
         write_atomic(path, after)
     return unified_diff(path, before, after)

@@ -58,7 +58,9 @@ class Change:
 
 _REMOVE = object()  # a value that takes the key out of the month's update
 _DATE_FORMS = "write a month such as March 2026 or a day such as 31/03/2026"
-_UPDATE_LINE = re.compile(r"^(\s*)(- )?(updates|month|completion|impact|commentary|due|previous_due|proposed_due|proposed_due_reason):")
+_UPDATE_LINE = re.compile(
+    r"^(\s*)(- )?(updates|month|completion|impact|commentary|due|previous_due|proposed_due|proposed_due_reason):"
+)
 
 
 def _canonical(name: str | None, ratings: list[Any], kind: str) -> str | None:
@@ -73,7 +75,9 @@ def _canonical(name: str | None, ratings: list[Any], kind: str) -> str | None:
     hint = f" Did you mean '{close}'?" if close else ""
     names = ", ".join(one_line(r.name) for r in ratings)
     article = "an" if kind[0] in "aeiou" else "a"
-    raise UsageError(f"{one_line(name)!r} is not {article} {kind} rating in this plan's scale ({names}).{one_line(hint)}")
+    raise UsageError(
+        f"{one_line(name)!r} is not {article} {kind} rating in this plan's scale ({names}).{one_line(hint)}"
+    )
 
 
 def apply_change(path: Path, change: Change, raw: bytes | None = None) -> tuple[bytes, bytes]:
@@ -83,17 +87,22 @@ def apply_change(path: Path, change: Change, raw: bytes | None = None) -> tuple[
     return apply_changes(path, [change], raw)
 
 
-def apply_changes(path: Path, changes: list[Change], raw: bytes | None = None) -> tuple[bytes, bytes]:
+def apply_changes(
+    path: Path, changes: list[Change], raw: bytes | None = None
+) -> tuple[bytes, bytes]:
     """The file's bytes before and after recording several changes in one edit (one read, one check, one write)."""
     raw, plan, loaded = load_valid_plan(path, raw)
     indexes = action_indexes(plan)
     prepared = [prepare_change(path, plan, change, indexes) for change in changes]
     if len({index for index, _, _ in prepared}) == 1:
+
         def edit(action: Any) -> None:
             for _, month, values in prepared:
                 _record(action, month, values)
 
-        after = edit_item(raw, loaded, "actions", prepared[0][0], edit, path, _UPDATE_LINE, "the update")
+        after = edit_item(
+            raw, loaded, "actions", prepared[0][0], edit, path, _UPDATE_LINE, "the update"
+        )
         if after is not None:
             return raw, after
     text, data, yaml, layout = load_round_trip(raw, path, "the update")
@@ -113,7 +122,9 @@ def action_indexes(plan: Any) -> dict[str, int]:
     return indexes
 
 
-def prepare_change(path: Path, plan: Any, change: Change, indexes: dict[str, int] | None = None) -> tuple[int, date, dict[str, Any]]:
+def prepare_change(
+    path: Path, plan: Any, change: Change, indexes: dict[str, int] | None = None
+) -> tuple[int, date, dict[str, Any]]:
     """Check one change against the loaded plan: the action's index, the month, and the values to write; UsageError if wrong.
 
     `indexes` (from action_indexes) saves listing every ref for each change of a large import."""
@@ -122,7 +133,10 @@ def prepare_change(path: Path, plan: Any, change: Change, indexes: dict[str, int
     indexes = action_indexes(plan) if indexes is None else indexes
     if change.ref not in indexes:
         close = suggest(change.ref, list(indexes))
-        raise UsageError(f"{path}: no action with ref {change.ref!r}" + (f"; did you mean {close!r}?" if close else ""))
+        raise UsageError(
+            f"{path}: no action with ref {change.ref!r}"
+            + (f"; did you mean {close!r}?" if close else "")
+        )
     index = indexes[change.ref]
     try:
         month = parse_month(change.month)
@@ -130,10 +144,14 @@ def prepare_change(path: Path, plan: Any, change: Change, indexes: dict[str, int
         raise UsageError(f"--month: {month_error(change.month, exc)}") from None
     published = plan.published.start or plan.published.end
     if published is not None and month < published.replace(day=1):
-        raise UsageError(f"--month {change.month}: the plan was published in {published:%B %Y}; updates start then")
+        raise UsageError(
+            f"--month {change.month}: the plan was published in {published:%B %Y}; updates start then"
+        )
     if change.today is not None and not_yet_begun(month, change.today):
-        raise UsageError(f"--month {month:%Y-%m} has not started yet; record its update from 1 {month:%B %Y}, "
-                         f"or give this month, {change.today:%Y-%m}")
+        raise UsageError(
+            f"--month {month:%Y-%m} has not started yet; record its update from 1 {month:%B %Y}, "
+            f"or give this month, {change.today:%Y-%m}"
+        )
     try:
         completion = _canonical(change.completion, plan.rating_scale.completion, "completion")
         impact = _canonical(change.impact, plan.rating_scale.impact, "impact")
@@ -141,8 +159,10 @@ def prepare_change(path: Path, plan: Any, change: Change, indexes: dict[str, int
         raise UsageError(f"{path}: {exc}") from None
     refuse_controls("--comment", change.comment)
     refuse_controls("--reason", change.proposed_due_reason)
-    for option, text, what in (("--comment", change.comment, "the commentary for the board"),
-                               ("--reason", change.proposed_due_reason, "why the lead proposes the new date")):
+    for option, text, what in (
+        ("--comment", change.comment, "the commentary for the board"),
+        ("--reason", change.proposed_due_reason, "why the lead proposes the new date"),
+    ):
         if text is not None and not text.strip():
             raise UsageError(f"{option} is empty; write {what}, or leave {option} out")
     previous_due = None
@@ -152,13 +172,17 @@ def prepare_change(path: Path, plan: Any, change: Change, indexes: dict[str, int
         except DateParseError as exc:
             raise UsageError(f"--due: {exc}; {_DATE_FORMS}") from None
         if not (change.comment or "").strip():
-            raise UsageError("--due: a new due date must carry a --comment saying why; the board will see it")
+            raise UsageError(
+                "--due: a new due date must carry a --comment saying why; the board will see it"
+            )
         before = state_at(plan.actions[index], index, month - timedelta(days=1)).due
         previous_due = before.text if before else "no date"
     proposed: Any = change.proposed_due
     reason: Any = change.proposed_due_reason
     if change.proposed_due is not None and change.due is not None:
-        raise UsageError("give --due (a date the board has agreed) or --propose-due (a date for the board to agree), not both")
+        raise UsageError(
+            "give --due (a date the board has agreed) or --propose-due (a date for the board to agree), not both"
+        )
     if change.proposed_due is not None and not change.proposed_due.strip():
         proposed = reason = _withdraw(plan.actions[index], month, change)
     elif change.proposed_due is not None:
@@ -167,24 +191,44 @@ def prepare_change(path: Path, plan: Any, change: Change, indexes: dict[str, int
         except DateParseError as exc:
             raise UsageError(f"--propose-due: {exc}; {_DATE_FORMS}") from None
         if end is not None and end < month:
-            raise UsageError(f"--propose-due {change.proposed_due!r} is before {month:%B %Y}; propose a date still to come")
+            raise UsageError(
+                f"--propose-due {change.proposed_due!r} is before {month:%B %Y}; propose a date still to come"
+            )
         if not (change.proposed_due_reason or "").strip():
-            raise UsageError("--propose-due: a proposed new date must carry --reason saying why; the board will see it")
+            raise UsageError(
+                "--propose-due: a proposed new date must carry --reason saying why; the board will see it"
+            )
     elif change.proposed_due_reason is not None:
         raise UsageError("--reason goes with --propose-due: give the proposed date too")
-    if not any(v is not None for v in (completion, impact, change.comment, change.due, change.proposed_due)):
-        raise UsageError("nothing to record: give --completion, --impact, --comment, --due or --propose-due")
-    return index, month, {"completion": completion, "impact": impact, "commentary": change.comment,
-                          "due": change.due, "previous_due": previous_due,
-                          "proposed_due": proposed, "proposed_due_reason": reason}
+    if not any(
+        v is not None for v in (completion, impact, change.comment, change.due, change.proposed_due)
+    ):
+        raise UsageError(
+            "nothing to record: give --completion, --impact, --comment, --due or --propose-due"
+        )
+    return (
+        index,
+        month,
+        {
+            "completion": completion,
+            "impact": impact,
+            "commentary": change.comment,
+            "due": change.due,
+            "previous_due": previous_due,
+            "proposed_due": proposed,
+            "proposed_due_reason": reason,
+        },
+    )
 
 
 def _withdraw(action: Any, month: date, change: Change) -> object:
     """`--propose-due ""` takes back the month's proposal: the marker that removes it and its reason."""
     if change.proposed_due_reason:
-        raise UsageError("--propose-due \"\" takes a proposal back; leave out --reason")
+        raise UsageError('--propose-due "" takes a proposal back; leave out --reason')
     if not any(u.month == month and u.proposed_due is not None for u in action.updates):
-        raise UsageError(f"action {change.ref} has no proposed date recorded for {month:%B %Y}; there is nothing to take back")
+        raise UsageError(
+            f"action {change.ref} has no proposed date recorded for {month:%B %Y}; there is nothing to take back"
+        )
     return _REMOVE
 
 
@@ -200,7 +244,12 @@ def _record(action: Any, month: date, values: dict[str, Any]) -> None:
             elif value is not None:
                 set_value(entry, key, value)
     else:
-        entry = CommentedMap([("month", f"{month:%Y-%m}"), *((k, as_written(v)) for k, v in values.items() if v is not None)])
+        entry = CommentedMap(
+            [
+                ("month", f"{month:%Y-%m}"),
+                *((k, as_written(v)) for k, v in values.items() if v is not None),
+            ]
+        )
         holder, last_key = last(action)
         if action.get("updates") is None:
             action["updates"] = CommentedSeq()

@@ -11,8 +11,19 @@ from sendplan_cli.check.rules import RULES, Options, Rule, get
 from sendplan_cli.errors import UsageError
 from sendplan_cli.plan.diagnostics import Severity
 
-_KEYS = {"select", "ignore", "severity", "fail-on", "stale-months", "due-soon-days", "since", "history", "max-file-size",
-         "include", "exclude"}
+_KEYS = {
+    "select",
+    "ignore",
+    "severity",
+    "fail-on",
+    "stale-months",
+    "due-soon-days",
+    "since",
+    "history",
+    "max-file-size",
+    "include",
+    "exclude",
+}
 
 
 @dataclass(frozen=True)
@@ -54,7 +65,9 @@ def _codes(values: Any, where: str) -> frozenset[str]:
 
         close = suggest(exc.args[0], [key for r in RULES for key in (r.name, r.code)])
         hint = f"did you mean {close!r}? " if close else ""
-        raise UsageError(f"{where}: unknown rule {exc.args[0]!r}; {hint}`sendplan rules` lists them") from None
+        raise UsageError(
+            f"{where}: unknown rule {exc.args[0]!r}; {hint}`sendplan rules` lists them"
+        ) from None
 
 
 def _severity(value: Any, where: str) -> Severity:
@@ -77,35 +90,62 @@ def _whole(value: Any, where: str, lowest: int, highest: int, example: int) -> i
     if isinstance(value, int) and not isinstance(value, bool) and lowest <= value <= highest:
         return value
     shown = f"{value:,}" if isinstance(value, int) and not isinstance(value, bool) else repr(value)
-    raise UsageError(f"{where}: expected a whole number from {lowest:,} to {highest:,}, found {shown}; "
-                     f"write e.g. {example:_}")
+    raise UsageError(
+        f"{where}: expected a whole number from {lowest:,} to {highest:,}, found {shown}; "
+        f"write e.g. {example:_}"
+    )
 
 
 def parse_config(table: dict[str, Any], source: str) -> Config:
     """Build a Config from a TOML table; unknown keys and rules are usage errors."""
     unknown = set(table) - _KEYS
     if unknown:
-        raise UsageError(f"{source}: unknown setting(s) {', '.join(sorted(unknown))}; allowed: {', '.join(sorted(_KEYS))}")
+        raise UsageError(
+            f"{source}: unknown setting(s) {', '.join(sorted(unknown))}; allowed: {', '.join(sorted(_KEYS))}"
+        )
     severities = table.get("severity", {})
     if not isinstance(severities, dict):
         raise UsageError(f"{source}: severity must be a table of rule = level")
     return Config(
         select=_codes(table["select"], f"{source}: select") if "select" in table else None,
         ignore=_codes(table.get("ignore", []), f"{source}: ignore"),
-        severity={get(k).code if k in {r.name for r in RULES} | {r.code for r in RULES} else _unknown(k, source):
-                  _severity(v, f"{source}: severity.{k}") for k, v in severities.items()},
+        severity={
+            get(k).code
+            if k in {r.name for r in RULES} | {r.code for r in RULES}
+            else _unknown(k, source): _severity(v, f"{source}: severity.{k}")
+            for k, v in severities.items()
+        },
         fail_on=_severity(table.get("fail-on", "error"), f"{source}: fail-on"),
         options=Options(
-            stale_months=_whole(table.get("stale-months", Options.stale_months), f"{source}: stale-months",
-                                0, MAX_STALE_MONTHS, Options.stale_months),
-            due_soon_days=_whole(table.get("due-soon-days", Options.due_soon_days), f"{source}: due-soon-days",
-                                 0, MAX_DUE_SOON_DAYS, Options.due_soon_days),
+            stale_months=_whole(
+                table.get("stale-months", Options.stale_months),
+                f"{source}: stale-months",
+                0,
+                MAX_STALE_MONTHS,
+                Options.stale_months,
+            ),
+            due_soon_days=_whole(
+                table.get("due-soon-days", Options.due_soon_days),
+                f"{source}: due-soon-days",
+                0,
+                MAX_DUE_SOON_DAYS,
+                Options.due_soon_days,
+            ),
         ),
         source=source,
         since=_revision(table.get("since"), f"{source}: since"),
         history=_flag(table.get("history", False), f"{source}: history"),
-        max_file_size=(_whole(table["max-file-size"], f"{source}: max-file-size", 1, MAX_FILE_SIZE_LIMIT, 50_000_000)
-                       if "max-file-size" in table else None),
+        max_file_size=(
+            _whole(
+                table["max-file-size"],
+                f"{source}: max-file-size",
+                1,
+                MAX_FILE_SIZE_LIMIT,
+                50_000_000,
+            )
+            if "max-file-size" in table
+            else None
+        ),
         include=_patterns(table.get("include", []), f"{source}: include"),
         exclude=_patterns(table.get("exclude", []), f"{source}: exclude"),
     )
@@ -119,7 +159,9 @@ def _patterns(values: Any, where: str) -> tuple[str, ...]:
 
 def _revision(value: Any, where: str) -> str | None:
     if value is not None and (not isinstance(value, str) or not value.strip()):
-        raise UsageError(f"{where}: expected a git revision as text, e.g. \"origin/main\", found {value!r}")
+        raise UsageError(
+            f'{where}: expected a git revision as text, e.g. "origin/main", found {value!r}'
+        )
     return value
 
 
@@ -185,7 +227,6 @@ def _find(directory: Path, overrides: Overrides) -> Config:
     if overrides.config_file is not None:
         return overrides.apply(_from_file(overrides.config_file))
     return overrides.apply(_nearest(directory))
-
 
 
 def _from_file(path: Path) -> Config:

@@ -16,12 +16,17 @@ def check_references(plan: Plan, loaded: LoadedPlan) -> None:
     ids = [r.id for r in plan.recommendations]
     for i, action in enumerate(plan.actions):
         base: Pointer = ("actions", i)
-        for model, pointer in ((action, base), *((u, (*base, "updates", j)) for j, u in enumerate(action.updates))):
+        for model, pointer in (
+            (action, base),
+            *((u, (*base, "updates", j)) for j, u in enumerate(action.updates)),
+        ):
             for field, ratings in (("completion", completion), ("impact", impact)):
                 written = getattr(model, field)
                 if written is not None:
                     named = ratings.spelled(written, loaded, (*pointer, field))
-                    if named != written:  # a model's attribute is set only to change it: setting is slow
+                    if (
+                        named != written
+                    ):  # a model's attribute is set only to change it: setting is slow
                         setattr(model, field, named)
         for j, cited in enumerate(action.recommendations):
             _known(loaded, (*base, "recommendations", j), cited, ids, "recommendation")
@@ -29,7 +34,9 @@ def check_references(plan: Plan, loaded: LoadedPlan) -> None:
         ids = [w.id for w in plan.workstreams]
         for i, rec in enumerate(plan.recommendations):
             if rec.workstream is not None:
-                _known(loaded, ("recommendations", i, "workstream"), rec.workstream, ids, "workstream")
+                _known(
+                    loaded, ("recommendations", i, "workstream"), rec.workstream, ids, "workstream"
+                )
 
 
 class _Ratings:
@@ -46,10 +53,19 @@ class _Ratings:
             return found
         names, kind = self.names, self.kind
         close = suggest(value.strip(), names)
-        hint = (f"did you mean '{close}'? " if close else "") + f"the {kind} ratings are: " + ", ".join(names)
+        hint = (
+            (f"did you mean '{close}'? " if close else "")
+            + f"the {kind} ratings are: "
+            + ", ".join(names)
+        )
         article = "an" if kind[0] in "aeiou" else "a"
-        loaded.error("unknown-rating", f"'{value}' is not {article} {kind} rating in this plan's scale",
-                     loaded.position(pointer), hint, pointer)
+        loaded.error(
+            "unknown-rating",
+            f"'{value}' is not {article} {kind} rating in this plan's scale",
+            loaded.position(pointer),
+            hint,
+            pointer,
+        )
         return value
 
 
@@ -57,6 +73,15 @@ def _known(loaded: LoadedPlan, pointer: Pointer, value: str, ids: list[str], wha
     if value in ids:
         return
     close = suggest(value, ids)
-    hint = f"did you mean '{close}'?" if close else (f"the {what}s are: " + ", ".join(ids) if ids else f"define the {what} first")
-    loaded.error("unknown-reference", f"there is no {what} with id '{value}'", loaded.position(pointer), hint, pointer)
-
+    hint = (
+        f"did you mean '{close}'?"
+        if close
+        else (f"the {what}s are: " + ", ".join(ids) if ids else f"define the {what} first")
+    )
+    loaded.error(
+        "unknown-reference",
+        f"there is no {what} with id '{value}'",
+        loaded.position(pointer),
+        hint,
+        pointer,
+    )

@@ -23,8 +23,20 @@ from sendplan_cli.errors import UsageError
 
 PLAN_SUFFIXES = (".yaml", ".yml")
 # Folders that never hold a partnership's plans: version control, environments, caches.
-ALWAYS_EXCLUDED = (".git/", ".hg/", ".svn/", ".venv/", "venv/", "node_modules/", "__pycache__/", ".tox/", ".nox/")
-_DECLARES_A_PLAN = re.compile(r"^partnership\s*:|yaml-language-server:\s*\$schema=\S*plan\.schema\.json", re.MULTILINE)
+ALWAYS_EXCLUDED = (
+    ".git/",
+    ".hg/",
+    ".svn/",
+    ".venv/",
+    "venv/",
+    "node_modules/",
+    "__pycache__/",
+    ".tox/",
+    ".nox/",
+)
+_DECLARES_A_PLAN = re.compile(
+    r"^partnership\s*:|yaml-language-server:\s*\$schema=\S*plan\.schema\.json", re.MULTILINE
+)
 # A plan whose `partnership:` key was lost or misspelt still has these; it is a plan with a problem.
 _PLAN_KEYS = re.compile(r"^[\"']?(?:actions|recommendations)[\"']?[ \t]*:", re.MULTILINE)
 _SNIFF_BYTES = 65_536
@@ -44,8 +56,12 @@ class Discovery:
     YAML that is not a plan (a template, say) and should be left out with an `exclude` pattern."""
 
 
-def discover(paths: list[Path], include: tuple[str, ...] = (), exclude: tuple[str, ...] = (),
-             require_plans: bool = True) -> Discovery:
+def discover(
+    paths: list[Path],
+    include: tuple[str, ...] = (),
+    exclude: tuple[str, ...] = (),
+    require_plans: bool = True,
+) -> Discovery:
     """The plan files among paths, each once, in the order given (a directory's sorted).
 
     require_plans: a directory with no plan in it is a usage error (off for --show-files, which lists what it skipped)."""
@@ -65,9 +81,21 @@ def discover(paths: list[Path], include: tuple[str, ...] = (), exclude: tuple[st
             _search(path, include, exclude, inside.append, found.skipped, found.doubtful)
             for file in sorted(inside, key=lambda f: f.as_posix()):
                 add(file)
-            if require_plans and len(found.files) == before and not any(
-                    f.resolve().is_relative_to(path.resolve()) for f in found.files):
-                raise UsageError(_no_plans(path, [why for f, why in found.skipped if f.resolve().is_relative_to(path.resolve())]))
+            if (
+                require_plans
+                and len(found.files) == before
+                and not any(f.resolve().is_relative_to(path.resolve()) for f in found.files)
+            ):
+                raise UsageError(
+                    _no_plans(
+                        path,
+                        [
+                            why
+                            for f, why in found.skipped
+                            if f.resolve().is_relative_to(path.resolve())
+                        ],
+                    )
+                )
         elif path.exists():
             add(path)
         else:
@@ -83,11 +111,17 @@ def _no_plans(path: Path, reasons: list[str]) -> str:
     others = len(reasons) - excluded
     parts = []
     if excluded:
-        parts.append(f"{excluded} YAML file{'s' if excluded != 1 else ''} left out by exclude patterns")
+        parts.append(
+            f"{excluded} YAML file{'s' if excluded != 1 else ''} left out by exclude patterns"
+        )
     if others:
-        parts.append(f"{others} YAML file{'s' if others != 1 else ''} without a top-level `partnership:` key, so not plans")
-    return (f"{path}: no plans found in this directory ({'; '.join(parts)}); `--show-files` lists them. "
-            "Check the exclude patterns, or add an `include` pattern to the configuration")
+        parts.append(
+            f"{others} YAML file{'s' if others != 1 else ''} without a top-level `partnership:` key, so not plans"
+        )
+    return (
+        f"{path}: no plans found in this directory ({'; '.join(parts)}); `--show-files` lists them. "
+        "Check the exclude patterns, or add an `include` pattern to the configuration"
+    )
 
 
 class _AlwaysExcluded:
@@ -103,8 +137,14 @@ class _AlwaysExcluded:
         return relative.endswith("/") and relative[:-1].rpartition("/")[2] in self.names
 
 
-def _search(root: Path, include: tuple[str, ...], exclude: tuple[str, ...], add, skipped,  # type: ignore[no-untyped-def]
-            doubtful) -> None:
+def _search(
+    root: Path,
+    include: tuple[str, ...],
+    exclude: tuple[str, ...],
+    add,
+    skipped,  # type: ignore[no-untyped-def]
+    doubtful,
+) -> None:
     excluded: Any = _AlwaysExcluded()
     included = None
     if include or exclude:
@@ -142,7 +182,11 @@ def looks_like_a_plan(file: Path) -> bool:
     """Whether a regular file is a plan, or a plan with a problem, by a look at its start: a top-level
     `partnership:`, `actions:` or `recommendations:` key, or the plan schema's modeline."""
     head = _head(file)
-    return head is None or _DECLARES_A_PLAN.search(head) is not None or _PLAN_KEYS.search(head) is not None
+    return (
+        head is None
+        or _DECLARES_A_PLAN.search(head) is not None
+        or _PLAN_KEYS.search(head) is not None
+    )
 
 
 def parses_as_a_plan(file: Path) -> bool:
@@ -158,7 +202,9 @@ def parses_as_a_plan(file: Path) -> bool:
         data = yaml.load(file.read_bytes(), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except Exception:  # noqa: BLE001 - a file that cannot be read as YAML is no plan sendplan could check
         return False
-    return isinstance(data, dict) and bool({"partnership", "actions", "recommendations"} & {str(k) for k in data})
+    return isinstance(data, dict) and bool(
+        {"partnership", "actions", "recommendations"} & {str(k) for k in data}
+    )
 
 
 def _head(file: Path) -> str | None:
@@ -186,7 +232,9 @@ def _kind(file: Path) -> str:
         return _DOUBTFUL
     if not _parses(raw):
         return _DOUBTFUL
-    return _PLAN if parses_as_a_plan(file) else _OTHER  # a plan written JSON-style, quoted keys indented
+    return (
+        _PLAN if parses_as_a_plan(file) else _OTHER
+    )  # a plan written JSON-style, quoted keys indented
 
 
 def _parses(raw: bytes) -> bool:

@@ -18,13 +18,22 @@ def _diagnostic(loaded: LoadedPlan, rule: Rule, config: Config, finding: Finding
     if finding.related is not None:
         message += f" (see line {loaded.position(finding.related)[0]})"
     return Diagnostic(
-        path=loaded.path, line=line, column=column, code=rule.code, name=rule.name,
-        severity=config.severity_of(rule), message=message, pointer=format_pointer(finding.pointer),
-        hint=finding.hint, ref=finding.ref,
+        path=loaded.path,
+        line=line,
+        column=column,
+        code=rule.code,
+        name=rule.name,
+        severity=config.severity_of(rule),
+        message=message,
+        pointer=format_pointer(finding.pointer),
+        hint=finding.hint,
+        ref=finding.ref,
     )
 
 
-def run_rules(plan: Plan, loaded: LoadedPlan, config: Config, as_of: date, ctx: Context | None = None) -> list[Diagnostic]:
+def run_rules(
+    plan: Plan, loaded: LoadedPlan, config: Config, as_of: date, ctx: Context | None = None
+) -> list[Diagnostic]:
     """Every enabled rule's findings as located diagnostics, after inline suppressions.
 
     ctx, when given, is the caller's context, so what the rules worked out (KPI statuses) can be read after."""
@@ -41,14 +50,21 @@ def run_rules(plan: Plan, loaded: LoadedPlan, config: Config, as_of: date, ctx: 
     return _apply(found, suppressions, loaded, config, as_of)
 
 
-def _apply(found: list[Diagnostic], suppressions: list[Suppression], loaded: LoadedPlan, config: Config,
-           as_of: date) -> list[Diagnostic]:
+def _apply(
+    found: list[Diagnostic],
+    suppressions: list[Suppression],
+    loaded: LoadedPlan,
+    config: Config,
+    as_of: date,
+) -> list[Diagnostic]:
     by_line: dict[int, list[Suppression]] = {}
     for s in suppressions:
         by_line.setdefault(s.line, []).append(s)
     kept = []
     for diagnostic in found:
-        hiding = next((s for s in by_line.get(diagnostic.line, []) if _covers(s, diagnostic, as_of)), None)
+        hiding = next(
+            (s for s in by_line.get(diagnostic.line, []) if _covers(s, diagnostic, as_of)), None
+        )
         if hiding is None:
             kept.append(diagnostic)
         else:
@@ -80,15 +96,37 @@ def _meta(s: Suppression, loaded: LoadedPlan, config: Config, as_of: date) -> li
     def emit(name: str, message: str, hint: str) -> None:
         rule = get(name)
         if config.enabled(rule):
-            out.append(Diagnostic(loaded.path, s.line, s.column, rule.code, rule.name, config.severity_of(rule),
-                                  message, hint=hint))
+            out.append(
+                Diagnostic(
+                    loaded.path,
+                    s.line,
+                    s.column,
+                    rule.code,
+                    rule.name,
+                    config.severity_of(rule),
+                    message,
+                    hint=hint,
+                )
+            )
 
     if not s.reason:
-        emit("suppression-without-reason", f"{where} gives no reason", 'add reason="..." saying who agreed it and when')
+        emit(
+            "suppression-without-reason",
+            f"{where} gives no reason",
+            'add reason="..." saying who agreed it and when',
+        )
     if s.until_text is not None and s.until is None:
-        emit("suppression-expired", f"{where} has until={s.until_text}, which is not a date", "write until=YYYY-MM-DD")
+        emit(
+            "suppression-expired",
+            f"{where} has until={s.until_text}, which is not a date",
+            "write until=YYYY-MM-DD",
+        )
     elif s.until is not None and s.until < as_of:
-        emit("suppression-expired", f"{where} expired on {s.until:%d %b %Y}", "remove the comment or renew it")
+        emit(
+            "suppression-expired",
+            f"{where} expired on {s.until:%d %b %Y}",
+            "remove the comment or renew it",
+        )
     elif not s.used and any(_enabled(name, config) for name in s.rules):
         emit("unused-suppression", f"{where} suppresses nothing on this line", "remove the comment")
     return out

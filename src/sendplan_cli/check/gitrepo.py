@@ -43,9 +43,13 @@ class Commit:
 def _git(cwd: Path, *args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
     env = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"}
     try:
-        return subprocess.run(["git", *args], cwd=cwd, input=stdin, capture_output=True, env=env, check=False)
+        return subprocess.run(
+            ["git", *args], cwd=cwd, input=stdin, capture_output=True, env=env, check=False
+        )
     except FileNotFoundError:
-        raise UsageError("git is not installed or not on PATH; install git to compare a plan with its history") from None
+        raise UsageError(
+            "git is not installed or not on PATH; install git to compare a plan with its history"
+        ) from None
     except OSError as exc:
         raise UsageError(f"cannot run git: {exc}") from None
 
@@ -65,7 +69,9 @@ class GitRepo:
         done = _git(self.root, *args, stdin=stdin)
         if done.returncode != 0:
             message = done.stderr.decode("utf-8", "replace").strip().splitlines()
-            raise UsageError(f"git {args[0]} failed in {self.root}: {message[-1] if message else 'no message'}")
+            raise UsageError(
+                f"git {args[0]} failed in {self.root}: {message[-1] if message else 'no message'}"
+            )
         return done.stdout
 
     def relative(self, path: Path) -> str:
@@ -81,18 +87,28 @@ class GitRepo:
     def resolve(self, ref: str, option: str) -> str:
         """The commit a revision names; an unknown one is a usage error that says what to do."""
         if ref.startswith("-"):
-            raise UsageError(f"{option} {ref}: a revision cannot start with '-'; give a branch, tag or commit")
-        done = _git(self.root, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}")
+            raise UsageError(
+                f"{option} {ref}: a revision cannot start with '-'; give a branch, tag or commit"
+            )
+        done = _git(
+            self.root, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}"
+        )
         if done.returncode == 0:
             return done.stdout.decode().strip()
         if self.is_shallow():
-            raise UsageError(f"{option} {ref}: this is a shallow clone and {ref!r} is not in it; {UNSHALLOW}")
-        raise UsageError(f"{option} {ref}: no such branch, tag or commit here; `git log --oneline` lists commits "
-                         "(for a remote branch, run `git fetch` first)")
+            raise UsageError(
+                f"{option} {ref}: this is a shallow clone and {ref!r} is not in it; {UNSHALLOW}"
+            )
+        raise UsageError(
+            f"{option} {ref}: no such branch, tag or commit here; `git log --oneline` lists commits "
+            "(for a remote branch, run `git fetch` first)"
+        )
 
     def require_full_history(self, option: str) -> None:
         if self.is_shallow():
-            raise UsageError(f"{option} reads the plan's whole history, but this is a shallow clone; {UNSHALLOW}")
+            raise UsageError(
+                f"{option} reads the plan's whole history, but this is a shallow clone; {UNSHALLOW}"
+            )
 
     def show(self, commit: str, relative: str) -> bytes | None:
         """The file as committed, under the name it had then; None when it did not exist at that commit."""
@@ -116,7 +132,16 @@ class GitRepo:
             return []
         revisions = f"{after}..HEAD" if after else "HEAD"
         # Newest first: git follows a rename only while walking back from HEAD, so not --reverse.
-        out = self.run("log", "--follow", "--name-status", "--format=%x1e%H%x1f%an%x1f%aI", "-z", revisions, "--", name)
+        out = self.run(
+            "log",
+            "--follow",
+            "--name-status",
+            "--format=%x1e%H%x1f%an%x1f%aI",
+            "-z",
+            revisions,
+            "--",
+            name,
+        )
         commits: list[Commit] = []
         path = name
         for record in out.decode("utf-8", "replace").split("\x1e"):
@@ -145,7 +170,11 @@ class GitRepo:
             return None
         if _git(self.root, "cat-file", "-e", f"HEAD:{relative}").returncode == 0:
             return relative
-        fields = self.run("diff", "-M", "--name-status", "-z", "--diff-filter=DR", "HEAD", "--").decode("utf-8", "replace").split("\0")
+        fields = (
+            self.run("diff", "-M", "--name-status", "-z", "--diff-filter=DR", "HEAD", "--")
+            .decode("utf-8", "replace")
+            .split("\0")
+        )
         gone: list[str] = []
         at = 0
         while at + 1 < len(fields):
@@ -156,7 +185,9 @@ class GitRepo:
             else:
                 gone.append(fields[at + 1])
                 at += 2
-        return self._moved_from(relative, [name for name in gone if name.endswith((".yaml", ".yml"))])
+        return self._moved_from(
+            relative, [name for name in gone if name.endswith((".yaml", ".yml"))]
+        )
 
     def _moved_from(self, relative: str, gone: list[str]) -> str | None:
         """Of the files missing from the work tree, the one this file was moved from: as git judges a rename,
@@ -193,7 +224,7 @@ class GitRepo:
                 at = end + 1
                 continue
             size = int(header[2])
-            found.append(out[end + 1:end + 1 + size])
+            found.append(out[end + 1 : end + 1 + size])
             at = end + 1 + size + 1  # the content is followed by a newline
         return found
 
@@ -203,6 +234,8 @@ def _find(folder: Path, needed_for: str) -> GitRepo:
     done = _git(folder, "rev-parse", "--show-toplevel")
     if done.returncode != 0:
         leave_out = ", or leave the option out" if needed_for.startswith("--") else ""
-        raise UsageError(f"{needed_for} needs the plan to be in a git work tree, and {folder} is not in one; "
-                         f"run sendplan inside a clone of the plan's repository{leave_out}")
+        raise UsageError(
+            f"{needed_for} needs the plan to be in a git work tree, and {folder} is not in one; "
+            f"run sendplan inside a clone of the plan's repository{leave_out}"
+        )
     return GitRepo(Path(done.stdout.decode("utf-8", "replace").strip()).resolve())

@@ -70,14 +70,22 @@ class VersionReader:
         found = self._pieces.get(text)
         if found is None:
             # Each new piece is checked as a plan file is (control characters refused), then read.
-            checked = read_text(Path("<history>"), LoadedPlan(path="<history>", text=""), text.encode("utf-8"))
-            loaded = load_text(checked, LoadedPlan(path="<history>", text="")) if checked is not None else None
+            checked = read_text(
+                Path("<history>"), LoadedPlan(path="<history>", text=""), text.encode("utf-8")
+            )
+            loaded = (
+                load_text(checked, LoadedPlan(path="<history>", text=""))
+                if checked is not None
+                else None
+            )
             found = loaded.data if loaded is not None and loaded.ok else _FAILED
             self._pieces[text] = found
         return None if found is _FAILED else found
 
     def _by_pieces(self, text: str) -> dict[str, Any] | None:
-        starts = ([0] if text[:1] not in ("", " ", "\t", "#", "\r", "\n") else []) + [m.start() + 1 for m in _TOP.finditer(text)]
+        starts = ([0] if text[:1] not in ("", " ", "\t", "#", "\r", "\n") else []) + [
+            m.start() + 1 for m in _TOP.finditer(text)
+        ]
         if any(text[start] in _AWKWARD for start in starts):
             return None  # directives, document markers, flow or odd top-level forms: read whole
         if not starts or _LOOSE.fullmatch(text, 0, starts[0]) is None:
@@ -87,7 +95,9 @@ class VersionReader:
             section = text[begin:end]
             key, _, rest = section.partition("\n")[0].partition(":")
             if key in _SPLIT and (not rest.strip() or rest.strip().startswith("#")):
-                piece: Any = {key: self._items(section[section.find("\n") + 1:] if "\n" in section else "")}
+                piece: Any = {
+                    key: self._items(section[section.find("\n") + 1 :] if "\n" in section else "")
+                }
                 if piece[key] is _FAILED:
                     return None
             else:
@@ -100,24 +110,32 @@ class VersionReader:
     def _items(self, body: str) -> Any:
         first = _ITEM.search(body)
         if first is None:
-            return None if _LOOSE.fullmatch(body) else _FAILED  # `actions:` with nothing under it reads as null
+            return (
+                None if _LOOSE.fullmatch(body) else _FAILED
+            )  # `actions:` with nothing under it reads as null
         if _LOOSE.fullmatch(body, 0, first.start()) is None:
             return _FAILED
         dash = first.group(1) + "-"
-        pieces = body[first.start() + len(dash):].split("\n" + dash)
+        pieces = body[first.start() + len(dash) :].split("\n" + dash)
         if any(piece[:1] not in ("", " ", "\t", "\r", "\n") for piece in pieces):
-            return _FAILED  # a line at the items' indent that starts "-" but not an item: read whole
+            return (
+                _FAILED  # a line at the items' indent that starts "-" but not an item: read whole
+            )
         out = []
         last = len(pieces) - 1
         for i, piece in enumerate(pieces):
-            value = self._load(dash + piece + ("\n" if i < last else ""))  # the newline ends a block text
+            value = self._load(
+                dash + piece + ("\n" if i < last else "")
+            )  # the newline ends a block text
             if not isinstance(value, list) or len(value) != 1:
                 return _FAILED
             out.append(value[0])
         return out
 
 
-def read_versions(repo: GitRepo, path: Path, relative: str, as_of: date, base: str | None = None) -> list[Version]:
+def read_versions(
+    repo: GitRepo, path: Path, relative: str, as_of: date, base: str | None = None
+) -> list[Version]:
     """The plan at base (when given), at each later commit reachable from HEAD that changed it, then as it is now."""
     reader = VersionReader()
     commits = repo.commits_touching(relative, after=base)
@@ -145,8 +163,9 @@ def read_versions(repo: GitRepo, path: Path, relative: str, as_of: date, base: s
     return versions
 
 
-def run_history(versions: list[Version], rules: list[HistoryRule], loaded: LoadedPlan,
-                severity_of: Any) -> list[tuple[Diagnostic, Commit | None]]:
+def run_history(
+    versions: list[Version], rules: list[HistoryRule], loaded: LoadedPlan, severity_of: Any
+) -> list[tuple[Diagnostic, Commit | None]]:
     """Every finding of the rules over each pair of consecutive versions, located in the plan now."""
     if not isinstance(loaded.data, dict):
         return []
@@ -161,9 +180,21 @@ def run_history(versions: list[Version], rules: list[HistoryRule], loaded: Loade
                 key = "ref" if finding.kind == "actions" else "id"
                 pointer = current.pointer(finding.kind, key, finding.name, finding.field)
                 line, column = loaded.position(pointer)
-                found.append((Diagnostic(
-                    path=loaded.path, line=line, column=column, code=rule.code, name=rule.name,
-                    severity=severity_of(rule), message=finding.message, pointer=format_pointer(pointer),
-                    hint=finding.hint, ref=finding.name if finding.kind == "actions" else None,
-                ), after.commit))
+                found.append(
+                    (
+                        Diagnostic(
+                            path=loaded.path,
+                            line=line,
+                            column=column,
+                            code=rule.code,
+                            name=rule.name,
+                            severity=severity_of(rule),
+                            message=finding.message,
+                            pointer=format_pointer(pointer),
+                            hint=finding.hint,
+                            ref=finding.name if finding.kind == "actions" else None,
+                        ),
+                        after.commit,
+                    )
+                )
     return found

@@ -47,7 +47,9 @@ def stable_pointer(pointer: str, data: Any) -> tuple[str, Any]:
     found = True
     for part in _parts(pointer):
         if isinstance(part, int):
-            item = node[part] if found and isinstance(node, list) and 0 <= part < len(node) else None
+            item = (
+                node[part] if found and isinstance(node, list) and 0 <= part < len(node) else None
+            )
             name = _name_of(item) if item is not None else None
             out.append(f"[{name}]" if name else f"[{part}]")
             found = found and item is not None
@@ -82,7 +84,9 @@ def identities(diagnostics: Sequence[Diagnostic], plan_path: str, data: Any) -> 
     plan_path is the plan's path from the repository root (as given, outside git); data is the
     plan as loaded (LoadedPlan.data), which may be None when the file could not be read.
     """
-    order = sorted(range(len(diagnostics)), key=lambda i: (diagnostics[i].line, diagnostics[i].column, i))
+    order = sorted(
+        range(len(diagnostics)), key=lambda i: (diagnostics[i].line, diagnostics[i].column, i)
+    )
     seen: dict[tuple[str, ...], int] = {}
     out = [""] * len(diagnostics)
     for i in order:

@@ -42,7 +42,9 @@ class Damage:
         if own is not None and self._touches(self.actions.get(own, set()), reads):
             return False
         if "plan" in reads:
-            return not self.elsewhere and not any(self._touches(f, reads) for f in self.actions.values())
+            return not self.elsewhere and not any(
+                self._touches(f, reads) for f in self.actions.values()
+            )
         return True
 
     @staticmethod
@@ -56,7 +58,11 @@ class Damage:
                 self.elsewhere = True
             return
         name = match["field"]
-        if diagnostic.name == "unknown-key" and name is not None and not diagnostic.pointer.endswith("]"):
+        if (
+            diagnostic.name == "unknown-key"
+            and name is not None
+            and not diagnostic.pointer.endswith("]")
+        ):
             name = _intended_field(name)  # `dew:` most likely meant `due:`
             if name is None:
                 return
@@ -94,7 +100,9 @@ def validate_parts(loaded: LoadedPlan) -> tuple[Any, Damage]:
         return None, damage  # the repair was not enough; the errors above stand alone
 
 
-def _repair(data: dict[str, Any], errors: list[Any], plan_model: Any, damage: Damage) -> dict[str, Any] | None:
+def _repair(
+    data: dict[str, Any], errors: list[Any], plan_model: Any, damage: Damage
+) -> dict[str, Any] | None:
     """A copy of the data without the broken parts; the loaded data is never changed (positions key on it)."""
     copies: dict[int, Any] = {}
 
@@ -112,7 +120,13 @@ def _repair(data: dict[str, Any], errors: list[Any], plan_model: Any, damage: Da
                 node = copies[id(node)]
             if depth < len(path):
                 part = path[depth]
-                if not (isinstance(node, dict) and part in node or isinstance(node, list) and isinstance(part, int) and part < len(node)):
+                if not (
+                    isinstance(node, dict)
+                    and part in node
+                    or isinstance(node, list)
+                    and isinstance(part, int)
+                    and part < len(node)
+                ):
                     return None  # an earlier repair already removed what held it
                 parent, node = node, node[part]
         return node
@@ -129,11 +143,21 @@ def _repair(data: dict[str, Any], errors: list[Any], plan_model: Any, damage: Da
                 holder.pop(loc[-1], None)
             continue
         top = loc[0]
-        if isinstance(top, str) and top in lists and len(loc) >= 2 and isinstance(loc[1], int) and isinstance(root.get(top), list):
+        if (
+            isinstance(top, str)
+            and top in lists
+            and len(loc) >= 2
+            and isinstance(loc[1], int)
+            and isinstance(root.get(top), list)
+        ):
             item_model = lists[top]
             name = loc[2] if len(loc) >= 3 else None
             item = writable(loc[:2]) if isinstance(root[top][loc[1]], dict) else None
-            if item is not None and isinstance(name, str) and not item_model.model_fields[name].is_required():
+            if (
+                item is not None
+                and isinstance(name, str)
+                and not item_model.model_fields[name].is_required()
+            ):
                 item.pop(name, None)
                 continue
             placeholder = _placeholder(item_model, item)

@@ -44,21 +44,30 @@ def plan_files(paths: list[Path], overrides: Overrides = Overrides()) -> list[Pa
     return discover(paths, *discovery_patterns(overrides)).files
 
 
-def load_parts(path: Path, display: str | None = None, raw: bytes | None = None,
-               max_bytes: int | None = None):  # type: ignore[no-untyped-def]
+def load_parts(
+    path: Path, display: str | None = None, raw: bytes | None = None, max_bytes: int | None = None
+):  # type: ignore[no-untyped-def]
     """Load and validate one plan as far as it can be read: (LoadedPlan, Plan or None, Damage).
 
     raw is the file's bytes as they were at a commit, in place of reading the file now."""
     from sendplan_cli.check.crossrefs import check_references
     from sendplan_cli.check.partial import Damage, validate_parts
 
-    loaded = load_plan(path, display, max_bytes) if raw is None else load_bytes(raw, display or str(path))
+    loaded = (
+        load_plan(path, display, max_bytes)
+        if raw is None
+        else load_bytes(raw, display or str(path))
+    )
     if loaded.data is None:
         return loaded, None, Damage()
     if not isinstance(loaded.data, dict):
         kind = "a list" if isinstance(loaded.data, list) else "a single value"
-        loaded.error("not-a-plan", f"the file holds {kind}, not a plan", loaded.position(()),
-                     "a plan is a mapping with title, partnership, published, board and actions")
+        loaded.error(
+            "not-a-plan",
+            f"the file holds {kind}, not a plan",
+            loaded.position(()),
+            "a plan is a mapping with title, partnership, published, board and actions",
+        )
         return loaded, None, Damage()
     plan, damage = validate_parts(loaded)
     if plan is not None:
@@ -69,8 +78,12 @@ def load_parts(path: Path, display: str | None = None, raw: bytes | None = None,
     return loaded, plan, damage
 
 
-def load_model(path: Path, display: str | None = None, raw: bytes | None = None,  # type: ignore[no-untyped-def]
-               max_bytes: int | None = None):
+def load_model(
+    path: Path,
+    display: str | None = None,
+    raw: bytes | None = None,  # type: ignore[no-untyped-def]
+    max_bytes: int | None = None,
+):
     """Load and validate one plan: (LoadedPlan, Plan or None when any part of it cannot be read)."""
     loaded, plan, _ = load_parts(path, display, raw, max_bytes)
     return loaded, plan if loaded.ok else None
@@ -83,15 +96,25 @@ def load_bytes(raw: bytes, display: str) -> LoadedPlan:
     return loaded if text is None else load_text(text, loaded)
 
 
-def analyse(path: Path, as_of: date, display: str | None = None, raw: bytes | None = None,  # type: ignore[no-untyped-def]
-            overrides: Overrides = Overrides()):
+def analyse(
+    path: Path,
+    as_of: date,
+    display: str | None = None,
+    raw: bytes | None = None,  # type: ignore[no-untyped-def]
+    overrides: Overrides = Overrides(),
+):
     """Load, validate and run the rules: (plan, or None when it has load errors; sorted diagnostics; configuration)."""
     loaded, plan, diagnostics, config, _ = _analyse(path, as_of, display, raw, overrides)
     return (plan if loaded.ok else None), diagnostics, config
 
 
-def _analyse(path: Path, as_of: date, display: str | None, raw: bytes | None,  # type: ignore[no-untyped-def]
-             overrides: Overrides):
+def _analyse(
+    path: Path,
+    as_of: date,
+    display: str | None,
+    raw: bytes | None,  # type: ignore[no-untyped-def]
+    overrides: Overrides,
+):
     """Every part that can be read is checked, so a plan's problems all arrive in one run.
 
     Also returns the rules' context (None when no rule ran), whose shared results outputs may read."""
@@ -110,8 +133,13 @@ def _analyse(path: Path, as_of: date, display: str | None, raw: bytes | None,  #
     return loaded, plan, sorted(dict.fromkeys(diagnostics), key=lambda d: d.sort_key), config, ctx
 
 
-def check_file(path: Path, as_of: date, display: str | None = None, raw: bytes | None = None,
-               overrides: Overrides = Overrides()) -> FileResult:
+def check_file(
+    path: Path,
+    as_of: date,
+    display: str | None = None,
+    raw: bytes | None = None,
+    overrides: Overrides = Overrides(),
+) -> FileResult:
     """Every diagnostic for one plan file (or, with raw, for those bytes as if they were that file)."""
     from sendplan_cli.check.identity import identities, path_from_root
     from sendplan_cli.plan.status import accountable_leads
@@ -119,7 +147,11 @@ def check_file(path: Path, as_of: date, display: str | None = None, raw: bytes |
     loaded, plan, diagnostics, config, ctx = _analyse(path, as_of, display, raw, overrides)
     leads = {a.ref: accountable_leads(a) for a in plan.actions} if plan else {}
     # The statuses the indicator rules worked out, reused: a plan without load errors only.
-    kpis = [status.as_dict() for status in ctx.kpis()] if ctx is not None and loaded.ok and plan.indicators else []
+    kpis = (
+        [status.as_dict() for status in ctx.kpis()]
+        if ctx is not None and loaded.ok and plan.indicators
+        else []
+    )
     shown = display or str(path)
     ids = dict(zip(diagnostics, identities(diagnostics, path_from_root(path, shown), loaded.data)))
     return FileResult(shown, diagnostics, config.fail_on, leads, ids, indicators=kpis)

@@ -21,8 +21,14 @@ if TYPE_CHECKING:
     from sendplan_cli.check.gitrepo import GitRepo
 
 
-def judge_changes(results: list[FileResult], paths: list[Path], as_of: date,
-                  since: str | None, history: bool, overrides: Overrides = Overrides()) -> list[FileResult]:
+def judge_changes(
+    results: list[FileResult],
+    paths: list[Path],
+    as_of: date,
+    since: str | None,
+    history: bool,
+    overrides: Overrides = Overrides(),
+) -> list[FileResult]:
     """Each file's result narrowed to new findings (--since) and joined by history findings (--history).
 
     since and history come from the command line; None / False defer to each plan's configuration,
@@ -42,8 +48,14 @@ def judge_changes(results: list[FileResult], paths: list[Path], as_of: date,
     return out
 
 
-def _judge(result: FileResult, path: Path, as_of: date, ref: str | None, history: bool,
-           overrides: Overrides) -> FileResult:
+def _judge(
+    result: FileResult,
+    path: Path,
+    as_of: date,
+    ref: str | None,
+    history: bool,
+    overrides: Overrides,
+) -> FileResult:
     from sendplan_cli.check.gitrepo import GitRepo
 
     repo = GitRepo.find(path, "--since" if ref else "--history")
@@ -53,15 +65,32 @@ def _judge(result: FileResult, path: Path, as_of: date, ref: str | None, history
     base = repo.resolve(ref, "--since") if ref is not None and repo.has_commits() else None
     changes = _history_findings(repo, path, relative, result, as_of, base, history, overrides)
     if ref is None:
-        return replace(result, diagnostics=sorted([*result.diagnostics, *(d for d, _ in changes)], key=lambda d: d.sort_key))
-    kept = new_findings(repo, path, relative, result.diagnostics, base, as_of, result.path, overrides)
+        return replace(
+            result,
+            diagnostics=sorted(
+                [*result.diagnostics, *(d for d, _ in changes)], key=lambda d: d.sort_key
+            ),
+        )
+    kept = new_findings(
+        repo, path, relative, result.diagnostics, base, as_of, result.path, overrides
+    )
     kept += [d for d, new in changes if new]
     existing = len(result.diagnostics) + len(changes) - len(kept)
-    return replace(result, diagnostics=sorted(kept, key=lambda d: d.sort_key), existing=existing, since=ref)
+    return replace(
+        result, diagnostics=sorted(kept, key=lambda d: d.sort_key), existing=existing, since=ref
+    )
 
 
-def new_findings(repo: GitRepo, path: Path, relative: str, diagnostics: list[Diagnostic], base: str | None,
-                 as_of: date, display: str, overrides: Overrides) -> list[Diagnostic]:
+def new_findings(
+    repo: GitRepo,
+    path: Path,
+    relative: str,
+    diagnostics: list[Diagnostic],
+    base: str | None,
+    as_of: date,
+    display: str,
+    overrides: Overrides,
+) -> list[Diagnostic]:
     """The diagnostics whose identity was not among the findings on the plan at the base commit."""
     from sendplan_cli.check.identity import identities
     from sendplan_cli.check.pipeline import analyse, load_bytes
@@ -76,8 +105,16 @@ def new_findings(repo: GitRepo, path: Path, relative: str, diagnostics: list[Dia
     return [d for d, identity in zip(diagnostics, now, strict=True) if identity not in before]
 
 
-def _history_findings(repo: GitRepo, path: Path, relative: str, result: FileResult, as_of: date,
-                      base: str | None, history: bool, overrides: Overrides) -> list[tuple[Diagnostic, bool]]:
+def _history_findings(
+    repo: GitRepo,
+    path: Path,
+    relative: str,
+    result: FileResult,
+    as_of: date,
+    base: str | None,
+    history: bool,
+    overrides: Overrides,
+) -> list[tuple[Diagnostic, bool]]:
     """History rules' findings, each with whether it is new since base.
 
     With --history every rule runs over every commit; a finding is new when its commit came after

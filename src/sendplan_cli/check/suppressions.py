@@ -43,14 +43,18 @@ def find_suppressions(text: str) -> list[Suppression]:
                 until_date = date.fromisoformat(until["until"])
             except ValueError:
                 until_date = None
-        found.append(Suppression(
-            line=number,
-            column=start + 1,
-            rules=tuple(r.strip() for r in match["rules"].split(",") if r.strip()),
-            reason=(reason["dq"] if reason["dq"] is not None else reason["sq"]) if reason else None,
-            until=until_date,
-            until_text=until["until"] if until else None,
-        ))
+        found.append(
+            Suppression(
+                line=number,
+                column=start + 1,
+                rules=tuple(r.strip() for r in match["rules"].split(",") if r.strip()),
+                reason=(reason["dq"] if reason["dq"] is not None else reason["sq"])
+                if reason
+                else None,
+                until=until_date,
+                until_text=until["until"] if until else None,
+            )
+        )
     return found
 
 

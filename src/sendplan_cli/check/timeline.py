@@ -44,10 +44,16 @@ def _value(data: dict[str, Any], key: str) -> str | None:
     return " ".join(str(value).split()) if value is not None else None
 
 
-def _git_events(before: PlanFacts | None, after: PlanFacts, version: Version, ref: str | None) -> Iterator[Event]:
+def _git_events(
+    before: PlanFacts | None, after: PlanFacts, version: Version, ref: str | None
+) -> Iterator[Event]:
     commit = version.commit
-    stamp: dict[str, Any] = {"day": version.day.isoformat(), "source": "commit" if commit else "uncommitted",
-             "commit": commit.short if commit else None, "author": commit.author if commit else None}
+    stamp: dict[str, Any] = {
+        "day": version.day.isoformat(),
+        "source": "commit" if commit else "uncommitted",
+        "commit": commit.short if commit else None,
+        "author": commit.author if commit else None,
+    }
     old = before.actions if before is not None else {}
     for name, action in after.actions.items():
         if ref is not None and name != ref:
@@ -62,7 +68,9 @@ def _git_events(before: PlanFacts | None, after: PlanFacts, version: Version, re
             yield Event(ref=name, what="removed", before=action.title, **stamp)
 
 
-def _field_events(name: str, was: ActionFacts, now: ActionFacts, stamp: dict[str, Any]) -> Iterator[Event]:
+def _field_events(
+    name: str, was: ActionFacts, now: ActionFacts, stamp: dict[str, Any]
+) -> Iterator[Event]:
     for key in FIELDS:
         a, b = _value(was.data, key), _value(now.data, key)
         if a != b:
@@ -70,7 +78,13 @@ def _field_events(name: str, was: ActionFacts, now: ActionFacts, stamp: dict[str
     old, new = was.updates_by_month(), now.updates_by_month()
     for month in sorted(set(old) | set(new)):
         if old.get(month) != new.get(month):
-            what = "update recorded" if month not in old else "update removed" if month not in new else "update changed"
+            what = (
+                "update recorded"
+                if month not in old
+                else "update removed"
+                if month not in new
+                else "update changed"
+            )
             yield Event(ref=name, what=what, month=month, **stamp)
 
 
@@ -83,7 +97,9 @@ def _first_day(month: str) -> str:
         return month
 
 
-def _update_events(current: PlanFacts, ref: str | None, baseline: PlanFacts | None) -> Iterator[Event]:
+def _update_events(
+    current: PlanFacts, ref: str | None, baseline: PlanFacts | None
+) -> Iterator[Event]:
     for name, action in current.actions.items():
         if ref is not None and name != ref:
             continue
@@ -95,16 +111,29 @@ def _update_events(current: PlanFacts, ref: str | None, baseline: PlanFacts | No
             if month is None:
                 continue
             if update in already:
-                for key in _UPDATE_FIELDS:  # recorded by the revision compared with: not a change since
+                for (
+                    key
+                ) in _UPDATE_FIELDS:  # recorded by the revision compared with: not a change since
                     in_force[key] = _value(update, key) or in_force[key]
                 continue
             for key in _UPDATE_FIELDS:
                 value = _value(update, key)
                 if value is None:
                     continue
-                before = _value(update, "previous_due") if key == "due" and update.get("previous_due") else in_force[key]
-                yield Event(day=_first_day(month), source="update", ref=name, what=key,
-                            before=before, after=value, month=month)
+                before = (
+                    _value(update, "previous_due")
+                    if key == "due" and update.get("previous_due")
+                    else in_force[key]
+                )
+                yield Event(
+                    day=_first_day(month),
+                    source="update",
+                    ref=name,
+                    what=key,
+                    before=before,
+                    after=value,
+                    month=month,
+                )
                 in_force[key] = value
 
 

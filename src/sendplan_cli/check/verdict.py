@@ -29,7 +29,9 @@ class Verdict:
     def __post_init__(self) -> None:
         for index, result in enumerate(self.results):
             level = self.level_of(result)
-            self._failing[index] = [d.is_load_error or d.severity.rank >= level.rank for d in result.diagnostics]
+            self._failing[index] = [
+                d.is_load_error or d.severity.rank >= level.rank for d in result.diagnostics
+            ]
 
     def level_of(self, result: FileResult) -> Severity:
         """The lowest severity that fails this file."""
@@ -58,14 +60,20 @@ class Verdict:
     @property
     def fail_on_label(self) -> str:
         """The failing level used: one severity, or each file's when their configurations differ."""
-        levels = sorted({self.level_of(r).value for r in self.results}) or [(self.fail_on or Severity.ERROR).value]
+        levels = sorted({self.level_of(r).value for r in self.results}) or [
+            (self.fail_on or Severity.ERROR).value
+        ]
         return levels[0] if len(levels) == 1 else "per file: " + ", ".join(levels)
 
     @property
     def outcome(self) -> str:
         """The verdict in words: "Failed: 3 findings at or above error." or "Passed: nothing at or above error."."""
         label = self.fail_on_label
-        level = label if not label.startswith("per file") else "each file's failing level (" + label[10:] + ")"
+        level = (
+            label
+            if not label.startswith("per file")
+            else "each file's failing level (" + label[10:] + ")"
+        )
         if not self.failed:
             return f"Passed: nothing at or above {level}."
         n = self.failing_count
@@ -78,7 +86,11 @@ class Verdict:
 
     def pairs(self) -> list[tuple[FileResult, Diagnostic, bool]]:
         """Every diagnostic with its file and whether it fails the run, in output order."""
-        return [(r, d, flag) for i, r in enumerate(self.results) for d, flag in zip(r.diagnostics, self._failing[i])]
+        return [
+            (r, d, flag)
+            for i, r in enumerate(self.results)
+            for d, flag in zip(r.diagnostics, self._failing[i])
+        ]
 
 
 def level_name(diagnostic: Diagnostic, fails: bool) -> str:
@@ -89,6 +101,8 @@ def level_name(diagnostic: Diagnostic, fails: bool) -> str:
 
 
 def describe_counts(counts: Counter[str]) -> str:
-    """"3 errors, 1 warning, 0 info"."""
-    return ", ".join(f"{counts[s.value]} {s.value}{'s' if counts[s.value] != 1 and s is not Severity.INFO else ''}"
-                     for s in SEVERITIES)
+    """ "3 errors, 1 warning, 0 info"."""
+    return ", ".join(
+        f"{counts[s.value]} {s.value}{'s' if counts[s.value] != 1 and s is not Severity.INFO else ''}"
+        for s in SEVERITIES
+    )

@@ -42,10 +42,15 @@ def as_of_date(value: str | None) -> date:
     try:
         when = date.fromisoformat(value)
     except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD", param_hint="--as-of") from None
+        raise typer.BadParameter(
+            f"{value!r} is not a date; use YYYY-MM-DD", param_hint="--as-of"
+        ) from None
     if not EARLIEST <= when <= LATEST:
-        raise typer.BadParameter(f"{value} is outside the years sendplan handles ({EARLIEST.year} to {LATEST.year}); "
-                                 f"give a date between {EARLIEST} and {LATEST}", param_hint="--as-of")
+        raise typer.BadParameter(
+            f"{value} is outside the years sendplan handles ({EARLIEST.year} to {LATEST.year}); "
+            f"give a date between {EARLIEST} and {LATEST}",
+            param_hint="--as-of",
+        )
     return when
 
 
@@ -59,7 +64,9 @@ def _colour(value: str) -> str:
     from sendplan_cli.output.colour import CHOICES
 
     if value not in CHOICES:
-        raise typer.BadParameter(f"{value!r} is not one of {', '.join(CHOICES)}", param_hint="--color")
+        raise typer.BadParameter(
+            f"{value!r} is not one of {', '.join(CHOICES)}", param_hint="--color"
+        )
     return value
 
 
@@ -70,14 +77,32 @@ def colour_choice(ctx: typer.Context) -> str:
 
 @app.callback()
 def _root(
-    version: Annotated[bool, typer.Option("--version", "-V", callback=_version, is_eager=True, help="Show the version.")] = False,
-    debug: Annotated[bool, typer.Option("--debug", help="Show a traceback when sendplan itself fails.")] = False,
-    color: Annotated[str, typer.Option("--color", metavar="auto|always|never", callback=_colour, help="Colour output: auto (a terminal, unless NO_COLOR is set; FORCE_COLOR forces it), always or never.")] = "auto",
+    version: Annotated[
+        bool,
+        typer.Option("--version", "-V", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show a traceback when sendplan itself fails.")
+    ] = False,
+    color: Annotated[
+        str,
+        typer.Option(
+            "--color",
+            metavar="auto|always|never",
+            callback=_colour,
+            help="Colour output: auto (a terminal, unless NO_COLOR is set; FORCE_COLOR forces it), always or never.",
+        ),
+    ] = "auto",
 ) -> None:
     pass  # --debug is read off the command line by main(), before or after the command; declared here for --help
 
 
-AsOf = Annotated[str | None, typer.Option("--as-of", metavar="YYYY-MM-DD", help="Judge dates as of this day (default: today).")]
+AsOf = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of", metavar="YYYY-MM-DD", help="Judge dates as of this day (default: today)."
+    ),
+]
 
 
 def file_lines(path: str) -> list[str]:
@@ -86,7 +111,11 @@ def file_lines(path: str) -> list[str]:
     from sendplan_cli.plan.reading import ReadRefused, read_plan_bytes
 
     try:  # regular files only: quoting must never block on a pipe or read a device (the loader said why)
-        return editor_lines(read_plan_bytes(Path(path), max_bytes=sys.maxsize).decode("utf-8", errors="replace").lstrip("\ufeff"))
+        return editor_lines(
+            read_plan_bytes(Path(path), max_bytes=sys.maxsize)
+            .decode("utf-8", errors="replace")
+            .lstrip("\ufeff")
+        )
     except ReadRefused:
         return []
 
@@ -139,7 +168,11 @@ def _only_the_command_run(args: list[str]) -> typer.Typer:
 
     from typer.main import get_command_name
 
-    chosen = [c for c in app.registered_commands if (c.name or get_command_name(c.callback.__name__)) == name]  # type: ignore[union-attr]
+    chosen = [
+        c
+        for c in app.registered_commands
+        if (c.name or get_command_name(c.callback.__name__)) == name  # type: ignore[union-attr]
+    ]
     if not chosen:
         return app
     runner = copy(app)
@@ -162,7 +195,9 @@ def main() -> None:
     args, debug = _without_debug(sys.argv[1:])
     runner = _only_the_command_run(args)
     try:
-        code = runner(args=args, prog_name="sendplan", standalone_mode=False)  # sendplan words option errors itself
+        code = runner(
+            args=args, prog_name="sendplan", standalone_mode=False
+        )  # sendplan words option errors itself
     except UsageError as exc:
         typer.echo(f"sendplan: error: {_shown(exc)}", err=True)
         sys.exit(2)
@@ -174,7 +209,10 @@ def main() -> None:
     except Exception as exc:  # noqa: BLE001 - the single handler for sendplan's own failures
         if debug:
             raise
-        typer.echo(f"sendplan: internal error: {type(exc).__name__}: {_shown(exc)} (run again with --debug for details)", err=True)
+        typer.echo(
+            f"sendplan: internal error: {type(exc).__name__}: {_shown(exc)} (run again with --debug for details)",
+            err=True,
+        )
         sys.exit(2)
     sys.exit(code if isinstance(code, int) else 0)
 
@@ -190,9 +228,15 @@ def _option_error(exc: typer.TyperException) -> int:
     """An option or argument error in the same words as every other sendplan error, and where to look."""
     ctx = getattr(exc, "ctx", None)
     if type(exc).__name__ == "NoArgsIsHelpError" and ctx is not None:
-        typer.echo(ctx.get_help())  # `sendplan` alone asks for the help, and gets it (exit 2, as click does)
+        typer.echo(
+            ctx.get_help()
+        )  # `sendplan` alone asks for the help, and gets it (exit 2, as click does)
         return int(getattr(exc, "exit_code", 2))
     typer.echo(f"sendplan: error: {_shown(exc.format_message())}", err=True)  # type: ignore[attr-defined]
-    command = ctx.command_path if ctx is not None else " ".join(["sendplan", *filter(None, [_command_named(sys.argv[1:])])])
+    command = (
+        ctx.command_path
+        if ctx is not None
+        else " ".join(["sendplan", *filter(None, [_command_named(sys.argv[1:])])])
+    )
     typer.echo(f"Run '{command} -h' for its options.", err=True)
     return int(getattr(exc, "exit_code", 2))

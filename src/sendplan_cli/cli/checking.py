@@ -64,25 +64,127 @@ Examples:
 @app.command(epilog=_EXAMPLES)
 def validate(
     ctx: typer.Context,
-    paths: Annotated[list[Path], typer.Argument(metavar="PATH...", help="Plan files or directories (searched for plans); '-' reads one plan from standard input.")],
-    output_format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
-    output_style: Annotated[OutputFormat, typer.Option("--output-format", help="Text output: full (the line quoted, a hint) or concise (one line a finding).")] = OutputFormat.full,
-    output_file: Annotated[Path | None, typer.Option("--output-file", "-o", metavar="FILE", help="Write the report to FILE instead of standard output.")] = None,
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="PATH...",
+            help="Plan files or directories (searched for plans); '-' reads one plan from standard input.",
+        ),
+    ],
+    output_format: Annotated[
+        Format, typer.Option("--format", "-f", help="Output format.")
+    ] = Format.text,
+    output_style: Annotated[
+        OutputFormat,
+        typer.Option(
+            "--output-format",
+            help="Text output: full (the line quoted, a hint) or concise (one line a finding).",
+        ),
+    ] = OutputFormat.full,
+    output_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--output-file",
+            "-o",
+            metavar="FILE",
+            help="Write the report to FILE instead of standard output.",
+        ),
+    ] = None,
     as_of: AsOf = None,
-    fail_on: Annotated[FailOn | None, typer.Option("--fail-on", help="Lowest severity that fails the run (default: from configuration, else error).")] = None,
-    exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when findings fail the run (usage errors still exit 2).")] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Show only the findings that fail the run, and the summary.")] = False,
-    select: Annotated[list[str] | None, typer.Option("--select", metavar="CODE|NAME", help="Run only these rules (replaces the configuration's select).")] = None,
-    extend_select: Annotated[list[str] | None, typer.Option("--extend-select", metavar="CODE|NAME", help="Run these rules as well as the selected ones.")] = None,
-    ignore: Annotated[list[str] | None, typer.Option("--ignore", metavar="CODE|NAME", help="Do not run these rules.")] = None,
-    config: Annotated[Path | None, typer.Option("--config", metavar="FILE", help="Use this sendplan.toml (or pyproject.toml) instead of the nearest one.")] = None,
-    exclude: Annotated[list[str] | None, typer.Option("--exclude", metavar="PATTERN", help="Leave out files and folders matching this gitignore-style pattern when searching directories.")] = None,
-    show_files: Annotated[bool, typer.Option("--show-files", help="List the files that would be checked, and the YAML files skipped, then stop.")] = False,
-    stdin_filename: Annotated[str | None, typer.Option("--stdin-filename", metavar="PATH", help="With '-': the path to report and to find the configuration from.")] = None,
-    statistics: Annotated[bool, typer.Option("--statistics", help="Count findings per rule.")] = False,
-    group_by: Annotated[str | None, typer.Option("--group-by", metavar="lead", help="Group text output: 'lead' for a per-lead digest.")] = None,
-    since: Annotated[str | None, typer.Option("--since", metavar="REF", help="Report only findings that are new since this git revision (e.g. HEAD, origin/main); '' turns a configured one off.")] = None,
-    history: Annotated[bool, typer.Option("--history", help="Also run the history rules, which read every commit of the plan.")] = False,
+    fail_on: Annotated[
+        FailOn | None,
+        typer.Option(
+            "--fail-on",
+            help="Lowest severity that fails the run (default: from configuration, else error).",
+        ),
+    ] = None,
+    exit_zero: Annotated[
+        bool,
+        typer.Option(
+            "--exit-zero",
+            help="Exit 0 even when findings fail the run (usage errors still exit 2).",
+        ),
+    ] = False,
+    quiet: Annotated[
+        bool,
+        typer.Option(
+            "--quiet", "-q", help="Show only the findings that fail the run, and the summary."
+        ),
+    ] = False,
+    select: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--select",
+            metavar="CODE|NAME",
+            help="Run only these rules (replaces the configuration's select).",
+        ),
+    ] = None,
+    extend_select: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--extend-select",
+            metavar="CODE|NAME",
+            help="Run these rules as well as the selected ones.",
+        ),
+    ] = None,
+    ignore: Annotated[
+        list[str] | None,
+        typer.Option("--ignore", metavar="CODE|NAME", help="Do not run these rules."),
+    ] = None,
+    config: Annotated[
+        Path | None,
+        typer.Option(
+            "--config",
+            metavar="FILE",
+            help="Use this sendplan.toml (or pyproject.toml) instead of the nearest one.",
+        ),
+    ] = None,
+    exclude: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--exclude",
+            metavar="PATTERN",
+            help="Leave out files and folders matching this gitignore-style pattern when searching directories.",
+        ),
+    ] = None,
+    show_files: Annotated[
+        bool,
+        typer.Option(
+            "--show-files",
+            help="List the files that would be checked, and the YAML files skipped, then stop.",
+        ),
+    ] = False,
+    stdin_filename: Annotated[
+        str | None,
+        typer.Option(
+            "--stdin-filename",
+            metavar="PATH",
+            help="With '-': the path to report and to find the configuration from.",
+        ),
+    ] = None,
+    statistics: Annotated[
+        bool, typer.Option("--statistics", help="Count findings per rule.")
+    ] = False,
+    group_by: Annotated[
+        str | None,
+        typer.Option(
+            "--group-by", metavar="lead", help="Group text output: 'lead' for a per-lead digest."
+        ),
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            metavar="REF",
+            help="Report only findings that are new since this git revision (e.g. HEAD, origin/main); '' turns a configured one off.",
+        ),
+    ] = None,
+    history: Annotated[
+        bool,
+        typer.Option(
+            "--history", help="Also run the history rules, which read every commit of the plan."
+        ),
+    ] = False,
 ) -> None:
     """Check plans: YAML and schema errors, then findings (overdue, contradictory ratings, SMART gaps)."""
     from sendplan_cli.check.config import Overrides
@@ -96,20 +198,40 @@ def validate(
     if group_by not in (None, "lead"):
         raise typer.BadParameter("the only grouping is 'lead'", param_hint="--group-by")
     if group_by and output_format is not Format.text:
-        raise UsageError(f"--group-by groups text output only; drop it, or use --format text instead of {output_format.value}")
-    overrides = Overrides(config, tuple(exclude or ()), tuple(select) if select is not None else None,
-                          tuple(extend_select or ()), tuple(ignore or ()))
+        raise UsageError(
+            f"--group-by groups text output only; drop it, or use --format text instead of {output_format.value}"
+        )
+    overrides = Overrides(
+        config,
+        tuple(exclude or ()),
+        tuple(select) if select is not None else None,
+        tuple(extend_select or ()),
+        tuple(ignore or ()),
+    )
     if show_files:
         print_files(paths, overrides)
         return
     when = as_of_date(as_of)
-    files, results, from_stdin, found = check_inputs(paths, when, stdin_filename, overrides, output_file)
+    files, results, from_stdin, found = check_inputs(
+        paths, when, stdin_filename, overrides, output_file
+    )
     if from_stdin is not None and (since is not None or history):
-        raise UsageError("--since and --history compare a plan with its git history; check a file in the repository, not '-'")
-    results = judge_changes(results, files, when, since, history, overrides) + ([from_stdin] if from_stdin else [])
+        raise UsageError(
+            "--since and --history compare a plan with its git history; check a file in the repository, not '-'"
+        )
+    results = judge_changes(results, files, when, since, history, overrides) + (
+        [from_stdin] if from_stdin else []
+    )
     verdict = Verdict(results, when, Severity(fail_on.value) if fail_on else None, exit_zero)
-    run = Run(verdict, file_lines, statistics, group_by, concise=output_style is OutputFormat.concise, quiet=quiet,
-              colour=colour_choice(ctx))
+    run = Run(
+        verdict,
+        file_lines,
+        statistics,
+        group_by,
+        concise=output_style is OutputFormat.concise,
+        quiet=quiet,
+        colour=colour_choice(ctx),
+    )
     write_report(lambda out: REPORTER_BY_NAME[output_format.value](run, out), output_file)
     append_if_asked(run)
     print_search_notes(found)
@@ -119,9 +241,18 @@ def validate(
 @app.command("list")
 def list_actions(
     ctx: typer.Context,
-    paths: Annotated[list[Path], typer.Argument(help="Plan files, or directories of *.yaml plans.")],
-    output_format: Annotated[ListFormat, typer.Option("--format", "-f", help="table, or json for scripts.")] = ListFormat.table,
-    indicators: Annotated[bool, typer.Option("--indicators", help="List the indicators instead: the KPI scorecard as at --as-of.")] = False,
+    paths: Annotated[
+        list[Path], typer.Argument(help="Plan files, or directories of *.yaml plans.")
+    ],
+    output_format: Annotated[
+        ListFormat, typer.Option("--format", "-f", help="table, or json for scripts.")
+    ] = ListFormat.table,
+    indicators: Annotated[
+        bool,
+        typer.Option(
+            "--indicators", help="List the indicators instead: the KPI scorecard as at --as-of."
+        ),
+    ] = False,
     as_of: AsOf = None,
 ) -> None:
     """List each plan's actions (ref, title, leads, due date, ratings as published), or with --indicators its KPI scorecard."""
@@ -156,7 +287,10 @@ def list_actions(
     if output_format is ListFormat.json:
         print_json(everything, sys.stdout)
     if broken:
-        typer.echo("sendplan: some plans could not be listed: fix the errors above, `sendplan validate` shows them all", err=True)
+        typer.echo(
+            "sendplan: some plans could not be listed: fix the errors above, `sendplan validate` shows them all",
+            err=True,
+        )
         raise typer.Exit(1)
 
 
@@ -175,7 +309,9 @@ def rules() -> None:
 
 
 @app.command()
-def explain(rule: Annotated[str, typer.Argument(help="A code (SP101, SP013) or name (overdue, bad-date).")]) -> None:
+def explain(
+    rule: Annotated[str, typer.Argument(help="A code (SP101, SP013) or name (overdue, bad-date).")],
+) -> None:
     """Print what a code means: why it matters and what to do, with failing and passing examples for rules."""
     from sendplan_cli.check.rules import RULES, get
     from sendplan_cli.check.rules.load_errors import LOAD_ERRORS
@@ -191,6 +327,9 @@ def explain(rule: Annotated[str, typer.Argument(help="A code (SP101, SP013) or n
     except KeyError:
         # Names are suggested; a near code (SP999 -> SP903) is another check, not a typo.
         close = suggest(rule, [r.name for r in RULES] + [e.name for e in LOAD_ERRORS])
-        raise UsageError(f"no check with the code or name {rule!r}" + (f"; did you mean {close!r}?" if close else ".")
-                         + " `sendplan rules` lists them all") from None
+        raise UsageError(
+            f"no check with the code or name {rule!r}"
+            + (f"; did you mean {close!r}?" if close else ".")
+            + " `sendplan rules` lists them all"
+        ) from None
     typer.echo(f"# {found.code} {found.name} ({found.severity.value})\n\n{found.doc}")

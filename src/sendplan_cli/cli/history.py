@@ -33,9 +33,20 @@ def _shown(text: str | None, width: int = 90) -> str:
 @app.command("history")
 def history_command(
     plan: Annotated[Path, typer.Argument(help="A plan file in a git work tree.")],
-    since: Annotated[str | None, typer.Argument(metavar="[REF]", help="Only the changes made after this revision (e.g. the last board's tag).")] = None,
-    action: Annotated[str | None, typer.Option("--action", "-a", metavar="REF", help="Only this action, e.g. 1.1.")] = None,
-    output_format: Annotated[HistoryFormat, typer.Option("--format", "-f", help="text, or json for scripts.")] = HistoryFormat.text,
+    since: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[REF]",
+            help="Only the changes made after this revision (e.g. the last board's tag).",
+        ),
+    ] = None,
+    action: Annotated[
+        str | None,
+        typer.Option("--action", "-a", metavar="REF", help="Only this action, e.g. 1.1."),
+    ] = None,
+    output_format: Annotated[
+        HistoryFormat, typer.Option("--format", "-f", help="text, or json for scripts.")
+    ] = HistoryFormat.text,
 ) -> None:
     """Show the timeline of a plan or one action: every change to dates, ratings, leads and commentary, with
     commit, author and date, merged with the recorded monthly updates.
@@ -60,15 +71,25 @@ def history_command(
         raise typer.Exit(1)
     versions = read_versions(repo, path, repo.relative(path), today(), base=base)
     if action is not None and action not in known_refs(versions):
-        raise UsageError(f"{plan}: no version of this plan has an action {action!r}; `sendplan list {plan}` lists the refs")
+        raise UsageError(
+            f"{plan}: no version of this plan has an action {action!r}; `sendplan list {plan}` lists the refs"
+        )
     events = timeline(versions, action)
     if output_format is HistoryFormat.json:
-        json.dump({"plan": str(plan), "action": action, "events": [asdict(e) for e in events]}, sys.stdout,
-                  indent=2, ensure_ascii=False)
+        json.dump(
+            {"plan": str(plan), "action": action, "events": [asdict(e) for e in events]},
+            sys.stdout,
+            indent=2,
+            ensure_ascii=False,
+        )
         sys.stdout.write("\n")
         return
-    scope = (f"action {action}" if action else "every action") + (f" since {since}" if since else "")
-    typer.echo(f"History of {scope} in {plan}: {len(events)} change{'s' if len(events) != 1 else ''}, oldest first")
+    scope = (f"action {action}" if action else "every action") + (
+        f" since {since}" if since else ""
+    )
+    typer.echo(
+        f"History of {scope} in {plan}: {len(events)} change{'s' if len(events) != 1 else ''}, oldest first"
+    )
     for e in events:
         if e.source == "update":
             who = f"recorded update {e.month}"

@@ -18,8 +18,13 @@ STDIN = Path("-")
 STDIN_LIMIT = 20_000_000
 
 
-def check_inputs(paths: list[Path], when: date, stdin_filename: str | None,  # type: ignore[no-untyped-def]
-                 overrides: Overrides, output_file: Path | None = None):
+def check_inputs(
+    paths: list[Path],
+    when: date,
+    stdin_filename: str | None,  # type: ignore[no-untyped-def]
+    overrides: Overrides,
+    output_file: Path | None = None,
+):
     """(plan files, their results, the standard input's result or None, what the directory search found).
 
     output_file, where the report will go, is refused before any plan is checked if it is a plan."""
@@ -30,22 +35,36 @@ def check_inputs(paths: list[Path], when: date, stdin_filename: str | None,  # t
 
     reads_stdin = any(p == STDIN for p in paths)
     if stdin_filename is not None and not reads_stdin:
-        raise UsageError("--stdin-filename names the plan read from standard input; give '-' as the path too")
+        raise UsageError(
+            "--stdin-filename names the plan read from standard input; give '-' as the path too"
+        )
     if sum(1 for p in paths if p == STDIN) > 1:
         raise UsageError("'-' may be given once: standard input holds one plan")
     others = [p for p in paths if p != STDIN]
     found = discover(others, *discovery_patterns(overrides)) if others else Discovery()
     files = found.files
-    refuse_overwriting_plans(output_file, [*files, *([Path(stdin_filename)] if stdin_filename else [])],
-                             "--output-file", "sendplan-report.txt")
+    refuse_overwriting_plans(
+        output_file,
+        [*files, *([Path(stdin_filename)] if stdin_filename else [])],
+        "--output-file",
+        "sendplan-report.txt",
+    )
     results = check_files(files, when, overrides)
     stdin_result = None
     if reads_stdin:
         raw = sys.stdin.buffer.read(STDIN_LIMIT + 1)
         if len(raw) > STDIN_LIMIT:
-            raise UsageError(f"standard input holds more than {STDIN_LIMIT:,} bytes; a plan is far smaller")
+            raise UsageError(
+                f"standard input holds more than {STDIN_LIMIT:,} bytes; a plan is far smaller"
+            )
         display = stdin_filename or "<stdin>"
-        stdin_result = check_file(Path(stdin_filename) if stdin_filename else Path("<stdin>"), when, display, raw, overrides)
+        stdin_result = check_file(
+            Path(stdin_filename) if stdin_filename else Path("<stdin>"),
+            when,
+            display,
+            raw,
+            overrides,
+        )
     return files, results, stdin_result, found
 
 
@@ -56,13 +75,19 @@ def print_search_notes(found) -> None:  # type: ignore[no-untyped-def]
 
     if found.doubtful:
         names = ", ".join(one_line(str(file)) for file in found.doubtful)
-        typer.echo(f"sendplan: checked as plans with a problem, though they do not declare themselves plans: {names}; "
-                   "if one is not a plan, leave it out with an `exclude` pattern in the configuration or --exclude", err=True)
+        typer.echo(
+            f"sendplan: checked as plans with a problem, though they do not declare themselves plans: {names}; "
+            "if one is not a plan, leave it out with an `exclude` pattern in the configuration or --exclude",
+            err=True,
+        )
     if found.skipped:
         names = ", ".join(one_line(str(file)) for file, _ in found.skipped)
         many = len(found.skipped) != 1
-        typer.echo(f"sendplan: skipped {len(found.skipped)} YAML file{'s' if many else ''}, not checked as "
-                   f"{'plans' if many else 'a plan'}: {names}; `--show-files` says why each was skipped", err=True)
+        typer.echo(
+            f"sendplan: skipped {len(found.skipped)} YAML file{'s' if many else ''}, not checked as "
+            f"{'plans' if many else 'a plan'}: {names}; `--show-files` says why each was skipped",
+            err=True,
+        )
 
 
 def print_files(paths: list[Path], overrides: Overrides) -> None:
@@ -71,14 +96,19 @@ def print_files(paths: list[Path], overrides: Overrides) -> None:
     from sendplan_cli.check.discovery import discover
     from sendplan_cli.output.sanitise import one_line
 
-    found = discover([p for p in paths if p != STDIN], *discovery_patterns(overrides), require_plans=False)
+    found = discover(
+        [p for p in paths if p != STDIN], *discovery_patterns(overrides), require_plans=False
+    )
     for file in found.files:
         typer.echo(one_line(str(file)))
     if any(p == STDIN for p in paths):
         typer.echo("- (standard input)")
     for file in found.doubtful:
-        typer.echo(f"checked {one_line(str(file))}: no top-level `partnership:` key, but it may be a plan with a "
-                   "problem (it has a plan's keys, or cannot be parsed); if it is not a plan, exclude it", err=True)
+        typer.echo(
+            f"checked {one_line(str(file))}: no top-level `partnership:` key, but it may be a plan with a "
+            "problem (it has a plan's keys, or cannot be parsed); if it is not a plan, exclude it",
+            err=True,
+        )
     for file, why in found.skipped:
         typer.echo(f"skipped {one_line(str(file))}: {why}", err=True)
 
@@ -97,7 +127,11 @@ def one_plan_file(path: Path, takes: str) -> Path:
     if not path.is_file():
         raise UsageError(f"{shown}: not a regular file; {give}")
     if not path.name.endswith(PLAN_SUFFIXES):
-        raise UsageError(f"{shown}: not a plan file (a plan is a YAML file, ending in .yaml or .yml); {give}")
+        raise UsageError(
+            f"{shown}: not a plan file (a plan is a YAML file, ending in .yaml or .yml); {give}"
+        )
     if not looks_like_a_plan(path):
-        raise UsageError(f"{shown}: not a plan (no top-level `partnership:`, `actions:` or `recommendations:` key); {give}")
+        raise UsageError(
+            f"{shown}: not a plan (no top-level `partnership:`, `actions:` or `recommendations:` key); {give}"
+        )
     return path

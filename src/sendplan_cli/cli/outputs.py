@@ -14,7 +14,9 @@ from pathlib import Path
 from sendplan_cli.errors import UsageError
 
 
-def refuse_overwriting_plans(target: Path | str | None, inputs: Iterable[Path], option: str, instead: str) -> None:
+def refuse_overwriting_plans(
+    target: Path | str | None, inputs: Iterable[Path], option: str, instead: str
+) -> None:
     """A usage error when target is one of inputs or is a plan; nothing to check when it does not exist yet.
 
     option is how the user named the target (e.g. "-o"); instead is a file name to suggest."""
@@ -31,8 +33,10 @@ def refuse_overwriting_plans(target: Path | str | None, inputs: Iterable[Path], 
         what = "written like a plan (a top-level partnership:, actions: or recommendations: key), so it may be one"
     else:
         return
-    raise UsageError(f"{option} {path}: that file is {what}, and sendplan never overwrites a plan; "
-                     f"nothing was written. Give another file name, e.g. {option} {instead}")
+    raise UsageError(
+        f"{option} {path}: that file is {what}, and sendplan never overwrites a plan; "
+        f"nothing was written. Give another file name, e.g. {option} {instead}"
+    )
 
 
 def _same(path: Path, plan: Path) -> bool:
@@ -40,4 +44,3 @@ def _same(path: Path, plan: Path) -> bool:
         return os.path.samefile(path, plan)
     except OSError:
         return False
-

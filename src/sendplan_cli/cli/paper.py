@@ -22,12 +22,43 @@ class PaperFormat(str, Enum):
 
 @app.command()
 def report(
-    plans: Annotated[list[Path], typer.Argument(help="Plan files, or directories of *.yaml plans; several give one paper.")],
+    plans: Annotated[
+        list[Path],
+        typer.Argument(help="Plan files, or directories of *.yaml plans; several give one paper."),
+    ],
     month: Annotated[str, typer.Option("--month", "-m", help="The board's month, YYYY-MM.")],
-    output_format: Annotated[PaperFormat | None, typer.Option("--format", "-f", help="html (one self-contained file), md, or docx (an editable Word document). Default: from the -o file's extension, else html.")] = None,
-    output: Annotated[str | None, typer.Option("--output", "-o", metavar="FILE", help="Output file (.html, .md or .docx); '-' for standard output. Default: board-paper-<plan>-<month>.<format>.")] = None,
-    template: Annotated[Path | None, typer.Option("--template", help="Your own template: a Jinja template for html or md, a Word template (.docx with Jinja tags) for docx; see the README.")] = None,
-    as_of: Annotated[str | None, typer.Option("--as-of", metavar="YYYY-MM-DD", help="Judge dates as of this day. Default: the month's last day for a past month, today for the current month. Never in the future.")] = None,
+    output_format: Annotated[
+        PaperFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="html (one self-contained file), md, or docx (an editable Word document). Default: from the -o file's extension, else html.",
+        ),
+    ] = None,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Output file (.html, .md or .docx); '-' for standard output. Default: board-paper-<plan>-<month>.<format>.",
+        ),
+    ] = None,
+    template: Annotated[
+        Path | None,
+        typer.Option(
+            "--template",
+            help="Your own template: a Jinja template for html or md, a Word template (.docx with Jinja tags) for docx; see the README.",
+        ),
+    ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            metavar="YYYY-MM-DD",
+            help="Judge dates as of this day. Default: the month's last day for a past month, today for the current month. Never in the future.",
+        ),
+    ] = None,
 ) -> None:
     """Render the monthly board paper: ratings and movement, exceptions, what is coming up, by lead."""
     from sendplan_cli.authoring.atomic import write_atomic
@@ -44,14 +75,23 @@ def report(
     if template is not None and not template.is_file():
         raise UsageError(f"{template}: no such template file")
     chosen = _paper_format(output_format, output)
-    if template is not None and (template.suffix.lower() == ".docx") != (chosen is PaperFormat.docx):
-        raise UsageError(f"--template {template}: a Word template (.docx) goes with --format docx, "
-                         f"a Jinja template (.html.j2, .md.j2) with html or md; this paper is {chosen.value}")
+    if template is not None and (template.suffix.lower() == ".docx") != (
+        chosen is PaperFormat.docx
+    ):
+        raise UsageError(
+            f"--template {template}: a Word template (.docx) goes with --format docx, "
+            f"a Jinja template (.html.j2, .md.j2) with html or md; this paper is {chosen.value}"
+        )
     when = _paper_as_of(first, as_of)
     files = plan_files(plans)
     stem = files[0].stem if len(files) == 1 else "plans"
     target = Path(output or f"board-paper-{stem}-{first:%Y-%m}.{chosen.value}")
-    refuse_overwriting_plans(None if output == "-" else target, files, "-o", f"board-paper-{stem}-{first:%Y-%m}.{chosen.value}")
+    refuse_overwriting_plans(
+        None if output == "-" else target,
+        files,
+        "-o",
+        f"board-paper-{stem}-{first:%Y-%m}.{chosen.value}",
+    )
     views: list[Any] = []
     broken = False
     for path in files:
@@ -62,11 +102,15 @@ def report(
             continue
         published = plan.published.start
         if published is not None and month_end(first) < published:
-            raise UsageError(f"{path}: the plan was published in {plan.published.text}, after {first:%B %Y}; "
-                             "choose a month from its publication on")
+            raise UsageError(
+                f"{path}: the plan was published in {plan.published.text}, after {first:%B %Y}; "
+                "choose a month from its publication on"
+            )
         # The bundled Markdown paper and every Word paper show no SVG; someone's own Markdown template may.
         svg = chosen is PaperFormat.html or (chosen is PaperFormat.md and template is not None)
-        views.append(build_view(plan, str(path), first, when, diagnostics, number=len(views) + 1, svg=svg))
+        views.append(
+            build_view(plan, str(path), first, when, diagnostics, number=len(views) + 1, svg=svg)
+        )
     if broken:
         typer.echo("sendplan: no board paper written: fix the errors above first", err=True)
         raise typer.Exit(1)
@@ -78,16 +122,25 @@ def report(
         data = render(Paper(views, first, when, today()), chosen.value, template).encode("utf-8")
     if output == "-":
         if chosen is PaperFormat.docx and sys.stdout.isatty():
-            raise UsageError("a Word paper is a binary file and would garble the terminal; give a file name "
-                             "(-o board-paper.docx), or send standard output to a file or another program")
-        sys.stdout.buffer.write(data) if chosen is PaperFormat.docx else sys.stdout.write(data.decode("utf-8"))
+            raise UsageError(
+                "a Word paper is a binary file and would garble the terminal; give a file name "
+                "(-o board-paper.docx), or send standard output to a file or another program"
+            )
+        sys.stdout.buffer.write(data) if chosen is PaperFormat.docx else sys.stdout.write(
+            data.decode("utf-8")
+        )
         return
     write_atomic(target, data)
     typer.echo(f"wrote {target}", err=True)
 
 
-_EXTENSIONS = {".html": PaperFormat.html, ".htm": PaperFormat.html, ".md": PaperFormat.md, ".markdown": PaperFormat.md,
-               ".docx": PaperFormat.docx}
+_EXTENSIONS = {
+    ".html": PaperFormat.html,
+    ".htm": PaperFormat.html,
+    ".md": PaperFormat.md,
+    ".markdown": PaperFormat.md,
+    ".docx": PaperFormat.docx,
+}
 
 
 def _paper_format(given: PaperFormat | None, output: str | None) -> PaperFormat:
@@ -99,10 +152,14 @@ def _paper_format(given: PaperFormat | None, output: str | None) -> PaperFormat:
     if inferred is None and given is not None:
         return given  # the format was said: a file name of another kind (notes.txt) is the user's choice
     if inferred is None:
-        raise UsageError(f"-o {output}: cannot tell the format from {suffix or 'no extension'!r}; "
-                         "end the file name in .html, .md or .docx, or give --format")
+        raise UsageError(
+            f"-o {output}: cannot tell the format from {suffix or 'no extension'!r}; "
+            "end the file name in .html, .md or .docx, or give --format"
+        )
     if given is not None and given is not inferred:
-        raise UsageError(f"-o {output} is a {inferred.value} file name but --format is {given.value}; make them agree")
+        raise UsageError(
+            f"-o {output} is a {inferred.value} file name but --format is {given.value}; make them agree"
+        )
     return inferred
 
 
@@ -112,8 +169,12 @@ def _paper_as_of(first: date, given: str | None) -> date:
 
     now = today()
     if first > now:
-        raise UsageError(f"--month {first:%Y-%m} has not started yet; a board paper reports a month that has begun")
+        raise UsageError(
+            f"--month {first:%Y-%m} has not started yet; a board paper reports a month that has begun"
+        )
     when = as_of_date(given) if given else min(month_end(first), now)
     if when > now:
-        raise UsageError(f"--as-of {when.isoformat()} is in the future; give a date up to today ({now.isoformat()})")
+        raise UsageError(
+            f"--as-of {when.isoformat()} is in the future; give a date up to today ({now.isoformat()})"
+        )
     return when

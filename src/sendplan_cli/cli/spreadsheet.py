@@ -23,7 +23,9 @@ def _load(plan: Path) -> tuple[Any, bytes]:
     loaded, model = load_model(plan, raw=raw)
     if model is None:
         print_load_errors(loaded.path, loaded.diagnostics)
-        typer.echo(f"{plan}: the plan has errors; run `sendplan validate` and fix them first", err=True)
+        typer.echo(
+            f"{plan}: the plan has errors; run `sendplan validate` and fix them first", err=True
+        )
         raise typer.Exit(1)
     return model, raw
 
@@ -31,10 +33,27 @@ def _load(plan: Path) -> tuple[Any, bytes]:
 @app.command()
 def export(
     plan: Annotated[Path, typer.Argument(help="The plan file.")],
-    month: Annotated[str | None, typer.Option("--month", "-m", help="Make update forms for this reporting month, YYYY-MM; without it, export the whole tracker.")] = None,
+    month: Annotated[
+        str | None,
+        typer.Option(
+            "--month",
+            "-m",
+            help="Make update forms for this reporting month, YYYY-MM; without it, export the whole tracker.",
+        ),
+    ] = None,
     fmt: Annotated[str, typer.Option("--format", help="The file format: xlsx.")] = "xlsx",
-    by_lead: Annotated[bool, typer.Option("--by-lead", help="With --month: one form per accountable lead, in a folder.")] = False,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="The file (or with --by-lead the folder) to write; never overwritten.")] = None,
+    by_lead: Annotated[
+        bool,
+        typer.Option("--by-lead", help="With --month: one form per accountable lead, in a folder."),
+    ] = False,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="The file (or with --by-lead the folder) to write; never overwritten.",
+        ),
+    ] = None,
     as_of: AsOf = None,
 ) -> None:
     """Export update forms for a month's round (one per lead with --by-lead), or the whole tracker, as Excel workbooks."""
@@ -45,13 +64,19 @@ def export(
 
     refuse_overwriting_plans(output, [plan], "-o", "tracker.xlsx")
     if fmt != "xlsx":
-        raise UsageError(f"--format {one_line(fmt)!r}: sendplan exports Excel workbooks only; use --format xlsx")
+        raise UsageError(
+            f"--format {one_line(fmt)!r}: sendplan exports Excel workbooks only; use --format xlsx"
+        )
     if output is not None and not by_lead and output.suffix.lower() != ".xlsx":
-        raise UsageError(f"-o {one_line(output)}: an Excel workbook's name ends in .xlsx, so Excel opens it; "
-                         f"give -o {one_line(output.with_suffix('.xlsx'))}")
+        raise UsageError(
+            f"-o {one_line(output)}: an Excel workbook's name ends in .xlsx, so Excel opens it; "
+            f"give -o {one_line(output.with_suffix('.xlsx'))}"
+        )
     if month is None:
         if by_lead:
-            raise UsageError("--by-lead makes update forms, which are for one month: add --month YYYY-MM")
+            raise UsageError(
+                "--by-lead makes update forms, which are for one month: add --month YYYY-MM"
+            )
         from sendplan_cli.authoring.spreadsheet.tracker import export_tracker
 
         model, raw = _load(plan)
@@ -73,8 +98,13 @@ def export(
 def import_forms(
     plan: Annotated[Path, typer.Argument(help="The plan file.")],
     forms: Annotated[list[Path], typer.Argument(help="Returned update forms (.xlsx).")],
-    month: Annotated[str | None, typer.Option("--month", "-m", help="Refuse forms made for any other month, YYYY-MM.")] = None,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Show the change as a diff; write nothing.")] = False,
+    month: Annotated[
+        str | None,
+        typer.Option("--month", "-m", help="Refuse forms made for any other month, YYYY-MM."),
+    ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Show the change as a diff; write nothing.")
+    ] = False,
 ) -> None:
     """Record returned update forms in the plan: each row as that month's update, each figure as an actual."""
     from sendplan_cli.authoring.spreadsheet.import_ import import_forms as run

@@ -18,12 +18,24 @@ _VALUE = re.compile(r"^(?P<indent>\s*)(?:-\s+)?(?P<key>[a-z_]+):\s*(?P<rest>.*)$
 _KEY = re.compile(r"^(?P<indent>\s*)(?:-\s+)?(?P<word>[a-z_]*)$")
 _PARENT = re.compile(r"^(?P<indent>\s*)(?:-\s+)?(?P<key>[a-z_]+):\s*$")
 # Which model a mapping under each list key holds; the top level is the plan.
-_SECTION_MODEL = {"actions": "Action", "updates": "Update", "measures": "Measure", "milestones": "Milestone",
-                  "activities": "Activity", "recommendations": "Recommendation", "workstreams": "Workstream",
-                  "indicators": "Indicator", "people": "Person", "papers": "PaperEntry", "source": "Source"}
+_SECTION_MODEL = {
+    "actions": "Action",
+    "updates": "Update",
+    "measures": "Measure",
+    "milestones": "Milestone",
+    "activities": "Activity",
+    "recommendations": "Recommendation",
+    "workstreams": "Workstream",
+    "indicators": "Indicator",
+    "people": "Person",
+    "papers": "PaperEntry",
+    "source": "Source",
+}
 
 
-def complete(index: PlanIndex | None, lines: list[str], line: int, before: str, today: date) -> list[types.CompletionItem]:
+def complete(
+    index: PlanIndex | None, lines: list[str], line: int, before: str, today: date
+) -> list[types.CompletionItem]:
     """What may go at the cursor: line is 0-based, before is the line's text up to the cursor."""
     value = _VALUE.match(before)
     if value:
@@ -33,7 +45,9 @@ def complete(index: PlanIndex | None, lines: list[str], line: int, before: str, 
         return _keys(_parent(lines, line, len(key["indent"])))
     in_list = re.match(r"^\s*-\s+\S*$", before)
     if in_list:
-        return _values(index, _parent(lines, line, len(before) - len(before.lstrip())) or "", None, today)
+        return _values(
+            index, _parent(lines, line, len(before) - len(before.lstrip())) or "", None, today
+        )
     return []
 
 
@@ -52,17 +66,27 @@ def _parent(lines: list[str], line: int, indent: int) -> str | None:
     return None
 
 
-def _item(label: str, kind: types.CompletionItemKind, detail: str | None = None) -> types.CompletionItem:
+def _item(
+    label: str, kind: types.CompletionItemKind, detail: str | None = None
+) -> types.CompletionItem:
     return types.CompletionItem(label=label, kind=kind, detail=detail)
 
 
-def _values(index: PlanIndex | None, key: str, parent: str | None, today: date) -> list[types.CompletionItem]:
+def _values(
+    index: PlanIndex | None, key: str, parent: str | None, today: date
+) -> list[types.CompletionItem]:
     if index is None:
         return []
     if key in ("completion", "impact"):
-        return [_item(name, types.CompletionItemKind.EnumMember, meaning) for name, meaning in _ratings(index, key)]
+        return [
+            _item(name, types.CompletionItemKind.EnumMember, meaning)
+            for name, meaning in _ratings(index, key)
+        ]
     if key == "recommendations" and parent in ("actions", None):
-        return [_item(i, types.CompletionItemKind.Reference, _text_of(index, "recommendations", i)) for i in index.ids("recommendation")]
+        return [
+            _item(i, types.CompletionItemKind.Reference, _text_of(index, "recommendations", i))
+            for i in index.ids("recommendation")
+        ]
     if key == "workstream":
         return [_item(i, types.CompletionItemKind.Reference) for i in index.ids("workstream")]
     if key == "indicator":
@@ -70,7 +94,10 @@ def _values(index: PlanIndex | None, key: str, parent: str | None, today: date) 
     if key == "leads":
         return [_item(lead, types.CompletionItemKind.Value) for lead in _leads(index)]
     if key == "month":
-        months = [date(today.year - (today.month - 1 - k < 0), (today.month - 1 - k) % 12 + 1, 1) for k in range(3)]
+        months = [
+            date(today.year - (today.month - 1 - k < 0), (today.month - 1 - k) % 12 + 1, 1)
+            for k in range(3)
+        ]
         return [_item(m.strftime("%Y-%m"), types.CompletionItemKind.Constant) for m in months]
     return []
 
@@ -107,6 +134,12 @@ def _keys(parent: str | None) -> list[types.CompletionItem]:
     cls = getattr(model, name, None) if name else None
     if cls is None:
         return []
-    return [types.CompletionItem(label=field, kind=types.CompletionItemKind.Property, insert_text=f"{field}: ",
-                                 detail=(info.description or "").strip() or None)
-            for field, info in cls.model_fields.items()]
+    return [
+        types.CompletionItem(
+            label=field,
+            kind=types.CompletionItemKind.Property,
+            insert_text=f"{field}: ",
+            detail=(info.description or "").strip() or None,
+        )
+        for field, info in cls.model_fields.items()
+    ]

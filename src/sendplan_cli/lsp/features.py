@@ -10,7 +10,10 @@ from sendplan_cli.lsp.positions import character_index
 from sendplan_cli.lsp.server import PlanServer, config_changed
 from sendplan_cli.lsp.settings import ServerSettings
 
-_CONFIG_WATCHERS = [types.FileSystemWatcher(glob_pattern=f"**/{name}") for name in ("sendplan.toml", "pyproject.toml")]
+_CONFIG_WATCHERS = [
+    types.FileSystemWatcher(glob_pattern=f"**/{name}")
+    for name in ("sendplan.toml", "pyproject.toml")
+]
 
 
 def build_server(settings: ServerSettings) -> PlanServer:
@@ -21,12 +24,23 @@ def build_server(settings: ServerSettings) -> PlanServer:
     async def initialized(ls: PlanServer, params: types.InitializedParams) -> None:
         # Editors watch files for the server only when asked; without this, an edit to sendplan.toml in another
         # program would go unnoticed until the plan is reopened.
-        watched = ls.client_capabilities.workspace and ls.client_capabilities.workspace.did_change_watched_files
+        watched = (
+            ls.client_capabilities.workspace
+            and ls.client_capabilities.workspace.did_change_watched_files
+        )
         if watched and watched.dynamic_registration:
             options = types.DidChangeWatchedFilesRegistrationOptions(watchers=_CONFIG_WATCHERS)
-            await ls.client_register_capability_async(types.RegistrationParams(registrations=[
-                types.Registration(id="sendplan-config", method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
-                                   register_options=options)]))
+            await ls.client_register_capability_async(
+                types.RegistrationParams(
+                    registrations=[
+                        types.Registration(
+                            id="sendplan-config",
+                            method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+                            register_options=options,
+                        )
+                    ]
+                )
+            )
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: PlanServer, params: types.DidOpenTextDocumentParams) -> None:
@@ -62,16 +76,34 @@ def build_server(settings: ServerSettings) -> PlanServer:
         checked, findings = ls.findings.get(params.text_document.uri, ("", []))
         found = finding_hover(findings, checked, params.position, ls.encoding)
         index = await ls.index_for(params.text_document.uri)
-        about = span_hover(index, await _span_at(ls, params.text_document.uri, params.position), ls.settings.when()) if index else None
+        about = (
+            span_hover(
+                index,
+                await _span_at(ls, params.text_document.uri, params.position),
+                ls.settings.when(),
+            )
+            if index
+            else None
+        )
         if about is None:
             return found
         if found is None:
-            return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=about))
+            return types.Hover(
+                contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=about)
+            )
         assert isinstance(found.contents, types.MarkupContent)
-        return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=f"{about}\n\n---\n\n{found.contents.value}"))
+        return types.Hover(
+            contents=types.MarkupContent(
+                kind=types.MarkupKind.Markdown, value=f"{about}\n\n---\n\n{found.contents.value}"
+            )
+        )
 
-    @server.feature(types.TEXT_DOCUMENT_COMPLETION, types.CompletionOptions(trigger_characters=[" ", "[", ","]))
-    async def completion(ls: PlanServer, params: types.CompletionParams) -> list[types.CompletionItem]:
+    @server.feature(
+        types.TEXT_DOCUMENT_COMPLETION, types.CompletionOptions(trigger_characters=[" ", "[", ","])
+    )
+    async def completion(
+        ls: PlanServer, params: types.CompletionParams
+    ) -> list[types.CompletionItem]:
         from sendplan_cli.lsp.completion import complete
 
         uri = params.text_document.uri
@@ -80,9 +112,17 @@ def build_server(settings: ServerSettings) -> PlanServer:
         lines = ls.workspace.get_text_document(uri).lines
         if params.position.line > len(lines):
             return []  # a line the document does not have (the empty line after its last break it does)
-        line = lines[params.position.line].rstrip("\r\n") if params.position.line < len(lines) else ""
+        line = (
+            lines[params.position.line].rstrip("\r\n") if params.position.line < len(lines) else ""
+        )
         before = line[: character_index(line, params.position.character, ls.encoding)]
-        return complete(await ls.index_for(uri), [x.rstrip("\r\n") for x in lines], params.position.line, before, ls.settings.when())
+        return complete(
+            await ls.index_for(uri),
+            [x.rstrip("\r\n") for x in lines],
+            params.position.line,
+            before,
+            ls.settings.when(),
+        )
 
     @server.feature(types.TEXT_DOCUMENT_DEFINITION)
     async def definition(ls: PlanServer, params: types.DefinitionParams) -> types.Location | None:
@@ -91,7 +131,13 @@ def build_server(settings: ServerSettings) -> PlanServer:
         index = await ls.index_for(params.text_document.uri)
         if index is None:
             return None
-        return find(index, await _span_at(ls, params.text_document.uri, params.position), params.text_document.uri, _lines(ls, params.text_document.uri), ls.encoding)
+        return find(
+            index,
+            await _span_at(ls, params.text_document.uri, params.position),
+            params.text_document.uri,
+            _lines(ls, params.text_document.uri),
+            ls.encoding,
+        )
 
     @server.feature(types.TEXT_DOCUMENT_REFERENCES)
     async def references(ls: PlanServer, params: types.ReferenceParams) -> list[types.Location]:
@@ -100,23 +146,37 @@ def build_server(settings: ServerSettings) -> PlanServer:
         index = await ls.index_for(params.text_document.uri)
         if index is None:
             return []
-        return find(index, await _span_at(ls, params.text_document.uri, params.position), params.text_document.uri, _lines(ls, params.text_document.uri),
-                    ls.encoding, params.context.include_declaration)
+        return find(
+            index,
+            await _span_at(ls, params.text_document.uri, params.position),
+            params.text_document.uri,
+            _lines(ls, params.text_document.uri),
+            ls.encoding,
+            params.context.include_declaration,
+        )
 
     @server.feature(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
-    async def document_symbols(ls: PlanServer, params: types.DocumentSymbolParams) -> list[types.DocumentSymbol]:
+    async def document_symbols(
+        ls: PlanServer, params: types.DocumentSymbolParams
+    ) -> list[types.DocumentSymbol]:
         from sendplan_cli.lsp.navigation import symbols
 
         index = await ls.index_for(params.text_document.uri)
         return symbols(index, _lines(ls, params.text_document.uri), ls.encoding) if index else []
 
-    @server.feature(types.TEXT_DOCUMENT_CODE_ACTION, types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]))
+    @server.feature(
+        types.TEXT_DOCUMENT_CODE_ACTION,
+        types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]),
+    )
     def code_actions(ls: PlanServer, params: types.CodeActionParams) -> list[types.CodeAction]:
         from sendplan_cli.lsp.fixes import fixes
 
         uri = params.text_document.uri
         checked, findings = ls.findings.get(uri, ("", []))
-        if uri not in ls.workspace.text_documents or ls.workspace.get_text_document(uri).source != checked:
+        if (
+            uri not in ls.workspace.text_documents
+            or ls.workspace.get_text_document(uri).source != checked
+        ):
             return []  # the findings are for text since changed; fixes come with the next check
         return fixes(uri, checked, findings, params.range, ls.encoding, document_path(uri))
 

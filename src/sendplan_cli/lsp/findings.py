@@ -21,8 +21,11 @@ _SEVERITY = {
     Severity.INFO: types.DiagnosticSeverity.Information,
 }
 # The same first look as a directory search (check/discovery.py): a plan declares itself, or has a plan's keys.
-_PLAN_TEXT = re.compile(r"^[\"']?(?:partnership|actions|recommendations)[\"']?[ \t]*:"
-                        r"|yaml-language-server:\s*\$schema=\S*plan\.schema\.json", re.MULTILINE)
+_PLAN_TEXT = re.compile(
+    r"^[\"']?(?:partnership|actions|recommendations)[\"']?[ \t]*:"
+    r"|yaml-language-server:\s*\$schema=\S*plan\.schema\.json",
+    re.MULTILINE,
+)
 
 
 def looks_like_a_plan(text: str) -> bool:
@@ -57,7 +60,9 @@ def check_text(text: str, path: Path, when: date, with_history: bool) -> Checked
     """The findings `validate` reports for this text saved at path; with_history adds what the git history says."""
     from sendplan_cli.check.pipeline import check_file
 
-    raw = text.encode("utf-8", errors="surrogatepass")  # a lone surrogate is reported as an encoding error
+    raw = text.encode(
+        "utf-8", errors="surrogatepass"
+    )  # a lone surrogate is reported as an encoding error
     try:
         result = check_file(path, when, str(path), raw)
         if with_history:
@@ -77,15 +82,25 @@ def to_lsp(findings: list[Diagnostic], text: str, encoding: str = UTF16) -> list
         line = lines[d.line - 1] if 0 < d.line <= len(lines) else ""
         start = lsp_column(line, d.column, encoding)
         end = max(start, lsp_column(line, len(line.rstrip()) + 1, encoding))
-        out.append(types.Diagnostic(
-            range=types.Range(types.Position(d.line - 1, start), types.Position(d.line - 1, end)),
-            message=d.message, severity=_SEVERITY[d.severity], code=d.code, source=SOURCE,
-        ))
+        out.append(
+            types.Diagnostic(
+                range=types.Range(
+                    types.Position(d.line - 1, start), types.Position(d.line - 1, end)
+                ),
+                message=d.message,
+                severity=_SEVERITY[d.severity],
+                code=d.code,
+                source=SOURCE,
+            )
+        )
     return out
 
 
 def config_problem(message: str) -> types.Diagnostic:
     """A configuration that cannot be read stops every check; the author sees why at the top of the plan."""
-    return types.Diagnostic(range=types.Range(types.Position(0, 0), types.Position(0, 0)),
-                            message=f"sendplan configuration: {message}", severity=types.DiagnosticSeverity.Error,
-                            source=SOURCE)
+    return types.Diagnostic(
+        range=types.Range(types.Position(0, 0), types.Position(0, 0)),
+        message=f"sendplan configuration: {message}",
+        severity=types.DiagnosticSeverity.Error,
+        source=SOURCE,
+    )

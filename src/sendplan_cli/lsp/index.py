@@ -10,7 +10,12 @@ from typing import Any
 from sendplan_cli.plan.loader import LoadedPlan
 
 # Each kind of id, and where it is defined and referred to.
-DEFINES = {"recommendation": "recommendations", "workstream": "workstreams", "indicator": "indicators", "action": "actions"}
+DEFINES = {
+    "recommendation": "recommendations",
+    "workstream": "workstreams",
+    "indicator": "indicators",
+    "action": "actions",
+}
 RATINGS = ("completion", "impact")
 DATES = ("due", "proposed_due")
 
@@ -44,7 +49,9 @@ class PlanIndex:
         return next((s for s in self.spans if s.line == line and s.start <= column <= s.end), None)
 
     def definition(self, kind: str, value: str) -> Span | None:
-        return next((s for s in self.spans if s.defines and s.kind == kind and s.value == value), None)
+        return next(
+            (s for s in self.spans if s.defines and s.kind == kind and s.value == value), None
+        )
 
     def references(self, kind: str, value: str) -> list[Span]:
         return [s for s in self.spans if s.kind == kind and s.value == value]
@@ -70,13 +77,17 @@ def build_index(text: str, path: Path) -> PlanIndex:
             return
         line, column = loaded.position(pointer)
         source = lines[line - 1] if 0 < line <= len(lines) else ""
-        quoted = source[column - 1: column] in ("'", '"')
+        quoted = source[column - 1 : column] in ("'", '"')
         width = len(str(value)) + (2 if quoted else 0)
         index.spans.append(Span(line, column, column + width, kind, str(value), defines))
 
     def items(key: str) -> list[tuple[int, dict[str, Any]]]:
         found = data.get(key)
-        return [(i, item) for i, item in enumerate(found) if isinstance(item, dict)] if isinstance(found, list) else []
+        return (
+            [(i, item) for i, item in enumerate(found) if isinstance(item, dict)]
+            if isinstance(found, list)
+            else []
+        )
 
     for kind, key in DEFINES.items():
         for i, item in items(key):

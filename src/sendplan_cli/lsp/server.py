@@ -70,7 +70,9 @@ class PlanServer(LanguageServer):
         self.indexes.pop(uri, None)
         self.history.pop(uri, None)
         self.history_wanted.discard(uri)
-        self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+        self.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(uri=uri, diagnostics=[])
+        )
 
     def recheck_open(self) -> None:
         """Check every open plan again (its configuration may have changed)."""
@@ -87,14 +89,21 @@ class PlanServer(LanguageServer):
             version, text = document.version, document.source
             if not looks_like_a_plan(text):
                 self.findings.pop(uri, None)
-                self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[], version=version))
+                self.text_document_publish_diagnostics(
+                    types.PublishDiagnosticsParams(uri=uri, diagnostics=[], version=version)
+                )
                 return
             path = document_path(uri)
             history = uri in self.history_wanted and wants_history(path)
             self.history_wanted.discard(uri)
             when = self.settings.when()
-            checked = await asyncio.get_running_loop().run_in_executor(self.checker, check_text, text, path, when, history)
-            if uri not in self.workspace.text_documents or self.workspace.get_text_document(uri).version != version:
+            checked = await asyncio.get_running_loop().run_in_executor(
+                self.checker, check_text, text, path, when, history
+            )
+            if (
+                uri not in self.workspace.text_documents
+                or self.workspace.get_text_document(uri).version != version
+            ):
                 return  # a newer version arrived meanwhile: its own check publishes
             self._publish(uri, version, text, checked, history)
             self.prebuilds[uri] = asyncio.get_running_loop().create_task(self._prebuild(uri))
@@ -120,13 +129,17 @@ class PlanServer(LanguageServer):
         if cached is not None and cached[0] == document.version:
             return cached[1]
         version, text = document.version, document.source
-        index = await asyncio.get_running_loop().run_in_executor(self.checker, build_index, text, document_path(uri))
+        index = await asyncio.get_running_loop().run_in_executor(
+            self.checker, build_index, text, document_path(uri)
+        )
         if index.data or cached is None:
             self.indexes[uri] = (version, index)
             return index
         return cached[1]
 
-    def _publish(self, uri: str, version: int | None, text: str, checked: Checked, history: bool) -> None:
+    def _publish(
+        self, uri: str, version: int | None, text: str, checked: Checked, history: bool
+    ) -> None:
         findings = checked.diagnostics
         if history:
             self.history[uri] = (text, [d for d in findings if d.code in _HISTORY_CODES])
@@ -139,7 +152,9 @@ class PlanServer(LanguageServer):
         shown = to_lsp(findings, text, self.encoding)
         if checked.config_error is not None:
             shown.insert(0, config_problem(checked.config_error))
-        self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=shown, version=version))
+        self.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(uri=uri, diagnostics=shown, version=version)
+        )
 
 
 def config_changed(server: PlanServer) -> None:

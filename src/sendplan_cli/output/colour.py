@@ -31,5 +31,11 @@ def console(out: TextIO, choice: str = "auto", **options: Any) -> Any:
     colour = wanted(out, choice)
     terminal = bool(getattr(out, "isatty", lambda: False)())
     options.setdefault("width", None if terminal else 160)
-    return Console(file=out, highlight=False, force_terminal=colour, no_color=not colour,
-                   color_system="auto" if colour else None, **options)
+    return Console(
+        file=out,
+        highlight=False,
+        force_terminal=colour,
+        no_color=not colour,
+        color_system="auto" if colour else None,
+        **options,
+    )

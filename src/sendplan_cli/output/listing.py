@@ -20,17 +20,19 @@ def action_rows(plan: Plan) -> list[dict[str, Any]]:
         due_at = ("actions", index, "due")
         final = final_due(action.due, due_at, dated_steps(action, index, action.due, due_at))
         leads = accountable_leads(action)
-        rows.append({
-            "ref": action.ref,
-            "title": action.title,
-            "leads": leads,
-            "due": action.due.text if action.due else None,
-            "due_end": final[1].isoformat() if final else None,
-            "completion": action.completion,
-            "impact": action.impact,
-            "recommendation": action.recommendations[0] if action.recommendations else None,
-            "recommendations": action.recommendations,
-        })
+        rows.append(
+            {
+                "ref": action.ref,
+                "title": action.title,
+                "leads": leads,
+                "due": action.due.text if action.due else None,
+                "due_end": final[1].isoformat() if final else None,
+                "completion": action.completion,
+                "impact": action.impact,
+                "recommendation": action.recommendations[0] if action.recommendations else None,
+                "recommendations": action.recommendations,
+            }
+        )
     return rows
 
 
@@ -39,7 +41,9 @@ def print_json(rows: list[dict[str, Any]], out: TextIO) -> None:
     out.write("\n")
 
 
-def print_table(rows: list[dict[str, Any]], out: TextIO, title: str | None = None, colour: str = "auto") -> None:
+def print_table(
+    rows: list[dict[str, Any]], out: TextIO, title: str | None = None, colour: str = "auto"
+) -> None:
     from rich.table import Table
 
     from sendplan_cli.output.colour import console
@@ -49,8 +53,14 @@ def print_table(rows: list[dict[str, Any]], out: TextIO, title: str | None = Non
         table.add_column(name, overflow="fold")
     for row in rows:
         cells = (
-            row["ref"], row["title"], "; ".join(row["leads"]) or "-", row["due"] or "-", row["due_end"] or "not time-bound",
-            row["completion"] or "-", row["impact"] or "-", ", ".join(row["recommendations"]) or "-",
+            row["ref"],
+            row["title"],
+            "; ".join(row["leads"]) or "-",
+            row["due"] or "-",
+            row["due_end"] or "not time-bound",
+            row["completion"] or "-",
+            row["impact"] or "-",
+            ", ".join(row["recommendations"]) or "-",
         )
         # Plan text is shown as written: never a rich tag, a link or a terminal control sequence.
         table.add_row(*(rich_text(cell) for cell in cells))

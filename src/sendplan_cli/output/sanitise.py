@@ -51,7 +51,9 @@ def _safe_line(line: str) -> str:
 def prose_lines(text: object) -> list[str]:
     """The text's lines (split on CRLF, CR, LF, NEL, U+2028 and U+2029), each safe like `one_line` but keeping tabs."""
     raw = "" if text is None else str(text)
-    return [_safe_line(line) for line in _LINE_BREAK_RE.split(raw.replace(_PARAGRAPH_BREAK, "\n\n"))]
+    return [
+        _safe_line(line) for line in _LINE_BREAK_RE.split(raw.replace(_PARAGRAPH_BREAK, "\n\n"))
+    ]
 
 
 def paragraphs(text: object) -> list[list[str]]:

@@ -15,8 +15,14 @@ from sendplan_cli.plan.kpi_status import (
 from sendplan_cli.plan.kpi_values import format_value
 
 # Status colours for the terminal; the word is always printed beside the colour.
-_STYLE = {"Green": "bold green", "Amber": "bold dark_orange", "Red": "bold red", "Not rated": "dim",
-          CONFLICTING: "bold", NO_FIGURE_AT_TARGET: "bold"}
+_STYLE = {
+    "Green": "bold green",
+    "Amber": "bold dark_orange",
+    "Red": "bold red",
+    "Not rated": "dim",
+    CONFLICTING: "bold",
+    NO_FIGURE_AT_TARGET: "bold",
+}
 
 
 def cells(status: KpiStatus) -> dict[str, str]:
@@ -25,7 +31,9 @@ def cells(status: KpiStatus) -> dict[str, str]:
     base = ind.baseline
     baseline = "-"
     if base is not None:
-        baseline = format_value(ind, base.value) + (f" ({base.period.text})" if base.period else " (undated)")
+        baseline = format_value(ind, base.value) + (
+            f" ({base.period.text})" if base.period else " (undated)"
+        )
         baseline += f"; {base.note}" if base.note else ""
     latest = "-"
     if status.latest is not None:
@@ -33,17 +41,25 @@ def cells(status: KpiStatus) -> dict[str, str]:
         latest += ", provisional" if status.latest.provisional else ""
         latest += f", revised {status.latest.revised.text}" if status.latest.revised else ""
     elif status.conflicting:
-        values = " or ".join(format_value(ind, v) for v in sorted(f.actual.value for f in status.conflicting))
+        values = " or ".join(
+            format_value(ind, v) for v in sorted(f.actual.value for f in status.conflicting)
+        )
         latest = f"conflicting: {values} ({status.conflicting[-1].actual.period.text})"
     if status.late is not None:
         latest += f"; figure for {status.late_period} late"
     target = "-"
     if status.target is not None:
         how = COMPARISON_WORDS[status.target.comparison] + " " if status.target.comparison else ""
-        target = how + format_value(ind, status.target.value) + (f" by {status.target.by.text}" if status.target.by else " (undated)")
+        target = (
+            how
+            + format_value(ind, status.target.value)
+            + (f" by {status.target.by.text}" if status.target.by else " (undated)")
+        )
     milestone = status.next_milestone
     if milestone is not None:
-        target += ("; " if target != "-" else "") + f"next milestone {format_value(ind, milestone.value)} by {milestone.by.text}"
+        target += (
+            "; " if target != "-" else ""
+        ) + f"next milestone {format_value(ind, milestone.value)} by {milestone.by.text}"
     row = {
         "indicator": f"{ind.id}: {ind.name}",
         "baseline": baseline,
@@ -53,10 +69,20 @@ def cells(status: KpiStatus) -> dict[str, str]:
         "status": status.label,
         "trend": status.trend or "-",
         "reason": status.reason,
-        "comparators": "; ".join(f"{c['name']} {format_value(ind, c['value'])}"
-                                 + (f" ({c['period']})" if c["period"] and status.latest and c["period"] != status.latest.period.text else "")
-                                 for c in status.comparators) or "-",
-        "missed": "; ".join(f"{m.kind} {format_value(ind, m.value)} by {m.by}, figure due by {m.due:%d %b %Y}" for m in status.missed),
+        "comparators": "; ".join(
+            f"{c['name']} {format_value(ind, c['value'])}"
+            + (
+                f" ({c['period']})"
+                if c["period"] and status.latest and c["period"] != status.latest.period.text
+                else ""
+            )
+            for c in status.comparators
+        )
+        or "-",
+        "missed": "; ".join(
+            f"{m.kind} {format_value(ind, m.value)} by {m.by}, figure due by {m.due:%d %b %Y}"
+            for m in status.missed
+        ),
     }
     return {key: one_line(value) for key, value in row.items()}
 
@@ -66,23 +92,35 @@ def _with_comparators(row: dict[str, str]) -> str:
     return row["latest"] if row["comparators"] == "-" else f"{row['latest']}; {row['comparators']}"
 
 
-def print_scorecard(statuses: list[KpiStatus], as_of: date, out: TextIO, title: str | None = None,
-                    colour: str = "auto") -> None:
+def print_scorecard(
+    statuses: list[KpiStatus],
+    as_of: date,
+    out: TextIO,
+    title: str | None = None,
+    colour: str = "auto",
+) -> None:
     """The scorecard through rich; plan text is escaped so it is shown, never read as markup."""
     from rich.markup import escape
     from rich.table import Table
 
     from sendplan_cli.output.colour import console as make_console
 
-    heading = f"Indicators as at {as_of.day} {as_of:%B %Y}" + (f": {escape(one_line(title))}" if title else "")
+    heading = f"Indicators as at {as_of.day} {as_of:%B %Y}" + (
+        f": {escape(one_line(title))}" if title else ""
+    )
     table = Table(title=heading, header_style="bold", show_lines=False)
     for name in ("Indicator", "Baseline", "Latest", "Target", "Expected", "Status", "Trend"):
         table.add_column(name, overflow="fold")
     for status in statuses:
         row = cells(status)
         table.add_row(
-            escape(row["indicator"]), escape(row["baseline"]), escape(_with_comparators(row)), escape(row["target"]),
-            escape(row["expected"]), f"[{_STYLE[row['status']]}]{row['status']}[/]", row["trend"],
+            escape(row["indicator"]),
+            escape(row["baseline"]),
+            escape(_with_comparators(row)),
+            escape(row["target"]),
+            escape(row["expected"]),
+            f"[{_STYLE[row['status']]}]{row['status']}[/]",
+            row["trend"],
         )
     console = make_console(out, colour)
     console.print(table)
@@ -90,7 +128,9 @@ def print_scorecard(statuses: list[KpiStatus], as_of: date, out: TextIO, title: 
         name = escape(one_line(status.indicator.id))
         console.print(f"{name}: {escape(one_line(status.reason))}")
         if status.late is not None:
-            console.print(f"{name}: the figure for {status.late_period} (the period ending {status.late[0]:%d %b %Y}) "
-                          f"was due by {status.late[1]:%d %b %Y} and is not recorded")
+            console.print(
+                f"{name}: the figure for {status.late_period} (the period ending {status.late[0]:%d %b %Y}) "
+                f"was due by {status.late[1]:%d %b %Y} and is not recorded"
+            )
     if not statuses:
         console.print("This plan has no indicators; add them under `indicators:`.")

@@ -14,13 +14,39 @@ from datetime import date
 from functools import lru_cache
 
 MONTHS = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3,
-    "apr": 4, "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7,
-    "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9, "oct": 10,
-    "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+    "jan": 1,
+    "january": 1,
+    "feb": 2,
+    "february": 2,
+    "mar": 3,
+    "march": 3,
+    "apr": 4,
+    "april": 4,
+    "may": 5,
+    "jun": 6,
+    "june": 6,
+    "jul": 7,
+    "july": 7,
+    "aug": 8,
+    "august": 8,
+    "sep": 9,
+    "sept": 9,
+    "september": 9,
+    "oct": 10,
+    "october": 10,
+    "nov": 11,
+    "november": 11,
+    "dec": 12,
+    "december": 12,
 }
 # Meteorological seasons, as UK public bodies use them; winter runs into the next year.
-SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
+SEASONS = {
+    "spring": (3, 5),
+    "summer": (6, 8),
+    "autumn": (9, 11),
+    "fall": (9, 11),
+    "winter": (12, 2),
+}
 # School terms in England: "Autumn term 2024" ends at Christmas, not with the meteorological autumn.
 # Spring term runs to Easter, which falls in March or April; April's end keeps an action from
 # being called overdue before its term is over.
@@ -159,14 +185,29 @@ _BY = re.compile(
     r"|(?:end|by\s+the\s+end)\s+of)\s+",
     re.IGNORECASE,
 )
-_UNDATED = re.compile(r"(?P<ongoing>on\s*-?\s*going)\b|(?P<as_set_out>as\s+set\s+out)\b", re.IGNORECASE)
+_UNDATED = re.compile(
+    r"(?P<ongoing>on\s*-?\s*going)\b|(?P<as_set_out>as\s+set\s+out)\b", re.IGNORECASE
+)
 _SEPARATORS = re.compile(r"[\s,;/&•\-–]+|\band\b|\bthen\b", re.IGNORECASE)
 
 
 def _dated(m: re.Match[str]) -> Period:
     text = m.group(0)
-    kind = next(k for k in ("uk_day", "day_month", "iso_day", "iso_month", "month", "season", "quarter", "fin_year", "year")
-                if m.group(k))
+    kind = next(
+        k
+        for k in (
+            "uk_day",
+            "day_month",
+            "iso_day",
+            "iso_month",
+            "month",
+            "season",
+            "quarter",
+            "fin_year",
+            "year",
+        )
+        if m.group(k)
+    )
     try:
         if kind in ("uk_day", "day_month"):
             year = int(m["u_y"] or m["dm_y"])
@@ -208,13 +249,18 @@ def _dated(m: re.Match[str]) -> Period:
         if isinstance(exc, DateParseError):
             raise
         # The calendar's own wording ("day is out of range for month") is Python's, not the reader's.
-        raise DateParseError(text, f"{text!r} is not a day in the calendar; check the day and the month "
-                                   "(a month has 28 to 31 days, and there are 12 months)") from None
+        raise DateParseError(
+            text,
+            f"{text!r} is not a day in the calendar; check the day and the month "
+            "(a month has 28 to 31 days, and there are 12 months)",
+        ) from None
 
 
 def _check_consecutive(first: int, second: int, text: str) -> None:
     if second % 100 != (first + 1) % 100:
-        raise DateParseError(text, "a financial year runs over two consecutive years, such as 2025/26")
+        raise DateParseError(
+            text, "a financial year runs over two consecutive years, such as 2025/26"
+        )
 
 
 # Plans repeat the same few phrases ("July 2024", "Ongoing", each month of the updates) many
@@ -236,19 +282,32 @@ def parse_date_phrase(text: str) -> DatePhrase:
         dated = _DATED.match(text, cursor)
         if dated:
             period = _dated(dated)
-            if not (EARLIEST <= period.start <= LATEST and period.end is not None and period.end <= LATEST):  # type: ignore[operator]
-                raise DateOutOfRange(text, f"{dated.group(0)!r} is outside the years sendplan handles "
-                                           f"({EARLIEST.year} to {LATEST.year}); check the year")
+            if not (
+                EARLIEST <= period.start <= LATEST  # type: ignore[operator]
+                and period.end is not None
+                and period.end <= LATEST
+            ):
+                raise DateOutOfRange(
+                    text,
+                    f"{dated.group(0)!r} is outside the years sendplan handles "
+                    f"({EARLIEST.year} to {LATEST.year}); check the year",
+                )
             if opener:
                 period = Period(period.start, None, "open", text[pos : dated.end()], dated.group(0))
             elif by:
-                period = Period(None, period.end, period.precision, text[pos : dated.end()], dated.group(0))
+                period = Period(
+                    None, period.end, period.precision, text[pos : dated.end()], dated.group(0)
+                )
             periods.append(period)
             pos = dated.end()
             continue
         undated = _UNDATED.match(text, pos)
         if undated and not lead:
-            periods.append(Period(None, None, "ongoing" if undated["ongoing"] else "as-set-out", undated.group(0)))
+            periods.append(
+                Period(
+                    None, None, "ongoing" if undated["ongoing"] else "as-set-out", undated.group(0)
+                )
+            )
             pos = undated.end()
             continue
         rest = text[pos:].strip()
@@ -261,11 +320,15 @@ _RANGE_JOIN = re.compile(r"\s*(?:/|-|–|—)\s*")
 _WORD_JOIN = re.compile(r"\s+(?:to|until|through)\s+", re.IGNORECASE)
 _UNBOUNDED = ("open", "ongoing", "as-set-out")
 # "April to September 2024", "Jan-Sep 2024": two months sharing one year.
-_MONTHS_IN_YEAR = re.compile(rf"(?P<a>{_MONTH_NAMES})\.?\s*(?:-|–|—|to)\s*(?P<b>{_MONTH_NAMES})\.?,?\s+(?P<y>\d{{4}})",
-                             re.IGNORECASE)
+_MONTHS_IN_YEAR = re.compile(
+    rf"(?P<a>{_MONTH_NAMES})\.?\s*(?:-|–|—|to)\s*(?P<b>{_MONTH_NAMES})\.?,?\s+(?P<y>\d{{4}})",
+    re.IGNORECASE,
+)
 RANGE_FORM = ACCEPTED_FORMS[-1]
-ONE_PERIOD = ("a figure is for one period: write a range as \"April 2024 to March 2025\" or \"2024-01/2024-09\", "
-              "and each period's figure as its own entry")
+ONE_PERIOD = (
+    'a figure is for one period: write a range as "April 2024 to March 2025" or "2024-01/2024-09", '
+    "and each period's figure as its own entry"
+)
 
 
 @lru_cache(maxsize=4096)
@@ -276,25 +339,44 @@ def parse_figure_period(text: str) -> DatePhrase:
     reading "2024-01/2024-09" as September alone would misdate a nine-month figure."""
     months = _MONTHS_IN_YEAR.fullmatch(text.strip())
     if months:
-        first_month, last_month, year = MONTHS[months["a"].lower()], MONTHS[months["b"].lower()], int(months["y"])
+        first_month, last_month, year = (
+            MONTHS[months["a"].lower()],
+            MONTHS[months["b"].lower()],
+            int(months["y"]),
+        )
         if first_month >= last_month:
-            raise DateParseError(text, f"{text!r} does not say which year {months['a']} is in; write both ends, "
-                                       "e.g. \"September 2024 to March 2025\"")
-        return _range(text, parse_date_phrase(f"{months['a']} {year}").periods[0], parse_date_phrase(f"{months['b']} {year}").periods[0])
+            raise DateParseError(
+                text,
+                f"{text!r} does not say which year {months['a']} is in; write both ends, "
+                'e.g. "September 2024 to March 2025"',
+            )
+        return _range(
+            text,
+            parse_date_phrase(f"{months['a']} {year}").periods[0],
+            parse_date_phrase(f"{months['b']} {year}").periods[0],
+        )
     worded = _WORD_JOIN.split(text)
     if len(worded) > 1:
         ends = [parse_date_phrase(part.strip()).periods for part in worded]
-        if len(worded) != 2 or any(len(p) != 1 or p[0].precision in _UNBOUNDED or p[0].start is None for p in ends):
+        if len(worded) != 2 or any(
+            len(p) != 1 or p[0].precision in _UNBOUNDED or p[0].start is None for p in ends
+        ):
             raise DateParseError(text, ONE_PERIOD)
         return _range(text, ends[0][0], ends[1][0])
     phrase = parse_date_phrase(text)
     if len(phrase.periods) <= 1:
         return phrase
     first, *rest = phrase.periods
-    if len(rest) != 1 or first.precision in _UNBOUNDED or rest[0].precision in _UNBOUNDED or first.start is None or rest[0].start is None:
+    if (
+        len(rest) != 1
+        or first.precision in _UNBOUNDED
+        or rest[0].precision in _UNBOUNDED
+        or first.start is None
+        or rest[0].start is None
+    ):
         raise DateParseError(text, ONE_PERIOD)
     last = rest[0]
-    between = text[text.index(first.text) + len(first.text):text.rindex(last.text)]
+    between = text[text.index(first.text) + len(first.text) : text.rindex(last.text)]
     if not _RANGE_JOIN.fullmatch(between):
         raise DateParseError(text, ONE_PERIOD)
     return _range(text, first, last)
@@ -303,7 +385,10 @@ def parse_figure_period(text: str) -> DatePhrase:
 def _range(text: str, first: Period, last: Period) -> DatePhrase:
     assert first.start is not None and last.end is not None
     if not first.start < last.end or (last.start is not None and last.start < first.start):
-        raise DateParseError(text, f"the range ends before it starts; write the earlier period first, e.g. \"{last.text} to {first.text}\"")
+        raise DateParseError(
+            text,
+            f'the range ends before it starts; write the earlier period first, e.g. "{last.text} to {first.text}"',
+        )
     return DatePhrase(text, (Period(first.start, last.end, "range", text),))
 
 
@@ -319,6 +404,6 @@ def parse_month(text: str) -> date:
 
 
 def english_list(items: list[str]) -> str:
-    """"A", "A and B", "A, B and C"; repeats left out."""
+    """ "A", "A and B", "A, B and C"; repeats left out."""
     unique = list(dict.fromkeys(items))
     return unique[0] if len(unique) == 1 else ", ".join(unique[:-1]) + " and " + unique[-1]

@@ -78,11 +78,19 @@ def months_between(since: date, as_of: date) -> int:
 def _step(action: Action, pointer: Pointer, period: Period) -> DatedStep:
     assert period.end is not None
     if "milestones" in pointer:
-        return DatedStep("milestone", action.milestones[int(pointer[pointer.index("milestones") + 1])].text,
-                         period.when, period.end)
+        return DatedStep(
+            "milestone",
+            action.milestones[int(pointer[pointer.index("milestones") + 1])].text,
+            period.when,
+            period.end,
+        )
     if "activities" in pointer:
-        return DatedStep("activity", action.activities[int(pointer[pointer.index("activities") + 1])].text,
-                         period.when, period.end)
+        return DatedStep(
+            "activity",
+            action.activities[int(pointer[pointer.index("activities") + 1])].text,
+            period.when,
+            period.end,
+        )
     return DatedStep("date", None, period.when, period.end)
 
 
@@ -91,7 +99,11 @@ def action_status(plan: Plan, index: int, as_of: date) -> ActionStatus:
     action = plan.actions[index]
     state = state_at(action, index, as_of)
     complete = plan.rating_scale.completion_means(state.completion) in COMPLETE
-    steps = [_step(action, pointer, p) for pointer, p in dated_steps(action, index, state.due, state.due_at) if p.end]
+    steps = [
+        _step(action, pointer, p)
+        for pointer, p in dated_steps(action, index, state.due, state.due_at)
+        if p.end
+    ]
     # A date in the due field that a milestone or activity also names is that step: listed once, with its words.
     worded = {s.end for s in steps if s.text}
     steps = [s for s in steps if s.text or s.end not in worded]
@@ -106,10 +118,21 @@ def action_status(plan: Plan, index: int, as_of: date) -> ActionStatus:
     missed: list[DatedStep] = []
     if not complete and final is not None and not overdue:
         missed = sorted({s for s in steps if s.end < as_of}, key=lambda s: (s.end, s.text or ""))
-    ahead = sorted({s for s in [*steps, *([final] if final else [])] if s.end >= as_of},
-                   key=lambda s: (s.end, s.kind == "final", s.text or ""))
-    return ActionStatus(action.ref, action.title, accountable_leads(action), state, complete, final,
-                        overdue, missed, ahead)
+    ahead = sorted(
+        {s for s in [*steps, *([final] if final else [])] if s.end >= as_of},
+        key=lambda s: (s.end, s.kind == "final", s.text or ""),
+    )
+    return ActionStatus(
+        action.ref,
+        action.title,
+        accountable_leads(action),
+        state,
+        complete,
+        final,
+        overdue,
+        missed,
+        ahead,
+    )
 
 
 def plan_status(plan: Plan, as_of: date) -> list[ActionStatus]:
@@ -139,7 +162,9 @@ def date_reason(plan: Plan, status: ActionStatus) -> str | None:
         dates = [f"{s.when} (by {s.end:%d %b %Y})" for s in status.missed if s.kind == "date"]
         named = [s.label for s in status.missed if s.kind != "date"]
         if dates:
-            named.insert(0, f"its milestone date{'s' if len(dates) > 1 else ''} {english_list(dates)}")
+            named.insert(
+                0, f"its milestone date{'s' if len(dates) > 1 else ''} {english_list(dates)}"
+            )
         passed = english_list(named)
         verb = "has" if len(status.missed) == 1 else "have"
         final = f"; its final date, {status.final.when}, has not" if status.final else ""

@@ -24,7 +24,15 @@ def _phrase(value: Any) -> DatePhrase:
         value = value.isoformat()
     if isinstance(value, str):
         return parse_date_phrase(value.strip())
-    found = "a mapping" if isinstance(value, dict) else "a list" if isinstance(value, list) else "nothing" if value is None else "a value that is not text"
+    found = (
+        "a mapping"
+        if isinstance(value, dict)
+        else "a list"
+        if isinstance(value, list)
+        else "nothing"
+        if value is None
+        else "a value that is not text"
+    )
     raise ValueError(f"expected a date written as text, e.g. July 2025, found {found}")
 
 
@@ -48,15 +56,27 @@ DateText = Annotated[
     DatePhrase,
     PlainValidator(_phrase),
     PlainSerializer(lambda phrase: phrase.text, return_type=str),
-    WithJsonSchema({"type": "string", "description": "A date as plans write it. Accepted: " + "; ".join(ACCEPTED_FORMS)}),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "description": "A date as plans write it. Accepted: " + "; ".join(ACCEPTED_FORMS),
+        }
+    ),
 ]
 # The period a figure is for: one period or a range, never a list of dates.
 PeriodText = Annotated[
     DatePhrase,
     PlainValidator(_figure_period),
     PlainSerializer(lambda phrase: phrase.text, return_type=str),
-    WithJsonSchema({"type": "string", "description": "The period a figure is for, one period or a range. Accepted: "
-                    + "; ".join(ACCEPTED_FORMS[:8]) + "; " + RANGE_FORM}),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "description": "The period a figure is for, one period or a range. Accepted: "
+            + "; ".join(ACCEPTED_FORMS[:8])
+            + "; "
+            + RANGE_FORM,
+        }
+    ),
 ]
 Month = Annotated[
     date,

@@ -15,8 +15,18 @@ from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, PlainValidat
 from sendplan_cli.plan.dates import DatePhrase, parse_date_phrase
 from sendplan_cli.plan.fields import DateText, Names, PeriodText, _phrase, empty_list
 
-Unit = Literal["percent", "count", "days", "weeks", "months", "rate per 1,000", "rate per 10,000",
-               "rate per 100,000", "score", "pounds"]
+Unit = Literal[
+    "percent",
+    "count",
+    "days",
+    "weeks",
+    "months",
+    "rate per 1,000",
+    "rate per 10,000",
+    "rate per 100,000",
+    "score",
+    "pounds",
+]
 Direction = Literal["higher-is-better", "lower-is-better", "within-band"]
 Reporting = Literal["monthly", "termly", "quarterly", "annual", "academic-year"]
 
@@ -25,10 +35,17 @@ _NUMBER_IN_TEXT = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 # What may surround a number and be dropped without changing it: a unit written beside the figure.
 _DECORATION = re.compile(r"(?:\s|%|£|per\s*cent|percent|days?|weeks?|months?)*", re.IGNORECASE)
 # Words and signs that make the number a bound rather than a figure: dropping them changes the meaning.
-_BOUND = re.compile(r"^\s*(?:[<>≤≥]=?|(?:more|greater|fewer|less|lower|higher)\s+than|over|under|above|below"
-                    r"|at\s+(?:least|most)|up\s+to|no\s+(?:more|less|fewer)\s+than|min(?:imum)?|max(?:imum)?)\s*", re.IGNORECASE)
+_BOUND = re.compile(
+    r"^\s*(?:[<>≤≥]=?|(?:more|greater|fewer|less|lower|higher)\s+than|over|under|above|below"
+    r"|at\s+(?:least|most)|up\s+to|no\s+(?:more|less|fewer)\s+than|min(?:imum)?|max(?:imum)?)\s*",
+    re.IGNORECASE,
+)
 _RATIO = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*:\s*(\d{1,3}(?:,\d{3})+|\d+)\s*$")
-_RATE_UNITS = ((1_000, "rate per 1,000"), (10_000, "rate per 10,000"), (100_000, "rate per 100,000"))
+_RATE_UNITS = (
+    (1_000, "rate per 1,000"),
+    (10_000, "rate per 10,000"),
+    (100_000, "rate per 100,000"),
+)
 
 
 def _described(value: Any) -> str:
@@ -51,7 +68,9 @@ class NumberTextError(ValueError):
         if len(found) == 1 and _DECORATION.fullmatch(text.replace(found[0], "", 1)):
             number = float(found[0].replace(",", ""))
             self.number = f"{number:.15g}" if abs(number) < 1e15 else found[0].replace(",", "")
-        super().__init__(f"{text!r} must be a number" if written else f"expected a number, found {text}")
+        super().__init__(
+            f"{text!r} must be a number" if written else f"expected a number, found {text}"
+        )
 
     @property
     def advice(self) -> str:
@@ -59,8 +78,10 @@ class NumberTextError(ValueError):
         if self.number:
             return f"write {self.number}"
         if _BOUND.match(self.text) and _NUMBER_IN_TEXT.search(self.text):
-            return (f"{self.text.strip()!r} is a bound, not a figure: record the figure itself (put the bound in `note:`), "
-                    "or for a target write the number with `comparison:` (above, at_least, below, at_most)")
+            return (
+                f"{self.text.strip()!r} is a bound, not a figure: record the figure itself (put the bound in `note:`), "
+                "or for a target write the number with `comparison:` (above, at_least, below, at_most)"
+            )
         ratio = _RATIO.match(self.text)
         if ratio:
             return _ratio_advice(float(ratio[1]), float(ratio[2].replace(",", "")))
@@ -108,7 +129,9 @@ def _number(value: Any) -> float:
         raise NumberMissing()
     if isinstance(value, bool):
         raise NumberTextError(str(value).lower())
-    if isinstance(value, (int, float)) or (isinstance(value, str) and _PLAIN_NUMBER.fullmatch(value.strip())):
+    if isinstance(value, (int, float)) or (
+        isinstance(value, str) and _PLAIN_NUMBER.fullmatch(value.strip())
+    ):
         try:
             number = float(value)
         except OverflowError:  # an int beyond any float
@@ -124,7 +147,12 @@ def _number(value: Any) -> float:
 Number = Annotated[
     float,
     PlainValidator(_number),
-    WithJsonSchema({"type": "number", "description": "A plain number, e.g. 54.2 for 54.2% (the unit is given once)."}),
+    WithJsonSchema(
+        {
+            "type": "number",
+            "description": "A plain number, e.g. 54.2 for 54.2% (the unit is given once).",
+        }
+    ),
 ]
 
 
@@ -143,8 +171,10 @@ class RelativeNumber(NumberTextError):
     @property
     def advice(self) -> str:
         change = self.text.strip().lstrip("+").strip()
-        return (f"write the value to reach: the baseline plus {change} (e.g. a baseline of 8 and {self.text.strip()} is 58), "
-                f"and keep \"{self.text.strip()} on the baseline\" in the target's `note:`")
+        return (
+            f"write the value to reach: the baseline plus {change} (e.g. a baseline of 8 and {self.text.strip()} is 58), "
+            f'and keep "{self.text.strip()} on the baseline" in the target\'s `note:`'
+        )
 
 
 def _target_number(value: Any) -> float:
@@ -157,14 +187,24 @@ def _target_number(value: Any) -> float:
 TargetNumber = Annotated[
     float,
     PlainValidator(_target_number),
-    WithJsonSchema({"type": "number", "description": "The value to reach, a plain number (not a change such as +5)."}),
+    WithJsonSchema(
+        {
+            "type": "number",
+            "description": "The value to reach, a plain number (not a change such as +5).",
+        }
+    ),
 ]
 
 
 def _target_date(value: Any) -> DatePhrase:
-    """"From March 2021" on a target is the date it holds from, so it is read as that date, not as no date."""
+    """ "From March 2021" on a target is the date it holds from, so it is read as that date, not as no date."""
     phrase = _phrase(value)
-    if phrase.end is None and len(phrase.periods) == 1 and phrase.periods[0].precision == "open" and phrase.periods[0].label:
+    if (
+        phrase.end is None
+        and len(phrase.periods) == 1
+        and phrase.periods[0].precision == "open"
+        and phrase.periods[0].label
+    ):
         dated = parse_date_phrase(phrase.periods[0].label)
         return DatePhrase(phrase.text, dated.periods)
     return phrase
@@ -174,7 +214,12 @@ TargetDate = Annotated[
     DatePhrase,
     PlainValidator(_target_date),
     PlainSerializer(lambda phrase: phrase.text, return_type=str),
-    WithJsonSchema({"type": "string", "description": "When the value is to be reached, e.g. March 2026 or \"From March 2021\"."}),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "description": 'When the value is to be reached, e.g. March 2026 or "From March 2021".',
+        }
+    ),
 ]
 
 
@@ -332,4 +377,3 @@ class Indicator(_Strict):
     """The figures reached, one per reporting period."""
     definition_changes: list[DefinitionChange] = Field(default_factory=empty_list)
     """Changes to the definition, each dated from when it applies."""
-

@@ -40,8 +40,15 @@ def figure_key(figure: Figure) -> tuple[date, date, date, float, str, str, bool]
     The value and words break any remaining tie, so two figures never compare as equal unless they read the same.
     """
     actual = figure.actual
-    return (figure.end, figure.start, figure.revised or date.min, actual.value, actual.period.text,
-            actual.note or "", actual.provisional)
+    return (
+        figure.end,
+        figure.start,
+        figure.revised or date.min,
+        actual.value,
+        actual.period.text,
+        actual.note or "",
+        actual.provisional,
+    )
 
 
 def figures_as_at(indicator: Indicator, as_of: date | None) -> list[Figure]:
@@ -54,7 +61,9 @@ def figures_as_at(indicator: Indicator, as_of: date | None) -> list[Figure]:
         if end is None or (start or end) > last or (revised is not None and revised > last):
             continue
         groups.setdefault((start or end, end), []).append((i, actual, revised))
-    found = [figure for (start, end), group in groups.items() for figure in _resolve(start, end, group)]
+    found = [
+        figure for (start, end), group in groups.items() for figure in _resolve(start, end, group)
+    ]
     return sorted(found, key=figure_key)
 
 
@@ -103,7 +112,9 @@ def gaps(indicator: Indicator) -> list[Gap]:
     Counted by the indicator's `reporting`; with none, only a series of whole years is judged
     (annual), since a month-by-month plan may report at any interval it likes."""
     figures = [f for f in figures_as_at(indicator, None) if f.standing != "superseded"]
-    reporting = indicator.reporting or ("annual" if figures and all(_whole_year(f) for f in figures) else None)
+    reporting = indicator.reporting or (
+        "annual" if figures and all(_whole_year(f) for f in figures) else None
+    )
     if reporting is None:
         return []
     by_span = list({f.span: f for f in figures}.values())

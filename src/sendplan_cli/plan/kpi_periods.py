@@ -12,7 +12,11 @@ PERIOD_MONTHS = {"monthly": 1, "quarterly": 3, "annual": 12}
 # Periods that end on fixed days of the year rather than a number of months after the last figure.
 _TERM_ENDS = sorted((last, name) for name, (_, last) in TERMS.items())
 _ACADEMIC_YEAR_END = 8
-_SEASON_TERMS = {3: "spring", 6: "summer", 9: "autumn"}  # the month a season starts, and its school term
+_SEASON_TERMS = {
+    3: "spring",
+    6: "summer",
+    9: "autumn",
+}  # the month a season starts, and its school term
 
 
 def period_span(indicator: Indicator, phrase: DatePhrase) -> tuple[date | None, date | None]:
@@ -20,7 +24,11 @@ def period_span(indicator: Indicator, phrase: DatePhrase) -> tuple[date | None, 
     final = phrase.final
     if final is None:
         return phrase.start, None
-    if indicator.reporting in ("academic-year", "termly") and final.precision == "financial-year" and final.start:
+    if (
+        indicator.reporting in ("academic-year", "termly")
+        and final.precision == "financial-year"
+        and final.start
+    ):
         # School figures: "2023/24" is the school year, September to August, not the financial year.
         year = final.start.year
         return date(year, 9, 1), date(year + 1, 8, 31)
@@ -44,7 +52,9 @@ def before_baseline(indicator: Indicator, end: date | None) -> bool:
     return end is not None and baseline_end is not None and end < baseline_end
 
 
-def missing_figure(indicator: Indicator, as_of: date, last: date | None) -> tuple[date, date] | None:
+def missing_figure(
+    indicator: Indicator, as_of: date, last: date | None
+) -> tuple[date, date] | None:
     """The end of the first period after the latest figure's (`last`, else the baseline's) and the day its figure was due, once that day has passed."""
     if indicator.reporting is None:
         return None

@@ -36,7 +36,9 @@ CONFLICTING = "Conflicting figures"
 NO_FIGURE_AT_TARGET = "Target date passed, no figure"
 
 
-def expected_at(points: list[tuple[date, float]], when: date, stepped: bool = False) -> float | None:
+def expected_at(
+    points: list[tuple[date, float]], when: date, stepped: bool = False
+) -> float | None:
     """The value a trajectory expects on a day: straight lines between points (or steps), flat beyond the ends."""
     if not points:
         return None
@@ -78,7 +80,9 @@ def comparison(indicator: Indicator, target: Target) -> Comparison | None:
     """How a figure meets the target: as the target says, else at least (higher-is-better) or at most (lower-is-better)."""
     if target.comparison is not None:
         return target.comparison
-    return {"higher-is-better": "at_least", "lower-is-better": "at_most"}.get(indicator.direction or "")  # type: ignore[return-value]
+    return {"higher-is-better": "at_least", "lower-is-better": "at_most"}.get(
+        indicator.direction or ""
+    )  # type: ignore[return-value]
 
 
 def meets(indicator: Indicator, target: Target, value: float) -> bool:
@@ -87,7 +91,12 @@ def meets(indicator: Indicator, target: Target, value: float) -> bool:
     return short < 0 if comparison(indicator, target) in STRICT else short <= 0
 
 
-COMPARISON_WORDS = {"at_least": "at least", "above": "above", "at_most": "at most", "below": "below"}
+COMPARISON_WORDS = {
+    "at_least": "at least",
+    "above": "above",
+    "at_most": "at most",
+    "below": "below",
+}
 
 
 @dataclass(frozen=True)
@@ -163,30 +172,51 @@ class KpiStatus:
         if self.latest is None:
             return []
         # No period is filled in: sources often say "latest national" without saying for when.
-        return [{"name": c.name, "value": c.value, "period": c.period.text if c.period else None, "source": c.source}
-                for c in self.latest.comparators]
+        return [
+            {
+                "name": c.name,
+                "value": c.value,
+                "period": c.period.text if c.period else None,
+                "source": c.source,
+            }
+            for c in self.latest.comparators
+        ]
 
     def as_dict(self) -> dict[str, Any]:
         """The status as plain data for JSON (dashboards); keys are added, never renamed."""
         ind = self.indicator
         return {
-            "id": ind.id, "name": ind.name, "unit": ind.unit, "direction": ind.direction, "owner": ind.owner,
+            "id": ind.id,
+            "name": ind.name,
+            "unit": ind.unit,
+            "direction": ind.direction,
+            "owner": ind.owner,
             "as_of": self.as_of.isoformat(),
             "baseline": ind.baseline.value if ind.baseline else None,
-            "baseline_period": ind.baseline.period.text if ind.baseline and ind.baseline.period else None,
+            "baseline_period": ind.baseline.period.text
+            if ind.baseline and ind.baseline.period
+            else None,
             "latest": self.latest.value if self.latest else None,
             "latest_period": self.latest.period.text if self.latest else None,
             "provisional": self.latest.provisional if self.latest else None,
-            "expected": _rounded(self.expected), "compared_with": self.compared_with,
+            "expected": _rounded(self.expected),
+            "compared_with": self.compared_with,
             "target": self.target.value if self.target else None,
             "target_by": self.target.by.text if self.target and self.target.by else None,
-            "gap_to_expected": _rounded(self.gap_to_expected), "gap_to_target": _rounded(self.gap_to_target),
-            "status": self.label, "rag": self.rag, "reason": self.reason, "trend": self.trend,
+            "gap_to_expected": _rounded(self.gap_to_expected),
+            "gap_to_target": _rounded(self.gap_to_target),
+            "status": self.label,
+            "rag": self.rag,
+            "reason": self.reason,
+            "trend": self.trend,
             "late_period_end": self.late[0].isoformat() if self.late else None,
             "late_period": self.late_period,
             "revised": self.latest.revised.text if self.latest and self.latest.revised else None,
             "conflicting_values": sorted(f.actual.value for f in self.conflicting) or None,
-            "missed": [{"kind": m.kind, "value": m.value, "by": m.by, "due": m.due.isoformat()} for m in self.missed],
+            "missed": [
+                {"kind": m.kind, "value": m.value, "by": m.by, "due": m.due.isoformat()}
+                for m in self.missed
+            ],
             "next_milestone": self.next_milestone.value if self.next_milestone else None,
             "next_milestone_by": self.next_milestone.by.text if self.next_milestone else None,
             "target_comparison": comparison(ind, self.target) if self.target else None,
@@ -206,7 +236,9 @@ def reference_points(indicator: Indicator) -> tuple[list[tuple[date, float]], st
     if dated:
         first = min(d for d, _ in dated)
         return [*(p for p in base_point if p[0] < first), *dated], "the trajectory"
-    targets = [(d, t.value) for t in indicator.targets if (d := point_date(indicator, t.by)) is not None]
+    targets = [
+        (d, t.value) for t in indicator.targets if (d := point_date(indicator, t.by)) is not None
+    ]
     if targets and base_point:
         return [*base_point, *targets], "a straight line from the baseline to the target"
     if targets:
@@ -217,24 +249,40 @@ def reference_points(indicator: Indicator) -> tuple[list[tuple[date, float]], st
 
 def target_in_force(indicator: Indicator, when: date) -> Target | None:
     """The next target due on or after the day, else the last one."""
-    dated = sorted(indicator.targets, key=lambda t: (point_date(indicator, t.by) or date.max, t.value, t.by.text if t.by else ""))
-    return next((t for t in dated if (point_date(indicator, t.by) or date.max) >= when), dated[-1] if dated else None)
+    dated = sorted(
+        indicator.targets,
+        key=lambda t: (point_date(indicator, t.by) or date.max, t.value, t.by.text if t.by else ""),
+    )
+    return next(
+        (t for t in dated if (point_date(indicator, t.by) or date.max) >= when),
+        dated[-1] if dated else None,
+    )
 
 
 def next_milestone(indicator: Indicator, when: date) -> TrajectoryPoint | None:
     """The first trajectory point on or after the day."""
-    ahead = [(d, p.value, p.by.text, p) for p in indicator.trajectory if (d := point_date(indicator, p.by)) is not None and d >= when]
+    ahead = [
+        (d, p.value, p.by.text, p)
+        for p in indicator.trajectory
+        if (d := point_date(indicator, p.by)) is not None and d >= when
+    ]
     return min(ahead, key=lambda item: item[:3])[3] if ahead else None
 
 
-def missed_dates(indicator: Indicator, as_of: date, figures: list[Figure]) -> tuple[MissedDate, ...]:
+def missed_dates(
+    indicator: Indicator, as_of: date, figures: list[Figure]
+) -> tuple[MissedDate, ...]:
     """Targets and milestones whose figure is overdue: none recorded for a period ending in or after their date's period."""
     dated: list[tuple[Literal["target", "milestone"], int, float, DatePhrase | None]] = [
         *(("target", j, t.value, t.by) for j, t in enumerate(indicator.targets)),
-        *(("milestone", j, p.value, p.by) for j, p in enumerate(indicator.trajectory))]
+        *(("milestone", j, p.value, p.by) for j, p in enumerate(indicator.trajectory)),
+    ]
     ends = [f.end for f in figures if f.end <= as_of and f.standing != "superseded"]
     # A baseline is a figure too: a trajectory that starts at the baseline's date has its figure.
-    if indicator.baseline is not None and (baseline_end := point_date(indicator, indicator.baseline.period)) is not None:
+    if (
+        indicator.baseline is not None
+        and (baseline_end := point_date(indicator, indicator.baseline.period)) is not None
+    ):
         ends.append(baseline_end)
     found = []
     for kind, j, value, by in dated:
@@ -247,59 +295,110 @@ def missed_dates(indicator: Indicator, as_of: date, figures: list[Figure]) -> tu
     return tuple(sorted(found, key=lambda m: (m.due, m.kind, m.position)))
 
 
-def kpi_status(indicator: Indicator, index: int, as_of: date, default: Tolerance | None = None) -> KpiStatus:
+def kpi_status(
+    indicator: Indicator, index: int, as_of: date, default: Tolerance | None = None
+) -> KpiStatus:
     """Judge one indicator as at a day."""
     figures = figures_as_at(indicator, as_of)
     status = _judged(indicator, index, as_of, default, figures)
     missed = missed_dates(indicator, as_of, figures)
-    status = _with(status, missed=missed, next_milestone=next_milestone(indicator, as_of), recorded=len(figures),
-                   target=status.target or target_in_force(indicator, as_of))
+    status = _with(
+        status,
+        missed=missed,
+        next_milestone=next_milestone(indicator, as_of),
+        recorded=len(figures),
+        target=status.target or target_in_force(indicator, as_of),
+    )
     if status.conflicting or not missed:
         return status
     # The most recent date passed is the one the board most needs to hear about.
     last = missed[-1]
-    more = f" (and {len(missed) - 1} earlier date{'s' if len(missed) > 2 else ''})" if len(missed) > 1 else ""
-    latest = f"; the latest is {format_value(indicator, status.latest.value)} for {status.latest.period.text}" if status.latest else ""
-    return _with(status, rag=None, reason=f"target date passed, no figure: the {last.kind} of {format_value(indicator, last.value)} "
-                                          f"by {last.by} has no figure for then or later{more}{latest}")
+    more = (
+        f" (and {len(missed) - 1} earlier date{'s' if len(missed) > 2 else ''})"
+        if len(missed) > 1
+        else ""
+    )
+    latest = (
+        f"; the latest is {format_value(indicator, status.latest.value)} for {status.latest.period.text}"
+        if status.latest
+        else ""
+    )
+    return _with(
+        status,
+        rag=None,
+        reason=f"target date passed, no figure: the {last.kind} of {format_value(indicator, last.value)} "
+        f"by {last.by} has no figure for then or later{more}{latest}",
+    )
 
 
-def _judged(indicator: Indicator, index: int, as_of: date, default: Tolerance | None, figures: list[Figure]) -> KpiStatus:
+def _judged(
+    indicator: Indicator, index: int, as_of: date, default: Tolerance | None, figures: list[Figure]
+) -> KpiStatus:
     # Only periods that have ended are read: a year still running must not hide the quarter that ended.
     ended = [f for f in figures if f.end <= as_of and f.standing != "superseded"]
-    status = KpiStatus(index, indicator, as_of, late=missing_figure(indicator, as_of, ended[-1].end if ended else None))
+    status = KpiStatus(
+        index,
+        indicator,
+        as_of,
+        late=missing_figure(indicator, as_of, ended[-1].end if ended else None),
+    )
     if not ended:
         running = sorted({f.actual.period.text for f in figures})
-        return _with(status, reason="not rated: no figure recorded yet" if not figures
-                     else f"not rated: no figure yet for a period that has ended ({', '.join(running)} "
-                          f"{'has' if len(running) == 1 else 'have'} not ended)")
+        return _with(
+            status,
+            reason="not rated: no figure recorded yet"
+            if not figures
+            else f"not rated: no figure yet for a period that has ended ({', '.join(running)} "
+            f"{'has' if len(running) == 1 else 'have'} not ended)",
+        )
     last = ended[-1]
     if last.standing == "conflicting":
         same = tuple(f for f in ended if f.span == last.span)
-        values = " and ".join(format_value(indicator, v) for v in sorted(f.actual.value for f in same))
-        return _with(status, conflicting=same, reason=f"not rated: conflicting figures for {last.actual.period.text} ({values}); "
-                                                      "nothing says which stands")
+        values = " and ".join(
+            format_value(indicator, v) for v in sorted(f.actual.value for f in same)
+        )
+        return _with(
+            status,
+            conflicting=same,
+            reason=f"not rated: conflicting figures for {last.actual.period.text} ({values}); "
+            "nothing says which stands",
+        )
     latest, when = last.actual, last.end
     before = [f for f in ended if f.end < when]
     previous = before[-1].actual if before and before[-1].standing == "stands" else None
     target = target_in_force(indicator, when)
-    status = _with(status, latest=latest, latest_index=last.index, previous=previous, target=target,
-                   latest_start=last.start, latest_end=last.end,
-                   gap_to_target=latest.value - target.value if target else None,
-                   trend=_trend(indicator, latest.value, previous.value) if previous else None)
+    status = _with(
+        status,
+        latest=latest,
+        latest_index=last.index,
+        previous=previous,
+        target=target,
+        latest_start=last.start,
+        latest_end=last.end,
+        gap_to_target=latest.value - target.value if target else None,
+        trend=_trend(indicator, latest.value, previous.value) if previous else None,
+    )
     if indicator.direction is None:
-        return _with(status, reason="not rated: the indicator does not say whether higher or lower is better")
+        return _with(
+            status, reason="not rated: the indicator does not say whether higher or lower is better"
+        )
     tolerance = indicator.tolerance or default or DEFAULT_TOLERANCE
     if indicator.direction == "within-band":
         if indicator.band is None:
             return _with(status, reason="not rated: within-band is given with no band")
         short = shortfall(indicator, latest.value, 0.0)
-        nearest = min((indicator.band.lower, indicator.band.upper), key=lambda b: abs(b - latest.value))
+        nearest = min(
+            (indicator.band.lower, indicator.band.upper), key=lambda b: abs(b - latest.value)
+        )
         rag = rag_for(short, nearest, tolerance)
         band = f"{format_value(indicator, indicator.band.lower)} to {format_value(indicator, indicator.band.upper)}"
         said = "inside" if short <= 0 else f"{format_value(indicator, short, gap=True)} outside"
-        return _with(status, rag=rag, compared_with="the band",
-                     reason=f"{rag}: {format_value(indicator, latest.value)} for {latest.period.text} is {said} the band {band}")
+        return _with(
+            status,
+            rag=rag,
+            compared_with="the band",
+            reason=f"{rag}: {format_value(indicator, latest.value)} for {latest.period.text} is {said} the band {band}",
+        )
     if not indicator.targets and not indicator.trajectory:
         return _with(status, reason="not rated: no target or trajectory to judge it against")
     points, against = reference_points(indicator)
@@ -307,29 +406,45 @@ def _judged(indicator: Indicator, index: int, as_of: date, default: Tolerance | 
     assert expected is not None  # targets or trajectory exist, so there is a point
     short = shortfall(indicator, latest.value, expected)
     # A strict target ("above 90%") is passed, not reached: at the target itself, exactly 90 does not meet it.
-    strict = target is not None and expected == target.value and comparison(indicator, target) in STRICT
+    strict = (
+        target is not None and expected == target.value and comparison(indicator, target) in STRICT
+    )
     rag = rag_for(short, expected, tolerance, strict)
     words = describe_gap(indicator, latest.value, expected)
     reason = f"{rag}: {format_value(indicator, latest.value)} for {latest.period.text} is {words} {format_value(indicator, expected)} expected on {against}"
     if strict and short == 0 and target is not None:
         reason += f"; the target is {COMPARISON_WORDS[comparison(indicator, target) or 'above']} {format_value(indicator, target.value)}, which it does not pass"
-    return _with(status, expected=expected, compared_with=against, gap_to_expected=latest.value - expected,
-                 rag=rag, reason=reason)
+    return _with(
+        status,
+        expected=expected,
+        compared_with=against,
+        gap_to_expected=latest.value - expected,
+        rag=rag,
+        reason=reason,
+    )
 
 
 def kpi_statuses(plan: Plan, as_of: date) -> list[KpiStatus]:
     """Every indicator of the plan, judged as at the day."""
-    return [kpi_status(ind, i, as_of, plan.indicator_tolerance) for i, ind in enumerate(plan.indicators)]
+    return [
+        kpi_status(ind, i, as_of, plan.indicator_tolerance) for i, ind in enumerate(plan.indicators)
+    ]
 
 
 def _trend(indicator: Indicator, now: float, before: float) -> str:
     if now == before:
         return "no change"
     if indicator.direction in ("higher-is-better", "lower-is-better"):
-        return "improving" if shortfall(indicator, now, 0.0) < shortfall(indicator, before, 0.0) else "worsening"
+        return (
+            "improving"
+            if shortfall(indicator, now, 0.0) < shortfall(indicator, before, 0.0)
+            else "worsening"
+        )
     if indicator.direction == "within-band" and indicator.band is not None:
         # Inside the band every value is as good as any other; outside, nearer is better.
-        outside_now, outside_before = (max(shortfall(indicator, v, 0.0), 0.0) for v in (now, before))
+        outside_now, outside_before = (
+            max(shortfall(indicator, v, 0.0), 0.0) for v in (now, before)
+        )
         if outside_now == outside_before:
             return "no change"
         return "improving" if outside_now < outside_before else "worsening"

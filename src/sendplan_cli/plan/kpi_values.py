@@ -4,8 +4,15 @@ from __future__ import annotations
 
 from sendplan_cli.plan.indicators import Indicator
 
-_SUFFIX = {"percent": "%", "days": " days", "weeks": " weeks", "months": " months",
-           "rate per 1,000": " per 1,000", "rate per 10,000": " per 10,000", "rate per 100,000": " per 100,000"}
+_SUFFIX = {
+    "percent": "%",
+    "days": " days",
+    "weeks": " weeks",
+    "months": " months",
+    "rate per 1,000": " per 1,000",
+    "rate per 10,000": " per 10,000",
+    "rate per 100,000": " per 100,000",
+}
 
 
 def plain(value: float) -> str:

@@ -33,7 +33,8 @@ MAX_DEPTH = 64
 MAX_ALIAS_EXPANSION = 10_000
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _CORE_TAGS = frozenset(
-    "tag:yaml.org,2002:" + name for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
+    "tag:yaml.org,2002:" + name
+    for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
 )
 # Characters YAML does not allow (the complement of c-printable), as a small class that compiles fast.
 _BAD_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
@@ -44,7 +45,16 @@ _NOT_ASCII_CONTROL = bytes(range(0x20, 0x7F)) + b"\t\n\r" + bytes(range(0x80, 0x
 # "\u001b" are refused like the raw characters, so plan text can never carry a terminal control.
 BAD_IN_SCALAR = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _ESCAPE = re.compile(r"\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)", re.DOTALL)
-_SHORT_ESCAPES = {"0": "\x00", "a": "\x07", "b": "\x08", "v": "\x0b", "f": "\x0c", "r": "\r", "e": "\x1b", "N": "\x85"}
+_SHORT_ESCAPES = {
+    "0": "\x00",
+    "a": "\x07",
+    "b": "\x08",
+    "v": "\x0b",
+    "f": "\x0c",
+    "r": "\r",
+    "e": "\x1b",
+    "N": "\x85",
+}
 
 # Positions are packed into one 64-bit integer: 32 bits each, so neither lines nor columns wrap.
 _SHIFT = 32
@@ -77,7 +87,9 @@ class LoadedPlan:
 
     @property
     def ok(self) -> bool:
-        return self.data is not None and not any(d.severity is Severity.ERROR for d in self.diagnostics)
+        return self.data is not None and not any(
+            d.severity is Severity.ERROR for d in self.diagnostics
+        )
 
     def position(self, pointer: Pointer, *, key: bool = False) -> Position:
         """Where a node (or with key=True, its key) starts; the nearest located ancestor when it has no mark."""
@@ -108,11 +120,25 @@ class LoadedPlan:
             found = self._keys[id(mapping)] = {name: i for i, name in enumerate(mapping)}
         return found
 
-    def error(self, name: str, message: str, where: Position, hint: str | None = None, pointer: Pointer = ()) -> None:
+    def error(
+        self,
+        name: str,
+        message: str,
+        where: Position,
+        hint: str | None = None,
+        pointer: Pointer = (),
+    ) -> None:
         self.diagnostics.append(
             Diagnostic(
-                path=self.path, line=where[0], column=where[1], code=LOAD_CODES[name], name=name,
-                severity=Severity.ERROR, message=message, hint=hint, pointer=format_pointer(pointer),
+                path=self.path,
+                line=where[0],
+                column=where[1],
+                code=LOAD_CODES[name],
+                name=name,
+                severity=Severity.ERROR,
+                message=message,
+                hint=hint,
+                pointer=format_pointer(pointer),
             )
         )
 
@@ -135,7 +161,12 @@ class _ParserRefused(_Stop):
 def read_text(path: Path, plan: LoadedPlan, raw: bytes) -> str | None:
     """Decode UTF-8 (a BOM is allowed), locating bad bytes and control characters."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        plan.error("encoding-error", "the file is UTF-16; plans must be UTF-8", (1, 1), "save the file as UTF-8")
+        plan.error(
+            "encoding-error",
+            "the file is UTF-16; plans must be UTF-8",
+            (1, 1),
+            "save the file as UTF-8",
+        )
         return None
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
@@ -143,15 +174,19 @@ def read_text(path: Path, plan: LoadedPlan, raw: bytes) -> str | None:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         plan.error(
-            "encoding-error", f"byte 0x{raw[exc.start]:02x} is not valid UTF-8",
-            byte_position(raw, exc.start), "save the file as UTF-8",
+            "encoding-error",
+            f"byte 0x{raw[exc.start]:02x} is not valid UTF-8",
+            byte_position(raw, exc.start),
+            "save the file as UTF-8",
         )
         return None
     bad = _first_bad_char(text, raw)
     if bad:
         plan.error(
-            "encoding-error", f"control character U+{ord(bad.group()):04X} is not allowed in YAML",
-            LineIndex(text).at(bad.start()), "delete the character",
+            "encoding-error",
+            f"control character U+{ord(bad.group()):04X} is not allowed in YAML",
+            LineIndex(text).at(bad.start()),
+            "delete the character",
         )
         return None
     return text
@@ -165,7 +200,9 @@ def _first_bad_char(text: str, raw: bytes) -> re.Match[str] | None:
     \\xef\\xbf\\xbe and \\xef\\xbf\\xbf; surrogates never decode. Text with a \\xc2 (a pound sign, a
     no-break space) is searched in full."""
     if not raw.translate(None, _NOT_ASCII_CONTROL) and (
-            text.isascii() or (b"\xc2" not in raw and b"\xef\xbf\xbe" not in raw and b"\xef\xbf\xbf" not in raw)):
+        text.isascii()
+        or (b"\xc2" not in raw and b"\xef\xbf\xbe" not in raw and b"\xef\xbf\xbf" not in raw)
+    ):
         return None
     return _BAD_CHAR.search(text)
 
@@ -197,7 +234,12 @@ def load_text(text: str, plan: LoadedPlan) -> LoadedPlan:
         if enabled:
             gc.enable()
     if plan.data is None and not plan.diagnostics:
-        plan.error("not-a-plan", "the file holds no YAML document", (1, 1), "start from `sendplan new` or a bundled plan")
+        plan.error(
+            "not-a-plan",
+            "the file holds no YAML document",
+            (1, 1),
+            "start from `sendplan new` or a bundled plan",
+        )
     return plan
 
 
@@ -267,24 +309,37 @@ class _Builder:
         try:
             parser = loader_cls(text)
             try:
-                self._run(iter(parser.get_event, None), yaml.events)  # get_event gives None after the stream's end
+                self._run(
+                    iter(parser.get_event, None), yaml.events
+                )  # get_event gives None after the stream's end
             finally:
                 parser.dispose()  # as yaml.parse does: the pure-Python parser's states refer back to it
         except yaml.MarkedYAMLError as exc:
             self._syntax_error(exc)
             raise _ParserRefused from None
-        except (ValueError, OverflowError):  # an escape beyond Unicode (\UFFFFFFFF) breaks the parser itself
+        except (
+            ValueError,
+            OverflowError,
+        ):  # an escape beyond Unicode (\UFFFFFFFF) breaks the parser itself
             where = (1, 1)
             for match in re.finditer(r"\\U([0-9a-fA-F]{8})", text):
                 if int(match.group(1), 16) > 0x10FFFF:
                     where = self._at_index(match.start())
                     break
-            self.plan.error("yaml-syntax", "an escape such as \\UFFFFFFFF writes no Unicode character", where,
-                            "Unicode ends at \\U0010FFFF; write the character itself")
+            self.plan.error(
+                "yaml-syntax",
+                "an escape such as \\UFFFFFFFF writes no Unicode character",
+                where,
+                "Unicode ends at \\U0010FFFF; write the character itself",
+            )
             raise _ParserRefused from None
         except yaml.YAMLError:  # reader errors: bad characters were screened out already
-            self.plan.error("yaml-syntax", "the YAML reader stopped at a character it cannot read", (1, 1),
-                            "save the file as UTF-8 text from a text editor, and check its first lines")
+            self.plan.error(
+                "yaml-syntax",
+                "the YAML reader stopped at a character it cannot read",
+                (1, 1),
+                "save the file as UTF-8 text from a text editor, and check its first lines",
+            )
             raise _ParserRefused from None
         return self.root
 
@@ -295,12 +350,23 @@ class _Builder:
 
         text, context = self.text, str(exc.context or "")
         # An unclosed quote or a key without its colon is best shown where it starts, not where the reader gave up.
-        starts = exc.context_mark is not None and ("quoted scalar" in context or "simple key" in context)
+        starts = exc.context_mark is not None and (
+            "quoted scalar" in context or "simple key" in context
+        )
         mark = exc.context_mark if starts else (exc.problem_mark or exc.context_mark)
         where = self._position(mark) if mark else (1, 1)
-        if mark and 0 <= mark.index < len(text) and text[mark.index] == "\t" or "tab" in str(exc.problem or ""):
-            self.plan.error("yaml-syntax", "a tab character is used for indentation here", where,
-                            "indent with spaces, not tabs")
+        if (
+            mark
+            and 0 <= mark.index < len(text)
+            and text[mark.index] == "\t"
+            or "tab" in str(exc.problem or "")
+        ):
+            self.plan.error(
+                "yaml-syntax",
+                "a tab character is used for indentation here",
+                where,
+                "indent with spaces, not tabs",
+            )
             return
         lines = editor_lines(text)
         line = lines[where[0] - 1] if 0 < where[0] <= len(lines) else ""
@@ -317,7 +383,14 @@ class _Builder:
         escape, a duplicate key, a container as a key, too deep a nesting) to them."""
         stack, remap, size = self.stack, self.remap, len(self.text)
         scalar_event = yaml_events.ScalarEvent
-        nulls, bad, core, shift, mask, intern = _NULLS, BAD_IN_SCALAR, _CORE_TAGS, _SHIFT, _MASK, sys.intern
+        nulls, bad, core, shift, mask, intern = (
+            _NULLS,
+            BAD_IN_SCALAR,
+            _CORE_TAGS,
+            _SHIFT,
+            _MASK,
+            sys.intern,
+        )
         ends = (yaml_events.MappingEndEvent, yaml_events.SequenceEndEvent)
         map_start, seq_start = yaml_events.MappingStartEvent, yaml_events.SequenceStartEvent
         tables = self.plan.tables
@@ -327,9 +400,16 @@ class _Builder:
                 if cls in ends and not stack[-1].anchor and len(stack) > 1:
                     frame = stack.pop()
                     stack[-1].size += frame.size
-                elif ((cls is map_start or cls is seq_start) and stack and not remap and not event.anchor
-                      and event.tag is None and len(stack) < MAX_DEPTH and event.start_mark.index < size
-                      and (stack[-1].is_list or stack[-1].slot >= 0)):
+                elif (
+                    (cls is map_start or cls is seq_start)
+                    and stack
+                    and not remap
+                    and not event.anchor
+                    and event.tag is None
+                    and len(stack) < MAX_DEPTH
+                    and event.start_mark.index < size
+                    and (stack[-1].is_list or stack[-1].slot >= 0)
+                ):
                     mark, frame = event.start_mark, stack[-1]
                     column = mark.column + 1
                     packed = ((mark.line + 1) << shift) | (column if column < mask else mask)
@@ -354,10 +434,14 @@ class _Builder:
                 self._event(event)  # refused with its message
                 continue
             value, style = event.value, event.style
-            if style == '"' and not value.isprintable() and bad.search(value):  # every such character is unprintable
+            if (
+                style == '"' and not value.isprintable() and bad.search(value)
+            ):  # every such character is unprintable
                 self._escaped_control(event)
             # The length test spares hashing long text: no null spelling is longer than four characters.
-            if (not style and len(value) < 5 and value in nulls and event.implicit[0]) or tag == "tag:yaml.org,2002:null":
+            if (
+                not style and len(value) < 5 and value in nulls and event.implicit[0]
+            ) or tag == "tag:yaml.org,2002:null":
                 value = None
             mark = event.start_mark
             if mark.index >= size:
@@ -406,8 +490,10 @@ class _Builder:
             self.documents += 1
             if self.documents > 1:
                 self.plan.error(
-                    "unsupported-yaml", "the file holds several YAML documents; a plan is one document",
-                    self._where(event), "keep one plan per file and remove the `---` separator",
+                    "unsupported-yaml",
+                    "the file holds several YAML documents; a plan is one document",
+                    self._where(event),
+                    "keep one plan per file and remove the `---` separator",
                 )
                 raise _Stop
         elif kind == "ScalarEvent":
@@ -415,14 +501,20 @@ class _Builder:
         elif kind in ("MappingStartEvent", "SequenceStartEvent"):
             self._check_tag(event, "tag:yaml.org,2002:" + ("map" if kind[0] == "M" else "seq"))
             if len(self.stack) >= MAX_DEPTH:
-                self.plan.error("unsupported-yaml", f"nesting is deeper than {MAX_DEPTH} levels", self._where(event),
-                                "a plan needs only a few levels of nesting")
+                self.plan.error(
+                    "unsupported-yaml",
+                    f"nesting is deeper than {MAX_DEPTH} levels",
+                    self._where(event),
+                    "a plan needs only a few levels of nesting",
+                )
                 raise _Stop
             container: Any = {} if kind[0] == "M" else []
             pointer = self._place(container, event, size=0)
             table = array("q")
             self.plan.tables[id(container)] = table
-            self.stack.append(_Frame(container, pointer, event.anchor, table, is_list=kind[0] == "S"))
+            self.stack.append(
+                _Frame(container, pointer, event.anchor, table, is_list=kind[0] == "S")
+            )
         elif kind in ("MappingEndEvent", "SequenceEndEvent"):
             frame = self.stack.pop()
             if frame.anchor:
@@ -436,8 +528,12 @@ class _Builder:
         tag = event.tag
         if tag in (None, "!") or tag == default or tag in _CORE_TAGS:
             return
-        self.plan.error("unsupported-yaml", f"the tag {tag} is not allowed in a plan", self._where(event),
-                        "remove the tag; plans hold plain text, lists and mappings")
+        self.plan.error(
+            "unsupported-yaml",
+            f"the tag {tag} is not allowed in a plan",
+            self._where(event),
+            "remove the tag; plans hold plain text, lists and mappings",
+        )
         raise _Stop
 
     def _scalar(self, event: Any) -> None:
@@ -466,21 +562,31 @@ class _Builder:
             char = BAD_IN_SCALAR.search(event.value).group()  # type: ignore[union-attr]
         kind = "control character" if ord(char) < 0xA0 else "code point"
         self.plan.error(
-            "encoding-error", f"{written} writes {kind} U+{ord(char):04X}, which plan text may not hold",
-            where, "delete it; use \\n for a new line, or a block scalar (|) for several lines",
+            "encoding-error",
+            f"{written} writes {kind} U+{ord(char):04X}, which plan text may not hold",
+            where,
+            "delete it; use \\n for a new line, or a block scalar (|) for several lines",
         )
         raise _Stop  # like a raw control character: the text goes no further, not even into a message
 
     def _alias(self, event: Any) -> None:
         if event.anchor not in self.anchors:
-            self.plan.error("unsupported-yaml", f"the alias *{event.anchor} refers to no complete anchor",
-                            self._where(event), "define the anchor (&name) before using it, outside itself")
+            self.plan.error(
+                "unsupported-yaml",
+                f"the alias *{event.anchor} refers to no complete anchor",
+                self._where(event),
+                "define the anchor (&name) before using it, outside itself",
+            )
             raise _Stop
         value, size = self.anchors[event.anchor]
         self.expanded += size
         if self.expanded > MAX_ALIAS_EXPANSION:
-            self.plan.error("unsupported-yaml", f"aliases expand to more than {MAX_ALIAS_EXPANSION} nodes",
-                            self._where(event), "write the content out instead of nesting aliases")
+            self.plan.error(
+                "unsupported-yaml",
+                f"aliases expand to more than {MAX_ALIAS_EXPANSION} nodes",
+                self._where(event),
+                "write the content out instead of nesting aliases",
+            )
             raise _Stop
         self._place(value, event, size=size)
 
@@ -500,7 +606,11 @@ class _Builder:
         if isinstance(frame.container, list):
             frame.table.append(packed)
             frame.container.append(value)
-            return (*frame.pointer, len(frame.container) - 1) if isinstance(value, (dict, list)) else ()
+            return (
+                (*frame.pointer, len(frame.container) - 1)
+                if isinstance(value, (dict, list))
+                else ()
+            )
         if frame.slot < 0:
             return self._key(frame, value, event, packed)
         key, slot = frame.key, frame.slot
@@ -511,16 +621,27 @@ class _Builder:
 
     def _key(self, frame: _Frame, value: Any, event: Any, packed: int) -> Pointer:
         where = _unpack(packed)
-        if type(event).__name__ not in ("ScalarEvent", "AliasEvent") or isinstance(value, (dict, list)):
-            self.plan.error("unsupported-yaml", "a mapping key must be plain text", where,
-                            "write keys as `name: value`")
+        if type(event).__name__ not in ("ScalarEvent", "AliasEvent") or isinstance(
+            value, (dict, list)
+        ):
+            self.plan.error(
+                "unsupported-yaml",
+                "a mapping key must be plain text",
+                where,
+                "write keys as `name: value`",
+            )
             raise _Stop
         key = "null" if value is None else str(value)
         if key in frame.container:
             index = 2 * list(frame.container).index(key)
             first = _unpack(frame.table[index])  # where the key was first written
-            self.plan.error("duplicate-key", f"duplicate key {key!r}; it is first set on line {first[0]}", where,
-                            f"keep one of line {first[0]} and line {where[0]}", (*frame.pointer, key))
+            self.plan.error(
+                "duplicate-key",
+                f"duplicate key {key!r}; it is first set on line {first[0]}",
+                where,
+                f"keep one of line {first[0]} and line {where[0]}",
+                (*frame.pointer, key),
+            )
             frame.slot = index + 1
         else:
             key = sys.intern(key)  # a plan repeats the same few keys thousands of times

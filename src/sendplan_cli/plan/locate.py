@@ -15,9 +15,16 @@ from sendplan_cli.plan.indicators import NumberTextError, NumberTooLarge
 from sendplan_cli.plan.loader import LoadedPlan, Pointer
 
 _TYPE_WORDS = {
-    "string_type": "text", "list_type": "a list", "dict_type": "a mapping", "model_type": "a mapping",
-    "model_attributes_type": "a mapping", "int_type": "a whole number", "int_parsing": "a whole number",
-    "bool_type": "true or false", "bool_parsing": "true or false", "date_type": "a date",
+    "string_type": "text",
+    "list_type": "a list",
+    "dict_type": "a mapping",
+    "model_type": "a mapping",
+    "model_attributes_type": "a mapping",
+    "int_type": "a whole number",
+    "int_parsing": "a whole number",
+    "bool_type": "true or false",
+    "bool_parsing": "true or false",
+    "date_type": "a date",
 }
 
 _TYPE_HINTS = {
@@ -44,7 +51,10 @@ def _model_at(model: type[BaseModel], pointer: Pointer) -> type[BaseModel] | Non
     for part in pointer:
         if isinstance(part, int):
             continue
-        if not (isinstance(current, type) and issubclass(current, BaseModel)) or part not in current.model_fields:
+        if (
+            not (isinstance(current, type) and issubclass(current, BaseModel))
+            or part not in current.model_fields
+        ):
             return None
         current = _unwrap(current.model_fields[part].annotation)
     return current if isinstance(current, type) and issubclass(current, BaseModel) else None
@@ -120,42 +130,91 @@ def diagnose(plan: LoadedPlan, model: type[BaseModel], error: ValidationError) -
         if kind == "extra_forbidden" and (split := _split_number(plan.data, pointer)):
             written, number = split
             if written:
-                plan.error("wrong-type", f"{written!r} must be a number: inside {{ }} the comma ends the value, "
-                                         f"so {str(pointer[-1])!r} was read as another key",
-                           plan.position(pointer, key=True), f"write {number}", pointer)
+                plan.error(
+                    "wrong-type",
+                    f"{written!r} must be a number: inside {{ }} the comma ends the value, "
+                    f"so {str(pointer[-1])!r} was read as another key",
+                    plan.position(pointer, key=True),
+                    f"write {number}",
+                    pointer,
+                )
         elif kind == "extra_forbidden":
             key = str(pointer[-1])
             holder = _model_at(model, pointer[:-1])
             allowed = sorted(holder.model_fields) if holder else []
             close = suggest(key, allowed)
-            hint = f"did you mean '{close}'?" if close else ("allowed keys: " + ", ".join(allowed) if allowed else None)
-            plan.error("unknown-key", f"unknown key '{key}'", plan.position(pointer, key=True), hint, pointer)
+            hint = (
+                f"did you mean '{close}'?"
+                if close
+                else ("allowed keys: " + ", ".join(allowed) if allowed else None)
+            )
+            plan.error(
+                "unknown-key",
+                f"unknown key '{key}'",
+                plan.position(pointer, key=True),
+                hint,
+                pointer,
+            )
         elif kind == "missing":
             key = str(pointer[-1])
-            plan.error("missing-key", f"missing required key '{key}'", plan.position(pointer[:-1]),
-                       f"add `{key}:` here", pointer)
+            plan.error(
+                "missing-key",
+                f"missing required key '{key}'",
+                plan.position(pointer[:-1]),
+                f"add `{key}:` here",
+                pointer,
+            )
         elif isinstance(item.get("ctx", {}).get("error"), DateParseError):
             exc: DateParseError = item["ctx"]["error"]
-            plan.error("bad-date", f"cannot read {exc.text!r} as a date: {exc.reason}", plan.position(pointer),
-                       "accepted forms: " + "; ".join(ACCEPTED_FORMS), pointer)
+            plan.error(
+                "bad-date",
+                f"cannot read {exc.text!r} as a date: {exc.reason}",
+                plan.position(pointer),
+                "accepted forms: " + "; ".join(ACCEPTED_FORMS),
+                pointer,
+            )
         elif isinstance(item.get("ctx", {}).get("error"), NumberTextError):
             wrong: NumberTextError = item["ctx"]["error"]
-            hint = (f"write {wrong.number}; the indicator's `unit:` says what it counts" if wrong.number
-                    else "check the figure and its unit (`unit:`); write it as a plain number" if isinstance(wrong, NumberTooLarge)
-                    else wrong.advice)
+            hint = (
+                f"write {wrong.number}; the indicator's `unit:` says what it counts"
+                if wrong.number
+                else "check the figure and its unit (`unit:`); write it as a plain number"
+                if isinstance(wrong, NumberTooLarge)
+                else wrong.advice
+            )
             plan.error("wrong-type", str(wrong), plan.position(pointer), hint, pointer)
         elif kind in ("literal_error", "enum"):
             expected = item.get("ctx", {}).get("expected", "")
-            plan.error("invalid-value", f"{_described(item['input'])} is not allowed here", plan.position(pointer),
-                       f"expected {expected}", pointer)
+            plan.error(
+                "invalid-value",
+                f"{_described(item['input'])} is not allowed here",
+                plan.position(pointer),
+                f"expected {expected}",
+                pointer,
+            )
         elif kind == "string_too_short":
-            plan.error("invalid-value", "the value is empty", plan.position(pointer),
-                       "write the value, or remove the line", pointer)
+            plan.error(
+                "invalid-value",
+                "the value is empty",
+                plan.position(pointer),
+                "write the value, or remove the line",
+                pointer,
+            )
         elif kind in _TYPE_WORDS:
-            plan.error("wrong-type", f"expected {_TYPE_WORDS[kind]}, found {_described(item['input'])}",
-                       plan.position(pointer), _TYPE_HINTS[_TYPE_WORDS[kind]], pointer)
+            plan.error(
+                "wrong-type",
+                f"expected {_TYPE_WORDS[kind]}, found {_described(item['input'])}",
+                plan.position(pointer),
+                _TYPE_HINTS[_TYPE_WORDS[kind]],
+                pointer,
+            )
         else:
             # A check of the format's own: its message is written for users; pydantic prefixes "Value error, ".
             message = str(item["msg"]).removeprefix("Value error, ")
-            plan.error("invalid-value", message, plan.position(pointer),
-                       "correct the value; `sendplan schema` describes what each key holds", pointer)
+            plan.error(
+                "invalid-value",
+                message,
+                plan.position(pointer),
+                "correct the value; `sendplan schema` describes what each key holds",
+                pointer,
+            )

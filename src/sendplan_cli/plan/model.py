@@ -18,7 +18,9 @@ from sendplan_cli.plan.scale import RatingScale, west_sussex_scale
 class _Strict(BaseModel):
     # Deferred: only the Plan validator is built, on first use, not one per model at import.
     # An empty value (`ref: ""`, `leads: [""]`) says nothing; it is refused, never accepted silently.
-    model_config = ConfigDict(extra="forbid", arbitrary_types_allowed=True, defer_build=True, str_min_length=1)
+    model_config = ConfigDict(
+        extra="forbid", arbitrary_types_allowed=True, defer_build=True, str_min_length=1
+    )
 
 
 class Source(_Strict):
@@ -228,4 +230,3 @@ class Plan(_Strict):
     """How far off trajectory an indicator may be and still rate Green or Amber (default: Amber up to 5% worse than expected)."""
     papers: list[PaperEntry] = Field(default_factory=list)
     """The monthly board paper's own words, one entry per month (cover details, decisions sought, narrative)."""
-

@@ -29,8 +29,14 @@ class LineIndex:
         self.starts = [0]
         self.starts += (m.end() for m in _BREAK.finditer(text))
         # A break at the very end opens no line an editor counts as content: the last line is the one before it.
-        self.last = len(self.starts) - 1 if len(self.starts) > 1 and self.starts[-1] == self.length else len(self.starts)
-        self.last_end = self.length - (len(m.group()) if (m := re.search("(\r\n|\r|\n)$", text)) else 0)
+        self.last = (
+            len(self.starts) - 1
+            if len(self.starts) > 1 and self.starts[-1] == self.length
+            else len(self.starts)
+        )
+        self.last_end = self.length - (
+            len(m.group()) if (m := re.search("(\r\n|\r|\n)$", text)) else 0
+        )
 
     def at(self, index: int) -> tuple[int, int]:
         """The 1-based line and column of the character at index; the end of the file is on the last line."""
@@ -50,7 +56,9 @@ def byte_position(raw: bytes, offset: int) -> tuple[int, int]:
 
 def editor_lines(text: str) -> list[str]:
     """The text's lines as an editor numbers them (str.splitlines would also split at U+2028 and U+0085)."""
-    lines = text.split("\n") if "\r" not in text else _BREAK.split(text)  # the same lines; str.split is far faster
+    lines = (
+        text.split("\n") if "\r" not in text else _BREAK.split(text)
+    )  # the same lines; str.split is far faster
     return lines[:-1] if lines and lines[-1] == "" else lines
 
 

@@ -49,7 +49,11 @@ class ProposedDate:
         """The decision the board is asked to take; the lead's reason follows in their own words, never re-cased."""
         was = f"was {self.agreed}" if self.agreed else "it has no agreed date"
         reason = (self.reason or "").strip()
-        given = f" Reason given: {reason}{'' if reason.endswith(('.', '!', '?')) else '.'}" if reason else ""
+        given = (
+            f" Reason given: {reason}{'' if reason.endswith(('.', '!', '?')) else '.'}"
+            if reason
+            else ""
+        )
         return f"Agree a new date for action {self.ref}: {self.proposed} ({was}).{given}"
 
     @property
@@ -58,7 +62,9 @@ class ProposedDate:
         return f"New date proposed, not yet agreed: {self.proposed} (see decisions sought)"
 
 
-def pending_proposal(plan: Plan, index: int, status: ActionStatus, as_of: date) -> ProposedDate | None:
+def pending_proposal(
+    plan: Plan, index: int, status: ActionStatus, as_of: date
+) -> ProposedDate | None:
     """The new date proposed for the action at `index` and not yet adopted as at the date, or none."""
     found = latest_update(plan.actions[index], as_of)
     update = found[1] if found is not None else None
@@ -68,12 +74,22 @@ def pending_proposal(plan: Plan, index: int, status: ActionStatus, as_of: date) 
     agreed_end = status.final.end if status.final is not None else None
     agreed_text = status.state.due.text if status.state.due is not None else None
     if (phrase.end is not None and phrase.end == agreed_end) or phrase.text == agreed_text:
-        return None  # the board has agreed it: the update's `due` (or an earlier one) already says so
+        return (
+            None  # the board has agreed it: the update's `due` (or an earlier one) already says so
+        )
     agreed = date_words(status.final.when, status.final.end) if status.final is not None else None
-    return ProposedDate(status.ref, update.month, date_words(phrase.text, phrase.end), phrase.end, agreed,
-                        update.proposed_due_reason)
+    return ProposedDate(
+        status.ref,
+        update.month,
+        date_words(phrase.text, phrase.end),
+        phrase.end,
+        agreed,
+        update.proposed_due_reason,
+    )
 
 
-def pending_proposals(plan: Plan, statuses: list[ActionStatus], as_of: date) -> list[ProposedDate | None]:
+def pending_proposals(
+    plan: Plan, statuses: list[ActionStatus], as_of: date
+) -> list[ProposedDate | None]:
     """Each action's pending proposal as at the date (or none), in plan order, beside `plan_status`'s statuses."""
     return [pending_proposal(plan, i, status, as_of) for i, status in enumerate(statuses)]

@@ -17,8 +17,11 @@ from pathlib import Path
 MAX_FILE_SIZE = 20_000_000
 
 _KINDS = (
-    (stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
-    (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISDIR, "a directory"),
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
 )
 
 
@@ -45,7 +48,9 @@ def read_plan_bytes(path: Path, max_bytes: int | None = None) -> bytes:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             kind = next((name for test, name in _KINDS if test(info.st_mode)), "not a regular file")
-            raise ReadRefused(f"it is {kind}, not a plan file", "give sendplan the path of a .yaml plan file")  # callers name the path
+            raise ReadRefused(
+                f"it is {kind}, not a plan file", "give sendplan the path of a .yaml plan file"
+            )  # callers name the path
         if info.st_size > limit:
             raise ReadRefused(
                 f"the file is {_size(info.st_size)}, more than the limit of {_size(limit)}",
@@ -56,8 +61,10 @@ def read_plan_bytes(path: Path, max_bytes: int | None = None) -> bytes:
             chunks.append(chunk)
             total += len(chunk)
             if total > limit:  # the file grew after fstat
-                raise ReadRefused(f"the file is more than the limit of {_size(limit)}",
-                                  "to allow larger plans set max-file-size (bytes) in sendplan.toml")
+                raise ReadRefused(
+                    f"the file is more than the limit of {_size(limit)}",
+                    "to allow larger plans set max-file-size (bytes) in sendplan.toml",
+                )
         return b"".join(chunks)
     except OSError as exc:
         raise ReadRefused(f"cannot read the file: {exc.strerror or exc}") from None

@@ -9,7 +9,9 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
-CompletionMeaning = Literal["complete-impactful", "complete", "on-track", "off-track", "not-started"]
+CompletionMeaning = Literal[
+    "complete-impactful", "complete", "on-track", "off-track", "not-started"
+]
 ImpactMeaning = Literal["felt", "variable", "not-felt"]
 COMPLETE = frozenset({"complete-impactful", "complete"})
 _HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
@@ -19,11 +21,15 @@ def _hex_colour(value: str) -> str:
     # The colour goes into the paper's style attributes: anything but #rrggbb could carry CSS
     # (`#f47738;background-image:url(...)` makes the paper fetch from elsewhere).
     if not _HEX_COLOUR.fullmatch(value):
-        raise PydanticCustomError("colour", "'{value}' is not a colour written #rrggbb, e.g. #f47738", {"value": value})
+        raise PydanticCustomError(
+            "colour", "'{value}' is not a colour written #rrggbb, e.g. #f47738", {"value": value}
+        )
     return value
 
 
-Colour = Annotated[str, AfterValidator(_hex_colour), Field(json_schema_extra={"pattern": "^#[0-9a-fA-F]{6}$"})]
+Colour = Annotated[
+    str, AfterValidator(_hex_colour), Field(json_schema_extra={"pattern": "^#[0-9a-fA-F]{6}$"})
+]
 
 
 class _Strict(BaseModel):
@@ -93,15 +99,46 @@ def west_sussex_scale() -> RatingScale:
     """The West Sussex legend (April 2024 plan), the default when a plan gives none."""
     return RatingScale(
         completion=[
-            CompletionRating(name="Blue", meaning="Action complete and impactful", means="complete-impactful", colour="#1d70b8"),
-            CompletionRating(name="Green", meaning="Action complete, impact not yet felt", means="complete", colour="#00703c"),
-            CompletionRating(name="Amber", meaning="Action in progress, on track", means="on-track", colour="#f47738"),
-            CompletionRating(name="Red", meaning="Action in progress, off track", means="off-track", colour="#d4351c"),
-            CompletionRating(name="Grey", meaning="Action not yet started", means="not-started", colour="#505a5f"),
+            CompletionRating(
+                name="Blue",
+                meaning="Action complete and impactful",
+                means="complete-impactful",
+                colour="#1d70b8",
+            ),
+            CompletionRating(
+                name="Green",
+                meaning="Action complete, impact not yet felt",
+                means="complete",
+                colour="#00703c",
+            ),
+            CompletionRating(
+                name="Amber",
+                meaning="Action in progress, on track",
+                means="on-track",
+                colour="#f47738",
+            ),
+            CompletionRating(
+                name="Red",
+                meaning="Action in progress, off track",
+                means="off-track",
+                colour="#d4351c",
+            ),
+            CompletionRating(
+                name="Grey", meaning="Action not yet started", means="not-started", colour="#505a5f"
+            ),
         ],
         impact=[
-            ImpactRating(name="Green", meaning="Impact is felt at a system level", means="felt", colour="#00703c"),
-            ImpactRating(name="Amber", meaning="Impact is variable", means="variable", colour="#f47738"),
-            ImpactRating(name="Red", meaning="Impact not yet felt", means="not-felt", colour="#d4351c"),
+            ImpactRating(
+                name="Green",
+                meaning="Impact is felt at a system level",
+                means="felt",
+                colour="#00703c",
+            ),
+            ImpactRating(
+                name="Amber", meaning="Impact is variable", means="variable", colour="#f47738"
+            ),
+            ImpactRating(
+                name="Red", meaning="Impact not yet felt", means="not-felt", colour="#d4351c"
+            ),
         ],
     )

@@ -18,7 +18,10 @@ LIMITS = (
 
 def _any_case(name: str) -> str:
     """An ECMA-262 pattern matching a rating as sendplan does: any case, spaces around it."""
-    letters = "".join(f"[{c.upper()}{c.lower()}]" if c.isalpha() else ("\\s+" if c == " " else _escape(c)) for c in name)
+    letters = "".join(
+        f"[{c.upper()}{c.lower()}]" if c.isalpha() else ("\\s+" if c == " " else _escape(c))
+        for c in name
+    )
     return letters
 
 
@@ -31,7 +34,10 @@ def _ratings(names: list[str], description: str) -> dict[str, Any]:
         "description": description,
         "anyOf": [
             {"type": "string", "enum": names},
-            {"type": "string", "pattern": "^\\s*(" + "|".join(_any_case(n) for n in names) + ")\\s*$"},
+            {
+                "type": "string",
+                "pattern": "^\\s*(" + "|".join(_any_case(n) for n in names) + ")\\s*$",
+            },
             {"type": "null"},
         ],
     }
@@ -52,9 +58,13 @@ def _field_docs() -> dict[str, dict[str, str]]:
             fields = docs.setdefault(node.name, {})
             body = node.body
             for item, following in zip(body, body[1:]):
-                if (isinstance(item, ast.AnnAssign) and isinstance(item.target, ast.Name)
-                        and isinstance(following, ast.Expr) and isinstance(following.value, ast.Constant)
-                        and isinstance(following.value.value, str)):
+                if (
+                    isinstance(item, ast.AnnAssign)
+                    and isinstance(item.target, ast.Name)
+                    and isinstance(following, ast.Expr)
+                    and isinstance(following.value, ast.Constant)
+                    and isinstance(following.value.value, str)
+                ):
                     fields[item.target.id] = inspect.cleandoc(following.value.value)
     return docs
 
@@ -76,7 +86,12 @@ def plan_schema(scale: RatingScale | None = None) -> dict[str, Any]:
         props = schema["$defs"][holder]["properties"]
         for key, names in (("completion", completion), ("impact", impact)):
             props[key] = {**_ratings(names, props[key].get("description", "")), "default": None}
-    for holder, key in (("Action", "leads"), ("Action", "recommendations"), ("Activity", "leads"), ("Workstream", "strategic_leads")):
+    for holder, key in (
+        ("Action", "leads"),
+        ("Action", "recommendations"),
+        ("Activity", "leads"),
+        ("Workstream", "strategic_leads"),
+    ):
         prop = schema["$defs"][holder]["properties"][key]
         prop["anyOf"] = [{"type": "array", "items": {"type": "string"}}, {"type": "string"}]
         del prop["type"], prop["items"]

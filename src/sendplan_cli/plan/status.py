@@ -51,18 +51,33 @@ def state_at(action: Action, index: int, as_of: date) -> ActionState:
             due, due_at = update.due, (*base, "updates", j, "due")
     found = latest_update(action, as_of)
     if found is None:
-        return ActionState(action.completion, action.impact, action.commentary, due,
-                           (*base, "completion"), (*base, "impact"), due_at, None)
+        return ActionState(
+            action.completion,
+            action.impact,
+            action.commentary,
+            due,
+            (*base, "completion"),
+            (*base, "impact"),
+            due_at,
+            None,
+        )
     # Newest first; on the same month the later entry in the file wins, as in latest_update.
-    in_force = sorted(((j, u) for j, u in enumerate(action.updates) if u.month <= as_of),
-                      key=lambda item: (item[1].month, item[0]), reverse=True)
+    in_force = sorted(
+        ((j, u) for j, u in enumerate(action.updates) if u.month <= as_of),
+        key=lambda item: (item[1].month, item[0]),
+        reverse=True,
+    )
     completion, completion_at = _latest(in_force, "completion", action.completion, base)
     impact, impact_at = _latest(in_force, "impact", action.impact, base)
     commentary, _ = _latest(in_force, "commentary", action.commentary, base)
-    return ActionState(completion, impact, commentary, due, completion_at, impact_at, due_at, found[1])
+    return ActionState(
+        completion, impact, commentary, due, completion_at, impact_at, due_at, found[1]
+    )
 
 
-def _latest(in_force: list[tuple[int, Update]], field: str, published: str | None, base: Pointer) -> tuple[str | None, Pointer]:
+def _latest(
+    in_force: list[tuple[int, Update]], field: str, published: str | None, base: Pointer
+) -> tuple[str | None, Pointer]:
     """The newest value an update gave the field, and where; else the published value."""
     for j, update in in_force:
         value = getattr(update, field)
@@ -71,7 +86,9 @@ def _latest(in_force: list[tuple[int, Update]], field: str, published: str | Non
     return published, (*base, field)
 
 
-def dated_steps(action: Action, index: int, due: DatePhrase | None, due_at: Pointer) -> list[tuple[Pointer, Period]]:
+def dated_steps(
+    action: Action, index: int, due: DatePhrase | None, due_at: Pointer
+) -> list[tuple[Pointer, Period]]:
     """Every dated step other than the final due date: milestones, activity dates, earlier dates in the due field."""
     base: Pointer = ("actions", index)
     steps: list[tuple[Pointer, Period]] = []
@@ -85,7 +102,9 @@ def dated_steps(action: Action, index: int, due: DatePhrase | None, due_at: Poin
     return steps
 
 
-def final_due(due: DatePhrase | None, due_at: Pointer, steps: list[tuple[Pointer, Period]]) -> tuple[Pointer, date] | None:
+def final_due(
+    due: DatePhrase | None, due_at: Pointer, steps: list[tuple[Pointer, Period]]
+) -> tuple[Pointer, date] | None:
     """Where the final due period is written and when it ends; from the dated steps when the due field names no end."""
     if due is not None and due.end is not None:
         return due_at, due.end
@@ -95,4 +114,6 @@ def final_due(due: DatePhrase | None, due_at: Pointer, steps: list[tuple[Pointer
 
 def accountable_leads(action: Action) -> list[str]:
     """The action's leads; when it names none, the leads of its activities."""
-    return list(action.leads) or sorted({name for activity in action.activities for name in activity.leads})
+    return list(action.leads) or sorted(
+        {name for activity in action.activities for name in activity.leads}
+    )

@@ -62,9 +62,13 @@ def build_form(plan: Plan, raw: bytes, plan_name: str, month: date, lead: str | 
     rows = _actions_sheet(wb.create_sheet(SHEETS[1]), plan, month, lead)
     indicator_rows = _indicators_sheet(wb.create_sheet(SHEETS[2]), plan, lead)
     _ratings_sheet(wb.create_sheet(SHEETS[3]), plan)
-    _meta_sheet(wb.create_sheet(META_SHEET), plan, raw, plan_name, month, lead, rows, indicator_rows)
+    _meta_sheet(
+        wb.create_sheet(META_SHEET), plan, raw, plan_name, month, lead, rows, indicator_rows
+    )
     _drop_downs(wb, plan, len(rows), len(indicator_rows), month)
-    wb.security = WorkbookProtection(lockStructure=True)  # sheets cannot be renamed, moved or deleted
+    wb.security = WorkbookProtection(
+        lockStructure=True
+    )  # sheets cannot be renamed, moved or deleted
     wb.properties.title = heading(plan.title, month)
     wb.properties.subject = f"sendplan update form {month:%Y-%m}"
     wb.properties.creator = "sendplan"
@@ -89,14 +93,20 @@ def _actions_sheet(ws: Any, plan: Plan, month: date, lead: str | None) -> list[t
     rows = []
     for row, (index, action, state) in enumerate(open_actions(plan, month, lead), start=FIRST_ROW):
         values = {
-            "ref": action.ref, "title": action.title, "leads": ", ".join(accountable_leads(action)),
+            "ref": action.ref,
+            "title": action.title,
+            "leads": ", ".join(accountable_leads(action)),
             "due": state.due.text if state.due else "no date",
             "last_month": f"{state.update.month:%B %Y}" if state.update else "as published",
-            "last_completion": state.completion, "last_impact": state.impact, "last_commentary": state.commentary,
+            "last_completion": state.completion,
+            "last_impact": state.impact,
+            "last_commentary": state.commentary,
         }
         for number, column in enumerate(ACTION_COLUMNS, start=1):
             wrap(put(ws, row, number, values.get(column.key)))
-        ws.cell(row=row, column=[c.key for c in ACTION_COLUMNS].index("proposed_due") + 1).number_format = "DD/MM/YYYY"
+        ws.cell(
+            row=row, column=[c.key for c in ACTION_COLUMNS].index("proposed_due") + 1
+        ).number_format = "DD/MM/YYYY"
         rows.append((action.ref, action_fingerprint(action, index, month)))
     table(ws, "Actions", len(ACTION_COLUMNS), len(rows))
     _lock(ws, ACTION_COLUMNS, len(rows))
@@ -109,12 +119,18 @@ def _indicators_sheet(ws: Any, plan: Plan, lead: str | None) -> list[tuple[str, 
     found = [(i, ind) for i, ind in enumerate(plan.indicators) if lead is None or ind.owner == lead]
     for row, (index, indicator) in enumerate(found, start=FIRST_ROW):
         latest = indicator.actuals[-1] if indicator.actuals else None
-        values = {"id": indicator.id, "name": indicator.name, "unit": str(indicator.unit),
-                  "latest": f"{latest.period.text}: {latest.value:.15g}" if latest else "none yet"}
+        values = {
+            "id": indicator.id,
+            "name": indicator.name,
+            "unit": str(indicator.unit),
+            "latest": f"{latest.period.text}: {latest.value:.15g}" if latest else "none yet",
+        }
         for number, column in enumerate(INDICATOR_COLUMNS, start=1):
             wrap(put(ws, row, number, values.get(column.key)))
         # Text, so Excel keeps "2025-01" or "Q3 24/25" as typed instead of turning it into a date.
-        ws.cell(row=row, column=[c.key for c in INDICATOR_COLUMNS].index("period") + 1).number_format = "@"
+        ws.cell(
+            row=row, column=[c.key for c in INDICATOR_COLUMNS].index("period") + 1
+        ).number_format = "@"
         rows.append((indicator.id, indicator_fingerprint(plan, index)))
     table(ws, "Indicators", len(INDICATOR_COLUMNS), len(rows))
     _lock(ws, INDICATOR_COLUMNS, len(rows))
@@ -123,7 +139,9 @@ def _indicators_sheet(ws: Any, plan: Plan, lead: str | None) -> list[tuple[str, 
 
 def _ratings_sheet(ws: Any, plan: Plan) -> None:
     header(ws, RATING_COLUMNS)
-    scale = [("completion", r) for r in plan.rating_scale.completion] + [("impact", r) for r in plan.rating_scale.impact]
+    scale = [("completion", r) for r in plan.rating_scale.completion] + [
+        ("impact", r) for r in plan.rating_scale.impact
+    ]
     for row, (kind, rating) in enumerate(scale, start=FIRST_ROW):
         for number, value in enumerate((kind, rating.name, rating.meaning), start=1):
             put(ws, row, number, value)
@@ -131,12 +149,27 @@ def _ratings_sheet(ws: Any, plan: Plan) -> None:
     ws.protection.sheet = True
 
 
-def _meta_sheet(ws: Any, plan: Plan, raw: bytes, plan_name: str, month: date, lead: str | None,
-                rows: list[tuple[str, str]], indicator_rows: list[tuple[str, str]]) -> None:
+def _meta_sheet(
+    ws: Any,
+    plan: Plan,
+    raw: bytes,
+    plan_name: str,
+    month: date,
+    lead: str | None,
+    rows: list[tuple[str, str]],
+    indicator_rows: list[tuple[str, str]],
+) -> None:
     """What the form was made from, so import can tell another plan, another month or a changed row."""
-    meta = [("kind", FORM_KIND), ("version", FORM_VERSION), ("plan", plan_name), ("title", plan.title),
-            ("partnership", plan.partnership), ("month", f"{month:%Y-%m}"), ("lead", lead or ""),
-            ("plan_sha256", plan_fingerprint(raw))]
+    meta = [
+        ("kind", FORM_KIND),
+        ("version", FORM_VERSION),
+        ("plan", plan_name),
+        ("title", plan.title),
+        ("partnership", plan.partnership),
+        ("month", f"{month:%Y-%m}"),
+        ("lead", lead or ""),
+        ("plan_sha256", plan_fingerprint(raw)),
+    ]
     meta += [("action", f"{ref}\t{fp}") for ref, fp in rows]
     meta += [("indicator", f"{ref}\t{fp}") for ref, fp in indicator_rows]
     for row, (key, value) in enumerate(meta, start=1):
@@ -159,20 +192,49 @@ def _drop_downs(wb: Any, plan: Plan, actions: int, indicators: int, month: date)
         return f"{col}{FIRST_ROW}:{col}{last}"
 
     checks = [
-        (DataValidation(type="list", formula1=f"Ratings!$B$2:$B${1 + n_completion}", allow_blank=True,
-                        error="Choose a completion rating from the list (the Ratings sheet says what each means)."), column("completion")),
-        (DataValidation(type="list", formula1=f"Ratings!$B${2 + n_completion}:$B${1 + n_completion + n_impact}",
-                        allow_blank=True, error="Choose an impact rating from the list."), column("impact")),
-        (DataValidation(type="date", operator="greaterThanOrEqual", formula1=str(_serial(month)), allow_blank=True,
-                        error=f"Give a date on or after 1 {month:%B %Y}, e.g. 31/03/2026."), column("proposed_due")),
+        (
+            DataValidation(
+                type="list",
+                formula1=f"Ratings!$B$2:$B${1 + n_completion}",
+                allow_blank=True,
+                error="Choose a completion rating from the list (the Ratings sheet says what each means).",
+            ),
+            column("completion"),
+        ),
+        (
+            DataValidation(
+                type="list",
+                formula1=f"Ratings!$B${2 + n_completion}:$B${1 + n_completion + n_impact}",
+                allow_blank=True,
+                error="Choose an impact rating from the list.",
+            ),
+            column("impact"),
+        ),
+        (
+            DataValidation(
+                type="date",
+                operator="greaterThanOrEqual",
+                formula1=str(_serial(month)),
+                allow_blank=True,
+                error=f"Give a date on or after 1 {month:%B %Y}, e.g. 31/03/2026.",
+            ),
+            column("proposed_due"),
+        ),
     ]
     for check, cells in checks:
         check.showErrorMessage = True
         check.add(cells)
         ws.add_data_validation(check)
     value = letter(INDICATOR_COLUMNS, "value")
-    number = DataValidation(type="decimal", operator="between", formula1="-1000000000", formula2="1000000000",
-                            allow_blank=True, showErrorMessage=True, error="Give the figure as a number only, e.g. 54.2.")
+    number = DataValidation(
+        type="decimal",
+        operator="between",
+        formula1="-1000000000",
+        formula2="1000000000",
+        allow_blank=True,
+        showErrorMessage=True,
+        error="Give the figure as a number only, e.g. 54.2.",
+    )
     number.add(f"{value}{FIRST_ROW}:{value}{FIRST_ROW + max(indicators, 1) - 1}")
     wb[SHEETS[2]].add_data_validation(number)
 
@@ -182,7 +244,9 @@ def _serial(day: date) -> int:
     return (day - date(1899, 12, 30)).days
 
 
-def form_files(plan: Plan, month: date, by_lead: bool, output: Path | None) -> list[tuple[Path, str | None]]:
+def form_files(
+    plan: Plan, month: date, by_lead: bool, output: Path | None
+) -> list[tuple[Path, str | None]]:
     """Where each form goes: one file, or one per lead in a folder."""
     if not by_lead:
         return [(output or Path(f"update-{month:%Y-%m}.xlsx"), None)]
@@ -198,22 +262,32 @@ def form_files(plan: Plan, month: date, by_lead: bool, output: Path | None) -> l
     return files
 
 
-def export_forms(plan_path: Path, plan: Plan, raw: bytes, month: date, by_lead: bool, output: Path | None) -> list[Path]:
+def export_forms(
+    plan_path: Path, plan: Plan, raw: bytes, month: date, by_lead: bool, output: Path | None
+) -> list[Path]:
     """Write the forms, all or none; no existing file is overwritten, and nothing is written if any target exists."""
     from sendplan_cli.authoring.atomic import staged_folder, write_atomic
     from sendplan_cli.errors import UsageError
 
     published = plan.published.start or plan.published.end
     if published is not None and month < published.replace(day=1):
-        raise UsageError(f"--month {month:%Y-%m}: the plan was published in {published:%B %Y}; updates start then")
+        raise UsageError(
+            f"--month {month:%Y-%m}: the plan was published in {published:%B %Y}; updates start then"
+        )
     files = form_files(plan, month, by_lead, output)
     taken = [path for path, _ in files if path.exists()]
     if taken:
         other = "another folder" if by_lead else "another file name"
-        raise UsageError(f"{taken[0]}: already exists; sendplan never overwrites a form. Move it away, or give -o {other}")
+        raise UsageError(
+            f"{taken[0]}: already exists; sendplan never overwrites a form. Move it away, or give -o {other}"
+        )
     if not files:
-        raise UsageError(f"{plan_path}: no lead has an open action or an indicator in {month:%B %Y}; there is no form to send")
-    if by_lead:  # all or nothing: a half-written set of forms would block the rerun that completes it
+        raise UsageError(
+            f"{plan_path}: no lead has an open action or an indicator in {month:%B %Y}; there is no form to send"
+        )
+    if (
+        by_lead
+    ):  # all or nothing: a half-written set of forms would block the rerun that completes it
         with staged_folder(files[0][0].parent) as write:
             for path, lead in files:
                 write(path.name, workbook_bytes(build_form(plan, raw, plan_path.name, month, lead)))
@@ -221,7 +295,11 @@ def export_forms(plan_path: Path, plan: Plan, raw: bytes, month: date, by_lead: 
     try:
         files[0][0].parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise UsageError(f"{files[0][0].parent}: cannot create the folder: {exc.strerror or exc}") from None
+        raise UsageError(
+            f"{files[0][0].parent}: cannot create the folder: {exc.strerror or exc}"
+        ) from None
     path, lead = files[0]
-    write_atomic(path, workbook_bytes(build_form(plan, raw, plan_path.name, month, lead)), exclusive=True)
+    write_atomic(
+        path, workbook_bytes(build_form(plan, raw, plan_path.name, month, lead)), exclusive=True
+    )
     return [path]

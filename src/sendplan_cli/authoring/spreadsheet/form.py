@@ -94,9 +94,18 @@ def action_fingerprint(action: Action, index: int, month: date) -> str:
     """What the lead saw on the form, and what the month's update held: if neither changed, the row still applies."""
     state = state_at(action, index, before_month(month))
     current = next((u.model_dump(mode="json") for u in action.updates if u.month == month), None)
-    return _digest({"ref": action.ref, "title": action.title, "leads": accountable_leads(action),
-                    "due": state.due.text if state.due else None, "completion": state.completion,
-                    "impact": state.impact, "commentary": state.commentary, "this_month": current})
+    return _digest(
+        {
+            "ref": action.ref,
+            "title": action.title,
+            "leads": accountable_leads(action),
+            "due": state.due.text if state.due else None,
+            "completion": state.completion,
+            "impact": state.impact,
+            "commentary": state.commentary,
+            "this_month": current,
+        }
+    )
 
 
 def indicator_fingerprint(plan: Plan, index: int) -> str:
@@ -105,10 +114,14 @@ def indicator_fingerprint(plan: Plan, index: int) -> str:
 
 
 def _digest(data: Any) -> str:
-    return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha256(
+        json.dumps(data, sort_keys=True, default=str).encode("utf-8")
+    ).hexdigest()[:16]
 
 
-def open_actions(plan: Plan, month: date, lead: str | None = None) -> list[tuple[int, Action, ActionState]]:
+def open_actions(
+    plan: Plan, month: date, lead: str | None = None
+) -> list[tuple[int, Action, ActionState]]:
     """The actions still open as at the month (state from plan/status.py), of one lead or of all."""
     from sendplan_cli.plan.scale import COMPLETE
 

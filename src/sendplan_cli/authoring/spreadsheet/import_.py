@@ -46,33 +46,54 @@ class Outcome:
         return 1 if self.problems or (self.blank and len(self.blank) == self.forms) else 0
 
 
-def _check_identity(form: Form, plan: Plan, plan_path: Path, month: date | None, this_month: date) -> date:
+def _check_identity(
+    form: Form, plan: Plan, plan_path: Path, month: date | None, this_month: date
+) -> date:
     made_for = (form.meta.get("title"), form.meta.get("partnership"))
     if made_for != (plan.title, plan.partnership):
-        raise UsageError(f"{form.name}: this form was made for {one_line(made_for[0])!r} ({one_line(form.meta.get('plan'))}), "
-                         f"not for {one_line(plan_path)} ({one_line(plan.title)!r}); import it into its own plan")
+        raise UsageError(
+            f"{form.name}: this form was made for {one_line(made_for[0])!r} ({one_line(form.meta.get('plan'))}), "
+            f"not for {one_line(plan_path)} ({one_line(plan.title)!r}); import it into its own plan"
+        )
     try:
         form_month = parse_month(form.meta.get("month", ""))
     except DateParseError:
-        raise UsageError(f"{form.name}: its record of the month it is for is damaged; use a fresh form") from None
+        raise UsageError(
+            f"{form.name}: its record of the month it is for is damaged; use a fresh form"
+        ) from None
     if month is not None and form_month != month:
-        raise UsageError(f"{form.name}: this form is for {form_month:%B %Y}, not {month:%B %Y}; "
-                         f"import it with --month {form_month:%Y-%m}, or send the lead the {month:%B %Y} form")
+        raise UsageError(
+            f"{form.name}: this form is for {form_month:%B %Y}, not {month:%B %Y}; "
+            f"import it with --month {form_month:%Y-%m}, or send the lead the {month:%B %Y} form"
+        )
     if not_yet_begun(form_month, this_month):
-        raise UsageError(f"{form.name}: this form is for {form_month:%B %Y}, which has not begun; a month's updates are "
-                         f"recorded once it has started, so import it in {form_month:%B %Y} or later")
+        raise UsageError(
+            f"{form.name}: this form is for {form_month:%B %Y}, which has not begun; a month's updates are "
+            f"recorded once it has started, so import it in {form_month:%B %Y} or later"
+        )
     lead = form.meta.get("lead") or None
     # The hidden record is what import trusts; the lead saw the Guide sheet. If they disagree, one was edited.
-    for cell, expected, about in (("A1", heading(plan.title, form_month), f"is for {form_month:%B %Y}"),
-                                  ("A2", addressee(lead), f"is {lead}'s" if lead else "is for every lead")):
+    for cell, expected, about in (
+        ("A1", heading(plan.title, form_month), f"is for {form_month:%B %Y}"),
+        ("A2", addressee(lead), f"is {lead}'s" if lead else "is for every lead"),
+    ):
         found = form.shown[0 if cell == "A1" else 1]
         if found != as_shown(expected):
-            raise UsageError(f"{form.where('Guide', cell)}: the form says {one_line(found)!r} but its hidden record says it "
-                             f"{one_line(about)}; it was altered after it was sent. Ask the lead to fill in a fresh form")
+            raise UsageError(
+                f"{form.where('Guide', cell)}: the form says {one_line(found)!r} but its hidden record says it "
+                f"{one_line(about)}; it was altered after it was sent. Ask the lead to fill in a fresh form"
+            )
     return form_month
 
 
-def _gather(plan_path: Path, plan: Plan, forms: list[Path], month: date | None, this_month: date, outcome: Outcome):  # type: ignore[no-untyped-def]
+def _gather(
+    plan_path: Path,
+    plan: Plan,
+    forms: list[Path],
+    month: date | None,
+    this_month: date,
+    outcome: Outcome,
+):  # type: ignore[no-untyped-def]
     """Read every form; a form with any problem contributes nothing, and a file that is no usable form stops the import."""
     opened: list[tuple[Form, date]] = []
     for path in forms:
@@ -84,25 +105,36 @@ def _gather(plan_path: Path, plan: Plan, forms: list[Path], month: date | None, 
             outcome.unusable = True
     months = sorted({m for _, m in opened})
     if len(months) > 1:
-        outcome.problems.append("the forms are for " + " and ".join(f"{m:%B %Y}" for m in months)
-                                + "; import one month's forms at a time (--month says which)")
+        outcome.problems.append(
+            "the forms are for "
+            + " and ".join(f"{m:%B %Y}" for m in months)
+            + "; import one month's forms at a time (--month says which)"
+        )
         outcome.unusable = True
     if outcome.unusable:
-        outcome.problems.append("nothing was recorded; leave out or replace the files named above and import again")
+        outcome.problems.append(
+            "nothing was recorded; leave out or replace the files named above and import again"
+        )
         return [], [], None
     actions: list[ActionRow] = []
     figures: list[FigureRow] = []
     for form, form_month in opened:
         problems = shape_problems(form)
-        rows, figs, cell_problems = read_rows(form, plan, form_month) if not problems else ([], [], [])
+        rows, figs, cell_problems = (
+            read_rows(form, plan, form_month) if not problems else ([], [], [])
+        )
         problems += cell_problems
         if problems:
             outcome.problems += problems
-            outcome.problems.append(f"{form.name}: nothing from this form was recorded; correct the cells named above and import it again")
+            outcome.problems.append(
+                f"{form.name}: nothing from this form was recorded; correct the cells named above and import it again"
+            )
             continue
         if not rows and not figs:
-            outcome.blank.append(f"{form.name}: came back blank: no rating, commentary, proposed date or figure is filled in; "
-                                 "nothing to record from it (ask the lead for their update if one is due)")
+            outcome.blank.append(
+                f"{form.name}: came back blank: no rating, commentary, proposed date or figure is filled in; "
+                "nothing to record from it (ask the lead for their update if one is due)"
+            )
         actions += rows
         figures += figs
     return actions, figures, (months[0] if months else None)
@@ -118,8 +150,10 @@ def _disagreements(rows: list, key, label: str, outcome: Outcome) -> list:  # ty
         answers = {repr(_answers(r)) for r in group}
         if len(answers) > 1:
             cells = " and ".join(r.where for r in group)
-            outcome.problems.append(f"{cells}: the forms disagree about {label} {one_line(ident)}; nothing was recorded "
-                                    "for it. Agree one answer with the leads, correct the other form(s) and import again")
+            outcome.problems.append(
+                f"{cells}: the forms disagree about {label} {one_line(ident)}; nothing was recorded "
+                "for it. Agree one answer with the leads, correct the other form(s) and import again"
+            )
         else:
             kept.append(group[0])
     return kept
@@ -129,7 +163,9 @@ def _answers(row: ActionRow | FigureRow) -> object:
     return row.answers() if isinstance(row, ActionRow) else (row.period, row.value, row.note)
 
 
-def import_forms(plan_path: Path, forms: list[Path], month_text: str | None, dry_run: bool, today: date) -> Outcome:
+def import_forms(
+    plan_path: Path, forms: list[Path], month_text: str | None, dry_run: bool, today: date
+) -> Outcome:
     """Read the forms and record what they say; every problem is in the outcome, none raised for a form.
 
     today: a form for a month after today's is refused, and so is a figure for a period not yet ended."""
@@ -152,14 +188,24 @@ def import_forms(plan_path: Path, forms: list[Path], month_text: str | None, dry
         if not dry_run:
             remove_stale_temporaries(plan_path)
         plan, raw = load(plan_path)
-        actions, figures, form_month = _gather(plan_path, plan, forms, month, today.replace(day=1), outcome)
+        actions, figures, form_month = _gather(
+            plan_path, plan, forms, month, today.replace(day=1), outcome
+        )
         outcome.month = form_month
         actions = _disagreements(actions, lambda r: r.ref, "action", outcome)
-        figures = _disagreements(figures, lambda r: f"{r.indicator} for {r.period}", "the figure of indicator", outcome)
-        after = apply_rows(plan_path, plan, raw, form_month, actions, figures, outcome, today) if form_month else raw
+        figures = _disagreements(
+            figures, lambda r: f"{r.indicator} for {r.period}", "the figure of indicator", outcome
+        )
+        after = (
+            apply_rows(plan_path, plan, raw, form_month, actions, figures, outcome, today)
+            if form_month
+            else raw
+        )
         if after != raw and not dry_run:
             if plan_path.read_bytes() != raw:
-                raise UsageError(f"{plan_path}: the file changed on disk while sendplan was importing; run the command again")
+                raise UsageError(
+                    f"{plan_path}: the file changed on disk while sendplan was importing; run the command again"
+                )
             write_atomic(plan_path, after)
     from sendplan_cli.authoring.roundtrip import unified_diff
 
@@ -175,7 +221,9 @@ def _summary(plan_path: Path, outcome: Outcome, dry_run: bool, changed: bool) ->
     if changed:
         head = f"{one_line(plan_path)}: {verb} {len(outcome.recorded)} change(s){month}"
     else:
-        head = f"{one_line(plan_path)}: no change{month}" + (" (some forms had problems, listed above)" if outcome.problems else "")
+        head = f"{one_line(plan_path)}: no change{month}" + (
+            " (some forms had problems, listed above)" if outcome.problems else ""
+        )
     if outcome.unchanged:
         head += f"; {outcome.unchanged} row(s) already recorded"
     return "\n".join([head + (":" if lines else ""), *lines])

@@ -61,7 +61,9 @@ def _cells(sheet: Sheet, row: int, columns: Any) -> dict[str, Cell]:
     return {c.key: sheet.cell(row, n) for n, c in enumerate(columns, start=1) if c.filled_in}
 
 
-def read_rows(form: Form, plan: Plan, month: date) -> tuple[list[ActionRow], list[FigureRow], list[str]]:
+def read_rows(
+    form: Form, plan: Plan, month: date
+) -> tuple[list[ActionRow], list[FigureRow], list[str]]:
     """Every filled-in row of the form, and every problem with a cell (named by sheet and cell)."""
     problems: list[str] = []
     actions: list[ActionRow] = []
@@ -87,12 +89,18 @@ def read_rows(form: Form, plan: Plan, month: date) -> tuple[list[ActionRow], lis
             "proposed_due": read(cells["proposed_due"], values.proposed_date, month),
             "proposed_due_reason": read(cells["proposed_due_reason"], values.text),
         }
-        typed = [cells[k] for k in ("proposed_due", "proposed_due_reason") if cells[k].value not in (None, "")]
+        typed = [
+            cells[k]
+            for k in ("proposed_due", "proposed_due_reason")
+            if cells[k].value not in (None, "")
+        ]
         if len(typed) == 1:
             missing = "reason" if typed[0] is cells["proposed_due"] else "proposed date"
             other = cells["proposed_due_reason" if missing == "reason" else "proposed_due"]
-            problems.append(f"{form.where('Actions', other.coordinate)}: a proposed new date needs both the date and the "
-                            f"reason for it, for the board; give the {missing}")
+            problems.append(
+                f"{form.where('Actions', other.coordinate)}: a proposed new date needs both the date and the "
+                f"reason for it, for the board; give the {missing}"
+            )
         if any(v is not None for v in got.values()):
             actions.append(ActionRow(form, row, ref, fingerprint, **got))
 
@@ -108,9 +116,13 @@ def read_rows(form: Form, plan: Plan, month: date) -> tuple[list[ActionRow], lis
             continue  # the cell's own problem is named; "needs both" would only repeat it
         if (period is None) != (value is None):
             empty = cells["value" if period is not None else "period"]
-            problems.append(f"{form.where('Indicators', empty.coordinate)}: a figure needs both its period and its value")
+            problems.append(
+                f"{form.where('Indicators', empty.coordinate)}: a figure needs both its period and its value"
+            )
         elif period is not None:
             figures.append(FigureRow(form, row, ident, fingerprint, period, value, note))
         elif note is not None:
-            problems.append(f"{form.where('Indicators', cells['note'].coordinate)}: a note needs a figure; give its period and value")
+            problems.append(
+                f"{form.where('Indicators', cells['note'].coordinate)}: a note needs a figure; give its period and value"
+            )
     return actions, figures, problems

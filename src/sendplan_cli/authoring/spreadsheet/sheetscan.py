@@ -52,14 +52,22 @@ class Sheet:
     merged: list[str] = field(default_factory=list)
 
     def cell(self, row: int, column: int) -> Cell:
-        return self.cells.get((row, column)) or Cell(self.title, f"{get_column_letter(column)}{row}", None, "n")
+        return self.cells.get((row, column)) or Cell(
+            self.title, f"{get_column_letter(column)}{row}", None, "n"
+        )
 
 
 def scan(worksheet: Any, columns: int, end_row: int | None, budget: int) -> Sheet:
     """The sheet's cells in columns 1..columns above end_row (all rows when None), reading at most budget XML nodes."""
     book = worksheet.parent
-    converter = WorkSheetParser(None, worksheet._shared_strings, data_only=False, epoch=book.epoch,
-                                date_formats=book._date_formats, timedelta_formats=book._timedelta_formats)
+    converter = WorkSheetParser(
+        None,
+        worksheet._shared_strings,
+        data_only=False,
+        epoch=book.epoch,
+        date_formats=book._date_formats,
+        timedelta_formats=book._timedelta_formats,
+    )
     sheet = Sheet(worksheet.title)
     seen = 0
     row_number = 0
@@ -84,7 +92,14 @@ def scan(worksheet: Any, columns: int, end_row: int | None, budget: int) -> Shee
     return sheet
 
 
-def _read_row(sheet: Sheet, converter: WorkSheetParser, row: Element, number: int, columns: int, end_row: int | None) -> None:
+def _read_row(
+    sheet: Sheet,
+    converter: WorkSheetParser,
+    row: Element,
+    number: int,
+    columns: int,
+    end_row: int | None,
+) -> None:
     within = end_row is None or number < end_row
     if not within and sheet.stray is not None:
         return
@@ -103,7 +118,12 @@ def _read_row(sheet: Sheet, converter: WorkSheetParser, row: Element, number: in
         if not within and not any(child.tag in _HOLDS_VALUE for child in element):
             continue
         parsed = converter.parse_cell(element)
-        cell = Cell(sheet.title, f"{get_column_letter(column)}{number}", parsed["value"], parsed["data_type"])
+        cell = Cell(
+            sheet.title,
+            f"{get_column_letter(column)}{number}",
+            parsed["value"],
+            parsed["data_type"],
+        )
         if within:
             sheet.cells[(number, column)] = cell
         elif cell.value not in (None, ""):

@@ -34,24 +34,78 @@ def build_tracker(plan: Plan, as_of: date) -> Any:
     for row, (sheet, holds) in enumerate(lines, start=1):
         put(cover, row, 1, sheet)
         put(cover, row, 2, holds)
-    intro = [("Plan", plan.title), ("Partnership", plan.partnership), ("Board", plan.board),
-             ("Data as at", as_of.isoformat()), ("Ratings", "each rating is written as a word; colour is only a visual aid")]
+    intro = [
+        ("Plan", plan.title),
+        ("Partnership", plan.partnership),
+        ("Board", plan.board),
+        ("Data as at", as_of.isoformat()),
+        ("Ratings", "each rating is written as a word; colour is only a visual aid"),
+    ]
     for offset, (key, value) in enumerate(intro, start=len(lines) + 2):
         put(cover, offset, 1, key)
         put(cover, offset, 2, value)
     table(cover, "Contents", 2, len(SHEETS))
     cover.column_dimensions["A"].width, cover.column_dimensions["B"].width = 14, 90
-    _sheet(wb, "Actions", ("Ref", "Action", "Accountable lead(s)", "Recommendations", "Due date in force",
-                           "Completion", "Impact", "Commentary", "Rated in"), _actions(plan, as_of), plan)
-    _sheet(wb, "Updates", ("Ref", "Month", "Completion", "Impact", "Commentary", "New due date agreed",
-                           "Due date replaced", "Proposed due date", "Reason for proposal"), _updates(plan), plan)
-    _sheet(wb, "Indicators", ("Id", "Indicator", "Unit", "Direction", "Owner", "Status", "Latest figure"),
-           _indicators(plan, as_of), plan)
-    _sheet(wb, "Figures", ("Id", "Period", "Value", "Note", "Provisional"),
-           [(i.id, a.period.text, a.value, a.note, "yes" if a.provisional else "no") for i in plan.indicators for a in i.actuals], plan)
-    _sheet(wb, "Ratings", ("Rating of", "Rating", "What it means"),
-           [("completion", r.name, r.meaning) for r in plan.rating_scale.completion]
-           + [("impact", r.name, r.meaning) for r in plan.rating_scale.impact], plan)
+    _sheet(
+        wb,
+        "Actions",
+        (
+            "Ref",
+            "Action",
+            "Accountable lead(s)",
+            "Recommendations",
+            "Due date in force",
+            "Completion",
+            "Impact",
+            "Commentary",
+            "Rated in",
+        ),
+        _actions(plan, as_of),
+        plan,
+    )
+    _sheet(
+        wb,
+        "Updates",
+        (
+            "Ref",
+            "Month",
+            "Completion",
+            "Impact",
+            "Commentary",
+            "New due date agreed",
+            "Due date replaced",
+            "Proposed due date",
+            "Reason for proposal",
+        ),
+        _updates(plan),
+        plan,
+    )
+    _sheet(
+        wb,
+        "Indicators",
+        ("Id", "Indicator", "Unit", "Direction", "Owner", "Status", "Latest figure"),
+        _indicators(plan, as_of),
+        plan,
+    )
+    _sheet(
+        wb,
+        "Figures",
+        ("Id", "Period", "Value", "Note", "Provisional"),
+        [
+            (i.id, a.period.text, a.value, a.note, "yes" if a.provisional else "no")
+            for i in plan.indicators
+            for a in i.actuals
+        ],
+        plan,
+    )
+    _sheet(
+        wb,
+        "Ratings",
+        ("Rating of", "Rating", "What it means"),
+        [("completion", r.name, r.meaning) for r in plan.rating_scale.completion]
+        + [("impact", r.name, r.meaning) for r in plan.rating_scale.impact],
+        plan,
+    )
     wb.properties.title = plan.title
     wb.properties.creator = "sendplan"
     return wb
@@ -61,36 +115,74 @@ def _actions(plan: Plan, as_of: date) -> list[tuple[Any, ...]]:
     rows = []
     for index, action in enumerate(plan.actions):
         state = state_at(action, index, as_of)
-        rows.append((action.ref, action.title, ", ".join(accountable_leads(action)), ", ".join(action.recommendations),
-                     state.due.text if state.due else None, state.completion, state.impact, state.commentary,
-                     f"{state.update.month:%Y-%m}" if state.update else "as published"))
+        rows.append(
+            (
+                action.ref,
+                action.title,
+                ", ".join(accountable_leads(action)),
+                ", ".join(action.recommendations),
+                state.due.text if state.due else None,
+                state.completion,
+                state.impact,
+                state.commentary,
+                f"{state.update.month:%Y-%m}" if state.update else "as published",
+            )
+        )
     return rows
 
 
 def _updates(plan: Plan) -> list[tuple[Any, ...]]:
-    return [(a.ref, f"{u.month:%Y-%m}", u.completion, u.impact, u.commentary, u.due.text if u.due else None,
-             u.previous_due, u.proposed_due.text if u.proposed_due else None, u.proposed_due_reason)
-            for a in plan.actions for u in a.updates]
+    return [
+        (
+            a.ref,
+            f"{u.month:%Y-%m}",
+            u.completion,
+            u.impact,
+            u.commentary,
+            u.due.text if u.due else None,
+            u.previous_due,
+            u.proposed_due.text if u.proposed_due else None,
+            u.proposed_due_reason,
+        )
+        for a in plan.actions
+        for u in a.updates
+    ]
 
 
 def _indicators(plan: Plan, as_of: date) -> list[tuple[Any, ...]]:
     from sendplan_cli.plan.kpi_status import kpi_statuses
 
     statuses = kpi_statuses(plan, as_of)
-    return [(i.id, i.name, str(i.unit), i.direction, i.owner, s.label,
-             f"{s.latest.period.text}: {s.latest.value:.15g}" if s.latest else None)
-            for i, s in zip(plan.indicators, statuses)]
+    return [
+        (
+            i.id,
+            i.name,
+            str(i.unit),
+            i.direction,
+            i.owner,
+            s.label,
+            f"{s.latest.period.text}: {s.latest.value:.15g}" if s.latest else None,
+        )
+        for i, s in zip(plan.indicators, statuses)
+    ]
 
 
-def _sheet(wb: Any, name: str, headings: tuple[str, ...], rows: list[tuple[Any, ...]], plan: Plan) -> None:
+def _sheet(
+    wb: Any, name: str, headings: tuple[str, ...], rows: list[tuple[Any, ...]], plan: Plan
+) -> None:
     from openpyxl.styles import Font, PatternFill
 
     ws = wb.create_sheet(name)
-    ratings: list[CompletionRating | ImpactRating] = [*plan.rating_scale.completion, *plan.rating_scale.impact]
+    ratings: list[CompletionRating | ImpactRating] = [
+        *plan.rating_scale.completion,
+        *plan.rating_scale.impact,
+    ]
     colours = {r.name: r.colour for r in ratings if r.colour}
     for number, heading in enumerate(headings, start=1):
         put(ws, 1, number, heading).font = Font(bold=True)
-        ws.column_dimensions[ws.cell(row=1, column=number).column_letter].width = 40 if len(heading) > 12 else 14
+        ws.column_dimensions[ws.cell(row=1, column=number).column_letter].width = (
+            40 if len(heading) > 12 else 14
+        )
     for row, values in enumerate(rows, start=2):
         for number, value in enumerate(values, start=1):
             cell = put(ws, row, number, value)

@@ -48,8 +48,15 @@ def rating(value: Any, names: list[str], kind: str) -> Read:
         if normalise(name) == normalise(written):
             return name, None
     close = suggest(written, names)
-    advice = f"did you mean {one_line(close)}?" if close else "choose one of " + ", ".join(one_line(n) for n in names)
-    return None, f'"{one_line(written)}" is not {"an" if kind[0] in "aeiou" else "a"} {kind} rating; {advice}'
+    advice = (
+        f"did you mean {one_line(close)}?"
+        if close
+        else "choose one of " + ", ".join(one_line(n) for n in names)
+    )
+    return (
+        None,
+        f'"{one_line(written)}" is not {"an" if kind[0] in "aeiou" else "a"} {kind} rating; {advice}',
+    )
 
 
 def proposed_date(value: Any, month: date) -> Read:
@@ -66,12 +73,21 @@ def proposed_date(value: Any, month: date) -> Read:
         if problem:
             return None, problem
     else:
-        return None, f'"{one_line(value)}" is not a date; give a date such as 31/03/2026 or March 2026'
+        return (
+            None,
+            f'"{one_line(value)}" is not a date; give a date such as 31/03/2026 or March 2026',
+        )
     end = day if day else parse_date_phrase(written).end
     if end is None:
-        return None, f'"{one_line(written)}" names no end date; give a date such as 31/03/2026 or March 2026'
+        return (
+            None,
+            f'"{one_line(written)}" names no end date; give a date such as 31/03/2026 or March 2026',
+        )
     if end < month:
-        return None, f'"{one_line(written)}" is before {month:%B %Y}; a proposed new date is in the future'
+        return (
+            None,
+            f'"{one_line(written)}" is before {month:%B %Y}; a proposed new date is in the future',
+        )
     return written, None
 
 
@@ -109,7 +125,10 @@ def period(value: Any) -> Read:
     except DateParseError:
         phrase = None
     if phrase is None or len(phrase.periods) != 1 or phrase.end is None:
-        return None, f'"{one_line(written)}" is not one reporting period; give e.g. 2025-01, \"Q3 24/25\" or 2024/25'
+        return (
+            None,
+            f'"{one_line(written)}" is not one reporting period; give e.g. 2025-01, "Q3 24/25" or 2024/25',
+        )
     return written, None
 
 

@@ -46,17 +46,25 @@ class Context:
     source: Any = None
     """The plan as loaded (LoadedPlan): for the few rules about how a value is written, not what it says."""
 
-    _states: list[tuple[int, Action, ActionState]] | None = field(default=None, init=False, repr=False)
-    _steps: dict[int, list[tuple[Pointer, Period]]] = field(default_factory=dict, init=False, repr=False)
+    _states: list[tuple[int, Action, ActionState]] | None = field(
+        default=None, init=False, repr=False
+    )
+    _steps: dict[int, list[tuple[Pointer, Period]]] = field(
+        default_factory=dict, init=False, repr=False
+    )
     _kpis: list[Any] | None = field(default=None, init=False, repr=False)
-    _finals: dict[int, tuple[Pointer, date] | None] = field(default_factory=dict, init=False, repr=False)
+    _finals: dict[int, tuple[Pointer, date] | None] = field(
+        default_factory=dict, init=False, repr=False
+    )
     _means: dict[str | None, str | None] = field(default_factory=dict, init=False, repr=False)
 
     def actions(self) -> Iterator[tuple[int, Action, ActionState]]:
         """Each action with its state as_of; worked out once and shared by every rule."""
         if self._states is None:
-            self._states = [(index, action, state_at(action, index, self.as_of))
-                            for index, action in enumerate(self.plan.actions)]
+            self._states = [
+                (index, action, state_at(action, index, self.as_of))
+                for index, action in enumerate(self.plan.actions)
+            ]
         return iter(self._states)
 
     def steps(self, index: int, action: Action, state: ActionState) -> list[tuple[Pointer, Period]]:
@@ -70,7 +78,9 @@ class Context:
         """Where the action's final due date is written and when it ends (plan/status.py); shared by every rule."""
         if index in self._finals:
             return self._finals[index]
-        found = self._finals[index] = final_due(state.due, state.due_at, self.steps(index, action, state))
+        found = self._finals[index] = final_due(
+            state.due, state.due_at, self.steps(index, action, state)
+        )
         return found
 
     def kpis(self) -> list[Any]:
@@ -112,17 +122,29 @@ class Rule:
 
 
 # What the date and rating rules read of an action.
-DATES_AND_RATINGS = frozenset({"due", "milestones", "activities", "updates", "completion", "impact", "commentary"})
+DATES_AND_RATINGS = frozenset(
+    {"due", "milestones", "activities", "updates", "completion", "impact", "commentary"}
+)
 
 
-def rule(code: str, name: str, severity: str, reads: frozenset[str] | set[str] | None = None,
-         ) -> Callable[[Callable[[Context], Iterable[Finding]]], Rule]:
+def rule(
+    code: str,
+    name: str,
+    severity: str,
+    reads: frozenset[str] | set[str] | None = None,
+) -> Callable[[Callable[[Context], Iterable[Finding]]], Rule]:
     """Declare a rule; the function's docstring is its user documentation."""
 
     def wrap(check: Callable[[Context], Iterable[Finding]]) -> Rule:
         import inspect
 
-        return Rule(code, name, Severity(severity), check, inspect.cleandoc(check.__doc__ or ""),
-                    frozenset(reads) if reads is not None else None)
+        return Rule(
+            code,
+            name,
+            Severity(severity),
+            check,
+            inspect.cleandoc(check.__doc__ or ""),
+            frozenset(reads) if reads is not None else None,
+        )
 
     return wrap

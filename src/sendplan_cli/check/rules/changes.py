@@ -67,7 +67,11 @@ class ActionFacts:
         return _text(self.data.get("due"))
 
     def _latest(self, key: str) -> str | None:
-        dated = sorted((str(u.get("month")), i) for i, u in enumerate(self.updates) if u.get("month") is not None)
+        dated = sorted(
+            (str(u.get("month")), i)
+            for i, u in enumerate(self.updates)
+            if u.get("month") is not None
+        )
         if dated:
             value = self.updates[dated[-1][1]].get(key)
             if value is not None or key == "commentary":
@@ -90,8 +94,10 @@ class ActionFacts:
 
     def records_move(self, old: date, new: date) -> bool:
         """True when an update records a new due date ending `new` and the date it replaced ending `old`."""
-        return any(due_end(_text(u.get("due"))) == new and due_end(_text(u.get("previous_due"))) == old
-                   for u in self.updates)
+        return any(
+            due_end(_text(u.get("due"))) == new and due_end(_text(u.get("previous_due"))) == old
+            for u in self.updates
+        )
 
 
 @dataclass(frozen=True)
@@ -116,9 +122,14 @@ class PlanFacts:
     @cached_property
     def recommendations(self) -> dict[str, str]:
         """Each recommendation's text, by id, with spacing made regular."""
-        return {rid: " ".join(str(item.get("text") or "").split()) for _, rid, item in self._items("recommendations", "id")}
+        return {
+            rid: " ".join(str(item.get("text") or "").split())
+            for _, rid, item in self._items("recommendations", "id")
+        }
 
-    def pointer(self, key: str, name: str, wanted: str, field: str | None = None) -> tuple[str | int, ...]:
+    def pointer(
+        self, key: str, name: str, wanted: str, field: str | None = None
+    ) -> tuple[str | int, ...]:
         """Where an item (and one of its fields, when written) sits; the plan's top when it is gone."""
         for index, found, item in self._items(key, name):
             if found == wanted:
@@ -133,8 +144,13 @@ class PlanFacts:
         scale = self.data.get("rating_scale")
         ratings = scale.get("completion") if isinstance(scale, dict) else None
         if isinstance(ratings, list) and all(isinstance(r, dict) for r in ratings):
-            return {normalise(str(r.get("name"))): (i, str(r.get("means"))) for i, r in enumerate(ratings)}
-        return {normalise(r.name): (i, r.means) for i, r in enumerate(west_sussex_scale().completion)}
+            return {
+                normalise(str(r.get("name"))): (i, str(r.get("means")))
+                for i, r in enumerate(ratings)
+            }
+        return {
+            normalise(r.name): (i, r.means) for i, r in enumerate(west_sussex_scale().completion)
+        }
 
     def step(self, rating: str | None) -> int | None:
         """A completion rating's position on the scale, best first; None when not on it."""
@@ -168,8 +184,11 @@ class Change:
     @cached_property
     def _changed(self) -> list[tuple[str, ActionFacts, ActionFacts]]:
         after = self.after.actions
-        return [(ref, before, after[ref]) for ref, before in self.before.actions.items()
-                if ref in after and after[ref].data is not before.data]
+        return [
+            (ref, before, after[ref])
+            for ref, before in self.before.actions.items()
+            if ref in after and after[ref].data is not before.data
+        ]
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,9 @@ from sendplan_cli.plan.model import Action
 from sendplan_cli.plan.status import ActionState
 
 
-def _final(ctx: Context, action: Action, index: int, state: ActionState) -> tuple[Pointer, date] | None:
+def _final(
+    ctx: Context, action: Action, index: int, state: ActionState
+) -> tuple[Pointer, date] | None:
     return ctx.final(index, action, state)
 
 
@@ -55,8 +57,12 @@ def overdue(ctx: Context) -> Iterator[Finding]:
                 message = f"action {action.ref} was due {_due_words(state.due, end)} and is {rated}"
             else:
                 message = f"action {action.ref}'s last activity was due by {end:%d %b %Y} and the action is {rated}"
-            yield Finding(pointer, message,
-                          action.ref, "record completion, or agree a new date with the board and record it in an update")
+            yield Finding(
+                pointer,
+                message,
+                action.ref,
+                "record completion, or agree a new date with the board and record it in an update",
+            )
 
 
 @rule("SP102", "milestone-overdue", "warning", reads=DATES_AND_RATINGS)
@@ -101,9 +107,15 @@ def milestone_overdue(ctx: Context) -> Iterator[Finding]:
             if period.end is not None and period.end < ctx.as_of:
                 passed.setdefault(pointer, []).append(period.when)
         for pointer, texts in passed.items():
-            dates = "a milestone date that has" if len(set(texts)) == 1 else "milestone dates that have"
-            yield Finding(pointer, f"action {action.ref} has {dates} passed: {english_list(texts)}",
-                          action.ref, "record in an update whether the step was met")
+            dates = (
+                "a milestone date that has" if len(set(texts)) == 1 else "milestone dates that have"
+            )
+            yield Finding(
+                pointer,
+                f"action {action.ref} has {dates} passed: {english_list(texts)}",
+                action.ref,
+                "record in an update whether the step was met",
+            )
 
 
 @rule("SP103", "due-soon", "info", reads=DATES_AND_RATINGS)
@@ -139,7 +151,9 @@ def due_soon(ctx: Context) -> Iterator[Finding]:
     for index, action, state in ctx.actions():
         final = _final(ctx, action, index, state)
         if final is not None and ctx.as_of <= final[1] <= horizon and not ctx.is_complete(state):
-            yield Finding(final[0], f"action {action.ref} is due by {final[1]:%d %b %Y}", action.ref)
+            yield Finding(
+                final[0], f"action {action.ref} is due by {final[1]:%d %b %Y}", action.ref
+            )
 
 
 @rule("SP104", "not-time-bound", "warning", reads=DATES_AND_RATINGS)
@@ -177,15 +191,24 @@ def not_time_bound(ctx: Context) -> Iterator[Finding]:
         if _final(ctx, action, index, state) is not None:
             continue
         if state.due is None:
-            yield Finding((*state.due_at[:-1], "ref"), f"action {action.ref} has no date", action.ref,
-                          "add `due:` with an end date", key=True)
+            yield Finding(
+                (*state.due_at[:-1], "ref"),
+                f"action {action.ref} has no date",
+                action.ref,
+                "add `due:` with an end date",
+                key=True,
+            )
         else:
-            yield Finding(state.due_at, f"action {action.ref} is due {state.due.text!r}, which names no end date",
-                          action.ref, "give an end date, or a review_cadence for continuous work")
+            yield Finding(
+                state.due_at,
+                f"action {action.ref} is due {state.due.text!r}, which names no end date",
+                action.ref,
+                "give an end date, or a review_cadence for continuous work",
+            )
 
 
 def _due_words(due: DatePhrase, end: date) -> str:
-    """"July 2024 (ended 31 Jul 2024)"; with several dates, the list too."""
+    """ "July 2024 (ended 31 Jul 2024)"; with several dates, the list too."""
     dated = [p for p in due.periods if p.end is not None]
     last = next((p for p in reversed(dated) if p.end == end), dated[-1])
     every = list(dict.fromkeys(p.when for p in dated))

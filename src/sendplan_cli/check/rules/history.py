@@ -29,13 +29,22 @@ class HistoryRule(Rule):
     compare: Callable[[Change], Iterable[HistoryFinding]] = lambda change: ()
 
 
-def history_rule(code: str, name: str, severity: str) -> Callable[[Callable[[Change], Iterable[HistoryFinding]]], HistoryRule]:
+def history_rule(
+    code: str, name: str, severity: str
+) -> Callable[[Callable[[Change], Iterable[HistoryFinding]]], HistoryRule]:
     """Declare a history rule; the function's docstring is its user documentation."""
 
     def wrap(compare: Callable[[Change], Iterable[HistoryFinding]]) -> HistoryRule:
         import inspect
 
-        return HistoryRule(code, name, Severity(severity), _nothing, inspect.cleandoc(compare.__doc__ or ""), compare=compare)
+        return HistoryRule(
+            code,
+            name,
+            Severity(severity),
+            _nothing,
+            inspect.cleandoc(compare.__doc__ or ""),
+            compare=compare,
+        )
 
     return wrap
 
@@ -99,10 +108,14 @@ def due_date_moved_silently(change: Change) -> Iterator[HistoryFinding]:
         if (still is not None and still <= old) or now.records_move(old, new):
             continue  # moved back since, or the approval is recorded
         yield HistoryFinding(
-            "actions", ref, f"action {ref}'s due date moved from {before.due} to {after.due} {change.by}, "
+            "actions",
+            ref,
+            f"action {ref}'s due date moved from {before.due} to {after.due} {change.by}, "
             "and no update records the agreed change",
             f"add an update with the month it was agreed, due: {after.due}, previous_due: {before.due}, "
-            "and commentary saying who agreed it and when", "due")
+            "and commentary saying who agreed it and when",
+            "due",
+        )
 
 
 @lru_cache(maxsize=1024)
@@ -177,9 +190,14 @@ def update_rewritten(change: Change) -> Iterator[HistoryFinding]:
             if reported is None or change.day <= reported or now.get(month) == entry:
                 continue
             what = "removed" if month not in now else "changed"
-            yield HistoryFinding("actions", ref, f"action {ref}'s update for {month}, already reported to the board, "
-                                 f"was {what} {change.by}",
-                                 "restore the update as it was and add a new month's update that corrects it", "updates")
+            yield HistoryFinding(
+                "actions",
+                ref,
+                f"action {ref}'s update for {month}, already reported to the board, "
+                f"was {what} {change.by}",
+                "restore the update as it was and add a new month's update that corrects it",
+                "updates",
+            )
 
 
 @history_rule("SP503", "item-removed", "warning")
@@ -229,13 +247,22 @@ def item_removed(change: Change) -> Iterator[HistoryFinding]:
     """
     for kind, label, before, after, now in (
         ("actions", "action", change.before.actions, change.after.actions, change.current.actions),
-        ("recommendations", "recommendation", change.before.recommendations, change.after.recommendations,
-         change.current.recommendations),
+        (
+            "recommendations",
+            "recommendation",
+            change.before.recommendations,
+            change.after.recommendations,
+            change.current.recommendations,
+        ),
     ):
         for name in before:
             if name not in after and name not in now:
-                yield HistoryFinding(kind, name, f"{label} {name} was removed from the plan {change.by}",
-                                     f"put {label} {name} back; close an action by rating it complete with commentary")
+                yield HistoryFinding(
+                    kind,
+                    name,
+                    f"{label} {name} was removed from the plan {change.by}",
+                    f"put {label} {name} back; close an action by rating it complete with commentary",
+                )
 
 
 def _different(old: str, new: str) -> bool:
@@ -283,9 +310,14 @@ def ref_reused(change: Change) -> Iterator[HistoryFinding]:
     """
     for ref, before, after in change.changed_actions():
         if before.title != after.title and _different(before.title, after.title):
-            yield HistoryFinding("actions", ref, f"action {ref} now names different work {change.by}: "
-                                 f"it was {before.title!r} and is now {after.title!r}",
-                                 "give the new work a new ref, and keep or close the old action", "title")
+            yield HistoryFinding(
+                "actions",
+                ref,
+                f"action {ref} now names different work {change.by}: "
+                f"it was {before.title!r} and is now {after.title!r}",
+                "give the new work a new ref, and keep or close the old action",
+                "title",
+            )
 
 
 @history_rule("SP505", "rating-reversed-or-jumped", "warning")
@@ -334,17 +366,26 @@ def rating_reversed_or_jumped(change: Change) -> Iterator[HistoryFinding]:
     for ref, before, after in change.changed_actions():
         was, now = before.completion, after.completion
         if change.before.is_complete(was) and not change.after.is_complete(now):
-            yield HistoryFinding("actions", ref, f"action {ref} was complete ({was}) and was reopened "
-                                 f"({now or 'no rating'}) {change.by}",
-                                 "if the work really restarted, say why in the commentary; otherwise restore the rating",
-                                 "completion")
+            yield HistoryFinding(
+                "actions",
+                ref,
+                f"action {ref} was complete ({was}) and was reopened "
+                f"({now or 'no rating'}) {change.by}",
+                "if the work really restarted, say why in the commentary; otherwise restore the rating",
+                "completion",
+            )
             continue
         old_step, new_step = change.before.step(was), change.after.step(now)
         silent = after.commentary is None or after.commentary == before.commentary
         if old_step is not None and new_step is not None and old_step - new_step > 1 and silent:
-            yield HistoryFinding("actions", ref, f"action {ref}'s completion rating went from {was} to {now} "
-                                 f"{change.by} with no new commentary",
-                                 "say in the commentary what was done to earn the new rating", "completion")
+            yield HistoryFinding(
+                "actions",
+                ref,
+                f"action {ref}'s completion rating went from {was} to {now} "
+                f"{change.by} with no new commentary",
+                "say in the commentary what was done to earn the new rating",
+                "completion",
+            )
 
 
 @history_rule("SP506", "recommendation-text-changed", "warning")
@@ -385,11 +426,20 @@ def recommendation_text_changed(change: Change) -> Iterator[HistoryFinding]:
     for rid, old in change.before.recommendations.items():
         new = change.after.recommendations.get(rid)
         if new is not None and old and new != old:
-            yield HistoryFinding("recommendations", rid, f"recommendation {rid}'s text was changed {change.by}",
-                                 "restore the wording of the published inspection report", "text")
+            yield HistoryFinding(
+                "recommendations",
+                rid,
+                f"recommendation {rid}'s text was changed {change.by}",
+                "restore the wording of the published inspection report",
+                "text",
+            )
 
 
 HISTORY_RULES: tuple[HistoryRule, ...] = (
-    due_date_moved_silently, update_rewritten, item_removed, ref_reused, rating_reversed_or_jumped,
+    due_date_moved_silently,
+    update_rewritten,
+    item_removed,
+    ref_reused,
+    rating_reversed_or_jumped,
     recommendation_text_changed,
 )

@@ -52,11 +52,13 @@ def duplicate_period(ctx: Context) -> Iterator[Finding]:
             # Point at each figure after the first in the file, naming the first.
             first, *rest = sorted(f.index for f in group)
             for j in rest:
-                yield Finding(("indicators", index, "actuals", j, "period"),
-                              f"indicator {ind.id} has two figures for {ind.actuals[j].period.text} and nothing says which stands",
-                              hint="if one revises the other, give it `revised:` with the day it was revised; "
-                                   "if one is wrong, `sendplan update --replace` corrects it",
-                              related=("indicators", index, "actuals", first, "period"))
+                yield Finding(
+                    ("indicators", index, "actuals", j, "period"),
+                    f"indicator {ind.id} has two figures for {ind.actuals[j].period.text} and nothing says which stands",
+                    hint="if one revises the other, give it `revised:` with the day it was revised; "
+                    "if one is wrong, `sendplan update --replace` corrects it",
+                    related=("indicators", index, "actuals", first, "period"),
+                )
 
 
 @rule("SP407", "unit-mismatch", "error")
@@ -93,15 +95,29 @@ def unit_mismatch(ctx: Context) -> Iterator[Finding]:
         places: list[tuple[Pointer, str | None, str]] = []
         if ind.baseline is not None:
             places.append(((*base, "baseline", "unit"), ind.baseline.unit, "the baseline"))
-            places += [((*base, "baseline", "comparators", k, "unit"), c.unit, f"the {c.name} comparator")
-                       for k, c in enumerate(ind.baseline.comparators)]
-        places += [((*base, "targets", j, "unit"), t.unit, "a target") for j, t in enumerate(ind.targets)]
-        places += [((*base, "trajectory", j, "unit"), p.unit, "a trajectory point") for j, p in enumerate(ind.trajectory)]
-        places += [((*base, "actuals", j, "unit"), a.unit, f"the figure for {a.period.text}") for j, a in enumerate(ind.actuals)]
+            places += [
+                ((*base, "baseline", "comparators", k, "unit"), c.unit, f"the {c.name} comparator")
+                for k, c in enumerate(ind.baseline.comparators)
+            ]
+        places += [
+            ((*base, "targets", j, "unit"), t.unit, "a target") for j, t in enumerate(ind.targets)
+        ]
+        places += [
+            ((*base, "trajectory", j, "unit"), p.unit, "a trajectory point")
+            for j, p in enumerate(ind.trajectory)
+        ]
+        places += [
+            ((*base, "actuals", j, "unit"), a.unit, f"the figure for {a.period.text}")
+            for j, a in enumerate(ind.actuals)
+        ]
         for where, unit, what in places:
             if unit is not None and unit != ind.unit:
-                yield Finding(where, f"indicator {ind.id} is in {ind.unit} but {what} is in {unit}",
-                              hint=f"convert the value to {ind.unit} and remove its `unit:`", related=(*base, "unit"))
+                yield Finding(
+                    where,
+                    f"indicator {ind.id} is in {ind.unit} but {what} is in {unit}",
+                    hint=f"convert the value to {ind.unit} and remove its `unit:`",
+                    related=(*base, "unit"),
+                )
 
 
 @rule("SP408", "impact-contradicts-indicators", "warning")
@@ -159,12 +175,18 @@ def impact_contradicts_indicators(ctx: Context) -> Iterator[Finding]:
         if impact is None or impact.means != "felt":
             continue
         cited = {m.indicator for m in action.measures if m.indicator}
-        linked = [s for s in statuses if action.ref in s.indicator.actions or s.indicator.id in cited]
+        linked = [
+            s for s in statuses if action.ref in s.indicator.actions or s.indicator.id in cited
+        ]
         if linked and all(s.rag == "Red" for s in linked):
             ids = ", ".join(s.indicator.id for s in linked)
-            yield Finding(state.impact_at, f"action {action.ref} is rated impact {impact.name} ({impact.meaning}) "
-                                           f"but every indicator evidencing it is Red ({ids})", action.ref,
-                          "rate the impact the numbers show, or explain in the commentary what the indicators miss")
+            yield Finding(
+                state.impact_at,
+                f"action {action.ref} is rated impact {impact.name} ({impact.meaning}) "
+                f"but every indicator evidencing it is Red ({ids})",
+                action.ref,
+                "rate the impact the numbers show, or explain in the commentary what the indicators miss",
+            )
 
 
 @rule("SP412", "rating-without-figures", "warning")
@@ -215,17 +237,30 @@ def rating_without_figures(ctx: Context) -> Iterator[Finding]:
     statuses = ctx.kpis()
     for _, action, state in ctx.actions():
         cited = {m.indicator for m in action.measures if m.indicator}
-        linked = [s for s in statuses if action.ref in s.indicator.actions or s.indicator.id in cited]
+        linked = [
+            s for s in statuses if action.ref in s.indicator.actions or s.indicator.id in cited
+        ]
         if not linked or any(s.recorded for s in linked):
             continue
         ids = english_list([s.indicator.id for s in linked])
-        claims = [(state.impact_at, "impact", scale.impact_named(state.impact), top_impact),
-                  (state.completion_at, "completion", scale.completion_named(state.completion), top_completion)]
+        claims = [
+            (state.impact_at, "impact", scale.impact_named(state.impact), top_impact),
+            (
+                state.completion_at,
+                "completion",
+                scale.completion_named(state.completion),
+                top_completion,
+            ),
+        ]
         for where, kind, rating, top in claims:
             if rating is not None and rating is top:
-                yield Finding(where, f"action {action.ref} is rated {kind} {rating.name} ({rating.meaning}), the top of the scale, "
-                                     f"but no indicator evidencing it has a figure ({ids})", action.ref,
-                              "record the indicators' figures, or rate what the evidence shows")
+                yield Finding(
+                    where,
+                    f"action {action.ref} is rated {kind} {rating.name} ({rating.meaning}), the top of the scale, "
+                    f"but no indicator evidencing it has a figure ({ids})",
+                    action.ref,
+                    "record the indicators' figures, or rate what the evidence shows",
+                )
 
 
 @rule("SP409", "unknown-indicator-reference", "error")
@@ -271,15 +306,25 @@ def unknown_indicator_reference(ctx: Context) -> Iterator[Finding]:
     refs = [a.ref for a in ctx.plan.actions]
     recs = [r.id for r in ctx.plan.recommendations]
 
-    def unknown(where: Pointer, value: str, known: list[str], what: str, ref: str | None = None) -> Finding:
+    def unknown(
+        where: Pointer, value: str, known: list[str], what: str, ref: str | None = None
+    ) -> Finding:
         close = suggest(value, known)
-        hint = f"did you mean '{close}'?" if close else (f"the {what}s are: " + ", ".join(known) if known else f"define the {what} first")
+        hint = (
+            f"did you mean '{close}'?"
+            if close
+            else (f"the {what}s are: " + ", ".join(known) if known else f"define the {what} first")
+        )
         return Finding(where, f"there is no {what} with id '{value}'", ref, hint)
 
     for i, ind in enumerate(ctx.plan.indicators):
         if ids.index(ind.id) != i:
-            yield Finding(("indicators", i, "id"), f"two indicators have the id '{ind.id}'", hint="give each indicator its own id",
-                          related=("indicators", ids.index(ind.id), "id"))
+            yield Finding(
+                ("indicators", i, "id"),
+                f"two indicators have the id '{ind.id}'",
+                hint="give each indicator its own id",
+                related=("indicators", ids.index(ind.id), "id"),
+            )
         for j, ref in enumerate(ind.actions):
             if ref not in refs:
                 yield unknown(("indicators", i, "actions", j), ref, refs, "action")
@@ -289,4 +334,10 @@ def unknown_indicator_reference(ctx: Context) -> Iterator[Finding]:
     for i, action in enumerate(ctx.plan.actions):
         for j, measure in enumerate(action.measures):
             if measure.indicator is not None and measure.indicator not in ids:
-                yield unknown(("actions", i, "measures", j, "indicator"), measure.indicator, ids, "indicator", action.ref)
+                yield unknown(
+                    ("actions", i, "measures", j, "indicator"),
+                    measure.indicator,
+                    ids,
+                    "indicator",
+                    action.ref,
+                )

@@ -57,11 +57,22 @@ def late_data(ctx: Context) -> Iterator[Finding]:
         if status.late is None:
             continue
         ind, (period_end, due) = status.indicator, status.late
-        where = _at(status, "actuals", status.latest_index, "period") if status.latest_index is not None else _at(status, "id")
-        latest = f"the latest is for {status.latest.period.text}" if status.latest else "none is recorded"
-        yield Finding(where, f"indicator {ind.id} has no figure for the period ending {period_end:%d %b %Y}, "
-                             f"due by {due:%d %b %Y}; {latest}",
-                      hint=f"record it with `sendplan update PLAN --indicator '{ind.id}' --period {_quoted(status.late_period or f'{period_end:%Y-%m}')} --value N`")
+        where = (
+            _at(status, "actuals", status.latest_index, "period")
+            if status.latest_index is not None
+            else _at(status, "id")
+        )
+        latest = (
+            f"the latest is for {status.latest.period.text}"
+            if status.latest
+            else "none is recorded"
+        )
+        yield Finding(
+            where,
+            f"indicator {ind.id} has no figure for the period ending {period_end:%d %b %Y}, "
+            f"due by {due:%d %b %Y}; {latest}",
+            hint=f"record it with `sendplan update PLAN --indicator '{ind.id}' --period {_quoted(status.late_period or f'{period_end:%Y-%m}')} --value N`",
+        )
 
 
 @rule("SP402", "off-trajectory", "warning")
@@ -105,8 +116,11 @@ def off_trajectory(ctx: Context) -> Iterator[Finding]:
     """
     for status in ctx.kpis():
         if status.rag == "Red" and status.latest_index is not None:
-            yield Finding(_at(status, "actuals", status.latest_index, "value"), f"indicator {status.indicator.id} is {status.reason}",
-                          hint="say in the figure's `note:` what will bring it back, or agree a revised trajectory with the board")
+            yield Finding(
+                _at(status, "actuals", status.latest_index, "value"),
+                f"indicator {status.indicator.id} is {status.reason}",
+                hint="say in the figure's `note:` what will bring it back, or agree a revised trajectory with the board",
+            )
 
 
 @rule("SP403", "target-missed", "warning")
@@ -154,12 +168,19 @@ def target_missed(ctx: Context) -> Iterator[Finding]:
         unevidenced = {m.position for m in status.missed if m.kind == "target"}
         for j, target in enumerate(ind.targets):
             by = point_date(ind, target.by)
-            if by is not None and by < ctx.as_of and j not in unevidenced and not meets(ind, target, latest.value):
+            if (
+                by is not None
+                and by < ctx.as_of
+                and j not in unevidenced
+                and not meets(ind, target, latest.value)
+            ):
                 how = COMPARISON_WORDS[target.comparison] + " " if target.comparison else ""
-                yield Finding(_at(status, "targets", j, "by"),
-                              f"indicator {ind.id} was to reach {how}{format_value(ind, target.value)} by {target.by.text if target.by else ''}; "
-                              f"the latest figure is {format_value(ind, latest.value)} for {latest.period.text}",
-                              hint="record what the board agreed: a new target date, or why it was not met")
+                yield Finding(
+                    _at(status, "targets", j, "by"),
+                    f"indicator {ind.id} was to reach {how}{format_value(ind, target.value)} by {target.by.text if target.by else ''}; "
+                    f"the latest figure is {format_value(ind, latest.value)} for {latest.period.text}",
+                    hint="record what the board agreed: a new target date, or why it was not met",
+                )
 
 
 @rule("SP410", "no-figure-for-target", "error")
@@ -206,11 +227,13 @@ def no_figure_for_target(ctx: Context) -> Iterator[Finding]:
         ind = status.indicator
         for missed in status.missed:
             field = "targets" if missed.kind == "target" else "trajectory"
-            yield Finding(_at(status, field, missed.position, "by"),
-                          f"indicator {ind.id}'s {missed.kind} of {format_value(ind, missed.value)} by {missed.by} has passed "
-                          f"with no figure for then or later; one was due by {missed.due:%d %b %Y}",
-                          hint=f"record the figure with `sendplan update PLAN --indicator {_quoted(ind.id)} --period PERIOD --value N`, "
-                               "or record what the board agreed about the date")
+            yield Finding(
+                _at(status, field, missed.position, "by"),
+                f"indicator {ind.id}'s {missed.kind} of {format_value(ind, missed.value)} by {missed.by} has passed "
+                f"with no figure for then or later; one was due by {missed.due:%d %b %Y}",
+                hint=f"record the figure with `sendplan update PLAN --indicator {_quoted(ind.id)} --period PERIOD --value N`, "
+                "or record what the board agreed about the date",
+            )
 
 
 @rule("SP404", "indicator-not-smart", "warning")
@@ -248,27 +271,52 @@ def indicator_not_smart(ctx: Context) -> Iterator[Finding]:
     """
     for index, ind in enumerate(ctx.plan.indicators):
         base: Pointer = ("indicators", index)
-        missing = [what for what, absent in (("baseline", ind.baseline is None), ("target", not ind.targets),
-                                             ("direction", ind.direction is None)) if absent]
+        missing = [
+            what
+            for what, absent in (
+                ("baseline", ind.baseline is None),
+                ("target", not ind.targets),
+                ("direction", ind.direction is None),
+            )
+            if absent
+        ]
         if missing:
-            yield Finding((*base, "id"), f"indicator {ind.id} has no {', '.join(missing)}", key=True,
-                          hint="add " + ", ".join(f"`{m if m != 'target' else 'targets'}:`" for m in missing))
+            yield Finding(
+                (*base, "id"),
+                f"indicator {ind.id} has no {', '.join(missing)}",
+                key=True,
+                hint="add " + ", ".join(f"`{m if m != 'target' else 'targets'}:`" for m in missing),
+            )
         if ind.direction == "within-band" and ind.band is None:
-            yield Finding((*base, "direction"), f"indicator {ind.id} is to stay within a band but gives none",
-                          hint="add `band: {lower: ..., upper: ...}`")
+            yield Finding(
+                (*base, "direction"),
+                f"indicator {ind.id} is to stay within a band but gives none",
+                hint="add `band: {lower: ..., upper: ...}`",
+            )
         if ind.baseline is not None and ind.baseline.period is None:
-            yield Finding((*base, "baseline"), f"indicator {ind.id} has a baseline with no date",
-                          hint="add the baseline's `period:`, e.g. March 2024")
+            yield Finding(
+                (*base, "baseline"),
+                f"indicator {ind.id} has a baseline with no date",
+                hint="add the baseline's `period:`, e.g. March 2024",
+            )
         for j, target in enumerate(ind.targets):
-            against = {"higher-is-better": ("at_most", "below"), "lower-is-better": ("at_least", "above")}.get(ind.direction or "", ())
+            against = {
+                "higher-is-better": ("at_most", "below"),
+                "lower-is-better": ("at_least", "above"),
+            }.get(ind.direction or "", ())
             if target.comparison is not None and target.comparison in against:
-                yield Finding((*base, "targets", j, "comparison"),
-                              f"indicator {ind.id} is {ind.direction} but its target of {format_value(ind, target.value)} "
-                              f"is to be {COMPARISON_WORDS[target.comparison]} it",
-                              hint="correct the target's `comparison:` or the indicator's `direction:`")
+                yield Finding(
+                    (*base, "targets", j, "comparison"),
+                    f"indicator {ind.id} is {ind.direction} but its target of {format_value(ind, target.value)} "
+                    f"is to be {COMPARISON_WORDS[target.comparison]} it",
+                    hint="correct the target's `comparison:` or the indicator's `direction:`",
+                )
             if target.by is None or point_date(ind, target.by) is None:
-                yield Finding((*base, "targets", j), f"indicator {ind.id} has a target of {format_value(ind, target.value)} with no date",
-                              hint="add `by:` with the date it is to be reached")
+                yield Finding(
+                    (*base, "targets", j),
+                    f"indicator {ind.id} has a target of {format_value(ind, target.value)} with no date",
+                    hint="add `by:` with the date it is to be reached",
+                )
 
 
 @rule("SP405", "actual-misdated", "warning")
@@ -309,12 +357,18 @@ def actual_misdated(ctx: Context) -> Iterator[Finding]:
             start, end = period_span(ind, actual.period)
             where: Pointer = ("indicators", index, "actuals", j, "period")
             if start is not None and start > ctx.as_of:
-                yield Finding(where, f"indicator {ind.id} has a figure for {actual.period.text}, which has not started",
-                              hint="check the period; record a figure once its period is over")
+                yield Finding(
+                    where,
+                    f"indicator {ind.id} has a figure for {actual.period.text}, which has not started",
+                    hint="check the period; record a figure once its period is over",
+                )
             elif before_baseline(ind, end):
-                yield Finding(where, f"indicator {ind.id} has a figure for {actual.period.text}, before its baseline "
-                                     f"({ind.baseline.period.text if ind.baseline and ind.baseline.period else ''})",
-                              hint="check the period, or move the figure to the baseline")
+                yield Finding(
+                    where,
+                    f"indicator {ind.id} has a figure for {actual.period.text}, before its baseline "
+                    f"({ind.baseline.period.text if ind.baseline and ind.baseline.period else ''})",
+                    hint="check the period, or move the figure to the baseline",
+                )
 
 
 @rule("SP411", "figure-gap", "warning")
@@ -356,13 +410,19 @@ def figure_gap(ctx: Context) -> Iterator[Finding]:
     for index, ind in enumerate(ctx.plan.indicators):
         for gap in gaps(ind):
             names = [period_text(gap.reporting, end) for end in gap.missing]
-            shown = english_list(names) if len(names) <= 3 else f"{len(names)} periods, {names[0]} to {names[-1]}"
+            shown = (
+                english_list(names)
+                if len(names) <= 3
+                else f"{len(names)} periods, {names[0]} to {names[-1]}"
+            )
             first = names[0]
-            yield Finding(("indicators", index, "actuals", gap.after.index, "period"),
-                          f"indicator {ind.id} has no figure for {shown}, between the figures for "
-                          f"{gap.before.actual.period.text} and {gap.after.actual.period.text}",
-                          hint=f"record it with `sendplan update PLAN --indicator {_quoted(ind.id)} --period {_quoted(first)} --value N`; "
-                               "if none was published, say so in a suppression's reason")
+            yield Finding(
+                ("indicators", index, "actuals", gap.after.index, "period"),
+                f"indicator {ind.id} has no figure for {shown}, between the figures for "
+                f"{gap.before.actual.period.text} and {gap.after.actual.period.text}",
+                hint=f"record it with `sendplan update PLAN --indicator {_quoted(ind.id)} --period {_quoted(first)} --value N`; "
+                "if none was published, say so in a suppression's reason",
+            )
 
 
 def _quoted(text: str) -> str:

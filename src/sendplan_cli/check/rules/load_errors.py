@@ -25,41 +25,71 @@ class LoadError:
 
 
 _TEXT: dict[str, tuple[str, str]] = {
-    "unreadable-file": ("The file cannot be opened or read.",
-                        "check the path and that you may read the file; a plan must be an ordinary file."),
-    "encoding-error": ("The file is not UTF-8 text, or holds a control character YAML does not allow.",
-                       "save the file as UTF-8 and delete the character at the position given."),
-    "yaml-syntax": ("The file is not valid YAML at the position given.",
-                    "look at the line given and the one before it: a missing colon, a stray quote or bracket, "
-                    "or indentation with tabs are the usual causes."),
-    "duplicate-key": ("The same key is set twice in one mapping; YAML tools disagree about which value wins.",
-                      "keep one of the two lines named in the message."),
-    "unsupported-yaml": ("The file uses YAML that plans do not need: tags, several documents, aliases that expand "
-                         "hugely, complex keys or very deep nesting.",
-                         "write the content out plainly: text, lists and mappings."),
-    "not-a-plan": ("The file holds no YAML mapping of a plan (it is empty, a list or a single value).",
-                   "start from `sendplan new` or a bundled plan."),
-    "unknown-key": ("A key the plan format does not have, often a misspelling.",
-                    "use the key suggested in the hint, or remove the line."),
-    "missing-key": ("A key the plan format requires is missing.",
-                    "add the key named in the message at the place given."),
-    "wrong-type": ("A value of the wrong kind: a list where text is expected, a mapping where a list is, ...",
-                   "write the value in the form the message names. A figure is a plain number in the indicator's "
-                   "unit: 1600, not \"1,600\" (inside { } the comma would split it); 38, not \"38%\". A bound such as "
-                   "\">50\" is not a figure: for a target write 50 with `comparison: above` (or at_least, below, at_most). "
-                   "A ratio such as 1:500 is a rate: 2 with `unit: rate per 1,000`. A target is the value to reach, "
-                   "not a change: the baseline plus 50, not \"+50\"."),
-    "bad-date": ("A date that cannot be read.",
-                 "write it in one of these forms:\n" + "\n".join(f"- {form}" for form in ACCEPTED_FORMS)),
-    "unknown-rating": ("A rating that is not on the plan's own rating scale.",
-                       "use one of the ratings listed in the hint, or add it to the plan's rating_scale."),
-    "invalid-value": ("A value the plan format does not allow here.",
-                      "use one of the values the hint names."),
-    "unknown-reference": ("A reference to a recommendation or workstream id that the plan does not define.",
-                          "correct the id (the hint suggests the closest), or define it first."),
+    "unreadable-file": (
+        "The file cannot be opened or read.",
+        "check the path and that you may read the file; a plan must be an ordinary file.",
+    ),
+    "encoding-error": (
+        "The file is not UTF-8 text, or holds a control character YAML does not allow.",
+        "save the file as UTF-8 and delete the character at the position given.",
+    ),
+    "yaml-syntax": (
+        "The file is not valid YAML at the position given.",
+        "look at the line given and the one before it: a missing colon, a stray quote or bracket, "
+        "or indentation with tabs are the usual causes.",
+    ),
+    "duplicate-key": (
+        "The same key is set twice in one mapping; YAML tools disagree about which value wins.",
+        "keep one of the two lines named in the message.",
+    ),
+    "unsupported-yaml": (
+        "The file uses YAML that plans do not need: tags, several documents, aliases that expand "
+        "hugely, complex keys or very deep nesting.",
+        "write the content out plainly: text, lists and mappings.",
+    ),
+    "not-a-plan": (
+        "The file holds no YAML mapping of a plan (it is empty, a list or a single value).",
+        "start from `sendplan new` or a bundled plan.",
+    ),
+    "unknown-key": (
+        "A key the plan format does not have, often a misspelling.",
+        "use the key suggested in the hint, or remove the line.",
+    ),
+    "missing-key": (
+        "A key the plan format requires is missing.",
+        "add the key named in the message at the place given.",
+    ),
+    "wrong-type": (
+        "A value of the wrong kind: a list where text is expected, a mapping where a list is, ...",
+        "write the value in the form the message names. A figure is a plain number in the indicator's "
+        'unit: 1600, not "1,600" (inside { } the comma would split it); 38, not "38%". A bound such as '
+        '">50" is not a figure: for a target write 50 with `comparison: above` (or at_least, below, at_most). '
+        "A ratio such as 1:500 is a rate: 2 with `unit: rate per 1,000`. A target is the value to reach, "
+        'not a change: the baseline plus 50, not "+50".',
+    ),
+    "bad-date": (
+        "A date that cannot be read.",
+        "write it in one of these forms:\n" + "\n".join(f"- {form}" for form in ACCEPTED_FORMS),
+    ),
+    "unknown-rating": (
+        "A rating that is not on the plan's own rating scale.",
+        "use one of the ratings listed in the hint, or add it to the plan's rating_scale.",
+    ),
+    "invalid-value": (
+        "A value the plan format does not allow here.",
+        "use one of the values the hint names.",
+    ),
+    "unknown-reference": (
+        "A reference to a recommendation or workstream id that the plan does not define.",
+        "correct the id (the hint suggests the closest), or define it first.",
+    ),
 }
 
 LOAD_ERRORS: tuple[LoadError, ...] = tuple(
-    LoadError(code, name, *_TEXT.get(name, (f"The file is not a valid plan: {name}.", "read the message and hint.")))
+    LoadError(
+        code,
+        name,
+        *_TEXT.get(name, (f"The file is not a valid plan: {name}.", "read the message and hint.")),
+    )
     for name, code in sorted(LOAD_CODES.items(), key=lambda item: item[1])
 )

@@ -47,19 +47,35 @@ def rating_contradicts_dates(ctx: Context) -> Iterator[Finding]:
         final = ctx.final(index, action, state)
         end = final[1] if final else None
         # The action should have started by the earliest date the plan gives for it.
-        starts = [p.start for _, p in steps if p.start] + ([state.due.start] if state.due and state.due.start else [])
+        starts = [p.start for _, p in steps if p.start] + (
+            [state.due.start] if state.due and state.due.start else []
+        )
         start = min(starts) if starts else None
         rating = ctx.plan.rating_scale.completion_named(state.completion)
         if rating is None:
             continue
         said = f"{rating.name} ({rating.meaning})"
         if means == "on-track" and end is not None and end < ctx.as_of:
-            yield Finding(state.completion_at, f"action {action.ref} is rated {said} but was due by {end:%d %b %Y}",
-                          action.ref, "rate it as off track, or record the agreed new date")
-        elif means == "not-started" and ((start and start < ctx.as_of) or (end and end < ctx.as_of)):
-            passed = f"due by {end:%d %b %Y}" if end and end < ctx.as_of else f"to start {start:%d %b %Y}"
-            yield Finding(state.completion_at, f"action {action.ref} is rated {said} but was {passed}",
-                          action.ref, "rate the progress made, or explain the delay")
+            yield Finding(
+                state.completion_at,
+                f"action {action.ref} is rated {said} but was due by {end:%d %b %Y}",
+                action.ref,
+                "rate it as off track, or record the agreed new date",
+            )
+        elif means == "not-started" and (
+            (start and start < ctx.as_of) or (end and end < ctx.as_of)
+        ):
+            passed = (
+                f"due by {end:%d %b %Y}"
+                if end and end < ctx.as_of
+                else f"to start {start:%d %b %Y}"
+            )
+            yield Finding(
+                state.completion_at,
+                f"action {action.ref} is rated {said} but was {passed}",
+                action.ref,
+                "rate the progress made, or explain the delay",
+            )
 
 
 @rule("SP202", "rating-contradicts-impact", "warning", reads=DATES_AND_RATINGS)
@@ -102,20 +118,39 @@ def rating_contradicts_impact(ctx: Context) -> Iterator[Finding]:
         if impact is not None:
             with_impact = f"{pair} with impact {impact.name} ({impact.meaning})"
             if completion.means == "complete-impactful" and impact.means != "felt":
-                yield Finding(state.impact_at, f"action {action.ref} is rated {with_impact}", action.ref,
-                              "a complete and impactful action has impact felt; lower the completion rating or raise the impact")
+                yield Finding(
+                    state.impact_at,
+                    f"action {action.ref} is rated {with_impact}",
+                    action.ref,
+                    "a complete and impactful action has impact felt; lower the completion rating or raise the impact",
+                )
             elif completion.means == "complete" and impact.means == "felt":
-                yield Finding(state.completion_at, f"action {action.ref} is rated {with_impact}", action.ref,
-                              "complete with impact felt is the complete-and-impactful rating")
+                yield Finding(
+                    state.completion_at,
+                    f"action {action.ref} is rated {with_impact}",
+                    action.ref,
+                    "complete with impact felt is the complete-and-impactful rating",
+                )
             elif completion.means == "not-started" and impact.means != "not-felt":
-                yield Finding(state.impact_at, f"action {action.ref} is rated {with_impact}", action.ref,
-                              "an action not yet started has no impact yet")
+                yield Finding(
+                    state.impact_at,
+                    f"action {action.ref} is rated {with_impact}",
+                    action.ref,
+                    "an action not yet started has no impact yet",
+                )
         if completion.means in ("complete", "complete-impactful"):
-            future = [p.text for _, p in dated_steps(action, index, None, state.due_at) if p.end and p.end > ctx.as_of]
+            future = [
+                p.text
+                for _, p in dated_steps(action, index, None, state.due_at)
+                if p.end and p.end > ctx.as_of
+            ]
             if future:
-                yield Finding(state.completion_at,
-                              f"action {action.ref} is rated {pair} but activities are dated {', '.join(future)}",
-                              action.ref, "rate it in progress until its activities are done")
+                yield Finding(
+                    state.completion_at,
+                    f"action {action.ref} is rated {pair} but activities are dated {', '.join(future)}",
+                    action.ref,
+                    "rate it in progress until its activities are done",
+                )
 
 
 @rule("SP203", "missing-commentary", "warning", reads=DATES_AND_RATINGS)
@@ -149,8 +184,12 @@ def missing_commentary(ctx: Context) -> Iterator[Finding]:
     for _, action, state in ctx.actions():
         means = ctx.completion_means(state.completion)
         if means in ("on-track", "off-track") and not (state.commentary or "").strip():
-            yield Finding(state.completion_at, f"action {action.ref} is rated {state.completion} with no commentary",
-                          action.ref, "add `commentary:` saying what is happening")
+            yield Finding(
+                state.completion_at,
+                f"action {action.ref} is rated {state.completion} with no commentary",
+                action.ref,
+                "add `commentary:` saying what is happening",
+            )
 
 
 @rule("SP204", "stale-rating", "warning", reads=DATES_AND_RATINGS)
@@ -195,9 +234,12 @@ def stale_rating(ctx: Context) -> Iterator[Finding]:
         gap = as_of_month - (latest.year * 12 + latest.month)
         if gap > ctx.options.stale_months:
             position = action.updates.index(state.update)
-            yield Finding(("actions", index, "updates", position, "month"),
-                          f"action {action.ref} was last updated for {latest:%B %Y}, {gap} months before the as-of date",
-                          action.ref, "record this month's update with `sendplan update`")
+            yield Finding(
+                ("actions", index, "updates", position, "month"),
+                f"action {action.ref} was last updated for {latest:%B %Y}, {gap} months before the as-of date",
+                action.ref,
+                "record this month's update with `sendplan update`",
+            )
 
 
 @rule("SP205", "unrated", "warning", reads=DATES_AND_RATINGS)
@@ -228,10 +270,19 @@ def unrated(ctx: Context) -> Iterator[Finding]:
     ```
     """
     for index, action, state in ctx.actions():
-        missing = [kind for kind, value in (("completion", state.completion), ("impact", state.impact)) if value is None]
+        missing = [
+            kind
+            for kind, value in (("completion", state.completion), ("impact", state.impact))
+            if value is None
+        ]
         if missing:
-            yield Finding(("actions", index, "ref"), f"action {action.ref} has no {' or '.join(missing)} rating",
-                          action.ref, "add the rating agreed by the board", key=True)
+            yield Finding(
+                ("actions", index, "ref"),
+                f"action {action.ref} has no {' or '.join(missing)} rating",
+                action.ref,
+                "add the rating agreed by the board",
+                key=True,
+            )
 
 
 @rule("SP206", "update-misdated", "warning", reads=frozenset({"updates"}))
@@ -272,8 +323,11 @@ def update_misdated(ctx: Context) -> Iterator[Finding]:
     for index, action in enumerate(ctx.plan.actions):
         for position, update in enumerate(action.updates):
             if not_yet_begun(update.month, ctx.as_of):
-                yield Finding(("actions", index, "updates", position, "month"),
-                              f"action {action.ref} has an update for {update.month:%B %Y}, which has not begun "
-                              f"(as of {ctx.as_of.day} {ctx.as_of:%B %Y})",
-                              action.ref, f"check the month; record an update once its month has begun "
-                                          f"(from 1 {update.month:%B %Y})")
+                yield Finding(
+                    ("actions", index, "updates", position, "month"),
+                    f"action {action.ref} has an update for {update.month:%B %Y}, which has not begun "
+                    f"(as of {ctx.as_of.day} {ctx.as_of:%B %Y})",
+                    action.ref,
+                    f"check the month; record an update once its month has begun "
+                    f"(from 1 {update.month:%B %Y})",
+                )

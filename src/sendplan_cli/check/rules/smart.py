@@ -37,8 +37,13 @@ def no_lead(ctx: Context) -> Iterator[Finding]:
     """
     for index, action in enumerate(ctx.plan.actions):
         if not action.leads and not any(a.leads for a in action.activities):
-            yield Finding(("actions", index, "ref"), f"action {action.ref} has no accountable lead", action.ref,
-                          "add `leads:` naming who is accountable", key=True)
+            yield Finding(
+                ("actions", index, "ref"),
+                f"action {action.ref} has no accountable lead",
+                action.ref,
+                "add `leads:` naming who is accountable",
+                key=True,
+            )
 
 
 @rule("SP302", "unknown-lead", "warning", reads={"leads", "activities", "plan"})
@@ -77,14 +82,23 @@ def unknown_lead(ctx: Context) -> Iterator[Finding]:
         return
     names = [p.name for p in ctx.plan.people]
     for index, action in enumerate(ctx.plan.actions):
-        places: list[tuple[tuple[str | int, ...], str]] = [(("actions", index, "leads", j), lead) for j, lead in enumerate(action.leads)]
+        places: list[tuple[tuple[str | int, ...], str]] = [
+            (("actions", index, "leads", j), lead) for j, lead in enumerate(action.leads)
+        ]
         for k, activity in enumerate(action.activities):
-            places += [(("actions", index, "activities", k, "leads", j), lead) for j, lead in enumerate(activity.leads)]
+            places += [
+                (("actions", index, "activities", k, "leads", j), lead)
+                for j, lead in enumerate(activity.leads)
+            ]
         for pointer, lead in places:
             if lead not in names:
                 close = suggest(lead, names)
-                yield Finding(pointer, f"lead {lead!r} of action {action.ref} is not in the people directory",
-                              action.ref, f"did you mean '{close}'?" if close else "add them under `people:`")
+                yield Finding(
+                    pointer,
+                    f"lead {lead!r} of action {action.ref} is not in the people directory",
+                    action.ref,
+                    f"did you mean '{close}'?" if close else "add them under `people:`",
+                )
 
 
 @rule("SP303", "no-success-measure", "warning", reads={"success_measures", "measures"})
@@ -116,8 +130,13 @@ def no_success_measure(ctx: Context) -> Iterator[Finding]:
     """
     for index, action in enumerate(ctx.plan.actions):
         if not action.success_measures and not action.measures:
-            yield Finding(("actions", index, "ref"), f"action {action.ref} has no success measure", action.ref,
-                          "add `success_measures:` or `measures:`", key=True)
+            yield Finding(
+                ("actions", index, "ref"),
+                f"action {action.ref} has no success measure",
+                action.ref,
+                "add `success_measures:` or `measures:`",
+                key=True,
+            )
 
 
 @rule("SP304", "unlinked-action", "warning", reads={"recommendations"})
@@ -150,8 +169,13 @@ def unlinked_action(ctx: Context) -> Iterator[Finding]:
     """
     for index, action in enumerate(ctx.plan.actions):
         if not action.recommendations:
-            yield Finding(("actions", index, "ref"), f"action {action.ref} answers no recommendation", action.ref,
-                          "add `recommendations:` with the id it answers", key=True)
+            yield Finding(
+                ("actions", index, "ref"),
+                f"action {action.ref} answers no recommendation",
+                action.ref,
+                "add `recommendations:` with the id it answers",
+                key=True,
+            )
 
 
 @rule("SP305", "recommendation-without-action", "error", reads={"recommendations", "plan"})
@@ -186,8 +210,12 @@ def recommendation_without_action(ctx: Context) -> Iterator[Finding]:
     answered = {rec for action in ctx.plan.actions for rec in action.recommendations}
     for index, rec in enumerate(ctx.plan.recommendations):
         if rec.id not in answered:
-            yield Finding(("recommendations", index, "id"), f"recommendation {rec.id} is answered by no action",
-                          None, f"add an action with `recommendations: [{rec.id}]`")
+            yield Finding(
+                ("recommendations", index, "id"),
+                f"recommendation {rec.id} is answered by no action",
+                None,
+                f"add an action with `recommendations: [{rec.id}]`",
+            )
 
 
 @rule("SP306", "duplicate-ref", "error", reads={"ref", "plan"})
@@ -223,14 +251,21 @@ def duplicate_ref(ctx: Context) -> Iterator[Finding]:
     for index, action in enumerate(ctx.plan.actions):
         ref = action.ref.strip()
         if ref in first:
-            yield Finding(("actions", index, "ref"), f"ref {ref!r} is already used by another action",
-                          ref, "give each action its own ref", related=("actions", first[ref], "ref"))
+            yield Finding(
+                ("actions", index, "ref"),
+                f"ref {ref!r} is already used by another action",
+                ref,
+                "give each action its own ref",
+                related=("actions", first[ref], "ref"),
+            )
         else:
             first[ref] = index
 
 
 # YAML 1.2's numbers, as other tools (editors, check-jsonschema) read an unquoted value.
-_YAML_NUMBER = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+")
+_YAML_NUMBER = re.compile(
+    r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+"
+)
 _NAMING_KEYS = frozenset({"ref", "id", "recommendations", "workstream"})
 
 
@@ -273,8 +308,12 @@ def unquoted_number(ctx: Context) -> Iterator[Finding]:
             continue
         key = pointer[-1] if isinstance(pointer[-1], str) else pointer[-2]
         ref = value if key == "ref" else None
-        yield Finding(pointer, f"{key} {value} is unquoted: other YAML tools read it as the number {_as_number_text(value)}",
-                      ref, f'quote it: "{value}"')
+        yield Finding(
+            pointer,
+            f"{key} {value} is unquoted: other YAML tools read it as the number {_as_number_text(value)}",
+            ref,
+            f'quote it: "{value}"',
+        )
 
 
 def _naming_values(node: object, pointer: tuple) -> Iterator[tuple[tuple, str]]:  # type: ignore[type-arg]
@@ -285,7 +324,9 @@ def _naming_values(node: object, pointer: tuple) -> Iterator[tuple[tuple, str]]:
             if key in _NAMING_KEYS and isinstance(value, str):
                 yield (*pointer, key), value
             elif key in _NAMING_KEYS and isinstance(value, list):
-                yield from (((*pointer, key, i), v) for i, v in enumerate(value) if isinstance(v, str))
+                yield from (
+                    ((*pointer, key, i), v) for i, v in enumerate(value) if isinstance(v, str)
+                )
             elif isinstance(value, (dict, list)):
                 yield from _naming_values(value, (*pointer, key))
     elif isinstance(node, list):

@@ -58,4 +58,10 @@ def _junit(run: Run, out: TextIO) -> None:
     report_junit(run, out)
 
 
-REPORTER_BY_NAME: dict[str, Reporter] = {"text": _text, "json": _json, "github": _github, "sarif": _sarif, "junit": _junit}
+REPORTER_BY_NAME: dict[str, Reporter] = {
+    "text": _text,
+    "json": _json,
+    "github": _github,
+    "sarif": _sarif,
+    "junit": _junit,
+}

@@ -18,24 +18,40 @@ from sendplan_cli.output.sanitise import md_cell
 
 def render(run: Run) -> str:
     v = run.verdict
-    lines = ["## sendplan validate", "",
-             f"{describe_counts(v.counts())} in {len(v.results)} file{'s' if len(v.results) != 1 else ''} "
-             f"(as of {v.as_of.isoformat()}). {v.outcome}", ""]
+    lines = [
+        "## sendplan validate",
+        "",
+        f"{describe_counts(v.counts())} in {len(v.results)} file{'s' if len(v.results) != 1 else ''} "
+        f"(as of {v.as_of.isoformat()}). {v.outcome}",
+        "",
+    ]
     lines += ["| File | Errors | Warnings | Info | Result |", "| --- | --- | --- | --- | --- |"]
     for index, result in enumerate(v.results):
         counts = v.counts(index)
         outcome = "fails" if v.file_failed(index) else "passes"
-        lines.append(f"| {md_cell(_path(result.path))} | {counts['error']} | {counts['warning']} | {counts['info']} | {outcome} |")
+        lines.append(
+            f"| {md_cell(_path(result.path))} | {counts['error']} | {counts['warning']} | {counts['info']} | {outcome} |"
+        )
     by_rule = Counter((d.code, d.name, d.severity.value) for r in v.results for d in r.diagnostics)
     if by_rule:
         lines += ["", "| Rule | Severity | Findings |", "| --- | --- | --- |"]
-        lines += [f"| {code} {name} | {severity} | {count} |" for (code, name, severity), count in sorted(by_rule.items())]
+        lines += [
+            f"| {code} {name} | {severity} | {count} |"
+            for (code, name, severity), count in sorted(by_rule.items())
+        ]
     failing = [(r, d) for r, d, fails in v.pairs() if fails]
     if failing:
-        lines += ["", f"### Findings that fail the run ({len(failing)})", "",
-                  "| Where | Rule | Action | Message |", "| --- | --- | --- | --- |"]
-        lines += [f"| {md_cell(_path(d.path))}:{d.line}:{d.column} | {d.code} {d.name} | {md_cell(d.ref)} | {md_cell(d.message)} |"
-                  for _, d in failing]
+        lines += [
+            "",
+            f"### Findings that fail the run ({len(failing)})",
+            "",
+            "| Where | Rule | Action | Message |",
+            "| --- | --- | --- | --- |",
+        ]
+        lines += [
+            f"| {md_cell(_path(d.path))}:{d.line}:{d.column} | {d.code} {d.name} | {md_cell(d.ref)} | {md_cell(d.message)} |"
+            for _, d in failing
+        ]
     return "\n".join(lines) + "\n"
 
 

@@ -22,7 +22,8 @@ BASE_ID = "SRCROOT"
 
 def _rule(code: str, name: str, summary: str, doc: str, level: str) -> dict[str, Any]:
     return {
-        "id": code, "name": name,
+        "id": code,
+        "name": name,
         "shortDescription": {"text": summary},
         "fullDescription": {"text": doc},
         "help": {"text": doc, "markdown": doc},
@@ -67,13 +68,24 @@ def report_sarif(run: Run, out: TextIO) -> None:
         for d, fails in zip(result.diagnostics, v.failing(file_index)):
             identity = result.identities.get(d)
             entry: dict[str, Any] = {
-                "ruleId": d.code, "ruleIndex": index[d.code], "kind": "fail", "level": level_name(d, fails),
+                "ruleId": d.code,
+                "ruleIndex": index[d.code],
+                "kind": "fail",
+                "level": level_name(d, fails),
                 "message": {"text": d.message + (f" ({d.hint})" if d.hint else "")},
-                "locations": [{"physicalLocation": {
-                    "artifactLocation": _location(d.path),
-                    "region": {"startLine": d.line, "startColumn": d.column},
-                }}],
-                "properties": {"severity": d.severity.value, "failsRun": fails, **({"ref": d.ref} if d.ref else {})},
+                "locations": [
+                    {
+                        "physicalLocation": {
+                            "artifactLocation": _location(d.path),
+                            "region": {"startLine": d.line, "startColumn": d.column},
+                        }
+                    }
+                ],
+                "properties": {
+                    "severity": d.severity.value,
+                    "failsRun": fails,
+                    **({"ref": d.ref} if d.ref else {}),
+                },
             }
             if identity:
                 entry["partialFingerprints"] = {"sendplanFindingIdentity/v1": identity}
@@ -81,16 +93,25 @@ def report_sarif(run: Run, out: TextIO) -> None:
     document = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {"name": "sendplan", "version": __version__, "rules": rules}},
-            "originalUriBaseIds": _base(),
-            "invocations": [{
-                "executionSuccessful": True, "exitCode": v.exit_code,
-                "properties": {"as_of": v.as_of.isoformat(), "fail_on": v.fail_on_label, "failed": v.failed,
-                               "exit_zero": v.exit_zero},
-            }],
-            "results": results,
-        }],
+        "runs": [
+            {
+                "tool": {"driver": {"name": "sendplan", "version": __version__, "rules": rules}},
+                "originalUriBaseIds": _base(),
+                "invocations": [
+                    {
+                        "executionSuccessful": True,
+                        "exitCode": v.exit_code,
+                        "properties": {
+                            "as_of": v.as_of.isoformat(),
+                            "fail_on": v.fail_on_label,
+                            "failed": v.failed,
+                            "exit_zero": v.exit_zero,
+                        },
+                    }
+                ],
+                "results": results,
+            }
+        ],
     }
     json.dump(document, out, indent=2, ensure_ascii=False)
     out.write("\n")

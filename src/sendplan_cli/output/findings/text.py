@@ -52,8 +52,10 @@ def _existing(run: Run) -> str:
 def summary_line(run: Run) -> str:
     """The run's last line: counts, files, as-of date, failing level and the outcome."""
     v = run.verdict
-    return (f"{describe_counts(v.counts())} in {_files(len(v.results))} (as of {v.as_of.isoformat()})."
-            f"{_existing(run)} {v.outcome}")
+    return (
+        f"{describe_counts(v.counts())} in {_files(len(v.results))} (as of {v.as_of.isoformat()})."
+        f"{_existing(run)} {v.outcome}"
+    )
 
 
 def report(run: Run, out: TextIO) -> None:
@@ -62,13 +64,19 @@ def report(run: Run, out: TextIO) -> None:
     lines_of = lru_cache(maxsize=4)(run.lines_of)  # quoting never holds the whole corpus in memory
     from sendplan_cli.output import colour
 
-    console = colour.console(out, run.colour, soft_wrap=True, width=None) if colour.wanted(out, run.colour) else None
+    console = (
+        colour.console(out, run.colour, soft_wrap=True, width=None)
+        if colour.wanted(out, run.colour)
+        else None
+    )
     if run.group_by == "lead":
         _by_lead(run, out, console, lines_of)
     else:
         _by_file(run, out, console, lines_of)
     if run.statistics:
-        counts = Counter((d.code, d.name, d.severity.value) for r in run.verdict.results for d in r.diagnostics)
+        counts = Counter(
+            (d.code, d.name, d.severity.value) for r in run.verdict.results for d in r.diagnostics
+        )
         _write(out, console, "", None)
         for (code, name, severity), count in sorted(counts.items()):
             _write(out, console, f"{count:>5}  {code}  {name:<32} {severity}", None)
@@ -118,7 +126,9 @@ def _by_lead(run: Run, out: TextIO, console: object, lines_of) -> None:  # type:
             _diagnostic(out, console, d, lines_of(d.path), run.concise)
 
 
-def _diagnostic(out: TextIO, console: object, d: Diagnostic, lines: list[str], concise: bool = False) -> None:
+def _diagnostic(
+    out: TextIO, console: object, d: Diagnostic, lines: list[str], concise: bool = False
+) -> None:
     head, snippet, hint = render(d, [] if concise else lines)
     _write(out, console, head, _STYLE[d.severity.value])
     if concise:

@@ -28,33 +28,112 @@ from sendplan_cli.output.paper.chart_model import BarChart, LineChart, Series
 from sendplan_cli.output.paper.chart_svg import inline_svg
 
 INK, BLUE, GREY, BAND, BAND_EDGE = "#0b0c0c", "#1d70b8", "#505a5f", "#cce2d8", "#5a9b7c"
-_SETTINGS: dict[Any, Any] = {"svg.fonttype": "none", "text.parse_math": False, "text.usetex": False, "font.family": "sans-serif",
-             "font.sans-serif": ["DejaVu Sans", "Arial", "Liberation Sans"], "font.size": 9, "text.color": INK,
-             "axes.edgecolor": INK, "xtick.color": INK, "ytick.color": INK, "svg.image_inline": True,
-             "path.simplify": False, "hatch.linewidth": 0.6}
+_SETTINGS: dict[Any, Any] = {
+    "svg.fonttype": "none",
+    "text.parse_math": False,
+    "text.usetex": False,
+    "font.family": "sans-serif",
+    "font.sans-serif": ["DejaVu Sans", "Arial", "Liberation Sans"],
+    "font.size": 9,
+    "text.color": INK,
+    "axes.edgecolor": INK,
+    "xtick.color": INK,
+    "ytick.color": INK,
+    "svg.image_inline": True,
+    "path.simplify": False,
+    "hatch.linewidth": 0.6,
+}
 _STYLE: dict[str, dict[str, Any]] = {
-    "actual": {"color": BLUE, "linestyle": "-", "linewidth": 2.2, "marker": "o", "markersize": 6,
-               "markeredgecolor": INK, "markerfacecolor": BLUE, "zorder": 5},
-    "superseded": {"color": GREY, "linestyle": "none", "marker": "o", "markersize": 5, "markerfacecolor": "white",
-                   "markeredgecolor": GREY, "zorder": 4},
+    "actual": {
+        "color": BLUE,
+        "linestyle": "-",
+        "linewidth": 2.2,
+        "marker": "o",
+        "markersize": 6,
+        "markeredgecolor": INK,
+        "markerfacecolor": BLUE,
+        "zorder": 5,
+    },
+    "superseded": {
+        "color": GREY,
+        "linestyle": "none",
+        "marker": "o",
+        "markersize": 5,
+        "markerfacecolor": "white",
+        "markeredgecolor": GREY,
+        "zorder": 4,
+    },
     "reference": {"color": GREY, "linestyle": (0, (6, 4)), "linewidth": 1.6, "zorder": 3},
-    "milestone": {"color": GREY, "linestyle": "none", "marker": "D", "markersize": 5, "markerfacecolor": "white",
-                  "markeredgecolor": INK, "zorder": 4},
-    "target": {"color": INK, "linestyle": "none", "marker": "s", "markersize": 7, "markerfacecolor": "white",
-               "markeredgecolor": INK, "markeredgewidth": 1.6, "zorder": 6},
-    "baseline": {"color": INK, "linestyle": "none", "marker": "o", "markersize": 7, "markerfacecolor": "white",
-                 "markeredgecolor": INK, "markeredgewidth": 1.6, "zorder": 6},
+    "milestone": {
+        "color": GREY,
+        "linestyle": "none",
+        "marker": "D",
+        "markersize": 5,
+        "markerfacecolor": "white",
+        "markeredgecolor": INK,
+        "zorder": 4,
+    },
+    "target": {
+        "color": INK,
+        "linestyle": "none",
+        "marker": "s",
+        "markersize": 7,
+        "markerfacecolor": "white",
+        "markeredgecolor": INK,
+        "markeredgewidth": 1.6,
+        "zorder": 6,
+    },
+    "baseline": {
+        "color": INK,
+        "linestyle": "none",
+        "marker": "o",
+        "markersize": 7,
+        "markerfacecolor": "white",
+        "markeredgecolor": INK,
+        "markeredgewidth": 1.6,
+        "zorder": 6,
+    },
     # Comparators (England, region, statistical neighbours): dotted, each with a marker of its own, so they are told
     # apart in print without colour.
-    "comparator-1": {"color": "#912b88", "linestyle": (0, (1, 2)), "linewidth": 1.4, "marker": "^", "markersize": 5,
-                     "markerfacecolor": "white", "markeredgecolor": "#912b88", "zorder": 3},
-    "comparator-2": {"color": "#6f4b00", "linestyle": (0, (1, 2)), "linewidth": 1.4, "marker": "v", "markersize": 5,
-                     "markerfacecolor": "white", "markeredgecolor": "#6f4b00", "zorder": 3},
-    "comparator-3": {"color": "#28a197", "linestyle": (0, (1, 2)), "linewidth": 1.4, "marker": "x", "markersize": 5,
-                     "markeredgecolor": "#28a197", "zorder": 3},
+    "comparator-1": {
+        "color": "#912b88",
+        "linestyle": (0, (1, 2)),
+        "linewidth": 1.4,
+        "marker": "^",
+        "markersize": 5,
+        "markerfacecolor": "white",
+        "markeredgecolor": "#912b88",
+        "zorder": 3,
+    },
+    "comparator-2": {
+        "color": "#6f4b00",
+        "linestyle": (0, (1, 2)),
+        "linewidth": 1.4,
+        "marker": "v",
+        "markersize": 5,
+        "markerfacecolor": "white",
+        "markeredgecolor": "#6f4b00",
+        "zorder": 3,
+    },
+    "comparator-3": {
+        "color": "#28a197",
+        "linestyle": (0, (1, 2)),
+        "linewidth": 1.4,
+        "marker": "x",
+        "markersize": 5,
+        "markeredgecolor": "#28a197",
+        "zorder": 3,
+    },
 }
 # Where a point's words may go, in points from the point, tried in turn until they overlap nothing.
-_PLACES = ((7, 6, "left"), (7, -14, "left"), (-7, 6, "right"), (-7, -14, "right"), (0, 12, "center"), (0, -20, "center"))
+_PLACES = (
+    (7, 6, "left"),
+    (7, -14, "left"),
+    (-7, 6, "right"),
+    (-7, -14, "right"),
+    (0, 12, "center"),
+    (0, -20, "center"),
+)
 
 
 @contextmanager
@@ -88,14 +167,27 @@ def bar_png(chart: BarChart) -> bytes:
 def _svg(figure: Figure) -> str:
     out = io.StringIO()
     FigureCanvasSVG(figure)
-    figure.savefig(out, format="svg", metadata={"Date": None, "Creator": None}, bbox_inches="tight", pad_inches=0.08)
+    figure.savefig(
+        out,
+        format="svg",
+        metadata={"Date": None, "Creator": None},
+        bbox_inches="tight",
+        pad_inches=0.08,
+    )
     return out.getvalue()
 
 
 def _png(figure: Figure) -> bytes:
     out = io.BytesIO()
     FigureCanvasAgg(figure)
-    figure.savefig(out, format="png", dpi=200, metadata={"Software": None}, bbox_inches="tight", pad_inches=0.08)
+    figure.savefig(
+        out,
+        format="png",
+        dpi=200,
+        metadata={"Software": None},
+        bbox_inches="tight",
+        pad_inches=0.08,
+    )
     return out.getvalue()
 
 
@@ -110,11 +202,31 @@ def _line(chart: LineChart) -> Figure:
     handles: list[Any] = []
     if chart.band is not None:
         low, high = chart.band
-        axes.axhspan(low, high, facecolor=BAND, edgecolor=BAND_EDGE, hatch="/", linewidth=0.8, zorder=1, gid="band")
-        handles.append(Patch(facecolor=BAND, edgecolor=BAND_EDGE, hatch="/", label=chart.band_words))
+        axes.axhspan(
+            low,
+            high,
+            facecolor=BAND,
+            edgecolor=BAND_EDGE,
+            hatch="/",
+            linewidth=0.8,
+            zorder=1,
+            gid="band",
+        )
+        handles.append(
+            Patch(facecolor=BAND, edgecolor=BAND_EDGE, hatch="/", label=chart.band_words)
+        )
     for n, level in enumerate(chart.levels, 1):
-        handles.append(axes.axhline(level.value, color=INK, linestyle=(0, (1.5, 2)), linewidth=1.6, zorder=2,
-                                    label=level.words, gid=f"level-{n}"))
+        handles.append(
+            axes.axhline(
+                level.value,
+                color=INK,
+                linestyle=(0, (1.5, 2)),
+                linewidth=1.6,
+                zorder=2,
+                label=level.words,
+                gid=f"level-{n}",
+            )
+        )
     for series in chart.series:
         handles.append(_plot(axes, series))
     axes.set_xlim(_x(chart.x_range[0]), _x(chart.x_range[1]))
@@ -128,8 +240,14 @@ def _line(chart: LineChart) -> Figure:
     for side in ("top", "right"):
         axes.spines[side].set_visible(False)
     _write_notes(figure, axes, chart)
-    axes.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncols=min(len(handles), 3),
-                frameon=False, handlelength=2.6)
+    axes.legend(
+        handles=handles,
+        loc="upper center",
+        bbox_to_anchor=(0.5, -0.12),
+        ncols=min(len(handles), 3),
+        frameon=False,
+        handlelength=2.6,
+    )
     # Drawn at a fixed size with the axes taking the figure, then the picture cropped to what was drawn.
     figure.subplots_adjust(left=0.0, right=1.0, bottom=0.0, top=1.0)
     return figure
@@ -137,8 +255,15 @@ def _line(chart: LineChart) -> Figure:
 
 def _plot(axes: Any, series: Series) -> Any:
     x, y = [_x(d) for d, _ in series.points], [v for _, v in series.points]
-    (line,) = axes.plot(x, y, label=series.name, drawstyle="steps-post" if series.stepped else "default",
-                        clip_on=False, gid=f"series-{series.style}", **_STYLE[series.style])
+    (line,) = axes.plot(
+        x,
+        y,
+        label=series.name,
+        drawstyle="steps-post" if series.stepped else "default",
+        clip_on=False,
+        gid=f"series-{series.style}",
+        **_STYLE[series.style],
+    )
     return line
 
 
@@ -151,11 +276,24 @@ def _write_notes(figure: Figure, axes: Any, chart: LineChart) -> None:
     for note in sorted(chart.notes, key=lambda n: (not n.bold, n.when)):
         places = (*_PLACES, _PLACES[0])
         for n, (dx, dy, align) in enumerate(places, 1):
-            label = axes.annotate(note.words, (_x(note.when), note.value), xytext=(dx, dy), textcoords="offset points",
-                                  ha=align, fontweight="bold" if note.bold else "normal", zorder=8, annotation_clip=False,
-                                  bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.0, "alpha": 0.9})
+            label = axes.annotate(
+                note.words,
+                (_x(note.when), note.value),
+                xytext=(dx, dy),
+                textcoords="offset points",
+                ha=align,
+                fontweight="bold" if note.bold else "normal",
+                zorder=8,
+                annotation_clip=False,
+                bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.0, "alpha": 0.9},
+            )
             box = label.get_window_extent(renderer).expanded(1.05, 1.15)
-            fits = inside.x0 <= box.x0 and box.x1 <= inside.x1 and inside.y0 <= box.y0 and box.y1 <= inside.y1
+            fits = (
+                inside.x0 <= box.x0
+                and box.x1 <= inside.x1
+                and inside.y0 <= box.y0
+                and box.y1 <= inside.y1
+            )
             if n == len(places) or (fits and not any(box.overlaps(other) for other in taken)):
                 taken.append(box)
                 break
@@ -170,10 +308,19 @@ def _bars(chart: BarChart) -> Figure:
     names = [name for name, _, _ in chart.bars]
     counts = [count for _, count, _ in chart.bars]
     positions = list(range(len(chart.bars)))
-    axes.barh(positions, counts, height=0.6, color=[colour for _, _, colour in chart.bars], edgecolor=INK, linewidth=0.8)
+    axes.barh(
+        positions,
+        counts,
+        height=0.6,
+        color=[colour for _, _, colour in chart.bars],
+        edgecolor=INK,
+        linewidth=0.8,
+    )
     biggest = max(counts + [1])
     for position, count in zip(positions, counts):
-        axes.annotate(str(count), (count, position), xytext=(4, 0), textcoords="offset points", va="center")
+        axes.annotate(
+            str(count), (count, position), xytext=(4, 0), textcoords="offset points", va="center"
+        )
     axes.set_yticks(positions, names)
     axes.invert_yaxis()
     axes.set_xlim(0, biggest * 1.12)

@@ -81,7 +81,9 @@ class BarChart:
         return f"{self.title}: " + ", ".join(f"{name} {count}" for name, count, _ in self.bars)
 
 
-def value_ticks(low: float, high: float, words: Callable[[float], str], floor_at_zero: bool = False) -> tuple[tuple[float, str], ...]:
+def value_ticks(
+    low: float, high: float, words: Callable[[float], str], floor_at_zero: bool = False
+) -> tuple[tuple[float, str], ...]:
     """Four to seven evenly spaced round values covering low to high, each written by `words`."""
     if high - low < _FINEST_STEP * 4:
         pad = max(abs(high) * 0.1, 1.0 if abs(high) >= 1 else _FINEST_STEP * 4)
@@ -91,7 +93,9 @@ def value_ticks(low: float, high: float, words: Callable[[float], str], floor_at
     step = _nice_step((high - low) / 5)
     # From the round value at or below the lowest to the one at or above the highest: four to seven ticks.
     first, last = math.floor(low / step + 1e-9), math.ceil(high / step - 1e-9)
-    return tuple((round(n * step, 2) + 0.0, words(round(n * step, 2) + 0.0)) for n in range(first, last + 1))
+    return tuple(
+        (round(n * step, 2) + 0.0, words(round(n * step, 2) + 0.0)) for n in range(first, last + 1)
+    )
 
 
 def _nice_step(rough: float) -> float:
@@ -110,7 +114,9 @@ def month_ticks(first: date, last: date) -> tuple[tuple[date, str], ...]:
     step = next((s for s in _MONTH_STEPS if months / s <= 7), 12 * math.ceil(months / 7 / 12))
     ticks = []
     index = first.year * 12 + first.month - 1
-    index += (-index) % step  # the first month start on or after the first day that the step divides
+    index += (
+        -index
+    ) % step  # the first month start on or after the first day that the step divides
     if date(index // 12, index % 12 + 1, 1) < first:
         index += step
     while (when := date(index // 12, index % 12 + 1, 1)) <= last:

@@ -36,8 +36,14 @@ from sendplan_cli.plan.model import Plan
 
 COMPARATOR = "Compared with: "
 """How a comparator's series is named in the chart's key and the values table, before its name ("England")."""
-STATUS_COLOUR = {"Green": "#00703c", "Amber": "#f47738", "Red": "#d4351c", "Not rated": "#ffffff",
-                 CONFLICTING: "#ffffff", NO_FIGURE_AT_TARGET: "#ffffff"}
+STATUS_COLOUR = {
+    "Green": "#00703c",
+    "Amber": "#f47738",
+    "Red": "#d4351c",
+    "Not rated": "#ffffff",
+    CONFLICTING: "#ffffff",
+    NO_FIGURE_AT_TARGET: "#ffffff",
+}
 
 
 @dataclass
@@ -66,11 +72,17 @@ class RatingChart:
     """The inline SVG (markup safe to insert)."""
 
 
-def rating_charts(counts: dict[str, list[tuple[str, int, str]]], prefix: str, svg: bool = True) -> list[RatingChart]:
+def rating_charts(
+    counts: dict[str, list[tuple[str, int, str]]], prefix: str, svg: bool = True
+) -> list[RatingChart]:
     """A bar chart for each of the counts, by its title; rating names are plan text, so shown on one line."""
     charts = []
     for n, (title, rows) in enumerate(counts.items(), 1):
-        figure = BarChart(f"{prefix}chart-{n}", title, tuple((one_line(name).strip(), count, colour) for name, count, colour in rows))
+        figure = BarChart(
+            f"{prefix}chart-{n}",
+            title,
+            tuple((one_line(name).strip(), count, colour) for name, count, colour in rows),
+        )
         charts.append(RatingChart(figure, bar_svg(figure) if svg else None))
     return charts
 
@@ -87,23 +99,53 @@ def _card(plan: Plan, status: KpiStatus, as_of: date, prefix: str, svg: bool) ->
     if status.target is not None and status.target.by is not None:
         headline += f" Target {format_value(ind, status.target.value)} by {status.target.by.text}."
     # Sorted on the date and the series alone: each series is already in a total order, and dicts do not compare.
-    rows = sorted(((when, order, {"when": text, "what": what, "value": format_value(ind, value), "note": note})
-                   for order, (what, points) in enumerate(series.items()) for when, value, text, note in points),
-                  key=lambda row: (row[0], row[1]))
+    rows = sorted(
+        (
+            (
+                when,
+                order,
+                {"when": text, "what": what, "value": format_value(ind, value), "note": note},
+            )
+            for order, (what, points) in enumerate(series.items())
+            for when, value, text, note in points
+        ),
+        key=lambda row: (row[0], row[1]),
+    )
     table = [row for _, _, row in rows]
     notes = [f"From {c.since.text}: {c.note}" for c in ind.definition_changes]
     headline = one_line(headline)
     # The prefix keeps ids unique when several plans make one paper.
-    figure = _figure(status, series, headline, f"{prefix}kpi-{status.index}") if any(series.values()) else None
-    return KpiCard(status, cells(status), STATUS_COLOUR[status.label], headline, table,
-                   line_svg(figure) if figure and svg else None, notes, figure)
+    figure = (
+        _figure(status, series, headline, f"{prefix}kpi-{status.index}")
+        if any(series.values())
+        else None
+    )
+    return KpiCard(
+        status,
+        cells(status),
+        STATUS_COLOUR[status.label],
+        headline,
+        table,
+        line_svg(figure) if figure and svg else None,
+        notes,
+        figure,
+    )
 
 
 def _series(status: KpiStatus, as_of: date) -> dict[str, list[tuple[date, float, str, str]]]:
     ind = status.indicator
-    out: dict[str, list[tuple[date, float, str, str]]] = {"Baseline": [], "Trajectory": [], "Target": [], "Actual": [],
-                                                          "Actual, superseded": []}
-    if ind.baseline is not None and (d := point_date(ind, ind.baseline.period)) and ind.baseline.period:
+    out: dict[str, list[tuple[date, float, str, str]]] = {
+        "Baseline": [],
+        "Trajectory": [],
+        "Target": [],
+        "Actual": [],
+        "Actual, superseded": [],
+    }
+    if (
+        ind.baseline is not None
+        and (d := point_date(ind, ind.baseline.period))
+        and ind.baseline.period
+    ):
         out["Baseline"].append((d, ind.baseline.value, ind.baseline.period.text, ""))
     for p in ind.trajectory:
         if (d := point_date(ind, p.by)) is not None:
@@ -112,13 +154,25 @@ def _series(status: KpiStatus, as_of: date) -> dict[str, list[tuple[date, float,
         if t.by is not None and (d := point_date(ind, t.by)) is not None:
             out["Target"].append((d, t.value, t.by.text, t.note or ""))
     compared: list[tuple[date, Any, str]] = []
-    if ind.baseline is not None and (d := point_date(ind, ind.baseline.period)) and ind.baseline.period:
+    if (
+        ind.baseline is not None
+        and (d := point_date(ind, ind.baseline.period))
+        and ind.baseline.period
+    ):
         compared += [(d, c, ind.baseline.period.text) for c in ind.baseline.comparators]
     for f in figures_as_at(ind, as_of):
         a = f.actual
-        said = ("provisional. " if a.provisional else "") + (f"revised {a.revised.text}. " if a.revised else "")
-        said += "another figure is recorded for this period and nothing says which stands. " if f.standing == "conflicting" else ""
-        out["Actual, superseded" if f.standing == "superseded" else "Actual"].append((f.end, a.value, a.period.text, said + (a.note or "")))
+        said = ("provisional. " if a.provisional else "") + (
+            f"revised {a.revised.text}. " if a.revised else ""
+        )
+        said += (
+            "another figure is recorded for this period and nothing says which stands. "
+            if f.standing == "conflicting"
+            else ""
+        )
+        out["Actual, superseded" if f.standing == "superseded" else "Actual"].append(
+            (f.end, a.value, a.period.text, said + (a.note or ""))
+        )
         if f.standing != "superseded":
             compared += [(f.end, c, a.period.text) for c in a.comparators]
     for when, c, beside in compared:
@@ -126,49 +180,118 @@ def _series(status: KpiStatus, as_of: date) -> dict[str, list[tuple[date, float,
             continue  # a figure in another unit cannot share the axis (SP4xx reports the mismatch)
         period = c.period.text if c.period else beside
         note = f"beside the figure for {beside}" if c.period is None else ""
-        out.setdefault(f"{COMPARATOR}{one_line(c.name).strip()}", []).append((when, c.value, period, note))
+        out.setdefault(f"{COMPARATOR}{one_line(c.name).strip()}", []).append(
+            (when, c.value, period, note)
+        )
     return {k: sorted(v) for k, v in out.items()}
 
 
-def _figure(status: KpiStatus, series: dict[str, list[tuple[date, float, str, str]]], headline: str, key: str) -> LineChart:
+def _figure(
+    status: KpiStatus,
+    series: dict[str, list[tuple[date, float, str, str]]],
+    headline: str,
+    key: str,
+) -> LineChart:
     """What the indicator's chart shows; drawn as SVG for HTML and as PNG for Word (output/paper/chart_draw.py)."""
     ind = status.indicator
     points, _ = reference_points(ind)
     reference = tuple((d, v) for d, v in points if d != date.min)
-    undated = tuple(Level(t.value, f"Target {format_value(ind, t.value)}, no date set") for t in ind.targets if point_date(ind, t.by) is None)
-    band = (ind.band.lower, ind.band.upper) if ind.band is not None and ind.direction == "within-band" else None
+    undated = tuple(
+        Level(t.value, f"Target {format_value(ind, t.value)}, no date set")
+        for t in ind.targets
+        if point_date(ind, t.by) is None
+    )
+    band = (
+        (ind.band.lower, ind.band.upper)
+        if ind.band is not None and ind.direction == "within-band"
+        else None
+    )
     drawn = [
         Series("Actual", "actual", tuple((d, v) for d, v, _, _ in series["Actual"])),
-        Series("Actual, superseded", "superseded", tuple((d, v) for d, v, _, _ in series["Actual, superseded"])),
-        Series("Trajectory" if series["Trajectory"] else "Line from baseline to target", "reference", reference,
-               stepped=ind.stepped and bool(series["Trajectory"])) if len(reference) > 1 else None,
+        Series(
+            "Actual, superseded",
+            "superseded",
+            tuple((d, v) for d, v, _, _ in series["Actual, superseded"]),
+        ),
+        Series(
+            "Trajectory" if series["Trajectory"] else "Line from baseline to target",
+            "reference",
+            reference,
+            stepped=ind.stepped and bool(series["Trajectory"]),
+        )
+        if len(reference) > 1
+        else None,
         Series("Milestone", "milestone", tuple((d, v) for d, v, _, _ in series["Trajectory"])),
         Series("Target", "target", tuple((d, v) for d, v, _, _ in series["Target"])),
         Series("Baseline", "baseline", tuple((d, v) for d, v, _, _ in series["Baseline"])),
     ]
     comparators = [name for name in series if name.startswith(COMPARATOR)]
-    drawn += [Series(name.removeprefix(COMPARATOR), f"comparator-{min(n, 3)}", tuple((d, v) for d, v, _, _ in series[name]))
-              for n, name in enumerate(comparators, 1)]
+    drawn += [
+        Series(
+            name.removeprefix(COMPARATOR),
+            f"comparator-{min(n, 3)}",
+            tuple((d, v) for d, v, _, _ in series[name]),
+        )
+        for n, name in enumerate(comparators, 1)
+    ]
     kept = tuple(s for s in drawn if s is not None and s.points)
     notes = [Note(d, v, f"Target {format_value(ind, v)}") for d, v, _, _ in series["Target"]]
     notes += [Note(d, v, f"Baseline {format_value(ind, v)}") for d, v, _, _ in series["Baseline"]]
-    if status.latest is not None and (latest_end := point_date(ind, status.latest.period)) is not None:
-        notes.append(Note(latest_end, status.latest.value, f"Actual {format_value(ind, status.latest.value)}", bold=True))
+    if (
+        status.latest is not None
+        and (latest_end := point_date(ind, status.latest.period)) is not None
+    ):
+        notes.append(
+            Note(
+                latest_end,
+                status.latest.value,
+                f"Actual {format_value(ind, status.latest.value)}",
+                bold=True,
+            )
+        )
     days = [d for s in kept for d, _ in s.points]
     first, last = _month_start(min(days), -1), _month_start(max(days), 2) - timedelta(days=1)
     notes += [Note(first, level.value, level.words) for level in undated]
-    values = [v for s in kept for _, v in s.points] + [level.value for level in undated] + list(band or ())
-    y_ticks = value_ticks(min(values), max(values), lambda v: format_value(ind, v), floor_at_zero=min(values) >= 0)
-    band_words = f"Band to stay within: {format_value(ind, band[0])} to {format_value(ind, band[1])}" if band else ""
-    description = ("Actual figures as a solid line with filled circles, the trajectory as a dashed line with open diamonds, "
-                   "targets as squares, the baseline as an open circle"
-                   + (", a target with no date as a dotted line across the chart" if undated else "")
-                   + (", the band to stay within as a shaded, hatched area" if band else "")
-                   + (", comparators (" + ", ".join(n.removeprefix(COMPARATOR) for n in comparators)
-                      + ") as dotted lines with triangles or crosses" if comparators else "")
-                   + ". The table after the chart gives every value.")
-    return LineChart(key, headline, description, kept, tuple(notes), undated, band, band_words, y_ticks,
-                     month_ticks(first, last), (first, last))
+    values = (
+        [v for s in kept for _, v in s.points]
+        + [level.value for level in undated]
+        + list(band or ())
+    )
+    y_ticks = value_ticks(
+        min(values), max(values), lambda v: format_value(ind, v), floor_at_zero=min(values) >= 0
+    )
+    band_words = (
+        f"Band to stay within: {format_value(ind, band[0])} to {format_value(ind, band[1])}"
+        if band
+        else ""
+    )
+    description = (
+        "Actual figures as a solid line with filled circles, the trajectory as a dashed line with open diamonds, "
+        "targets as squares, the baseline as an open circle"
+        + (", a target with no date as a dotted line across the chart" if undated else "")
+        + (", the band to stay within as a shaded, hatched area" if band else "")
+        + (
+            ", comparators ("
+            + ", ".join(n.removeprefix(COMPARATOR) for n in comparators)
+            + ") as dotted lines with triangles or crosses"
+            if comparators
+            else ""
+        )
+        + ". The table after the chart gives every value."
+    )
+    return LineChart(
+        key,
+        headline,
+        description,
+        kept,
+        tuple(notes),
+        undated,
+        band,
+        band_words,
+        y_ticks,
+        month_ticks(first, last),
+        (first, last),
+    )
 
 
 def _month_start(day: date, months: int) -> date:

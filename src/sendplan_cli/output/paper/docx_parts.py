@@ -57,8 +57,13 @@ def bullets(doc: Any, items: list[str], numbered: bool = False) -> None:
         paragraph(doc, text(item), "List Number" if numbered else "List Bullet")
 
 
-def table(doc: Any, caption: str, header: list[str], rows: list[list[str]],
-          fills: dict[tuple[int, int], str] | None = None) -> None:
+def table(
+    doc: Any,
+    caption: str,
+    header: list[str],
+    rows: list[list[str]],
+    fills: dict[tuple[int, int], str] | None = None,
+) -> None:
     """A captioned table whose header row repeats on every page and whose first column labels each row.
 
     fills colours cells, by (row, column) of rows, with their word kept in black or white."""
@@ -92,7 +97,12 @@ def chart(doc: Any, rating_chart: Any) -> None:
 
     figure = rating_chart.figure
     picture(doc, figure, 80)
-    table(doc, f"{figure.title}: the values in the chart", ["Rating", "Actions"], [[n, str(c)] for n, c, _ in figure.bars])
+    table(
+        doc,
+        f"{figure.title}: the values in the chart",
+        ["Rating", "Actions"],
+        [[n, str(c)] for n, c, _ in figure.bars],
+    )
 
 
 def _put(r: Any, value: str) -> None:

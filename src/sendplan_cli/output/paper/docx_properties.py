@@ -31,7 +31,9 @@ def generation_time(generated: date) -> datetime:
     now = datetime.now(UTC).replace(microsecond=0)
     # The cover's date is the local day, which may differ from UTC's by one; a paper made for another
     # day than this one (a reproducible build) is dated that day at midnight.
-    return now if abs((now.date() - generated).days) <= 1 else datetime.combine(generated, time(), UTC)
+    return (
+        now if abs((now.date() - generated).days) <= 1 else datetime.combine(generated, time(), UTC)
+    )
 
 
 def core_properties(paper: Paper, title: str) -> dict[str, Any]:

@@ -78,13 +78,17 @@ def word_values(paper: Paper, tpl: Any, path: Path) -> dict[str, Any]:
     try:
         plans = [_plan_context(sections, v, paper) for v in paper.views]
     except MissingStyle as exc:
-        raise UsageError(f"{path}: the Word template has no style named {exc.name!r}, which the paper is built with "
-                         f"({', '.join(STYLES)}); add it in Word's Styles pane, or start again from a copy of the "
-                         f"bundled {DEFAULT_DOCX}") from None
+        raise UsageError(
+            f"{path}: the Word template has no style named {exc.name!r}, which the paper is built with "
+            f"({', '.join(STYLES)}); add it in Word's Styles pane, or start again from a copy of the "
+            f"bundled {DEFAULT_DOCX}"
+        ) from None
     return {
         "title": text(titles[0]) if len(titles) == 1 else "SEND improvement plans",
-        "month_label": f"{paper.month:%B %Y}", "as_of": f"{paper.as_of:%d %b %Y}",
-        "generated": f"{paper.generated:%d %b %Y}", "plans": plans,
+        "month_label": f"{paper.month:%B %Y}",
+        "as_of": f"{paper.as_of:%d %b %Y}",
+        "generated": f"{paper.generated:%d %b %Y}",
+        "plans": plans,
     }
 
 

@@ -28,8 +28,10 @@ def open_template(document: bytes | str, shown: str) -> Any:
         tpl = DocxTemplate(io.BytesIO(document) if isinstance(document, bytes) else document)
         tpl.init_docx()
     except Exception:  # noqa: BLE001 - python-docx raises several types for a file that is not a Word document
-        raise UsageError(f"{shown}: cannot be read as a Word document; the file may be damaged. Open it in Word and "
-                         "save it again as 'Word Document (.docx)', or start from a copy of the bundled board-paper.docx") from None
+        raise UsageError(
+            f"{shown}: cannot be read as a Word document; the file may be damaged. Open it in Word and "
+            "save it again as 'Word Document (.docx)', or start from a copy of the bundled board-paper.docx"
+        ) from None
     return tpl
 
 
@@ -37,27 +39,49 @@ def _check_package(document: bytes | str, shown: str) -> None:
     """Refuse, before anything is parsed, a file that is not a .docx package or that unpacks to far more than a
     template holds (a small file can unpack to gigabytes)."""
     try:
-        with zipfile.ZipFile(io.BytesIO(document) if isinstance(document, bytes) else document) as archive:
+        with zipfile.ZipFile(
+            io.BytesIO(document) if isinstance(document, bytes) else document
+        ) as archive:
             parts = archive.infolist()
     except (OSError, zipfile.BadZipFile):
-        raise UsageError(f"{shown}: not a Word document (.docx); save the template from Word as 'Word Document (.docx)', "
-                         "or start from a copy of the bundled board-paper.docx") from None
+        raise UsageError(
+            f"{shown}: not a Word document (.docx); save the template from Word as 'Word Document (.docx)', "
+            "or start from a copy of the bundled board-paper.docx"
+        ) from None
     if "word/document.xml" not in {part.filename for part in parts}:
-        raise UsageError(f"{shown}: a zip file but not a Word document (.docx); save the template from Word as "
-                         "'Word Document (.docx)'") from None
+        raise UsageError(
+            f"{shown}: a zip file but not a Word document (.docx); save the template from Word as "
+            "'Word Document (.docx)'"
+        ) from None
     if sum(part.file_size for part in parts) > MAX_UNPACKED_BYTES:
-        raise UsageError(f"{shown}: the template unpacks to more than {MAX_UNPACKED_BYTES // 1_000_000} MB, far more than a "
-                         "Word template holds; make the pictures in it smaller, or start from a copy of the bundled "
-                         "board-paper.docx")
-    big = next((p for p in parts if p.filename.endswith((".xml", ".rels")) and p.file_size > MAX_XML_PART_BYTES), None)
+        raise UsageError(
+            f"{shown}: the template unpacks to more than {MAX_UNPACKED_BYTES // 1_000_000} MB, far more than a "
+            "Word template holds; make the pictures in it smaller, or start from a copy of the bundled "
+            "board-paper.docx"
+        )
+    big = next(
+        (
+            p
+            for p in parts
+            if p.filename.endswith((".xml", ".rels")) and p.file_size > MAX_XML_PART_BYTES
+        ),
+        None,
+    )
     if big is not None:
-        raise UsageError(f"{shown}: its part {one_line(big.filename)} unpacks to {big.file_size / 1e6:.0f} MB, more than the "
-                         f"{MAX_XML_PART_BYTES // 1_000_000} MB sendplan reads from a Word template; the template holds "
-                         "far more than a board paper's layout. Start from a copy of the bundled board-paper.docx")
+        raise UsageError(
+            f"{shown}: its part {one_line(big.filename)} unpacks to {big.file_size / 1e6:.0f} MB, more than the "
+            f"{MAX_XML_PART_BYTES // 1_000_000} MB sendplan reads from a Word template; the template holds "
+            "far more than a board paper's layout. Start from a copy of the bundled board-paper.docx"
+        )
 
 
-def fill_tags(tpl: Any, values: dict[str, Any], properties: dict[str, Any], shown: str,
-              limits: Limits | None = None) -> bytes:
+def fill_tags(
+    tpl: Any,
+    values: dict[str, Any],
+    properties: dict[str, Any],
+    shown: str,
+    limits: Limits | None = None,
+) -> bytes:
     """Fill the template's tags in the sandbox (within `limits` for a custom template), set the document's
     properties, and give the document's bytes; any failure is a usage error naming the template and tag."""
     env = word_environment(limits.max_chars if limits else None)
@@ -65,11 +89,15 @@ def fill_tags(tpl: Any, values: dict[str, Any], properties: dict[str, Any], show
         with time_budget(limits.seconds) if limits else nullcontext():
             tpl.render(values, jinja_env=env)
     except Exception as exc:  # noqa: BLE001 - a template is a program: whatever it raises is its author's to fix
-        raise UsageError(word_error(exc, env.source, shown, limits.memory_bytes if limits else None)) from None
+        raise UsageError(
+            word_error(exc, env.source, shown, limits.memory_bytes if limits else None)
+        ) from None
     for name, value in properties.items():
         setattr(tpl.docx.core_properties, name, value)
     out = io.BytesIO()
     tpl.save(out)
     if limits and out.tell() > limits.max_chars:
-        raise UsageError(f"{shown}: the paper grew past the limit of {limits.max_chars:,} bytes; simplify the template")
+        raise UsageError(
+            f"{shown}: the paper grew past the limit of {limits.max_chars:,} bytes; simplify the template"
+        )
     return out.getvalue()

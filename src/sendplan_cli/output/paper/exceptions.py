@@ -72,8 +72,14 @@ def _rating_since(plan: Plan, index: int, means: str, as_of: date) -> date | Non
     return since
 
 
-def exception_items(plan: Plan, statuses: list[ActionStatus], findings: list[Diagnostic], as_of: date,
-                    month: date, proposals: Sequence[Any] = ()) -> dict[str, list[ExceptionItem]]:
+def exception_items(
+    plan: Plan,
+    statuses: list[ActionStatus],
+    findings: list[Diagnostic],
+    as_of: date,
+    month: date,
+    proposals: Sequence[Any] = (),
+) -> dict[str, list[ExceptionItem]]:
     """Every exception as at the date, grouped by heading; headings with none are left out.
 
     `proposals` are the actions' pending new dates beside `statuses` (plan/proposals.py): shown with the
@@ -85,33 +91,85 @@ def exception_items(plan: Plan, statuses: list[ActionStatus], findings: list[Dia
     out: dict[str, list[ExceptionItem]] = {h: [] for h in HEADINGS}
     for index, status in enumerate(statuses):
         commentary = status.state.commentary
-        base: dict[str, Any] = {"ref": status.ref, "title": status.title, "leads": status.leads, "mitigation": commentary,
-                                "proposal": proposals[index] if index < len(proposals) else None}
-        final_words = f"{status.final.when} (by {status.final.end:%d %b %Y})" if status.final else "No date"
+        base: dict[str, Any] = {
+            "ref": status.ref,
+            "title": status.title,
+            "leads": status.leads,
+            "mitigation": commentary,
+            "proposal": proposals[index] if index < len(proposals) else None,
+        }
+        final_words = (
+            f"{status.final.when} (by {status.final.end:%d %b %Y})" if status.final else "No date"
+        )
         reason = date_reason(plan, status)
         since = status.exception_since
         if status.overdue and reason:
-            out[OVERDUE].append(ExceptionItem(**base, due=final_words, reason=reason, since=since,
-                                              months=months_between(since, as_of) if since else None))
+            out[OVERDUE].append(
+                ExceptionItem(
+                    **base,
+                    due=final_words,
+                    reason=reason,
+                    since=since,
+                    months=months_between(since, as_of) if since else None,
+                )
+            )
         elif status.missed and reason:
-            out[MISSED].append(ExceptionItem(**base, due=", ".join(s.when for s in status.missed), reason=reason,
-                                             since=since, months=months_between(since, as_of) if since else None,
-                                             steps=status.missed))
+            out[MISSED].append(
+                ExceptionItem(
+                    **base,
+                    due=", ".join(s.when for s in status.missed),
+                    reason=reason,
+                    since=since,
+                    months=months_between(since, as_of) if since else None,
+                    steps=status.missed,
+                )
+            )
         means = plan.rating_scale.completion_means(status.state.completion)
         if means == "off-track":
             start = _rating_since(plan, index, means, as_of)
-            out[OFF_TRACK].append(ExceptionItem(**base, due=final_words, reason=f"{rated_words(plan, status)}",
-                                                since=start, months=months_between(start, as_of) if start else None))
+            out[OFF_TRACK].append(
+                ExceptionItem(
+                    **base,
+                    due=final_words,
+                    reason=f"{rated_words(plan, status)}",
+                    since=start,
+                    months=months_between(start, as_of) if start else None,
+                )
+            )
         own = by_ref.get(status.ref, [])
-        mismatches = [d.message for d in own if d.name in ("rating-contradicts-dates", "rating-contradicts-impact")]
+        mismatches = [
+            d.message
+            for d in own
+            if d.name in ("rating-contradicts-dates", "rating-contradicts-impact")
+        ]
         if mismatches:
-            out[MISMATCH].append(ExceptionItem(**base, due=final_words, reason="; ".join(mismatches), since=None,
-                                               months=None))
+            out[MISMATCH].append(
+                ExceptionItem(
+                    **base, due=final_words, reason="; ".join(mismatches), since=None, months=None
+                )
+            )
         if any(d.name == "missing-commentary" for d in own):
-            out[NO_COMMENTARY].append(ExceptionItem(**base, due=final_words,
-                                                    reason=f"{rated_words(plan, status)}, with no commentary to say why",
-                                                    since=None, months=None))
-        if has_updates and not status.complete and not any(u.month == month for u in plan.actions[index].updates):
-            out[NO_UPDATE].append(ExceptionItem(**base, due=final_words, reason=f"no update recorded for {month:%B %Y}",
-                                                since=None, months=None))
+            out[NO_COMMENTARY].append(
+                ExceptionItem(
+                    **base,
+                    due=final_words,
+                    reason=f"{rated_words(plan, status)}, with no commentary to say why",
+                    since=None,
+                    months=None,
+                )
+            )
+        if (
+            has_updates
+            and not status.complete
+            and not any(u.month == month for u in plan.actions[index].updates)
+        ):
+            out[NO_UPDATE].append(
+                ExceptionItem(
+                    **base,
+                    due=final_words,
+                    reason=f"no update recorded for {month:%B %Y}",
+                    since=None,
+                    months=None,
+                )
+            )
     return {heading: items for heading, items in out.items() if items}

@@ -31,7 +31,9 @@ def badge(name: str | None, scale: Any) -> Markup:
     rating = next((r for r in scale if r.name == name), None) if name else None
     if rating is not None:
         colour, text = escape(rating.colour or "#505a5f"), escape(text_colour(rating.colour))
-        return Markup(f'<span class="badge" style="background:{colour};color:{text}">{escape(rating.name)}</span>')
+        return Markup(
+            f'<span class="badge" style="background:{colour};color:{text}">{escape(rating.name)}</span>'
+        )
     if name:
         return Markup(f'<span class="badge badge-none">{escape(one_line(name))}</span>')
     return Markup('<span class="badge badge-none">Not rated</span>')
@@ -43,7 +45,12 @@ def prose_html(text: object) -> Markup:
     A filter, not a template macro, for the same reason as `badge`: it is drawn for every action."""
     from sendplan_cli.output.sanitise import paragraphs
 
-    return Markup("".join("<p>" + "<br>".join(str(escape(line)) for line in lines) + "</p>" for lines in paragraphs(text)))
+    return Markup(
+        "".join(
+            "<p>" + "<br>".join(str(escape(line)) for line in lines) + "</p>"
+            for lines in paragraphs(text)
+        )
+    )
 
 
 def date_words(value: Any, fmt: str = "%d %b %Y") -> str:

@@ -41,7 +41,9 @@ def _at(commits: list[Commit], end: date) -> Commit | None:
     return found[-1] if found else None
 
 
-def _versions(path: Path, month_end: date, before_end: date) -> tuple[PlanFacts, PlanFacts, Commit, Commit] | None:
+def _versions(
+    path: Path, month_end: date, before_end: date
+) -> tuple[PlanFacts, PlanFacts, Commit, Commit] | None:
     from sendplan_cli.check.history import VersionReader
 
     try:
@@ -56,7 +58,10 @@ def _versions(path: Path, month_end: date, before_end: date) -> tuple[PlanFacts,
     if now is None or before is None:
         return None
     reader = VersionReader()
-    data = [reader.parse(raw) if raw is not None else None for raw in repo.blobs([before, now], relative)]
+    data = [
+        reader.parse(raw) if raw is not None else None
+        for raw in repo.blobs([before, now], relative)
+    ]
     if data[0] is None or data[1] is None:
         return None
     return PlanFacts(data[0]), PlanFacts(data[1]), before, now
@@ -80,8 +85,10 @@ def add_git_movement(view: Any, month_end: date, before_end: date) -> None:
     if found is None:
         return
     before, now, then, last = found
-    source = (f"the plan as committed at {month_end:%d %B %Y} (commit {last.short} of {last.day}) against "
-              f"{before_end:%d %B %Y} (commit {then.short} of {then.day})")
+    source = (
+        f"the plan as committed at {month_end:%d %B %Y} (commit {last.short} of {last.day}) against "
+        f"{before_end:%d %B %Y} (commit {then.short} of {then.day})"
+    )
     for row in view.rows:
         action, was = now.actions.get(row.ref), before.actions.get(row.ref)
         if row.updated_this_month or action is None:
@@ -99,7 +106,14 @@ def _changes(before: PlanFacts, now: PlanFacts, source: str) -> BoardChanges:
             out.added.append({"ref": ref, "title": action.title})
             continue
         if was.completion != action.completion:
-            out.ratings.append({"ref": ref, "title": action.title, "before": was.completion, "after": action.completion})
+            out.ratings.append(
+                {
+                    "ref": ref,
+                    "title": action.title,
+                    "before": was.completion,
+                    "after": action.completion,
+                }
+            )
         if was.due != action.due:
             old, new = due_end(was.due), due_end(action.due)
             if old is None or new is None:
@@ -107,7 +121,21 @@ def _changes(before: PlanFacts, now: PlanFacts, source: str) -> BoardChanges:
             elif new < old:
                 approval = "brought forward"
             else:
-                approval = "recorded in an update" if action.records_move(old, new) else "not recorded"
-            out.dates.append({"ref": ref, "title": action.title, "before": was.due, "after": action.due, "approval": approval})
-    out.removed = [{"ref": ref, "title": a.title} for ref, a in before.actions.items() if ref not in now.actions]
+                approval = (
+                    "recorded in an update" if action.records_move(old, new) else "not recorded"
+                )
+            out.dates.append(
+                {
+                    "ref": ref,
+                    "title": action.title,
+                    "before": was.due,
+                    "after": action.due,
+                    "approval": approval,
+                }
+            )
+    out.removed = [
+        {"ref": ref, "title": a.title}
+        for ref, a in before.actions.items()
+        if ref not in now.actions
+    ]
     return out

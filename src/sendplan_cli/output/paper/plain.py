@@ -46,7 +46,11 @@ def _record_form(cls: type) -> tuple[type, Any]:
     else:
         fields = tuple(f.name for f in dataclasses.fields(cls))  # type: ignore[arg-type]
         names = fields + tuple(p for p in _public_properties(cls, object) if p not in fields)
-    getter = attrgetter(*names) if len(names) > 1 else (lambda obj: (getattr(obj, names[0]),) if names else ())
+    getter = (
+        attrgetter(*names)
+        if len(names) > 1
+        else (lambda obj: (getattr(obj, names[0]),) if names else ())
+    )
     return record_class(cls.__name__, names), getter
 
 
@@ -54,7 +58,9 @@ class _Converter:
     """Converts one context, keeping shared objects shared (a row listed under its lead is the same row)."""
 
     def __init__(self) -> None:
-        self.done: dict[int, tuple[Any, Any]] = {}  # id -> (source, plain); the source is kept so ids stay unique
+        self.done: dict[
+            int, tuple[Any, Any]
+        ] = {}  # id -> (source, plain); the source is kept so ids stay unique
 
     def __call__(self, value: Any) -> Any:
         kind = type(value)
@@ -75,7 +81,9 @@ class _Converter:
 
     def _convert(self, value: Any) -> Any:
         kind: type = type(value)
-        if issubclass(kind, BaseModel) or (dataclasses.is_dataclass(value) and not isinstance(value, type)):
+        if issubclass(kind, BaseModel) or (
+            dataclasses.is_dataclass(value) and not isinstance(value, type)
+        ):
             cls, getter = _record_form(kind)
             return cls(*[v if type(v) in _SCALARS else self(v) for v in getter(value)])
         if isinstance(value, Enum):
@@ -97,7 +105,9 @@ class _Converter:
         if isinstance(value, (set, frozenset)):
             items = [self(v) for v in value]
             return frozenset(items) if isinstance(value, frozenset) else set(items)
-        raise TypeError(f"the board paper has no plain form for a {type(value).__qualname__}; add one in {__name__}")
+        raise TypeError(
+            f"the board paper has no plain form for a {type(value).__qualname__}; add one in {__name__}"
+        )
 
 
 def plain(value: Any) -> Any:

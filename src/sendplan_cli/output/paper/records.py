@@ -38,7 +38,9 @@ def _reduce(record: Any) -> tuple[Any, ...]:
 @cache
 def record_class(name: str, names: tuple[str, ...]) -> type:
     """The frozen record type with these fields, made once per name and field list."""
-    cls = dataclasses.make_dataclass(name, names, frozen=True, slots=True, namespace={"__reduce__": _reduce})
+    cls = dataclasses.make_dataclass(
+        name, names, frozen=True, slots=True, namespace={"__reduce__": _reduce}
+    )
     # Jinja names a builtin's type without its module: "'Plan object' has no attribute 'sumary'".
     cls.__module__ = "builtins"
     return cls

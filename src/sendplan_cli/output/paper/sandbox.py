@@ -59,7 +59,9 @@ class TemplateLimit(Exception):
 
 
 def _too_big(n: int) -> TemplateLimit:
-    return TemplateLimit(f"the template would make a value of {n:,} characters, more than the limit of {MAX_OUTPUT_CHARS:,}")
+    return TemplateLimit(
+        f"the template would make a value of {n:,} characters, more than the limit of {MAX_OUTPUT_CHARS:,}"
+    )
 
 
 def _length(value: Any) -> int | None:
@@ -161,9 +163,15 @@ class FolderLoader(FileSystemLoader):  # type: ignore[misc]
         folder = self.searchpath[0]
         parts = split_template_path(template)
         named = template == self.own
-        if not named and (any(part.startswith(".") for part in parts) or not parts[-1].lower().endswith(TEMPLATE_SUFFIXES)):
-            raise TemplateNotFound(template, f"{template!r} is not a template: a template may include only template "
-                                             f"files ({', '.join(TEMPLATE_SUFFIXES)}), none of them hidden")
+        if not named and (
+            any(part.startswith(".") for part in parts)
+            or not parts[-1].lower().endswith(TEMPLATE_SUFFIXES)
+        ):
+            raise TemplateNotFound(
+                template,
+                f"{template!r} is not a template: a template may include only template "
+                f"files ({', '.join(TEMPLATE_SUFFIXES)}), none of them hidden",
+            )
         target = Path(posixpath.join(folder, *parts)).resolve()
         if not target.is_relative_to(Path(folder).resolve()):
             raise TemplateNotFound(template, f"{template!r} leads outside the folder {folder}")
@@ -178,8 +186,11 @@ class NoIncludes(BaseLoader):  # type: ignore[misc]
     """A Word template is one document: it includes and extends nothing."""
 
     def get_source(self, environment: Any, template: str) -> Any:
-        raise NotIncludable(template, f"a Word template cannot include or extend another template ({template!r}); "
-                                         "put the tags in the document itself")
+        raise NotIncludable(
+            template,
+            f"a Word template cannot include or extend another template ({template!r}); "
+            "put the tags in the document itself",
+        )
 
 
 def _limit_padding(env: Any) -> None:
@@ -260,13 +271,19 @@ def generate_within_limits(template: Any, context: dict[str, Any], limits: Limit
         for chunk in template.generate(context):
             size += len(chunk)
             if size > limits.max_chars:
-                raise TemplateLimit(f"the paper grew past the limit of {limits.max_chars:,} characters")
+                raise TemplateLimit(
+                    f"the paper grew past the limit of {limits.max_chars:,} characters"
+                )
             if time.monotonic() > deadline:
                 raise TemplateLimit(f"the template took more than {limits.seconds:.0f} seconds")
             yield chunk
 
 
-def render_within_limits(template: Any, context: dict[str, Any], seconds: float = MAX_SECONDS,
-                         max_chars: int = MAX_OUTPUT_CHARS) -> str:
+def render_within_limits(
+    template: Any,
+    context: dict[str, Any],
+    seconds: float = MAX_SECONDS,
+    max_chars: int = MAX_OUTPUT_CHARS,
+) -> str:
     """Render chunk by chunk, stopping at the size or time limit."""
     return "".join(generate_within_limits(template, context, Limits(seconds, max_chars)))

@@ -19,7 +19,10 @@ def month_end(month: date) -> date:
 
 def horizons(month: date) -> dict[str, date]:
     """The last day of next month, and of the third month after this one (the next quarter)."""
-    return {"next month": month_end(month + timedelta(days=32)), "next quarter": month_end(month + timedelta(days=93))}
+    return {
+        "next month": month_end(month + timedelta(days=32)),
+        "next quarter": month_end(month + timedelta(days=93)),
+    }
 
 
 @dataclass(frozen=True)
@@ -36,7 +39,9 @@ class ComingItem:
     leads: list[str]
 
 
-def coming_up(statuses: list[ActionStatus], month: date, as_of: date) -> dict[str, list[ComingItem]]:
+def coming_up(
+    statuses: list[ActionStatus], month: date, as_of: date
+) -> dict[str, list[ComingItem]]:
     """Each open action's steps ending next month and in the two months after, each step once."""
     out: dict[str, list[ComingItem]] = {name: [] for name in horizons(month)}
     for status in statuses:
@@ -45,10 +50,21 @@ def coming_up(statuses: list[ActionStatus], month: date, as_of: date) -> dict[st
         for step in status.ahead:
             if step.end <= as_of:
                 continue
-            name = next((name for name, limit in horizons(month).items() if step.end <= limit), None)
+            name = next(
+                (name for name, limit in horizons(month).items() if step.end <= limit), None
+            )
             if name is not None:
-                out[name].append(ComingItem(status.ref, status.title, "final" if step.kind == "final" else "milestone",
-                                            step.text, step.when, step.end, status.leads))
+                out[name].append(
+                    ComingItem(
+                        status.ref,
+                        status.title,
+                        "final" if step.kind == "final" else "milestone",
+                        step.text,
+                        step.when,
+                        step.end,
+                        status.leads,
+                    )
+                )
     for items in out.values():
         items.sort(key=lambda i: (i.due_end, i.ref, i.what != "final"))
     return out
@@ -69,9 +85,13 @@ class RuleSummary:
 def findings_by_rule(findings: list[Diagnostic]) -> list[RuleSummary]:
     """The findings grouped by rule, errors first, each with its count and the actions concerned."""
     groups: dict[str, RuleSummary] = {}
-    refs: dict[str, dict[str, None]] = {}  # each rule's refs in first-seen order; a list scan per finding was quadratic
+    refs: dict[
+        str, dict[str, None]
+    ] = {}  # each rule's refs in first-seen order; a list scan per finding was quadratic
     for d in findings:
-        entry = groups.setdefault(d.code, RuleSummary(d.code, d.name, d.severity.value, 0, [], d.message))
+        entry = groups.setdefault(
+            d.code, RuleSummary(d.code, d.name, d.severity.value, 0, [], d.message)
+        )
         entry.count += 1
         if d.ref:
             refs.setdefault(d.code, {})[d.ref] = None

@@ -40,10 +40,21 @@ def template_cache(env: Any) -> Any:
     """
     if Path(tempfile.gettempdir()).resolve() == Path.cwd().resolve():
         return None  # Python falls back to the current folder when no temporary folder is writable: never litter it
-    settings = (__version__, jinja2.__version__, type(env).__qualname__, sorted(env.intercepted_binops),
-                sorted(env.intercepted_unops), env.trim_blocks, env.lstrip_blocks, env.keep_trailing_newline,
-                env.newline_sequence, env.block_start_string, env.variable_start_string, env.comment_start_string,
-                env.autoescape)
+    settings = (
+        __version__,
+        jinja2.__version__,
+        type(env).__qualname__,
+        sorted(env.intercepted_binops),
+        sorted(env.intercepted_unops),
+        env.trim_blocks,
+        env.lstrip_blocks,
+        env.keep_trailing_newline,
+        env.newline_sequence,
+        env.block_start_string,
+        env.variable_start_string,
+        env.comment_start_string,
+        env.autoescape,
+    )
     tag = hashlib.sha256(repr(settings).encode()).hexdigest()[:16]
     try:
         return _Quiet(pattern=f"sendplan-{tag}-%s.cache")

@@ -56,22 +56,34 @@ class Job:
 def run(job: Job) -> bytes:
     """Render the job in a child process: the paper's bytes, or a UsageError saying what went wrong."""
     package_parent = str(Path(__file__).resolve().parents[3])
-    code = (f"import sys; sys.path.insert(0, {package_parent!r}); "
-            "from sendplan_cli.output.paper.template_child import main; main()")
+    code = (
+        f"import sys; sys.path.insert(0, {package_parent!r}); "
+        "from sendplan_cli.output.paper.template_child import main; main()"
+    )
     try:
-        process = subprocess.Popen([sys.executable, "-P", "-c", code], stdin=subprocess.PIPE,
-                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        process = subprocess.Popen(
+            [sys.executable, "-P", "-c", code],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
     except OSError as exc:
-        raise UsageError(f"{job.template}: could not start a process to render the template in ({exc.strerror or exc}); "
-                         "check that Python can be run here") from None
+        raise UsageError(
+            f"{job.template}: could not start a process to render the template in ({exc.strerror or exc}); "
+            "check that Python can be run here"
+        ) from None
     try:
-        out, err = process.communicate(pickle.dumps(job, protocol=pickle.HIGHEST_PROTOCOL),
-                                       timeout=job.limits.seconds + START_UP_SECONDS)
+        out, err = process.communicate(
+            pickle.dumps(job, protocol=pickle.HIGHEST_PROTOCOL),
+            timeout=job.limits.seconds + START_UP_SECONDS,
+        )
     except subprocess.TimeoutExpired:
         process.kill()
         process.communicate()
-        raise UsageError(f"{job.template}: the template took more than {job.limits.seconds:.0f} seconds; "
-                         "simplify the template") from None
+        raise UsageError(
+            f"{job.template}: the template took more than {job.limits.seconds:.0f} seconds; "
+            "simplify the template"
+        ) from None
     return _paper(job, out, err, process.returncode)
 
 
@@ -81,7 +93,7 @@ def _paper(job: Job, out: bytes, err: bytes, returncode: int) -> bytes:
     at = 0
     while at + _HEADER.size <= len(out):
         kind, size = _HEADER.unpack_from(out, at)
-        payload = out[at + _HEADER.size: at + _HEADER.size + size]
+        payload = out[at + _HEADER.size : at + _HEADER.size + size]
         at += _HEADER.size + size
         if len(payload) < size:
             break
@@ -91,8 +103,10 @@ def _paper(job: Job, out: bytes, err: bytes, returncode: int) -> bytes:
             raise UsageError(payload.decode("utf-8", "replace"))
         elif kind == b"K" and returncode == 0:
             return b"".join(body)
-    raise UsageError(f"{job.template}: the template was stopped before it finished ({_ending(returncode, err)}); "
-                     "simplify the template")
+    raise UsageError(
+        f"{job.template}: the template was stopped before it finished ({_ending(returncode, err)}); "
+        "simplify the template"
+    )
 
 
 def _ending(returncode: int, err: bytes) -> str:
@@ -133,7 +147,9 @@ def _address_space() -> int | None:
         return None
 
 
-def custom_chunks(template: Path, values: dict[str, Any], limits: Limits, html: bool = True) -> Iterator[str]:
+def custom_chunks(
+    template: Path, values: dict[str, Any], limits: Limits, html: bool = True
+) -> Iterator[str]:
     """A custom template's output, chunk by chunk within the limits; any failure is a usage error naming it."""
     # The template's real folder, so that a link to a template elsewhere still finds its own includes.
     real = template.resolve()
@@ -183,7 +199,13 @@ def main() -> None:
     except UsageError as exc:
         _frame(out, b"E", str(exc).encode("utf-8"))
     except Exception as exc:  # noqa: BLE001 - e.g. output that is not text (a lone surrogate) or memory run out
-        _frame(out, b"E", f"{job.template}: the template failed: {type(exc).__name__}: {exc}".encode("utf-8", "replace"))
+        _frame(
+            out,
+            b"E",
+            f"{job.template}: the template failed: {type(exc).__name__}: {exc}".encode(
+                "utf-8", "replace"
+            ),
+        )
     else:
         _frame(out, b"K", b"")
     out.flush()

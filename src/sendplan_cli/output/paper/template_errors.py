@@ -59,9 +59,11 @@ def detail(exc: BaseException, memory_bytes: int | None = None) -> str:
     if isinstance(exc, NotIncludable):
         return str(exc.message)
     if isinstance(exc, TemplateNotFound):
-        return (f"cannot include {exc.name!r}: a template may include only template files (.j2, .html, .md and the "
-                "like, none hidden) in its own folder (not through a link that leads out of it) or the bundled "
-                "templates/ folder")
+        return (
+            f"cannot include {exc.name!r}: a template may include only template files (.j2, .html, .md and the "
+            "like, none hidden) in its own folder (not through a link that leads out of it) or the bundled "
+            "templates/ folder"
+        )
     if isinstance(exc, (UndefinedError, SecurityError)):
         return _plainly(exc)
     if isinstance(exc, TemplateSyntaxError):
@@ -69,21 +71,31 @@ def detail(exc: BaseException, memory_bytes: int | None = None) -> str:
     if isinstance(exc, TemplateError):
         return str(exc)
     if isinstance(exc, TypeError):
-        return ("the template uses a value in a way it cannot be used (a loop over something that is not a list, or "
-                "sums with text?); check the line against the template variables in the README")
+        return (
+            "the template uses a value in a way it cannot be used (a loop over something that is not a list, or "
+            "sums with text?); check the line against the template variables in the README"
+        )
     return f"the template failed: {type(exc).__name__}: {exc}"
 
 
-def text_error(exc: BaseException, filename: str, shown: str, memory_bytes: int | None = None) -> str:
+def text_error(
+    exc: BaseException, filename: str, shown: str, memory_bytes: int | None = None
+) -> str:
     """The message for a failure in an HTML or Markdown template; `filename` is as Jinja knows it, `shown` as the user gave it."""
     if isinstance(exc, TemplateSyntaxError):
         where = exc.filename or filename
         return f"{shown if where == filename else where}:{exc.lineno}: {detail(exc)}"
     if isinstance(exc, UnicodeDecodeError):
-        return (f"{shown}: not a text template (UTF-8); give a Jinja template, such as a copy of "
-                "the bundled templates/board-paper.html.j2 or board-paper.md.j2")
+        return (
+            f"{shown}: not a text template (UTF-8); give a Jinja template, such as a copy of "
+            "the bundled templates/board-paper.html.j2 or board-paper.md.j2"
+        )
     line = template_line(exc, filename)
-    return f"{shown}:{line}: {detail(exc, memory_bytes)}" if line else f"{shown}: {detail(exc, memory_bytes)}"
+    return (
+        f"{shown}:{line}: {detail(exc, memory_bytes)}"
+        if line
+        else f"{shown}: {detail(exc, memory_bytes)}"
+    )
 
 
 def _culprits(exc: BaseException, tags: list[str]) -> list[str]:

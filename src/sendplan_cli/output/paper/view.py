@@ -108,7 +108,9 @@ def _rank(scale: RatingScale, name: str | None) -> int | None:
     return names.index(name) if name in names else None
 
 
-def _movement(plan: Plan, action: Action, now: ActionState, before: ActionState, month: date) -> str:
+def _movement(
+    plan: Plan, action: Action, now: ActionState, before: ActionState, month: date
+) -> str:
     if now.update is None:
         return "as published"
     if now.update.month != month:
@@ -116,7 +118,10 @@ def _movement(plan: Plan, action: Action, now: ActionState, before: ActionState,
     if before.completion is None:
         return "new"
     scale = plan.rating_scale
-    if scale.completion_means(now.completion) in COMPLETE and scale.completion_means(before.completion) not in COMPLETE:
+    if (
+        scale.completion_means(now.completion) in COMPLETE
+        and scale.completion_means(before.completion) not in COMPLETE
+    ):
         return "completed"
     a, b = _rank(plan.rating_scale, now.completion), _rank(plan.rating_scale, before.completion)
     if a is None or b is None or a == b:
@@ -124,7 +129,9 @@ def _movement(plan: Plan, action: Action, now: ActionState, before: ActionState,
     return "improved" if a < b else "worsened"
 
 
-def _row(plan: Plan, index: int, action: Action, month: date, as_of: date, findings: list[Diagnostic]) -> ActionRow:
+def _row(
+    plan: Plan, index: int, action: Action, month: date, as_of: date, findings: list[Diagnostic]
+) -> ActionRow:
     """One action's row; `findings` are that action's own."""
     now = state_at(action, index, as_of)
     before = state_at(action, index, month - timedelta(days=1))
@@ -135,11 +142,20 @@ def _row(plan: Plan, index: int, action: Action, month: date, as_of: date, findi
         change = f"{now.update.previous_due or (before.due.text if before.due else 'no date')} → {now.update.due.text}"
     leads = accountable_leads(action)
     return ActionRow(
-        ref=action.ref, title=action.title, leads=leads, due=now.due.text if now.due else None,
-        due_end=final[1] if final else None, completion=now.completion, impact=now.impact,
-        commentary=now.commentary, movement=_movement(plan, action, now, before, month), due_change=change,
+        ref=action.ref,
+        title=action.title,
+        leads=leads,
+        due=now.due.text if now.due else None,
+        due_end=final[1] if final else None,
+        completion=now.completion,
+        impact=now.impact,
+        commentary=now.commentary,
+        movement=_movement(plan, action, now, before, month),
+        due_change=change,
         updated_this_month=now.update is not None and now.update.month == month,
-        recommendations=action.recommendations, findings=findings, action=action,
+        recommendations=action.recommendations,
+        findings=findings,
+        action=action,
     )
 
 
@@ -151,8 +167,15 @@ def _counts(names: list[str | None], ratings: list[Any]) -> list[tuple[str, int,
     return rows
 
 
-def build_view(plan: Plan, path: str, month: date, as_of: date, findings: list[Diagnostic], number: int = 1,
-               svg: bool = True) -> PlanView:
+def build_view(
+    plan: Plan,
+    path: str,
+    month: date,
+    as_of: date,
+    findings: list[Diagnostic],
+    number: int = 1,
+    svg: bool = True,
+) -> PlanView:
     """The month's view of one validated plan; findings are evaluated as of as_of.
 
     svg: draw the charts as SVG, for a paper that shows them so (the Word paper draws its own pictures)."""
@@ -167,7 +190,9 @@ def build_view(plan: Plan, path: str, month: date, as_of: date, findings: list[D
     by_ref: dict[str | None, list[Diagnostic]] = {}
     for d in findings:
         by_ref.setdefault(d.ref, []).append(d)
-    rows = [_row(plan, i, a, month, as_of, by_ref.get(a.ref, [])) for i, a in enumerate(plan.actions)]
+    rows = [
+        _row(plan, i, a, month, as_of, by_ref.get(a.ref, [])) for i, a in enumerate(plan.actions)
+    ]
     exceptions = exception_items(plan, statuses, findings, as_of, month, proposals)
     # Each index built once: matching every row against every exception made a large plan's paper quadratic.
     flags: dict[str, list[str]] = {}
@@ -189,7 +214,10 @@ def build_view(plan: Plan, path: str, month: date, as_of: date, findings: list[D
             answering.setdefault(rec_id, []).append(r)
     coverage = [(rec, answering.get(rec.id, [])) for rec in plan.recommendations]
     view = PlanView(
-        plan=plan, path=path, rows=rows, findings=findings,
+        plan=plan,
+        path=path,
+        rows=rows,
+        findings=findings,
         as_published=all(r.movement == "as published" for r in rows),
         exceptions=exceptions,
         completion_counts=_counts([r.completion for r in rows], plan.rating_scale.completion),
@@ -207,8 +235,14 @@ def build_view(plan: Plan, path: str, month: date, as_of: date, findings: list[D
     from sendplan_cli.output.paper.charts import kpi_cards, rating_charts
 
     view.kpis = kpi_cards(plan, as_of, prefix=f"p{number}-" if number > 1 else "", svg=svg)
-    view.rating_charts = rating_charts({"Actions by completion rating": view.completion_counts,
-                                        "Actions by impact rating": view.impact_counts}, f"p{number}-", svg=svg)
+    view.rating_charts = rating_charts(
+        {
+            "Actions by completion rating": view.completion_counts,
+            "Actions by impact rating": view.impact_counts,
+        },
+        f"p{number}-",
+        svg=svg,
+    )
     view.red_kpis = [card for card in view.kpis if card.status.rag == "Red"]
     view.missed_kpis = [card for card in view.kpis if card.status.missed]
     from sendplan_cli.output.paper.git_movement import add_git_movement
@@ -223,18 +257,24 @@ def build_view(plan: Plan, path: str, month: date, as_of: date, findings: list[D
 
 def _summary(view: PlanView) -> list[str]:
     total = len(view.rows)
-    complete = sum(1 for r in view.rows if view.plan.rating_scale.completion_means(r.completion) in COMPLETE)
+    complete = sum(
+        1 for r in view.rows if view.plan.rating_scale.completion_means(r.completion) in COMPLETE
+    )
     lines = [f"{complete} of {total} actions {_verb(complete)} complete."]
     for name, label in (("Overdue", "overdue"), ("Off track", "rated off track")):
         count = len(view.exceptions.get(name, []))
         lines.append(f"{count} of {total} actions {_verb(count)} {label}.")
     soon = len(view.coming_up["next month"])
-    lines.append(f"{soon} date{'s' if soon != 1 else ''} fall{'s' if soon == 1 else ''} due next month.")
+    lines.append(
+        f"{soon} date{'s' if soon != 1 else ''} fall{'s' if soon == 1 else ''} due next month."
+    )
     if view.as_published:
         lines.append("No monthly updates are recorded yet: ratings are as published.")
     if view.kpis:
         rated = sum(1 for card in view.kpis if card.status.rag)
-        lines.append(f"{len(view.red_kpis)} of {rated} rated indicators {_verb(len(view.red_kpis))} Red.")
+        lines.append(
+            f"{len(view.red_kpis)} of {rated} rated indicators {_verb(len(view.red_kpis))} Red."
+        )
         if view.missed_kpis:
             lines.append(_missed_sentence(len(view.missed_kpis), len(view.kpis)))
     return lines
