@@ -434,7 +434,7 @@ def test_a_file_changed_meanwhile_is_not_overwritten(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from sendplan_cli.authoring import update as edit
-    from sendplan_cli.errors import UsageError
+    from sendplan_cli.ground.errors import UsageError
 
     plan = _copy(BUNDLED[0], tmp_path)
     real_apply = edit.apply_change

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from sendplan_cli.ground.sanitise import _UNSAFE_RE
 from sendplan_cli.output.findings.text import render
-from sendplan_cli.output.sanitise import _UNSAFE_RE
 from sendplan_cli.plan.diagnostics import Diagnostic, Severity
 
 

@@ -8,7 +8,7 @@ from html import escape
 import pytest
 from markdown_it import MarkdownIt
 
-from sendplan_cli.output import sanitise
+from sendplan_cli.ground import sanitise
 
 
 @pytest.mark.parametrize(

@@ -118,7 +118,7 @@ def _small_paper(tmp_path: Path):  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize("source", BUILDERS)
 def test_memory_is_bounded_however_a_value_is_built(tmp_path: Path, source: str) -> None:
-    from sendplan_cli.errors import UsageError
+    from sendplan_cli.ground.errors import UsageError
     from sendplan_cli.output.paper.render import render
     from sendplan_cli.output.paper.sandbox import Limits
 
@@ -142,7 +142,7 @@ def _word_template(path: Path, *tags: str) -> Path:
 
 
 def test_memory_is_bounded_in_a_word_template(tmp_path: Path) -> None:
-    from sendplan_cli.errors import UsageError
+    from sendplan_cli.ground.errors import UsageError
     from sendplan_cli.output.paper.docx_render import render_docx
     from sendplan_cli.output.paper.sandbox import Limits
 
@@ -161,7 +161,7 @@ ENDLESS = "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{
 
 @pytest.mark.parametrize("suffix", [".html.j2", ".docx"])
 def test_time_is_bounded_in_every_kind_of_template(tmp_path: Path, suffix: str) -> None:
-    from sendplan_cli.errors import UsageError
+    from sendplan_cli.ground.errors import UsageError
     from sendplan_cli.output.paper.docx_render import render_docx
     from sendplan_cli.output.paper.render import render
     from sendplan_cli.output.paper.sandbox import Limits
@@ -184,7 +184,7 @@ def test_time_is_bounded_in_every_kind_of_template(tmp_path: Path, suffix: str) 
 
 
 def test_a_custom_papers_size_is_bounded_in_its_own_process(tmp_path: Path) -> None:
-    from sendplan_cli.errors import UsageError
+    from sendplan_cli.ground.errors import UsageError
     from sendplan_cli.output.paper.render import render
     from sendplan_cli.output.paper.sandbox import Limits
 
@@ -201,7 +201,7 @@ def test_a_custom_papers_size_is_bounded_in_its_own_process(tmp_path: Path) -> N
 def test_a_child_that_dies_is_never_taken_for_a_paper() -> None:
     import signal
 
-    from sendplan_cli.errors import UsageError
+    from sendplan_cli.ground.errors import UsageError
     from sendplan_cli.output.paper.sandbox import Limits
     from sendplan_cli.output.paper.template_child import Job, _paper
 
@@ -287,7 +287,7 @@ def test_the_child_process_limits_hold_without_any_check_in_the_template() -> No
 
 
 def test_a_template_that_is_not_text_says_what_to_give(tmp_path: Path) -> None:
-    from sendplan_cli.errors import UsageError
+    from sendplan_cli.ground.errors import UsageError
     from sendplan_cli.output.paper.render import render
 
     template = tmp_path / "mine.md.j2"
@@ -300,7 +300,7 @@ def test_a_template_that_is_not_text_says_what_to_give(tmp_path: Path) -> None:
 
 
 def test_output_that_cannot_be_written_as_text_is_a_clear_error(tmp_path: Path) -> None:
-    from sendplan_cli.errors import UsageError
+    from sendplan_cli.ground.errors import UsageError
     from sendplan_cli.output.paper.render import render
 
     template = tmp_path / "mine.md.j2"

@@ -81,7 +81,7 @@ def test_html_and_markdown_templates_cannot_escape(
     made: Made, payload: str, suffix: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # The very function the child process runs, in this process, so that an escape would show here.
-    from sendplan_cli.errors import UsageError
+    from sendplan_cli.ground.errors import UsageError
     from sendplan_cli.output.paper.render import context
     from sendplan_cli.output.paper.sandbox import Limits
     from sendplan_cli.output.paper.template_child import custom_chunks
@@ -113,7 +113,7 @@ def _word_template(path: Path, *tags: str) -> Path:
 def test_word_templates_cannot_escape(
     made: Made, payload: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from sendplan_cli.errors import UsageError
+    from sendplan_cli.ground.errors import UsageError
     from sendplan_cli.output.paper.docx_render import word_values
     from sendplan_cli.output.paper.docx_tags import fill_tags, open_template
     from sendplan_cli.output.paper.sandbox import Limits
@@ -163,7 +163,7 @@ def test_the_command_refuses_an_escaping_template_and_writes_nothing(
 def test_an_include_through_a_link_out_of_the_templates_folder_is_refused(
     made: Made, tmp_path: Path
 ) -> None:
-    from sendplan_cli.errors import UsageError
+    from sendplan_cli.ground.errors import UsageError
     from sendplan_cli.output.paper.render import context
     from sendplan_cli.output.paper.sandbox import Limits
     from sendplan_cli.output.paper.template_child import custom_chunks

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, PLANS
 
-from sendplan_cli.errors import UsageError
+from sendplan_cli.ground.errors import UsageError
 
 WEST = PLANS / "west-sussex-2024.yaml"
 
@@ -80,8 +80,8 @@ def test_two_updates_at_once_both_land_or_one_is_refused_clearly(
 def test_a_second_writer_waits_then_fails_with_a_clear_message(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from sendplan_cli.authoring import lock
     from sendplan_cli.authoring import update as edit
+    from sendplan_cli.ground import lock
 
     plan = _copy(tmp_path)
     before = plan.read_bytes()

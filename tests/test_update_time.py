@@ -11,7 +11,7 @@ from conftest import FIXTURES, check, run_cli
 
 from sendplan_cli.authoring.actuals import ActualChange, apply_actual
 from sendplan_cli.authoring.update import Change, apply_change
-from sendplan_cli.errors import UsageError
+from sendplan_cli.ground.errors import UsageError
 
 INDICATORS = (
     FIXTURES / "valid" / "indicators.yaml"

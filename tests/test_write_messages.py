@@ -11,8 +11,8 @@ import pytest
 from conftest import PLANS, run_cli
 
 from sendplan_cli.authoring import update as edit
-from sendplan_cli.authoring.atomic import refuse_unsafe_replace, write_atomic
-from sendplan_cli.errors import UsageError
+from sendplan_cli.ground.atomic import refuse_unsafe_replace, write_atomic
+from sendplan_cli.ground.errors import UsageError
 
 WEST = PLANS / "west-sussex-2024.yaml"
 

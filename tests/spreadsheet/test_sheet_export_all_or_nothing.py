@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from sheetforms import copy_plan, export
 
-from sendplan_cli.errors import UsageError
+from sendplan_cli.ground.errors import UsageError
 
 FEB = date(2025, 2, 1)
 LEADS = 8  # the West Sussex plan has eight leads with open actions in February 2025

@@ -26,8 +26,8 @@ from sendplan_cli.authoring.roundtrip import (
     set_value,
     write_edit,
 )
-from sendplan_cli.errors import UsageError
-from sendplan_cli.output.sanitise import one_line
+from sendplan_cli.ground.errors import UsageError
+from sendplan_cli.ground.sanitise import one_line
 from sendplan_cli.plan.dates import DateParseError, parse_figure_period
 from sendplan_cli.plan.locate import suggest
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sendplan_cli.authoring.line_diff import line_opcodes
-from sendplan_cli.errors import UsageError
+from sendplan_cli.ground.errors import UsageError
 
 
 @dataclass(frozen=True)

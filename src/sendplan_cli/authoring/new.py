@@ -6,8 +6,8 @@ import json
 from datetime import date
 from pathlib import Path
 
-from sendplan_cli.authoring.atomic import write_atomic
-from sendplan_cli.errors import UsageError
+from sendplan_cli.ground.atomic import write_atomic
+from sendplan_cli.ground.errors import UsageError
 from sendplan_cli.resources import resource_dir
 
 

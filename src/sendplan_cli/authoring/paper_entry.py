@@ -24,7 +24,7 @@ from sendplan_cli.authoring.roundtrip import (
     refuse_controls,
     write_edit,
 )
-from sendplan_cli.errors import UsageError
+from sendplan_cli.ground.errors import UsageError
 from sendplan_cli.plan.dates import DateParseError, parse_month
 
 # The entry's keys in the order the plan's schema lists them, so a new key lands where a reader expects it.

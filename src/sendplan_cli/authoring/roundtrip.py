@@ -16,16 +16,16 @@ from pathlib import Path
 from typing import Any
 
 from sendplan_cli.authoring import line_diff
-from sendplan_cli.authoring.atomic import (
+from sendplan_cli.authoring.file_layout import Layout, decode
+from sendplan_cli.authoring.line_diff import line_opcodes
+from sendplan_cli.ground.atomic import (
     refuse_unsafe_replace,
     remove_stale_temporaries,
     write_atomic,
 )
-from sendplan_cli.authoring.file_layout import Layout, decode
-from sendplan_cli.authoring.line_diff import line_opcodes
-from sendplan_cli.authoring.lock import plan_lock
-from sendplan_cli.errors import UsageError
-from sendplan_cli.output.sanitise import one_line
+from sendplan_cli.ground.errors import UsageError
+from sendplan_cli.ground.lock import plan_lock
+from sendplan_cli.ground.sanitise import one_line
 
 
 def yaml_for(text: str) -> Any:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from sendplan_cli.check.rules import RULES, Options, Rule, get
-from sendplan_cli.errors import UsageError
+from sendplan_cli.ground.errors import UsageError
 from sendplan_cli.plan.diagnostics import Severity
 
 _KEYS = {

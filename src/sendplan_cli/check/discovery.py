@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sendplan_cli.errors import UsageError
+from sendplan_cli.ground.errors import UsageError
 
 PLAN_SUFFIXES = (".yaml", ".yml")
 # Folders that never hold a partnership's plans: version control, environments, caches.

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from sendplan_cli.errors import UsageError
+from sendplan_cli.ground.errors import UsageError
 
 UNSHALLOW = "fetch the full history with `git fetch --unshallow` (in GitHub Actions: actions/checkout with fetch-depth: 0)"
 

@@ -15,7 +15,7 @@ from typing import Annotated
 import typer
 
 from sendplan_cli import __version__
-from sendplan_cli.errors import UsageError
+from sendplan_cli.ground.errors import UsageError
 
 app = typer.Typer(
     name="sendplan",
@@ -127,7 +127,7 @@ def write_report(produce, output_file: Path | None) -> None:  # type: ignore[no-
         return
     import io
 
-    from sendplan_cli.authoring.atomic import write_atomic
+    from sendplan_cli.ground.atomic import write_atomic
 
     buffer = io.StringIO()
     produce(buffer)
@@ -219,7 +219,7 @@ def main() -> None:
 
 def _shown(message: object) -> str:
     """An error message as the terminal should show it: a path or value the user typed may hold controls."""
-    from sendplan_cli.output.sanitise import prose_lines
+    from sendplan_cli.ground.sanitise import prose_lines
 
     return "\n".join(prose_lines(message))
 

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from sendplan_cli.cli.app import app, print_load_errors, today
-from sendplan_cli.errors import UsageError
+from sendplan_cli.ground.errors import UsageError
 
 _FIGURE = "A KPI figure (with --indicator, no action ref or --month)"
 _PAPER = "The board paper's own words (with --month, no action ref)"
@@ -226,7 +226,7 @@ def update(
     if paper:
         _update_paper(plan, ref, month, paper, dry_run)
         return
-    from sendplan_cli.output.sanitise import one_line
+    from sendplan_cli.ground.sanitise import one_line
 
     if ref is not None and month is None:
         raise UsageError(
@@ -277,7 +277,7 @@ def _update_paper(
     plan: Path, ref: str | None, month: str | None, values: dict, dry_run: bool
 ) -> None:
     from sendplan_cli.authoring.paper_entry import PaperChange, record_paper
-    from sendplan_cli.output.sanitise import one_line
+    from sendplan_cli.ground.sanitise import one_line
 
     if ref is not None:
         raise UsageError(
@@ -311,7 +311,7 @@ def _update_indicator(
     dry_run: bool,
 ) -> None:
     from sendplan_cli.authoring.actuals import ActualChange, record_actual
-    from sendplan_cli.output.sanitise import one_line
+    from sendplan_cli.ground.sanitise import one_line
 
     if ref is not None and month is None:
         raise UsageError(
@@ -378,7 +378,7 @@ def new(
     typer.echo(f"wrote {output}", err=True)
     schema_file = output.parent / schema_path
     if not schema_file.exists() and schema_file.parent.is_dir():
-        from sendplan_cli.authoring.atomic import write_atomic
+        from sendplan_cli.ground.atomic import write_atomic
         from sendplan_cli.plan.schema import schema_text
 
         # The editor modeline must point at a schema that exists in the user's own repository.
@@ -420,6 +420,6 @@ def schema(
     if output is None:
         sys.stdout.write(text)
     else:
-        from sendplan_cli.authoring.atomic import write_atomic
+        from sendplan_cli.ground.atomic import write_atomic
 
         write_atomic(output, text.encode("utf-8"))

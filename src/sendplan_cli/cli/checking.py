@@ -18,7 +18,7 @@ from sendplan_cli.cli.app import (
     print_load_errors,
     write_report,
 )
-from sendplan_cli.errors import UsageError
+from sendplan_cli.ground.errors import UsageError
 
 
 class Format(str, Enum):

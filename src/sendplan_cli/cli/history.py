@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from sendplan_cli.cli.app import app, today
-from sendplan_cli.errors import UsageError
+from sendplan_cli.ground.errors import UsageError
 
 
 class HistoryFormat(str, Enum):
@@ -22,7 +22,7 @@ class HistoryFormat(str, Enum):
 
 def _shown(text: str | None, width: int = 90) -> str:
     """One line of plan or git text, made safe by the one sanitiser and cut to width."""
-    from sendplan_cli.output.sanitise import one_line
+    from sendplan_cli.ground.sanitise import one_line
 
     if text is None:
         return "(none)"

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from sendplan_cli.errors import UsageError
+from sendplan_cli.ground.errors import UsageError
 
 if TYPE_CHECKING:
     from sendplan_cli.check.config import Overrides
@@ -71,7 +71,7 @@ def check_inputs(
 def print_search_notes(found) -> None:  # type: ignore[no-untyped-def]
     """On standard error: every YAML file a directory search left out, so none disappears without a word, and
     the files checked as plans that do not say they are, with what to do if one is not a plan."""
-    from sendplan_cli.output.sanitise import one_line
+    from sendplan_cli.ground.sanitise import one_line
 
     if found.doubtful:
         names = ", ".join(one_line(str(file)) for file in found.doubtful)
@@ -94,7 +94,7 @@ def print_files(paths: list[Path], overrides: Overrides) -> None:
     """Print what `validate` would check, and the YAML files it would skip with the reason."""
     from sendplan_cli.check.config import discovery_patterns
     from sendplan_cli.check.discovery import discover
-    from sendplan_cli.output.sanitise import one_line
+    from sendplan_cli.ground.sanitise import one_line
 
     found = discover(
         [p for p in paths if p != STDIN], *discovery_patterns(overrides), require_plans=False
@@ -116,7 +116,7 @@ def print_files(paths: list[Path], overrides: Overrides) -> None:
 def one_plan_file(path: Path, takes: str) -> Path:
     """path, when it is one plan file; otherwise a usage error that says what to give (takes: e.g. "--plan")."""
     from sendplan_cli.check.discovery import PLAN_SUFFIXES, looks_like_a_plan
-    from sendplan_cli.output.sanitise import one_line
+    from sendplan_cli.ground.sanitise import one_line
 
     shown = one_line(str(path))
     give = f"{takes} takes one plan file, e.g. plans/west-sussex-2024.yaml"

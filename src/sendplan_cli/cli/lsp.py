@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sendplan_cli.cli.app import AsOf, app, as_of_date, today
-from sendplan_cli.errors import UsageError
+from sendplan_cli.ground.errors import UsageError
 
 _INSTALL = "the language server needs the lsp extra: pip install 'sendplan[lsp]'"
 

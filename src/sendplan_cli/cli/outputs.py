@@ -11,7 +11,7 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from sendplan_cli.errors import UsageError
+from sendplan_cli.ground.errors import UsageError
 
 
 def refuse_overwriting_plans(

@@ -11,7 +11,7 @@ from typing import Annotated, Any
 import typer
 
 from sendplan_cli.cli.app import app, as_of_date, print_load_errors, today
-from sendplan_cli.errors import UsageError
+from sendplan_cli.ground.errors import UsageError
 
 
 class PaperFormat(str, Enum):
@@ -61,9 +61,9 @@ def report(
     ] = None,
 ) -> None:
     """Render the monthly board paper: ratings and movement, exceptions, what is coming up, by lead."""
-    from sendplan_cli.authoring.atomic import write_atomic
     from sendplan_cli.check.pipeline import analyse, plan_files
     from sendplan_cli.cli.outputs import refuse_overwriting_plans
+    from sendplan_cli.ground.atomic import write_atomic
     from sendplan_cli.output.paper.render import Paper, render
     from sendplan_cli.output.paper.view import build_view, month_end
     from sendplan_cli.plan.dates import DateParseError, month_error, parse_month

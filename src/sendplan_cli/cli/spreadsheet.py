@@ -13,7 +13,7 @@ from sendplan_cli.cli.app import AsOf, app, as_of_date, print_load_errors
 
 def _load(plan: Path) -> tuple[Any, bytes]:
     from sendplan_cli.check.pipeline import load_model
-    from sendplan_cli.errors import UsageError
+    from sendplan_cli.ground.errors import UsageError
     from sendplan_cli.plan.reading import ReadRefused, read_plan_bytes
 
     try:
@@ -58,8 +58,8 @@ def export(
 ) -> None:
     """Export update forms for a month's round (one per lead with --by-lead), or the whole tracker, as Excel workbooks."""
     from sendplan_cli.cli.outputs import refuse_overwriting_plans
-    from sendplan_cli.errors import UsageError
-    from sendplan_cli.output.sanitise import one_line
+    from sendplan_cli.ground.errors import UsageError
+    from sendplan_cli.ground.sanitise import one_line
     from sendplan_cli.plan.dates import DateParseError, month_error, parse_month
 
     refuse_overwriting_plans(output, [plan], "-o", "tracker.xlsx")

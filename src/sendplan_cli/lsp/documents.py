@@ -7,7 +7,7 @@ from pathlib import Path
 from pygls.uris import to_fs_path
 
 from sendplan_cli.check.config import find_config
-from sendplan_cli.errors import UsageError
+from sendplan_cli.ground.errors import UsageError
 
 PLAN_SUFFIXES = (".yaml", ".yml")
 CONFIG_NAMES = ("sendplan.toml", "pyproject.toml")

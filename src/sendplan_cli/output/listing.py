@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
-from sendplan_cli.output.sanitise import rich_text
+from sendplan_cli.ground.sanitise import rich_text
 from sendplan_cli.plan.model import Plan
 from sendplan_cli.plan.status import accountable_leads, dated_steps, final_due
 

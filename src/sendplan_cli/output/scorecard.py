@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TextIO
 
-from sendplan_cli.output.sanitise import one_line
+from sendplan_cli.ground.sanitise import one_line
 from sendplan_cli.plan.kpi_status import (
     COMPARISON_WORDS,
     CONFLICTING,

@@ -12,8 +12,8 @@ from sendplan_cli.authoring.spreadsheet.form import (
     plan_fingerprint,
 )
 from sendplan_cli.authoring.spreadsheet.rows import ActionRow, FigureRow
-from sendplan_cli.errors import UsageError
-from sendplan_cli.output.sanitise import one_line
+from sendplan_cli.ground.errors import UsageError
+from sendplan_cli.ground.sanitise import one_line
 from sendplan_cli.plan.model import Plan
 from sendplan_cli.plan.scale import normalise
 from sendplan_cli.plan.status import accountable_leads

@@ -11,7 +11,7 @@ from sendplan_cli.authoring.spreadsheet.form import Column
 
 def as_shown(text: str) -> str:
     """Text as a cell holds it: through the one sanitiser, line breaks kept."""
-    from sendplan_cli.output.sanitise import prose_lines
+    from sendplan_cli.ground.sanitise import prose_lines
 
     return "\n".join(prose_lines(text))
 

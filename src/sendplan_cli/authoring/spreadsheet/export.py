@@ -266,8 +266,8 @@ def export_forms(
     plan_path: Path, plan: Plan, raw: bytes, month: date, by_lead: bool, output: Path | None
 ) -> list[Path]:
     """Write the forms, all or none; no existing file is overwritten, and nothing is written if any target exists."""
-    from sendplan_cli.authoring.atomic import staged_folder, write_atomic
-    from sendplan_cli.errors import UsageError
+    from sendplan_cli.ground.atomic import staged_folder, write_atomic
+    from sendplan_cli.ground.errors import UsageError
 
     published = plan.published.start or plan.published.end
     if published is not None and month < published.replace(day=1):

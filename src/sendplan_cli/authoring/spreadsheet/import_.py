@@ -17,8 +17,8 @@ from sendplan_cli.authoring.spreadsheet.cells import as_shown
 from sendplan_cli.authoring.spreadsheet.form import addressee, heading
 from sendplan_cli.authoring.spreadsheet.reader import Form, open_form, shape_problems
 from sendplan_cli.authoring.spreadsheet.rows import ActionRow, FigureRow, read_rows
-from sendplan_cli.errors import UsageError
-from sendplan_cli.output.sanitise import one_line
+from sendplan_cli.ground.errors import UsageError
+from sendplan_cli.ground.sanitise import one_line
 from sendplan_cli.plan.dates import DateParseError, not_yet_begun, parse_month
 from sendplan_cli.plan.model import Plan
 
@@ -169,13 +169,13 @@ def import_forms(
     """Read the forms and record what they say; every problem is in the outcome, none raised for a form.
 
     today: a form for a month after today's is refused, and so is a figure for a period not yet ended."""
-    from sendplan_cli.authoring.atomic import (
+    from sendplan_cli.authoring.spreadsheet.apply import apply_rows, load
+    from sendplan_cli.ground.atomic import (
         refuse_unsafe_replace,
         remove_stale_temporaries,
         write_atomic,
     )
-    from sendplan_cli.authoring.lock import plan_lock
-    from sendplan_cli.authoring.spreadsheet.apply import apply_rows, load
+    from sendplan_cli.ground.lock import plan_lock
 
     try:
         month = parse_month(month_text) if month_text is not None else None

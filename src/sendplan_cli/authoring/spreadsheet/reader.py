@@ -25,8 +25,8 @@ from sendplan_cli.authoring.spreadsheet.form import (
     SHEETS,
 )
 from sendplan_cli.authoring.spreadsheet.sheetscan import Sheet, TooLarge, scan
-from sendplan_cli.errors import UsageError
-from sendplan_cli.output.sanitise import one_line
+from sendplan_cli.ground.errors import UsageError
+from sendplan_cli.ground.sanitise import one_line
 
 MAX_FORM_BYTES = 2_000_000
 """A filled-in form is a few tens of kilobytes; anything this large is not one (or carries pasted pictures)."""

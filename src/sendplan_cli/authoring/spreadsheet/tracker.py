@@ -197,7 +197,7 @@ def _sheet(
 
 def export_tracker(plan_path: Path, plan: Plan, as_of: date, output: Path | None) -> Path:
     """Write the tracker workbook; an existing file is never overwritten."""
-    from sendplan_cli.authoring.atomic import write_atomic
+    from sendplan_cli.ground.atomic import write_atomic
 
     target = output or Path(f"{plan_path.stem}.xlsx")
     write_atomic(target, workbook_bytes(build_tracker(plan, as_of)), exclusive=True)

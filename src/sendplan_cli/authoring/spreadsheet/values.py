@@ -9,7 +9,7 @@ import re
 from datetime import date, datetime
 from typing import Any
 
-from sendplan_cli.output.sanitise import one_line
+from sendplan_cli.ground.sanitise import one_line
 from sendplan_cli.plan.dates import MONTHS, DateParseError, parse_date_phrase, parse_figure_period
 from sendplan_cli.plan.locate import suggest
 from sendplan_cli.plan.scale import normalise

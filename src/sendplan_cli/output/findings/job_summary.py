@@ -11,9 +11,9 @@ from collections import Counter
 from pathlib import Path
 
 from sendplan_cli.check.verdict import describe_counts
+from sendplan_cli.ground.sanitise import md_cell
 from sendplan_cli.output.findings import Run
 from sendplan_cli.output.findings.locations import from_root
-from sendplan_cli.output.sanitise import md_cell
 
 
 def render(run: Run) -> str:

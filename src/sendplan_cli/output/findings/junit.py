@@ -6,8 +6,8 @@ import xml.etree.ElementTree as ET
 from typing import TextIO
 
 from sendplan_cli.check.verdict import describe_counts
+from sendplan_cli.ground.sanitise import one_line
 from sendplan_cli.output.findings import Run
-from sendplan_cli.output.sanitise import one_line
 
 
 def report_junit(run: Run, out: TextIO) -> None:

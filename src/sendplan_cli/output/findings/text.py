@@ -11,8 +11,8 @@ from collections import Counter, defaultdict
 from typing import TextIO
 
 from sendplan_cli.check.verdict import describe_counts
+from sendplan_cli.ground.sanitise import one_line, window
 from sendplan_cli.output.findings import Run
-from sendplan_cli.output.sanitise import one_line, window
 from sendplan_cli.plan.diagnostics import Diagnostic
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from sendplan_cli.ground.sanitise import one_line
 from sendplan_cli.output.paper.chart_draw import bar_svg, line_svg
 from sendplan_cli.output.paper.chart_model import (
     BarChart,
@@ -20,7 +21,6 @@ from sendplan_cli.output.paper.chart_model import (
     month_ticks,
     value_ticks,
 )
-from sendplan_cli.output.sanitise import one_line
 from sendplan_cli.output.scorecard import cells
 from sendplan_cli.plan.kpi_figures import figures_as_at
 from sendplan_cli.plan.kpi_periods import point_date

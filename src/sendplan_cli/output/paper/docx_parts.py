@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sendplan_cli.output.sanitise import one_line, paragraphs
+from sendplan_cli.ground.sanitise import one_line, paragraphs
 
 # The styles the built sections use; a Word template must have each (the bundled one does).
 STYLES = ("Heading 2", "Caption", "List Bullet", "List Number", "Table Grid")

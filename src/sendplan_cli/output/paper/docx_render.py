@@ -9,7 +9,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from sendplan_cli.errors import UsageError
+from sendplan_cli.ground.errors import UsageError
 from sendplan_cli.output.paper.docx_parts import STYLES, MissingStyle, text
 from sendplan_cli.output.paper.docx_properties import core_properties, set_default_language
 from sendplan_cli.output.paper.docx_sections import plan_sections

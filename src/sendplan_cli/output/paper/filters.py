@@ -6,7 +6,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from sendplan_cli.output.sanitise import md_cell, md_inline, md_prose, one_line
+from sendplan_cli.ground.sanitise import md_cell, md_inline, md_prose, one_line
 
 
 def text_colour(background: str | None) -> str:
@@ -43,7 +43,7 @@ def prose_html(text: object) -> Markup:
     """Plan prose as HTML paragraphs, its own line breaks kept as <br>: every line escaped.
 
     A filter, not a template macro, for the same reason as `badge`: it is drawn for every action."""
-    from sendplan_cli.output.sanitise import paragraphs
+    from sendplan_cli.ground.sanitise import paragraphs
 
     return Markup(
         "".join(
@@ -75,7 +75,7 @@ def css_string(text: object) -> str:
 
 def register(env: object) -> None:
     """Add the paper's filters to a Jinja environment."""
-    from sendplan_cli.output.sanitise import paragraphs
+    from sendplan_cli.ground.sanitise import paragraphs
 
     filters = env.filters  # type: ignore[attr-defined]
     filters["text_colour"] = text_colour

@@ -17,7 +17,7 @@ from typing import Any
 
 from sendplan_cli.check.gitrepo import Commit, GitRepo
 from sendplan_cli.check.rules.changes import PlanFacts, due_end
-from sendplan_cli.errors import UsageError
+from sendplan_cli.ground.errors import UsageError
 from sendplan_cli.plan.scale import COMPLETE
 
 

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sendplan_cli.errors import UsageError
+from sendplan_cli.ground.errors import UsageError
 from sendplan_cli.output.paper.sandbox import Limits
 from sendplan_cli.output.paper.template_errors import text_error
 from sendplan_cli.output.paper.view import PlanView

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from sendplan_cli.errors import UsageError
+from sendplan_cli.ground.errors import UsageError
 from sendplan_cli.output.paper.sandbox import Limits, generate_within_limits, text_environment
 from sendplan_cli.output.paper.template_errors import text_error
 

@@ -8,8 +8,8 @@ import re
 from jinja2 import Environment, TemplateError, TemplateNotFound, TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import SecurityError
 
+from sendplan_cli.ground.sanitise import one_line
 from sendplan_cli.output.paper.sandbox import NotIncludable, TemplateLimit
-from sendplan_cli.output.sanitise import one_line
 
 _TAG = re.compile(r"\{[{%].*?[%}]\}")
 _XML = re.compile(r"<[^>]*>")

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sendplan_cli.errors import UsageError
+from sendplan_cli.ground.errors import UsageError
 
 # An update of a large plan takes about a second; two people recording at once should both succeed.
 WAIT_SECONDS = 15.0
