@@ -131,9 +131,10 @@ def build(root: Path, commits: int) -> Path:
 def analysis(plan: Path) -> tuple[float, float, int, int]:
     """Wall and CPU seconds (this process) to read every version and run every history rule; versions; findings."""
     from sendplan_cli.check.config import find_config
-    from sendplan_cli.check.gitrepo import GitRepo
-    from sendplan_cli.check.history import read_versions, run_history
+    from sendplan_cli.check.history_engine import run_history
     from sendplan_cli.check.rules.history import HISTORY_RULES
+    from sendplan_cli.git.repo import GitRepo
+    from sendplan_cli.git.versions import read_versions
     from sendplan_cli.plan.loader import load_plan
 
     config = find_config(plan.parent)

@@ -55,7 +55,7 @@ def test_explain_knows_load_errors_as_well_as_rules(key: str, title: str) -> Non
 
 
 def test_every_load_error_has_its_own_explanation() -> None:
-    from sendplan_cli.check.rules.load_errors import LOAD_ERRORS
+    from sendplan_cli.plan.load_errors import LOAD_ERRORS
 
     for error in LOAD_ERRORS:
         assert "is not a valid plan" not in error.summary, (

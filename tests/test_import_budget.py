@@ -41,8 +41,8 @@ NEVER_ON_VALIDATE = (
     "PIL",
     "sendplan_cli.output.paper",
     "sendplan_cli.authoring",
-    "sendplan_cli.check.history",
-    "sendplan_cli.check.gitrepo",
+    "sendplan_cli.git.versions",
+    "sendplan_cli.git.repo",
 )
 
 

@@ -167,8 +167,8 @@ def _every_plan_text() -> list[Path]:
 
 @pytest.mark.parametrize("path", _every_plan_text(), ids=lambda p: p.name)
 def test_versions_read_in_pieces_equal_the_whole_file_read_by_the_loader(path: Path) -> None:
-    from sendplan_cli.check.history import VersionReader
     from sendplan_cli.check.pipeline import load_bytes
+    from sendplan_cli.git.versions import VersionReader
 
     raw = path.read_bytes()
     whole = load_bytes(raw, str(path))
@@ -177,7 +177,7 @@ def test_versions_read_in_pieces_equal_the_whole_file_read_by_the_loader(path: P
 
 
 def test_pieces_are_reused_but_a_changed_piece_is_read_again() -> None:
-    from sendplan_cli.check.history import VersionReader
+    from sendplan_cli.git.versions import VersionReader
 
     reader = VersionReader()
     first = reader.parse((HEADER + MOVED_BEFORE).encode())
@@ -208,8 +208,8 @@ TRICKY = {
 
 @pytest.mark.parametrize("text", TRICKY.values(), ids=TRICKY.keys())
 def test_awkward_yaml_read_in_pieces_equals_the_whole_file(text: str) -> None:
-    from sendplan_cli.check.history import VersionReader
     from sendplan_cli.check.pipeline import load_bytes
+    from sendplan_cli.git.versions import VersionReader
 
     whole = load_bytes(text.encode(), "plan.yaml")
     expected = whole.data if whole.ok and isinstance(whole.data, dict) else None
@@ -219,8 +219,8 @@ def test_awkward_yaml_read_in_pieces_equals_the_whole_file(text: str) -> None:
 def test_every_version_of_a_long_generated_history_reads_the_same_in_pieces() -> None:
     import importlib.util
 
-    from sendplan_cli.check.history import VersionReader
     from sendplan_cli.check.pipeline import load_bytes
+    from sendplan_cli.git.versions import VersionReader
 
     script = Path(__file__).resolve().parents[2] / "benchmarks" / "history.py"
     spec = importlib.util.spec_from_file_location("history_benchmark", script)
@@ -259,7 +259,7 @@ def test_a_version_that_is_not_valid_yaml_is_passed_over(tmp_path: Path) -> None
 
 
 def test_a_version_with_a_control_character_is_not_read() -> None:
-    from sendplan_cli.check.history import VersionReader
+    from sendplan_cli.git.versions import VersionReader
 
     reader = VersionReader()
     assert reader.parse((HEADER + MOVED_BEFORE).encode()) is not None

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from conftest import write_plan
 
-from sendplan_cli.check.identity import identities, stable_pointer
 from sendplan_cli.check.pipeline import analyse
+from sendplan_cli.git.identity import identities, stable_pointer
 from sendplan_cli.plan.loader import load_plan
 
 AS_OF = date(2025, 1, 15)
@@ -95,7 +95,7 @@ def test_list_positions_become_item_names() -> None:
 def test_path_from_root_inside_and_outside_git(tmp_path: Path) -> None:
     from gitplans import PlanRepo
 
-    from sendplan_cli.check.identity import path_from_root
+    from sendplan_cli.git.identity import path_from_root
 
     repo = PlanRepo(tmp_path / "repo")
     plan = repo.write("actions: []\n")

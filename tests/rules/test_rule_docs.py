@@ -25,8 +25,8 @@ def examples(rule: Rule) -> dict[str, str]:
 
 def history_findings(rule: HistoryRule, before: str, after: str, tmp_path: Path) -> list[str]:
     """A history rule judges a change: the Before example, then the example as committed on its date."""
-    from sendplan_cli.check.history import VersionReader
-    from sendplan_cli.check.rules.changes import Change, PlanFacts
+    from sendplan_cli.git.changes import Change, PlanFacts
+    from sendplan_cli.git.versions import VersionReader
 
     for name, body in (("before.yaml", before), ("after.yaml", after)):
         (tmp_path / name).write_text(HEADER + body, encoding="utf-8")

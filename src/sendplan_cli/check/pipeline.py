@@ -27,7 +27,7 @@ class FileResult:
     leads: dict[str, list[str]] = field(default_factory=dict)
     """Each action ref's accountable leads, for the per-lead digest."""
     identities: dict[Diagnostic, str] = field(default_factory=dict)
-    """Each diagnostic's stable identity (check/identity.py)."""
+    """Each diagnostic's stable identity (git/identity.py)."""
     existing: int = 0
     """Findings left out because they were already there at the --since revision."""
     since: str | None = None
@@ -141,7 +141,7 @@ def check_file(
     overrides: Overrides = Overrides(),
 ) -> FileResult:
     """Every diagnostic for one plan file (or, with raw, for those bytes as if they were that file)."""
-    from sendplan_cli.check.identity import identities, path_from_root
+    from sendplan_cli.git.identity import identities, path_from_root
     from sendplan_cli.plan.status import accountable_leads
 
     loaded, plan, diagnostics, config, ctx = _analyse(path, as_of, display, raw, overrides)

@@ -1,7 +1,7 @@
 """Judge the change, not the whole file: `validate --since REF` and the history rules.
 
 Findings are worked out twice with the same as-of date, on the plan as it is now and on the
-plan as it was at REF, and matched by their stable identity (check/identity.py), so only the
+plan as it was at REF, and matched by their stable identity (git/identity.py), so only the
 findings a change introduced are reported and can fail the run; the rest are counted. A plan
 that did not exist at REF, or a repository with no commits yet, is new entirely.
 """
@@ -18,7 +18,7 @@ from sendplan_cli.check.pipeline import FileResult
 from sendplan_cli.plan.diagnostics import Diagnostic
 
 if TYPE_CHECKING:
-    from sendplan_cli.check.gitrepo import GitRepo
+    from sendplan_cli.git.repo import GitRepo
 
 
 def judge_changes(
@@ -56,7 +56,7 @@ def _judge(
     history: bool,
     overrides: Overrides,
 ) -> FileResult:
-    from sendplan_cli.check.gitrepo import GitRepo
+    from sendplan_cli.git.repo import GitRepo
 
     repo = GitRepo.find(path, "--since" if ref else "--history")
     if history:
@@ -92,8 +92,8 @@ def new_findings(
     overrides: Overrides,
 ) -> list[Diagnostic]:
     """The diagnostics whose identity was not among the findings on the plan at the base commit."""
-    from sendplan_cli.check.identity import identities
     from sendplan_cli.check.pipeline import analyse, load_bytes
+    from sendplan_cli.git.identity import identities
     from sendplan_cli.plan.loader import load_plan
 
     old_raw = repo.show(base, relative) if base is not None else None
@@ -121,8 +121,9 @@ def _history_findings(
     base. With --since alone, only due-date-moved-silently runs, over the commits since base.
     """
     from sendplan_cli.check.config import find_config
-    from sendplan_cli.check.history import read_versions, run_history
+    from sendplan_cli.check.history_engine import run_history
     from sendplan_cli.check.rules.history import HISTORY_RULES, due_date_moved_silently
+    from sendplan_cli.git.versions import read_versions
     from sendplan_cli.plan.loader import load_plan
 
     config = find_config(path.resolve().parent, overrides)

@@ -298,7 +298,7 @@ def list_actions(
 def rules() -> None:
     """List every check: the load errors that stop a file being read, then the rules and their default severity."""
     from sendplan_cli.check.rules import RULES
-    from sendplan_cli.check.rules.load_errors import LOAD_ERRORS
+    from sendplan_cli.plan.load_errors import LOAD_ERRORS
 
     typer.echo("Load errors (always fail the run):")
     for e in LOAD_ERRORS:
@@ -314,7 +314,7 @@ def explain(
 ) -> None:
     """Print what a code means: why it matters and what to do, with failing and passing examples for rules."""
     from sendplan_cli.check.rules import RULES, get
-    from sendplan_cli.check.rules.load_errors import LOAD_ERRORS
+    from sendplan_cli.plan.load_errors import LOAD_ERRORS
     from sendplan_cli.plan.locate import suggest
 
     load = {key.casefold(): e for e in LOAD_ERRORS for key in (e.code, e.name)}

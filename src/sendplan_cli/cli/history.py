@@ -53,12 +53,12 @@ def history_command(
 
     Example: sendplan history plans/west-sussex-2024.yaml --action 1.1
     """
-    from sendplan_cli.check.gitrepo import GitRepo
-    from sendplan_cli.check.history import read_versions
     from sendplan_cli.check.pipeline import load_model
-    from sendplan_cli.check.timeline import known_refs, timeline
     from sendplan_cli.cli.app import print_load_errors
     from sendplan_cli.cli.inputs import one_plan_file
+    from sendplan_cli.git.repo import GitRepo
+    from sendplan_cli.git.timeline import known_refs, timeline
+    from sendplan_cli.git.versions import read_versions
 
     path = one_plan_file(plan, "sendplan history")
     repo = GitRepo.find(path, "sendplan history")

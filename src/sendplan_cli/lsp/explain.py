@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sendplan_cli.check.rules import get
-from sendplan_cli.check.rules.load_errors import LOAD_ERRORS
+from sendplan_cli.plan.load_errors import LOAD_ERRORS
 
 
 def explanation(code: str) -> str | None:

@@ -1,9 +1,9 @@
 """History rules: what changed between commits of a plan. They run with `validate --history`.
 
 Each rule compares two consecutive versions of a plan (the plan now stands by for what was
-recorded after the fact) and yields findings about an action or recommendation; check/history.py
-reads the versions from git and locates each finding in the plan now. On a single plan they find
-nothing, so the engine can list and configure them like any other rule.
+recorded after the fact) and yields findings about an action or recommendation; git/versions.py
+reads the versions from git and check/history_engine.py locates each finding in the plan now. On
+a single plan they find nothing, so the engine can list and configure them like any other rule.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from sendplan_cli.check.rules.base import Context, Finding, Rule
-from sendplan_cli.check.rules.changes import Change, HistoryFinding, due_end
+from sendplan_cli.git.changes import Change, HistoryFinding, due_end
 from sendplan_cli.plan.diagnostics import Severity
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 @lru_cache(maxsize=1)
 def root() -> Path | None:
-    from sendplan_cli.check.identity import repository_root
+    from sendplan_cli.git.identity import repository_root
 
     workspace = os.environ.get("GITHUB_WORKSPACE")
     if workspace:

@@ -2,7 +2,7 @@
 
 A result's `level` is "error" when it fails the run (whatever its severity) and otherwise the
 severity's own level, as in the GitHub annotations; the sendplan severity is kept in its
-properties. `partialFingerprints` come from each finding's stable identity (check/identity.py),
+properties. `partialFingerprints` come from each finding's stable identity (git/identity.py),
 so code scanning tracks an alert across commits even when lines move.
 """
 
@@ -33,7 +33,7 @@ def _rule(code: str, name: str, summary: str, doc: str, level: str) -> dict[str,
 
 def _rules() -> list[dict[str, Any]]:
     from sendplan_cli.check.rules import RULES
-    from sendplan_cli.check.rules.load_errors import LOAD_ERRORS
+    from sendplan_cli.plan.load_errors import LOAD_ERRORS
 
     described = [_rule(r.code, r.name, r.summary, r.doc, _LEVEL[r.severity.value]) for r in RULES]
     described += [_rule(e.code, e.name, e.summary, e.doc, "error") for e in LOAD_ERRORS]

@@ -15,8 +15,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sendplan_cli.check.gitrepo import Commit, GitRepo
-from sendplan_cli.check.rules.changes import PlanFacts, due_end
+from sendplan_cli.git.changes import PlanFacts, due_end
+from sendplan_cli.git.repo import Commit, GitRepo
 from sendplan_cli.ground.errors import UsageError
 from sendplan_cli.plan.scale import COMPLETE
 
@@ -44,7 +44,7 @@ def _at(commits: list[Commit], end: date) -> Commit | None:
 def _versions(
     path: Path, month_end: date, before_end: date
 ) -> tuple[PlanFacts, PlanFacts, Commit, Commit] | None:
-    from sendplan_cli.check.history import VersionReader
+    from sendplan_cli.git.versions import VersionReader
 
     try:
         repo = GitRepo.find(path, "the board paper")

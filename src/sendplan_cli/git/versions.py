@@ -1,4 +1,4 @@
-"""What git says about a plan: every version of it, oldest first, and the history rules run over them.
+"""What git says about a plan: every version of it, oldest first.
 
 Reading hundreds of versions must stay well under a second, and consecutive versions differ in
 a few lines. So each version is cut into its top-level entries and, inside `actions` and
@@ -16,11 +16,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sendplan_cli.check.gitrepo import Commit, GitRepo
-from sendplan_cli.check.rules.changes import Change, PlanFacts
-from sendplan_cli.check.rules.history import HistoryRule
-from sendplan_cli.plan.diagnostics import Diagnostic
-from sendplan_cli.plan.loader import LoadedPlan, format_pointer, load_text, read_text
+from sendplan_cli.git.repo import Commit, GitRepo
+from sendplan_cli.plan.loader import LoadedPlan, load_text, read_text
 
 _SPLIT = ("actions", "recommendations")
 # A top-level key starts a section; any other top-level form means reading the version whole.
@@ -161,40 +158,3 @@ def read_versions(
         if data is not None:
             versions.append(Version(data, None, as_of))
     return versions
-
-
-def run_history(
-    versions: list[Version], rules: list[HistoryRule], loaded: LoadedPlan, severity_of: Any
-) -> list[tuple[Diagnostic, Commit | None]]:
-    """Every finding of the rules over each pair of consecutive versions, located in the plan now."""
-    if not isinstance(loaded.data, dict):
-        return []
-    current = PlanFacts(loaded.data)
-    facts = [PlanFacts(v.data) for v in versions]
-    found: list[tuple[Diagnostic, Commit | None]] = []
-    for i in range(1, len(versions)):
-        after = versions[i]
-        change = Change(facts[i - 1], facts[i], current, after.by, after.day)
-        for rule in rules:
-            for finding in rule.compare(change):
-                key = "ref" if finding.kind == "actions" else "id"
-                pointer = current.pointer(finding.kind, key, finding.name, finding.field)
-                line, column = loaded.position(pointer)
-                found.append(
-                    (
-                        Diagnostic(
-                            path=loaded.path,
-                            line=line,
-                            column=column,
-                            code=rule.code,
-                            name=rule.name,
-                            severity=severity_of(rule),
-                            message=finding.message,
-                            pointer=format_pointer(pointer),
-                            hint=finding.hint,
-                            ref=finding.name if finding.kind == "actions" else None,
-                        ),
-                        after.commit,
-                    )
-                )
-    return found

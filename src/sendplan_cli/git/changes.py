@@ -177,7 +177,7 @@ class Change:
     def changed_actions(self) -> Iterator[tuple[str, ActionFacts, ActionFacts]]:
         """(ref, before, after) for each action in both versions whose text changed.
 
-        Versions share the data of unchanged text (check/history.py), so an action that is the
+        Versions share the data of unchanged text (git/versions.py), so an action that is the
         same object in both versions is unchanged and is skipped without comparing it."""
         return iter(self._changed)
 

@@ -11,8 +11,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from sendplan_cli.check.history import Version
-from sendplan_cli.check.rules.changes import ActionFacts, PlanFacts
+from sendplan_cli.git.changes import ActionFacts, PlanFacts
+from sendplan_cli.git.versions import Version
 
 FIELDS = ("title", "leads", "due", "completion", "impact", "commentary")
 _UPDATE_FIELDS = ("completion", "impact", "due", "commentary")
