@@ -10,7 +10,7 @@ import pytest
 from conftest import FIXTURES, check
 
 from sendplan_cli.check.pipeline import load_model
-from sendplan_cli.plan.indicators import Unit
+from sendplan_cli.plan.kpi_model import Unit
 from sendplan_cli.plan.kpi_status import kpi_statuses
 
 PATH = FIXTURES / "valid" / "indicators.yaml"

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sendplan_cli.check.pipeline import load_model
-from sendplan_cli.plan.indicators import Indicator, Tolerance
+from sendplan_cli.plan.kpi_model import Indicator, Tolerance
 from sendplan_cli.plan.kpi_status import (
     expected_at,
     kpi_status,

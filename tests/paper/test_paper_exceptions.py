@@ -8,7 +8,7 @@ from datetime import date
 from conftest import write_plan
 from papers import EAST, WEST, paper
 
-from sendplan_cli.plan.exceptions import months_between
+from sendplan_cli.plan.action_status import months_between
 
 
 def _section(markdown: str, heading: str) -> str:

@@ -10,7 +10,7 @@ from papers import EAST, WEST
 
 from sendplan_cli.check.pipeline import analyse
 from sendplan_cli.output.paper.view import month_end
-from sendplan_cli.plan.exceptions import plan_status
+from sendplan_cli.plan.action_status import plan_status
 
 MONTHS = [month_end(date(year, month, 1)) for year in (2024, 2025, 2026) for month in range(1, 13)]
 

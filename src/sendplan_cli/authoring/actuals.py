@@ -50,7 +50,7 @@ class ActualChange:
 
 
 def _number(text: str) -> int | float:
-    from sendplan_cli.plan.indicators import NumberTextError, NumberTooLarge, _number
+    from sendplan_cli.plan.kpi_model import NumberTextError, NumberTooLarge, _number
 
     try:
         number = _number(text)

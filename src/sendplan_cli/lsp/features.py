@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from lsprotocol import types
 
+from sendplan_cli.lsp.coordinates import character_index
 from sendplan_cli.lsp.documents import document_path, is_config, is_yaml
 from sendplan_cli.lsp.index import Span
-from sendplan_cli.lsp.positions import character_index
 from sendplan_cli.lsp.server import PlanServer, config_changed
 from sendplan_cli.lsp.settings import ServerSettings
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from lsprotocol import types
 
-from sendplan_cli.lsp.positions import lsp_column
+from sendplan_cli.lsp.coordinates import lsp_column
 from sendplan_cli.plan.diagnostics import Diagnostic
 from sendplan_cli.plan.positions import editor_lines, editor_lines_with_ends
 

@@ -6,8 +6,8 @@ from datetime import date
 
 from lsprotocol import types
 
+from sendplan_cli.lsp.document_findings import to_lsp
 from sendplan_cli.lsp.explain import explanation
-from sendplan_cli.lsp.findings import to_lsp
 from sendplan_cli.lsp.index import PlanIndex, Span
 from sendplan_cli.plan.diagnostics import Diagnostic
 

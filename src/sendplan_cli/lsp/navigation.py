@@ -6,8 +6,8 @@ from typing import Any
 
 from lsprotocol import types
 
+from sendplan_cli.lsp.coordinates import lsp_column
 from sendplan_cli.lsp.index import PlanIndex, Span
-from sendplan_cli.lsp.positions import lsp_column
 
 _NAVIGABLE = ("recommendation", "workstream", "indicator", "action")
 

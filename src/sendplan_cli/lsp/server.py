@@ -16,8 +16,14 @@ from pygls.lsp.server import LanguageServer
 
 from sendplan_cli import __version__
 from sendplan_cli.check.rules.history import HISTORY_RULES
+from sendplan_cli.lsp.document_findings import (
+    Checked,
+    check_text,
+    config_problem,
+    looks_like_a_plan,
+    to_lsp,
+)
 from sendplan_cli.lsp.documents import document_path, is_yaml, wants_history
-from sendplan_cli.lsp.findings import Checked, check_text, config_problem, looks_like_a_plan, to_lsp
 from sendplan_cli.lsp.index import PlanIndex, build_index
 from sendplan_cli.lsp.settings import ServerSettings
 from sendplan_cli.plan.diagnostics import Diagnostic

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
-from sendplan_cli.plan.indicators import Actual, Indicator
+from sendplan_cli.plan.kpi_model import Actual, Indicator
 from sendplan_cli.plan.kpi_periods import next_period_end, period_span
 
 Standing = Literal["stands", "superseded", "conflicting"]

@@ -6,7 +6,7 @@ import calendar
 from datetime import date, timedelta
 
 from sendplan_cli.plan.dates import TERMS, DatePhrase
-from sendplan_cli.plan.indicators import Indicator
+from sendplan_cli.plan.kpi_model import Indicator
 
 PERIOD_MONTHS = {"monthly": 1, "quarterly": 3, "annual": 12}
 # Periods that end on fixed days of the year rather than a number of months after the last figure.

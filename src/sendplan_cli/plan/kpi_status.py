@@ -10,7 +10,8 @@ from datetime import date
 from typing import Any, Literal
 
 from sendplan_cli.plan.dates import DatePhrase
-from sendplan_cli.plan.indicators import (
+from sendplan_cli.plan.kpi_figures import Figure, figures_as_at
+from sendplan_cli.plan.kpi_model import (
     DEFAULT_TOLERANCE,
     STRICT,
     Actual,
@@ -20,7 +21,6 @@ from sendplan_cli.plan.indicators import (
     Tolerance,
     TrajectoryPoint,
 )
-from sendplan_cli.plan.kpi_figures import Figure, figures_as_at
 from sendplan_cli.plan.kpi_periods import (
     figure_due,
     missing_figure,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sendplan_cli.plan.indicators import Indicator
+from sendplan_cli.plan.kpi_model import Indicator
 
 _SUFFIX = {
     "percent": "%",

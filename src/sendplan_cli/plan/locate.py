@@ -11,7 +11,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from sendplan_cli.plan.dates import ACCEPTED_FORMS, DateParseError
-from sendplan_cli.plan.indicators import NumberTextError, NumberTooLarge
+from sendplan_cli.plan.kpi_model import NumberTextError, NumberTooLarge
 from sendplan_cli.plan.loader import LoadedPlan, Pointer
 
 _TYPE_WORDS = {

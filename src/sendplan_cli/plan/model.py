@@ -11,7 +11,7 @@ from pydantic import (
 )
 
 from sendplan_cli.plan.fields import DateText, Month, Names, empty_list
-from sendplan_cli.plan.indicators import Indicator, Tolerance
+from sendplan_cli.plan.kpi_model import Indicator, Tolerance
 from sendplan_cli.plan.scale import RatingScale, west_sussex_scale
 
 

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from sendplan_cli.plan.exceptions import ActionStatus
+from sendplan_cli.plan.action_status import ActionStatus
 from sendplan_cli.plan.model import Plan
 from sendplan_cli.plan.status import latest_update
 

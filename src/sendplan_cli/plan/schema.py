@@ -48,10 +48,10 @@ def _field_docs() -> dict[str, dict[str, str]]:
     import ast
     import inspect
 
-    from sendplan_cli.plan import indicators, model, scale
+    from sendplan_cli.plan import kpi_model, model, scale
 
     docs: dict[str, dict[str, str]] = {}
-    for module in (model, scale, indicators):
+    for module in (model, scale, kpi_model):
         for node in ast.walk(ast.parse(inspect.getsource(module))):
             if not isinstance(node, ast.ClassDef):
                 continue

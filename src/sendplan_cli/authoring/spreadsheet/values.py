@@ -140,7 +140,7 @@ def number(value: Any) -> Read:
     written, problem = text(value)
     if problem or written is None:
         return None, problem
-    from sendplan_cli.plan.indicators import NumberTextError, _number
+    from sendplan_cli.plan.kpi_model import NumberTextError, _number
 
     try:
         figure = _number(written)

@@ -7,14 +7,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sendplan_cli.plan.diagnostics import Diagnostic
-from sendplan_cli.plan.exceptions import (
+from sendplan_cli.plan.action_status import (
     ActionStatus,
     DatedStep,
     date_reason,
     months_between,
     rated_words,
 )
+from sendplan_cli.plan.diagnostics import Diagnostic
 from sendplan_cli.plan.model import Plan
 
 # The headings, in the order the board reads them; the README lists them.

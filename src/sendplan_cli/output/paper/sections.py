@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from sendplan_cli.plan.action_status import ActionStatus
 from sendplan_cli.plan.diagnostics import Diagnostic
-from sendplan_cli.plan.exceptions import ActionStatus
 from sendplan_cli.plan.model import Plan
 
 

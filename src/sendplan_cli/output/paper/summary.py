@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from sendplan_cli.plan.exceptions import plan_status
+from sendplan_cli.plan.action_status import plan_status
 
 TOP = 3
 

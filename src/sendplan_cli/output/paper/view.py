@@ -181,7 +181,7 @@ def build_view(
     svg: draw the charts as SVG, for a paper that shows them so (the Word paper draws its own pictures)."""
     from sendplan_cli.output.paper.exceptions import exception_items
     from sendplan_cli.output.paper.sections import coming_up, findings_by_rule, paper_entry
-    from sendplan_cli.plan.exceptions import plan_status
+    from sendplan_cli.plan.action_status import plan_status
     from sendplan_cli.plan.proposals import pending_proposals
 
     statuses = plan_status(plan, as_of)

@@ -10,7 +10,7 @@ from pathlib import Path
 from lsprotocol import types
 
 from sendplan_cli.ground.errors import UsageError
-from sendplan_cli.lsp.positions import UTF16, lsp_column
+from sendplan_cli.lsp.coordinates import UTF16, lsp_column
 from sendplan_cli.plan.diagnostics import Diagnostic, Severity
 from sendplan_cli.plan.positions import editor_lines
 
