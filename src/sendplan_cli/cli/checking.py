@@ -191,8 +191,9 @@ def validate(
     from sendplan_cli.check.since import judge_changes
     from sendplan_cli.check.verdict import Verdict
     from sendplan_cli.cli.inputs import check_inputs, print_files, print_search_notes
-    from sendplan_cli.output.findings import REPORTER_BY_NAME, Run
+    from sendplan_cli.output.findings import REPORTER_BY_NAME
     from sendplan_cli.output.findings.job_summary import append_if_asked
+    from sendplan_cli.output.findings.run import Run
     from sendplan_cli.plan.diagnostics import Severity
 
     if group_by not in (None, "lead"):

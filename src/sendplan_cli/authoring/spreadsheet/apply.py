@@ -4,22 +4,20 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sendplan_cli.authoring.spreadsheet.form import (
     action_fingerprint,
     indicator_fingerprint,
     plan_fingerprint,
 )
+from sendplan_cli.authoring.spreadsheet.outcome import Outcome
 from sendplan_cli.authoring.spreadsheet.rows import ActionRow, FigureRow
 from sendplan_cli.ground.errors import UsageError
 from sendplan_cli.ground.sanitise import one_line
 from sendplan_cli.plan.model import Plan
 from sendplan_cli.plan.scale import normalise
 from sendplan_cli.plan.status import accountable_leads
-
-if TYPE_CHECKING:
-    from sendplan_cli.authoring.spreadsheet.import_ import Outcome
 
 
 def load(plan_path: Path) -> tuple[Plan, bytes]:

@@ -9,41 +9,18 @@ so importing a form twice changes nothing.
 from __future__ import annotations
 
 from contextlib import nullcontext
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from sendplan_cli.authoring.spreadsheet.cells import as_shown
 from sendplan_cli.authoring.spreadsheet.form import addressee, heading
+from sendplan_cli.authoring.spreadsheet.outcome import Outcome
 from sendplan_cli.authoring.spreadsheet.reader import Form, open_form, shape_problems
 from sendplan_cli.authoring.spreadsheet.rows import ActionRow, FigureRow, read_rows
 from sendplan_cli.ground.errors import UsageError
 from sendplan_cli.ground.sanitise import one_line
 from sendplan_cli.plan.dates import DateParseError, not_yet_begun, parse_month
 from sendplan_cli.plan.model import Plan
-
-
-@dataclass
-class Outcome:
-    problems: list[str] = field(default_factory=list)
-    unusable: bool = False
-    """A file was not a usable form for this plan (wrong format, damaged, another plan or month): exit 2."""
-    blank: list[str] = field(default_factory=list)
-    """Forms with nothing filled in: reported, and a failure only when every form was blank."""
-    recorded: list[str] = field(default_factory=list)
-    unchanged: int = 0
-    forms: int = 0
-    month: date | None = None
-    """The month every form was for, stated in the summary."""
-    diff: str = ""
-    summary: str = ""
-
-    @property
-    def exit_code(self) -> int:
-        """2 a file that is no usable form; 1 a cell problem, a conflict, or only blank forms; else 0."""
-        if self.unusable:
-            return 2
-        return 1 if self.problems or (self.blank and len(self.blank) == self.forms) else 0
 
 
 def _check_identity(

@@ -2,30 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TextIO
 
-from sendplan_cli.check.verdict import Verdict
-
-
-@dataclass(frozen=True)
-class Run:
-    """What a reporter prints: the verdict of the run, and a way to read a file's lines for quoting."""
-
-    verdict: Verdict
-    lines_of: Callable[[str], list[str]]
-    statistics: bool = False
-    group_by: str | None = None
-    concise: bool = False
-    """Text: one line a finding, without the quoted line and hint."""
-    quiet: bool = False
-    """Text and GitHub: only the findings that fail the run, then the summary."""
-    colour: str = "auto"
-    """Text: the --color choice (auto, always or never); output/colour.py decides for the stream."""
-
-
-Reporter = Callable[[Run, TextIO], None]
+from sendplan_cli.output.findings.run import Reporter, Run
 
 
 def _text(run: Run, out: TextIO) -> None:

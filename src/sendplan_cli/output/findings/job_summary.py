@@ -12,8 +12,8 @@ from pathlib import Path
 
 from sendplan_cli.check.verdict import describe_counts
 from sendplan_cli.ground.sanitise import md_cell
-from sendplan_cli.output.findings import Run
 from sendplan_cli.output.findings.locations import from_root
+from sendplan_cli.output.findings.run import Run
 
 
 def render(run: Run) -> str:

@@ -7,7 +7,7 @@ from typing import TextIO
 
 from sendplan_cli.check.verdict import describe_counts
 from sendplan_cli.ground.sanitise import one_line
-from sendplan_cli.output.findings import Run
+from sendplan_cli.output.findings.run import Run
 
 
 def report_junit(run: Run, out: TextIO) -> None:

@@ -8,8 +8,8 @@ from typing import Any, TextIO
 
 from sendplan_cli.check.verdict import level_name
 from sendplan_cli.ground.sanitise import one_line
-from sendplan_cli.output.findings import Run
 from sendplan_cli.output.findings.locations import from_root
+from sendplan_cli.output.findings.run import Run
 from sendplan_cli.output.findings.text import summary_line
 from sendplan_cli.plan.diagnostics import Diagnostic
 

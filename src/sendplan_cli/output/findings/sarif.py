@@ -13,8 +13,8 @@ from typing import Any, TextIO
 
 from sendplan_cli import __version__
 from sendplan_cli.check.verdict import level_name
-from sendplan_cli.output.findings import Run
 from sendplan_cli.output.findings.locations import from_root, root
+from sendplan_cli.output.findings.run import Run
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 BASE_ID = "SRCROOT"

@@ -12,7 +12,7 @@ from typing import TextIO
 
 from sendplan_cli.check.verdict import describe_counts
 from sendplan_cli.ground.sanitise import one_line, window
-from sendplan_cli.output.findings import Run
+from sendplan_cli.output.findings.run import Run
 from sendplan_cli.plan.diagnostics import Diagnostic
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
