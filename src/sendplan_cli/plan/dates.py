@@ -153,7 +153,8 @@ def month_error(text: str, exc: DateParseError) -> str:
     return f"{text!r} is not a month; use YYYY-MM, e.g. 2025-01"
 
 
-def _month_end(year: int, month: int) -> date:
+def month_end(year: int, month: int) -> date:
+    """The last day of a month."""
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
@@ -219,26 +220,26 @@ def _dated(m: re.Match[str]) -> Period:
             return Period(day, day, "day", text)
         if kind == "iso_month":
             year, month = int(m["m_y"]), int(m["m_m"])
-            return Period(date(year, month, 1), _month_end(year, month), "month", text)
+            return Period(date(year, month, 1), month_end(year, month), "month", text)
         if kind == "month":
             year, month = int(m["mon_y"]), MONTHS[m["mon"].lower()]
-            return Period(date(year, month, 1), _month_end(year, month), "month", text)
+            return Period(date(year, month, 1), month_end(year, month), "month", text)
         if kind == "season":
             year = int(m["sea_y"])
             name = m["sea"].lower()
             if m["term"] and name in TERMS:
                 first, last = TERMS[name]
-                return Period(date(year, first, 1), _month_end(year, last), "term", text)
+                return Period(date(year, first, 1), month_end(year, last), "term", text)
             first, last = SEASONS[name]
             end_year = year + 1 if last < first else year
-            return Period(date(year, first, 1), _month_end(end_year, last), "season", text)
+            return Period(date(year, first, 1), month_end(end_year, last), "season", text)
         if kind == "quarter":
             fy = _year(m["q_y1"])
             _check_consecutive(fy, _year(m["q_y2"]), text)
             first = 4 + 3 * (int(m["q"]) - 1)
             year = fy + (first - 1) // 12
             first = (first - 1) % 12 + 1
-            return Period(date(year, first, 1), _month_end(year, first + 2), "quarter", text)
+            return Period(date(year, first, 1), month_end(year, first + 2), "quarter", text)
         if kind == "fin_year":
             fy = int(m["f_y1"])
             _check_consecutive(fy, _year(m["f_y2"]), text)

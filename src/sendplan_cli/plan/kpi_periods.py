@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import calendar
 from datetime import date, timedelta
 
-from sendplan_cli.plan.dates import TERMS, DatePhrase
+from sendplan_cli.plan.dates import TERMS, DatePhrase, month_end
 from sendplan_cli.plan.kpi_model import Indicator
 
 PERIOD_MONTHS = {"monthly": 1, "quarterly": 3, "annual": 12}
@@ -37,7 +36,7 @@ def period_span(indicator: Indicator, phrase: DatePhrase) -> tuple[date | None, 
         term = _SEASON_TERMS.get(final.start.month)
         if term:
             first, last = TERMS[term]
-            return date(final.start.year, first, 1), _month_end(final.start.year, last)
+            return date(final.start.year, first, 1), month_end(final.start.year, last)
     return final.start, final.end
 
 
@@ -75,7 +74,7 @@ def figure_due(indicator: Indicator, day: date) -> date:
     elif indicator.reporting in ("termly", "academic-year"):
         end = next_period_end(indicator.reporting, day - timedelta(days=1))
     elif indicator.reporting == "monthly":
-        end = _month_end(day.year, day.month)
+        end = month_end(day.year, day.month)
     return _month_end_after(end, indicator.lag_months)
 
 
@@ -85,12 +84,12 @@ def next_period_end(reporting: str, last: date) -> date:
     if reporting == "termly":
         for year in (last.year, last.year + 1):
             for month, _ in _TERM_ENDS:
-                end = _month_end(year, month)
+                end = month_end(year, month)
                 if end > last:
                     return end
     if reporting == "academic-year":
-        end = _month_end(last.year, _ACADEMIC_YEAR_END)
-        return end if end > last else _month_end(last.year + 1, _ACADEMIC_YEAR_END)
+        end = month_end(last.year, _ACADEMIC_YEAR_END)
+        return end if end > last else month_end(last.year + 1, _ACADEMIC_YEAR_END)
     return _month_end_after(last, PERIOD_MONTHS[reporting])
 
 
@@ -113,11 +112,6 @@ def period_text(reporting: str, end: date) -> str:
     return f"{end:%Y-%m}"
 
 
-def _month_end(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
-
-
 def _month_end_after(day: date, months: int) -> date:
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    return date(year, month + 1, calendar.monthrange(year, month + 1)[1])
+    year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
+    return month_end(year, month + 1)
