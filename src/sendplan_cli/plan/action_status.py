@@ -1,4 +1,8 @@
-"""What state each action is in as at a date, from all its dates: overdue, missed steps, coming up.
+"""Each action's status as at a date, judged against all its dates: overdue, missed steps, coming up.
+
+Its state (plan/status.py, `ActionState`) is what the plan records as in force on the date: the
+ratings, commentary and due date. Its status (`ActionStatus`, here) is that state judged against
+the dates: complete, overdue, which steps were missed and which lie ahead.
 
 The board paper reads this, never its own sums. It is built from the same pieces the SP101
 (overdue) and SP102 (milestone-overdue) rules use, `state_at`, `dated_steps`, `final_due` and the
@@ -47,7 +51,7 @@ class DatedStep:
 
 @dataclass(frozen=True)
 class ActionStatus:
-    """One action as at a date: ratings in force, whether complete, overdue, which steps were missed."""
+    """One action's recorded state judged against its dates: complete, overdue, steps missed and ahead."""
 
     ref: str
     title: str

@@ -16,7 +16,10 @@ from sendplan_cli.plan.model import Action, Update
 
 @dataclass(frozen=True)
 class ActionState:
-    """Ratings, commentary and due date in force on a date, with where each was written."""
+    """What the plan records as in force on a date (ratings, commentary, due date), and where each is.
+
+    Recorded, not judged: plan/action_status.py judges it against the dates (`ActionStatus`).
+    """
 
     completion: str | None
     impact: str | None
