@@ -43,6 +43,7 @@ NEVER_ON_VALIDATE = (
     "sendplan_cli.authoring",
     "sendplan_cli.git.versions",
     "sendplan_cli.git.repo",
+    "sendplan_cli.check.history_engine",
 )
 
 
