@@ -1,7 +1,7 @@
 """What an import of returned forms came to: problems, blank forms, what was recorded, the exit code.
 
-Kept out of import_.py: the import (import_.py) and the writer that applies its rows (apply.py)
-both fill it in, and neither imports the other's module for it.
+Kept out of import_.py so that apply.py, which fills it in as it writes the rows, need not import
+the module that calls it.
 """
 
 from __future__ import annotations
