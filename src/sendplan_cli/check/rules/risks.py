@@ -1,0 +1,229 @@
+"""Rules about the plan's risks: each owned and mitigated, reviewed on time, scored as the matrix says, linked to real actions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from sendplan_cli.check.rules.base import Context, Finding, rule
+from sendplan_cli.plan.locate import suggest
+from sendplan_cli.plan.risk_matrix import band
+from sendplan_cli.plan.risks import rated_risks
+
+# Risk rules read the risks and, to resolve linked actions, the actions' refs.
+_RISKS = frozenset({"plan"})
+_RISKS_AND_REFS = frozenset({"ref", "plan"})
+
+
+@rule("SP601", "risk-incomplete", "warning", reads=_RISKS)
+def risk_incomplete(ctx: Context) -> Iterator[Finding]:
+    """A risk with no owner or no mitigation.
+
+    Why: a risk nobody owns is reviewed by nobody, and a risk with no mitigation is only a
+    worry. Name who manages the risk and say what is being done about it, so the board can
+    hold someone to it.
+
+    Fails:
+
+    ```yaml
+    # as-of: 2025-01-15
+    risks:
+      - id: R1
+        description: Too few educational psychologists to complete EHC needs assessments in 20 weeks
+        likelihood: 4
+        impact: 4
+    ```
+
+    Passes:
+
+    ```yaml
+    # as-of: 2025-01-15
+    risks:
+      - id: R1
+        description: Too few educational psychologists to complete EHC needs assessments in 20 weeks
+        owner: Principal Educational Psychologist
+        likelihood: 4
+        impact: 4
+        mitigation: Locum psychologists commissioned until the new posts are filled
+    ```
+    """
+    for rated in rated_risks(ctx.plan):
+        risk = rated.risk
+        missing = [
+            word
+            for word, value in (("owner", risk.owner), ("mitigation", risk.mitigation))
+            if value is None
+        ]
+        if missing:
+            keys = " and ".join(f"`{m}:`" for m in missing)
+            yield Finding(
+                (*rated.pointer, "id"),
+                f"risk {risk.id} has no {' and no '.join(missing)}",
+                None,
+                f"add {keys}: who manages the risk and what is being done about it",
+                key=True,
+            )
+
+
+@rule("SP602", "risk-review-overdue", "warning", reads=_RISKS)
+def risk_review_overdue(ctx: Context) -> Iterator[Finding]:
+    """A risk whose review date has passed, or names no date.
+
+    Why: a risk register is only as current as its last review. When a risk's `review_date`
+    ended before the as-of date, the owner should review it (likelihood, impact, mitigation)
+    and record the next review date. A review date such as "Ongoing" says when nothing will
+    happen.
+
+    Fails:
+
+    ```yaml
+    # as-of: 2025-01-15
+    risks:
+      - id: R1
+        description: Specialist placements run out before the new school opens
+        owner: Head of SEND Place Planning
+        likelihood: 3
+        impact: 5
+        mitigation: Interim places agreed with two academy trusts
+        review_date: November 2024
+    ```
+
+    Passes:
+
+    ```yaml
+    # as-of: 2025-01-15
+    risks:
+      - id: R1
+        description: Specialist placements run out before the new school opens
+        owner: Head of SEND Place Planning
+        likelihood: 3
+        impact: 5
+        mitigation: Interim places agreed with two academy trusts
+        review_date: February 2025
+    ```
+    """
+    for rated in rated_risks(ctx.plan):
+        review = rated.risk.review_date
+        if review is None:
+            continue
+        at = (*rated.pointer, "review_date")
+        if rated.review_by is None:
+            yield Finding(
+                at,
+                f"risk {rated.risk.id}'s review date {review.text!r} names no date",
+                None,
+                "give the date of the next review, e.g. June 2025",
+            )
+        elif rated.review_by < ctx.as_of:
+            yield Finding(
+                at,
+                f"risk {rated.risk.id} was due for review by {rated.review_by:%d %b %Y}"
+                f" ({review.text})",
+                None,
+                "review the risk with its owner, update likelihood, impact and mitigation, "
+                "and write the next review date",
+            )
+
+
+@rule("SP603", "risk-score-mismatch", "error", reads=_RISKS)
+def risk_score_mismatch(ctx: Context) -> Iterator[Finding]:
+    """A risk whose written score is not its likelihood times its impact.
+
+    Why: the score orders the risk register and sets the rating the board sees. sendplan
+    works it out from likelihood and impact; a score typed by hand that disagrees (often left
+    behind when the likelihood was revised) puts the risk in the wrong place. Remove `score:`
+    or correct likelihood and impact.
+
+    Fails:
+
+    ```yaml
+    # as-of: 2025-01-15
+    risks:
+      - id: R2
+        description: Health advice for EHC needs assessments arrives after six weeks
+        owner: Designated Clinical Officer
+        likelihood: 3
+        impact: 4
+        score: 16
+        mitigation: Weekly tracking of advice requests with NHS providers
+    ```
+
+    Passes:
+
+    ```yaml
+    # as-of: 2025-01-15
+    risks:
+      - id: R2
+        description: Health advice for EHC needs assessments arrives after six weeks
+        owner: Designated Clinical Officer
+        likelihood: 3
+        impact: 4
+        mitigation: Weekly tracking of advice requests with NHS providers
+    ```
+    """
+    for rated in rated_risks(ctx.plan):
+        if rated.written_score_differs:
+            risk = rated.risk
+            yield Finding(
+                (*rated.pointer, "score"),
+                f"risk {risk.id} gives score {risk.score} ({band(risk.score or 0)}), but likelihood"
+                f" {risk.likelihood} x impact {risk.impact} is {rated.score} ({rated.band})",
+                None,
+                "remove `score:` (sendplan works it out), or correct likelihood and impact",
+            )
+
+
+@rule("SP604", "unknown-risk-action", "error", reads=_RISKS_AND_REFS)
+def unknown_risk_action(ctx: Context) -> Iterator[Finding]:
+    """A risk linked to an action ref that no action in the plan has.
+
+    Why: a risk's `actions:` say which actions mitigate it; a ref with no action (a typo, or an
+    action renumbered or removed) leaves the risk looking mitigated by work that does not exist.
+
+    Fails:
+
+    ```yaml
+    # as-of: 2025-01-15
+    actions:
+      - ref: "3.1"
+        title: Improve timeliness of completing EHC plans
+    risks:
+      - id: R1
+        description: Too few educational psychologists to complete EHC needs assessments in 20 weeks
+        owner: Principal Educational Psychologist
+        likelihood: 4
+        impact: 4
+        mitigation: Locum psychologists commissioned
+        actions: ["3.2"]
+    ```
+
+    Passes:
+
+    ```yaml
+    # as-of: 2025-01-15
+    actions:
+      - ref: "3.1"
+        title: Improve timeliness of completing EHC plans
+    risks:
+      - id: R1
+        description: Too few educational psychologists to complete EHC needs assessments in 20 weeks
+        owner: Principal Educational Psychologist
+        likelihood: 4
+        impact: 4
+        mitigation: Locum psychologists commissioned
+        actions: ["3.1"]
+    ```
+    """
+    refs = [action.ref.strip() for action in ctx.plan.actions]
+    for rated in rated_risks(ctx.plan):
+        for item, ref in enumerate(rated.risk.actions):
+            if ref.strip() in refs:
+                continue
+            close = suggest(ref.strip(), refs)
+            yield Finding(
+                (*rated.pointer, "actions", item),
+                f"risk {rated.risk.id} is linked to action {ref.strip()}, which the plan does not have",
+                None,
+                f"did you mean '{close}'?"
+                if close
+                else "check the ref (`sendplan list` shows every action's), or remove it from `actions:`",
+            )
