@@ -33,6 +33,10 @@ class RatedRisk:
         review = self.risk.review_date
         return review.end if review is not None else None
 
+    def review_passed(self, as_of: date) -> bool:
+        """True when the review date's period ended before as_of."""
+        return self.review_by is not None and self.review_by < as_of
+
     @property
     def written_score_differs(self) -> bool:
         """True when the plan types a score that is not likelihood times impact."""

@@ -113,7 +113,7 @@ def risk_review_overdue(ctx: Context) -> Iterator[Finding]:
                 None,
                 "give the date of the next review, e.g. June 2025",
             )
-        elif rated.review_by < ctx.as_of:
+        elif rated.review_passed(ctx.as_of):
             yield Finding(
                 at,
                 f"risk {rated.risk.id} was due for review by {rated.review_by:%d %b %Y}"
