@@ -182,3 +182,24 @@ def test_a_risk_without_likelihood_is_refused_where_to_add_it(tmp_path: Path) ->
     [error] = [d for d in check(path) if d.is_load_error]
     assert error.name == "missing-key"
     assert "likelihood" in error.message
+
+
+@pytest.mark.parametrize("written", ["0", "-4", "30"])
+def test_a_written_score_no_matrix_gives_is_called_off_the_matrix(
+    tmp_path: Path, written: str
+) -> None:
+    path = write_plan(
+        tmp_path,
+        f"""\
+        risks:
+          - id: R3
+            description: Transport costs rise
+            likelihood: 2
+            impact: 3
+            score: {written}
+        """,
+    )
+    assert _one(path, "risk-score-mismatch").message == (
+        f"risk R3 gives score {written}, which is off the 5x5 matrix (1 to 25),"
+        " but likelihood 2 x impact 3 is 6 (Medium)"
+    )

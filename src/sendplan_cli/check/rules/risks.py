@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from sendplan_cli.check.rules.base import Context, Finding, rule
 from sendplan_cli.plan.locate import suggest
-from sendplan_cli.plan.risk_matrix import band
+from sendplan_cli.plan.risk_matrix import HIGHEST, LOWEST, band
 from sendplan_cli.plan.risks import rated_risks
 
 # Risk rules read the risks and, to resolve linked actions, the actions' refs.
@@ -165,11 +165,18 @@ def risk_score_mismatch(ctx: Context) -> Iterator[Finding]:
             risk = rated.risk
             yield Finding(
                 (*rated.pointer, "score"),
-                f"risk {risk.id} gives score {risk.score} ({band(risk.score or 0)}), but likelihood"
+                f"risk {risk.id} gives score {_written(risk.score)}, but likelihood"
                 f" {risk.likelihood} x impact {risk.impact} is {rated.score} ({rated.band})",
                 None,
                 "remove `score:` (sendplan works it out), or correct likelihood and impact",
             )
+
+
+def _written(value: int | None) -> str:
+    """A typed score with its band; a score no likelihood and impact can give is said to be off the matrix."""
+    if value is None or not LOWEST <= value <= HIGHEST * HIGHEST:
+        return f"{value}, which is off the 5x5 matrix ({LOWEST} to {HIGHEST * HIGHEST})"
+    return f"{value} ({band(value)})"
 
 
 @rule("SP604", "unknown-risk-action", "error", reads=_RISKS_AND_REFS)
