@@ -11,6 +11,7 @@ from sendplan_cli.check.rules import (
     indicator_links,
     indicators,
     ratings,
+    risk_consistency,
     risks,
     smart,
 )
@@ -48,8 +49,8 @@ RULES: tuple[Rule, ...] = (
     indicator_links.rating_without_figures,
     risks.risk_incomplete,
     risks.risk_review_overdue,
-    risks.risk_score_mismatch,
-    risks.unknown_risk_action,
+    risk_consistency.risk_score_mismatch,
+    risk_consistency.unknown_risk_action,
     dependencies.unknown_dependency,
     dependencies.dependency_cycle,
     dependency_dates.due_before_dependency,
