@@ -12,6 +12,7 @@ from pydantic import (
 
 from sendplan_cli.plan.fields import DateText, Month, Names, empty_list
 from sendplan_cli.plan.kpi_model import Indicator, Tolerance
+from sendplan_cli.plan.risk_matrix import MatrixLevel
 from sendplan_cli.plan.scale import RatingScale, west_sussex_scale
 
 
@@ -174,6 +175,33 @@ class Action(_Strict):
     """Commentary on progress."""
     updates: list[Update] = Field(default_factory=empty_list)
     """Monthly updates recorded after publication, oldest first."""
+    # Dependencies between actions (docs/risks-and-dependencies.md).
+    depends_on: list[str] = Field(default_factory=empty_list)
+    """Refs of the actions that must be finished before this one can be, e.g. ["1.1", "2.3"]."""
+
+
+# Risks to the plan's delivery (docs/risks-and-dependencies.md).
+class Risk(_Strict):
+    """A risk to delivering the plan, scored on the 5x5 matrix: likelihood times impact."""
+
+    id: str
+    """Short identifier, e.g. "R1"; findings and the board paper name the risk by it."""
+    description: str
+    """What might happen and what it would do to the plan."""
+    owner: str | None = None
+    """Who manages the risk."""
+    likelihood: MatrixLevel
+    """How likely it is, 1 (rare) to 5 (almost certain)."""
+    impact: MatrixLevel
+    """How serious it would be, 1 (negligible) to 5 (severe)."""
+    score: int | None = None
+    """Leave out: sendplan scores likelihood times impact. A score written here is checked against them."""
+    mitigation: str | None = None
+    """What is being done to make it less likely or less serious."""
+    actions: list[str] = Field(default_factory=empty_list)
+    """Refs of the plan's actions that mitigate it."""
+    review_date: DateText | None = None
+    """When the owner next reviews it, e.g. "June 2025" or 2025-06-30."""
 
 
 class PaperEntry(_Strict):
@@ -228,5 +256,7 @@ class Plan(_Strict):
     """Key performance indicators: numbers with baselines, targets, trajectories and actuals."""
     indicator_tolerance: Tolerance | None = None
     """How far off trajectory an indicator may be and still rate Green or Amber (default: Amber up to 5% worse than expected)."""
+    risks: list[Risk] = Field(default_factory=empty_list)
+    """Risks to delivering the plan, each scored on the 5x5 matrix (the papers' `risks` text stays for the month's narrative)."""
     papers: list[PaperEntry] = Field(default_factory=list)
     """The monthly board paper's own words, one entry per month (cover details, decisions sought, narrative)."""

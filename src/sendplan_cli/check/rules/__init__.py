@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from sendplan_cli.check.rules import (
     deadlines,
+    dependencies,
+    dependency_dates,
     history,
     ignores,
     indicator_links,
     indicators,
     ratings,
+    risk_consistency,
+    risks,
     smart,
 )
 from sendplan_cli.check.rules.base import Context, Finding, Options, Rule
@@ -43,6 +47,14 @@ RULES: tuple[Rule, ...] = (
     indicator_links.impact_contradicts_indicators,
     indicator_links.unknown_indicator_reference,
     indicator_links.rating_without_figures,
+    risks.risk_incomplete,
+    risks.risk_review_overdue,
+    risk_consistency.risk_score_mismatch,
+    risk_consistency.unknown_risk_action,
+    dependencies.unknown_dependency,
+    dependencies.dependency_cycle,
+    dependency_dates.due_before_dependency,
+    dependency_dates.dependency_overdue,
     *history.HISTORY_RULES,
     ignores.suppression_without_reason,
     ignores.suppression_expired,
