@@ -7,7 +7,7 @@ from typing import Any, TextIO
 
 from sendplan_cli.ground.sanitise import rich_text
 from sendplan_cli.plan.model import Plan
-from sendplan_cli.plan.risks import by_score, rated_risks
+from sendplan_cli.plan.risk_scores import by_score, rated_risks
 
 # The JSON keys are a documented interface (docs/risks-and-dependencies.md); add keys, never rename them.
 COLUMNS = (

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from sendplan_cli.check.rules.base import Context, Finding, rule
 from sendplan_cli.plan.dates import english_list
-from sendplan_cli.plan.dependencies import cycles, links
+from sendplan_cli.plan.dependency_graph import cycles, links
 from sendplan_cli.plan.locate import suggest
 
 _LINKS = frozenset({"ref", "depends_on", "plan"})

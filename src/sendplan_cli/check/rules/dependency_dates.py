@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from sendplan_cli.check.rules.base import DATES_AND_RATINGS, Context, Finding, rule
-from sendplan_cli.plan.dependencies import Link, links
+from sendplan_cli.plan.dependency_graph import Link, links
 
 _READS = DATES_AND_RATINGS | {"ref", "depends_on", "plan"}
 

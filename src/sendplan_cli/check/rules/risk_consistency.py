@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from sendplan_cli.check.rules.base import Context, Finding, rule
 from sendplan_cli.plan.locate import suggest
 from sendplan_cli.plan.risk_matrix import HIGHEST, LOWEST, band
-from sendplan_cli.plan.risks import rated_risks
+from sendplan_cli.plan.risk_scores import rated_risks
 
 # The score rule reads only the risks; resolving linked actions reads the actions' refs too.
 _RISKS = frozenset({"plan"})

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from sendplan_cli.check.rules.base import Context, Finding, rule
-from sendplan_cli.plan.risks import rated_risks
+from sendplan_cli.plan.risk_scores import rated_risks
 
 # These rules read only the risks; "plan" keeps their findings back when part of the plan is unreadable.
 _RISKS = frozenset({"plan"})
