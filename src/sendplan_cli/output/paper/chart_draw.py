@@ -1,7 +1,7 @@
 """The board paper's charts drawn with matplotlib: each definition (output/paper/chart_model.py) as SVG or PNG.
 
-Figures are made with matplotlib's object API and its Agg and SVG canvases, never pyplot, so nothing is
-kept between charts. The settings every chart is drawn with hold here, applied per drawing:
+Figures are made with matplotlib's object API and its Agg and SVG canvases, never pyplot; a run of
+indicator charts shares one figure (output/paper/chart_easel.py), emptied between them. The settings every chart is drawn with hold here, applied per drawing:
 - text is written as SVG text in DejaVu Sans (matplotlib's own font, so every machine lays it out
   alike) and falls back to narrower fonts in a browser without it, so nothing grows out of its box;
 - mathtext is off: plan text with `$...$` is shown as written, never typeset;
@@ -18,12 +18,12 @@ from datetime import date
 from typing import Any
 
 import matplotlib
-from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
-from matplotlib.backends.backend_svg import FigureCanvasSVG, RendererSVG
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 from matplotlib.transforms import Bbox
 
+from sendplan_cli.output.paper.chart_easel import Easel
 from sendplan_cli.output.paper.chart_model import BarChart, LineChart, Series
 from sendplan_cli.output.paper.chart_svg import inline_svg
 
@@ -145,44 +145,46 @@ def _settings(key: str) -> Iterator[None]:
         yield
 
 
-def line_svg(chart: LineChart) -> Any:
-    """The indicator's chart as inline SVG markup, titled and described for screen readers."""
+def line_svg(chart: LineChart, easel: Easel | None = None) -> Any:
+    """The indicator's chart as inline SVG markup, titled and described for screen readers.
+
+    Pass one easel for all of a paper's charts: each is then drawn on the figure the last one used."""
+    easel = easel or Easel()
     with _settings(chart.key):
-        return inline_svg(_svg(_line(chart)), chart.key, chart.title, chart.description)
+        svg = _svg(_line(chart, easel), easel)
+        return inline_svg(svg, chart.key, chart.title, chart.description)
 
 
-def line_png(chart: LineChart) -> bytes:
-    """The indicator's chart as PNG, for the Word paper."""
+def line_png(chart: LineChart, easel: Easel | None = None) -> bytes:
+    """The indicator's chart as PNG, for the Word paper; one easel may serve all of its charts."""
+    easel = easel or Easel()
     with _settings(chart.key):
-        return _png(_line(chart))
+        return _png(_line(chart, easel), easel)
 
 
 def bar_svg(chart: BarChart) -> Any:
     with _settings(chart.key):
-        return inline_svg(_svg(_bars(chart)), chart.key, chart.alt, "")
+        return inline_svg(_svg(_bars(chart), Easel()), chart.key, chart.alt, "")
 
 
 def bar_png(chart: BarChart) -> bytes:
     with _settings(chart.key):
-        return _png(_bars(chart))
+        return _png(_bars(chart), Easel())
 
 
-def _svg(figure: Figure) -> str:
-    width, height = figure.get_size_inches() * _SVG_DPI
-    crop = _drawn_part(figure, RendererSVG(width, height, io.StringIO()), _SVG_DPI)
+def _svg(figure: Figure, easel: Easel) -> str:
+    crop = _drawn_part(figure, easel.measure("svg", _SVG_DPI), _SVG_DPI)
     out = io.StringIO()
-    FigureCanvasSVG(figure)
+    # savefig lends the figure an SVG canvas while it writes: the Agg one, and its renderer, stay for the next chart.
     figure.savefig(
         out, format="svg", dpi=_SVG_DPI, metadata={"Date": None, "Creator": None}, bbox_inches=crop
     )
     return out.getvalue()
 
 
-def _png(figure: Figure) -> bytes:
-    width, height = figure.get_size_inches() * _PNG_DPI
-    crop = _drawn_part(figure, RendererAgg(int(width), int(height), _PNG_DPI), _PNG_DPI)
+def _png(figure: Figure, easel: Easel) -> bytes:
+    crop = _drawn_part(figure, easel.measure("png", _PNG_DPI), _PNG_DPI)
     out = io.BytesIO()
-    FigureCanvasAgg(figure)
     figure.savefig(out, format="png", dpi=_PNG_DPI, metadata={"Software": None}, bbox_inches=crop)
     return out.getvalue()
 
@@ -201,10 +203,8 @@ def _x(day: date) -> float:
     return float(day.toordinal())
 
 
-def _line(chart: LineChart) -> Figure:
-    figure = Figure(figsize=(6.2, 2.5))
-    FigureCanvasAgg(figure)
-    axes = figure.add_axes((0.0, 0.0, 1.0, 1.0))
+def _line(chart: LineChart, easel: Easel) -> Figure:
+    figure, axes = easel.blank()
     handles: list[Any] = []
     if chart.band is not None:
         low, high = chart.band
