@@ -1,7 +1,8 @@
 """The board paper's charts drawn with matplotlib: each definition (output/paper/chart_model.py) as SVG or PNG.
 
 Figures are made with matplotlib's object API and its Agg and SVG canvases, never pyplot; a run of
-indicator charts shares one figure (output/paper/chart_easel.py), emptied between them. The settings every chart is drawn with hold here, applied per drawing:
+indicator charts shares one figure (output/paper/chart_easel.py), emptied between them. The settings
+every chart is drawn with hold here, applied per drawing:
 - text is written as SVG text in DejaVu Sans (matplotlib's own font, so every machine lays it out
   alike) and falls back to narrower fonts in a browser without it, so nothing grows out of its box;
 - mathtext is off: plan text with `$...$` is shown as written, never typeset;
@@ -175,7 +176,7 @@ def bar_png(chart: BarChart) -> bytes:
 def _svg(figure: Figure, easel: Easel) -> str:
     crop = _drawn_part(figure, easel.measure("svg", _SVG_DPI), _SVG_DPI)
     out = io.StringIO()
-    # savefig lends the figure an SVG canvas while it writes: the Agg one, and its renderer, stay for the next chart.
+    # savefig lends the figure an SVG canvas while it writes; the Agg one, and its renderer, stay for the next chart.
     figure.savefig(
         out, format="svg", dpi=_SVG_DPI, metadata={"Date": None, "Creator": None}, bbox_inches=crop
     )
@@ -193,8 +194,8 @@ def _drawn_part(figure: Figure, renderer: Any, dpi: float) -> Bbox:
     """What the figure draws on, in inches with a margin, measured as `renderer` will write it at `dpi`.
 
     savefig's bbox_inches="tight" lays the whole figure out and then lays it out again to draw it; measuring
-    here, with the output's own text metrics, gives the same crop for one layout. The figure is left at the
-    output's dpi, as savefig would leave it, so the picture is the same to the last digit."""
+    here, at the output's dpi and with its own text metrics, gives the same crop, to the last digit, for one
+    layout. The figure stays at that dpi, as the output is written at it."""
     figure.set_dpi(dpi)
     return figure.get_tightbbox(renderer).padded(_MARGIN)
 
