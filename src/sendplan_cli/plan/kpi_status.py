@@ -116,7 +116,7 @@ class MissedDate:
 
     @property
     def words(self) -> str:
-        """The value as the plan means it: "above 90%", or "90%"."""
+        """The words to put before the value so it reads as the plan means it ("above "), or nothing."""
         return f"{COMPARISON_WORDS[self.comparison]} " if self.comparison else ""
 
 
