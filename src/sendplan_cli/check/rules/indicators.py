@@ -229,7 +229,7 @@ def no_figure_for_target(ctx: Context) -> Iterator[Finding]:
             field = "targets" if missed.kind == "target" else "trajectory"
             yield Finding(
                 _at(status, field, missed.position, "by"),
-                f"indicator {ind.id}'s {missed.kind} of {format_value(ind, missed.value)} by {missed.by} has passed "
+                f"indicator {ind.id}'s {missed.kind} of {missed.words}{format_value(ind, missed.value)} by {missed.by} has passed "
                 f"with no figure for then or later; one was due by {missed.due:%d %b %Y}",
                 hint=f"record the figure with `sendplan update PLAN --indicator {_quoted(ind.id)} --period PERIOD --value N`, "
                 "or record what the board agreed about the date",
