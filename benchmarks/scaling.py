@@ -172,6 +172,7 @@ def time_commands(plan: Path, scratch: Path, runs: int) -> dict[str, float]:
         "update": lambda: [
             *exe,
             "update",
+            "action",
             copy(),
             "1.1",
             "--month",
