@@ -210,8 +210,7 @@ def update(
 ) -> None:
     """Deprecated: use `update action`, `update indicator` or `update paper` (see `sendplan update -h`).
 
-    Records one month's update for one action, with --indicator one period's figure, or with
-    --paper-... the board paper's own words for the month."""
+    Records one month's update for one action, with --indicator one period's figure, or with --paper-... the board paper's own words for the month."""
     comment, reason, note = typed(comment), typed(reason), typed(note)
     paper_purpose, paper_summary, paper_impact, paper_voice = map(
         typed, (paper_purpose, paper_summary, paper_impact, paper_voice)
