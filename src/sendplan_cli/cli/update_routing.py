@@ -50,9 +50,32 @@ class UpdateGroup(TyperGroup):
 
     def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
         if not ctx.meta.get(_ROUTED):
-            return super().invoke(ctx)
+            try:
+                return super().invoke(ctx)
+            except typer.TyperException as exc:
+                self._say_whose(exc, ctx)
+                raise
         from sendplan_cli.cli.update_legacy import notice
 
         result = super().invoke(ctx)
         typer.echo(notice(ctx), err=True)
         return result
+
+    def _say_whose(self, exc: typer.TyperException, ctx: typer.Context) -> None:
+        """An unknown option that another update command takes: say which, instead of guessing a near name."""
+        name = getattr(exc, "option_name", None)
+        owners = [
+            f"`sendplan update {command_name}`"
+            for command_name in self.commands
+            if name in _option_names(self.commands[command_name], ctx)
+        ]
+        if owners and hasattr(exc, "possibilities"):
+            exc.possibilities = None
+            exc.message = (  # type: ignore[attr-defined]
+                f"{name} is not an option of `sendplan update {ctx.invoked_subcommand}`: "
+                f"it belongs to {' and '.join(owners)}"
+            )
+
+
+def _option_names(command: Any, ctx: typer.Context) -> set[str]:
+    return {name for param in command.get_params(ctx) for name in getattr(param, "opts", [])}
