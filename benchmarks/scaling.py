@@ -191,6 +191,7 @@ def time_commands(
         "update": lambda: [
             *exe,
             "update",
+            "action",
             copy(),
             "1.1",
             "--month",

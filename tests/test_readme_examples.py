@@ -29,7 +29,7 @@ def _examples() -> list[tuple[str, str]]:
         if (
             "--as-of" in command
             or "--dry-run" in command
-            or command.startswith("sendplan update plans/")
+            or re.match(r"sendplan update (?:\w+ )?plans/", command)
         ):
             found.append((command, "".join(line + "\n" for line in rest)))
     return found

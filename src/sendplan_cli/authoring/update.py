@@ -1,4 +1,4 @@
-"""`sendplan update`: record one month's update for one action, changing only those lines.
+"""`sendplan update action`: record one month's update for one action, changing only those lines.
 
 Through the round-trip writer (authoring/roundtrip.py): the diff may touch nothing outside the
 action's updates.
