@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sendplan_cli.output.paper.docx_widths import lines, measure, widths
+from sendplan_cli.output.paper.docx_widths import cell, column, widths
 
 EMU_PER_POINT = 12700
 TWIPS_PER_POINT = 20
@@ -39,14 +39,12 @@ def fit_columns(
     from docx.oxml.ns import qn
 
     size, padding, narrowest, widest = _page(doc)
-    columns = [
-        measure(
-            [(name, True)]
-            + [(row[c], (r, c) in bold) for r, row in enumerate(rows) if c < len(row)],
-            size,
-        )
+    cells = [
+        [cell(name, size, True)]
+        + [cell(row[c] if c < len(row) else "", size, (r, c) in bold) for r, row in enumerate(rows)]
         for c, name in enumerate(header)
     ]
+    columns = [column(c) for c in cells]
     available = narrowest
     if width:
         available = width / EMU_PER_POINT
@@ -77,15 +75,8 @@ def fit_columns(
             cell_width = tc.get_or_add_tcPr().get_or_add_tcW()
             cell_width.set(qn("w:type"), "pct")
             cell_width.set(qn("w:w"), share)
-    text_room = [p - padding - SLACK for p in points]
-    for r, (tr, row) in enumerate(zip(tbl.tr_lst[1:], rows)):
-        tallest = max(
-            (
-                lines(v, room, size, (r, c) in bold)
-                for c, (v, room) in enumerate(zip(row, text_room))
-            ),
-            default=1,
-        )
+    for tr, *row in zip(tbl.tr_lst[1:], *(c[1:] for c in cells)):
+        tallest = max(c.count(p - padding - SLACK) for c, p in zip(row, points))
         # A short row is kept whole on one page: half an action at a page's foot reads as all of it.
         # A long one may break, since LibreOffice cuts off a whole row taller than the page.
         if tallest <= UNSPLIT_LINES:
