@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from sendplan_cli.check.rules import (
+    coproduction,
     deadlines,
+    governance,
     history,
     ignores,
     indicator_links,
@@ -44,6 +46,13 @@ RULES: tuple[Rule, ...] = (
     indicator_links.unknown_indicator_reference,
     indicator_links.rating_without_figures,
     *history.HISTORY_RULES,
+    governance.priority_action_unanswered,
+    governance.priority_action_unmeasured,
+    governance.priority_action_after_monitoring,
+    governance.review_evidence_due,
+    coproduction.evidence_missing,
+    coproduction.priority_action_without_voice,
+    coproduction.unknown_action_link,
     ignores.suppression_without_reason,
     ignores.suppression_expired,
     ignores.unused_suppression,
