@@ -53,6 +53,7 @@ RULES: tuple[Rule, ...] = (
     coproduction.evidence_missing,
     coproduction.priority_action_without_voice,
     coproduction.unknown_action_link,
+    governance.priority_actions_not_typed,
     ignores.suppression_without_reason,
     ignores.suppression_expired,
     ignores.unused_suppression,

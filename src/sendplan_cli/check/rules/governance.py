@@ -147,14 +147,15 @@ def next_monitoring(ctx: Context) -> tuple[int, date] | None:
     return (min(coming)[1], min(coming)[0]) if coming else None
 
 
-@rule("SP803", "priority-action-after-monitoring", "warning")
+@rule("SP803", "priority-after-monitoring", "warning")
 def priority_action_after_monitoring(ctx: Context) -> Iterator[Finding]:
     """Every action answering an area for priority action falls due after the next monitoring.
 
     Why: the monitoring inspection or stocktake that follows a priority action plan looks for
-    progress. When every open action answering an area for priority action is due after the next
-    monitoring date (`reviews:` of type monitoring-inspection or stocktake), nothing will have been
-    delivered by then. Bring a step forward, or add a milestone due before it.
+    progress. When every open action answering an area for priority action, and each of their
+    milestones and activities, is due after the next monitoring date (`reviews:` of type
+    monitoring-inspection or stocktake), nothing will have been delivered by then. Bring a date
+    forward, or add a milestone due before it.
 
     Fails:
 
@@ -196,13 +197,15 @@ def priority_action_after_monitoring(ctx: Context) -> Iterator[Finding]:
     review_index, monitoring = found
     states = {index: state for index, _, state in ctx.actions()}
     for index, recommendation, answering in _priority(ctx):
+        # The first date anything answering it is due: a milestone or activity counts as delivery.
         ends = []
         for i, action in answering:
-            final = ctx.final(i, action, states[i])
             if ctx.is_complete(states[i]):
                 ends.append(ctx.as_of)
-            elif final is not None:
-                ends.append(final[1])
+                continue
+            final = ctx.final(i, action, states[i])
+            steps = [p.end for _, p in ctx.steps(i, action, states[i]) if p.end is not None]
+            ends.extend(steps + ([final[1]] if final is not None else []))
         if ends and min(ends) > monitoring:
             yield Finding(
                 ("recommendations", index, "type"),
@@ -285,3 +288,56 @@ def review_evidence_due(ctx: Context) -> Iterator[Finding]:
                 hint="record this month's progress with `sendplan update PLAN REF --month YYYY-MM ...` "
                 "for each action named",
             )
+
+
+@rule("SP808", "priority-actions-not-typed", "warning")
+def priority_actions_not_typed(ctx: Context) -> Iterator[Finding]:
+    """A priority action plan, or a plan after a "widespread or systemic failings" inspection, with no area for priority action.
+
+    Why: the third outcome of the 2023 Ofsted/CQC area SEND framework names areas for priority
+    action. When the plan says it answers one (`kind: priority-action-plan`, or an `inspection:`
+    with `outcome: widespread-or-systemic-failings`) but no recommendation has
+    `type: area-for-priority-action`, none of the priority-action checks can run.
+
+    Fails:
+
+    ```yaml
+    # as-of: 2025-01-15
+    kind: priority-action-plan
+    inspection:
+      date: November 2024
+      inspectorates: [Ofsted, CQC]
+      outcome: widespread-or-systemic-failings
+    recommendations:
+      - id: APA 1
+        text: Leaders should urgently improve the timeliness of EHC plans.
+    ```
+
+    Passes:
+
+    ```yaml
+    # as-of: 2025-01-15
+    kind: priority-action-plan
+    inspection:
+      date: November 2024
+      inspectorates: [Ofsted, CQC]
+      outcome: widespread-or-systemic-failings
+    recommendations:
+      - id: APA 1
+        type: area-for-priority-action
+        text: Leaders should urgently improve the timeliness of EHC plans.
+    ```
+    """
+    inspection = ctx.plan.inspection
+    failings = inspection is not None and inspection.outcome == "widespread-or-systemic-failings"
+    if ctx.plan.kind != "priority-action-plan" and not failings:
+        return
+    if any(r.type == PRIORITY for r in ctx.plan.recommendations):
+        return
+    where = ("kind",) if ctx.plan.kind == "priority-action-plan" else ("inspection", "outcome")
+    yield Finding(
+        where,
+        "the plan answers areas for priority action, but no recommendation is typed as one",
+        hint="add `type: area-for-priority-action` to each recommendation the inspection named "
+        "as an area for priority action",
+    )
