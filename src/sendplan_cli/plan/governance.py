@@ -9,9 +9,9 @@ JSON Schema descriptions.
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 
 from sendplan_cli.plan.fields import DateText, Names, empty_list
 
@@ -30,6 +30,25 @@ InspectionOutcome = Literal[
 RecommendationType = Literal["area-for-priority-action", "area-for-improvement", "other"]
 ReviewType = Literal["monitoring-inspection", "stocktake", "peer-review"]
 PRIORITY = "area-for-priority-action"
+
+
+def _day(value: Any) -> Any:
+    """A day as YYYY-MM-DD; anything else is refused with the form to write."""
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(value.strip()) if isinstance(value, str) else None
+    except ValueError:
+        pass
+    raise ValueError(f"expected a day written YYYY-MM-DD, e.g. 2025-03-20, found {value!r}")
+
+
+# Reviews, voice records and decisions happen on a day: the rules compare them with the as-of date.
+Day = Annotated[
+    date,
+    BeforeValidator(_day),
+    WithJsonSchema({"type": "string", "format": "date", "examples": ["2025-03-20"]}),
+]
 MONITORING: frozenset[str] = frozenset({"monitoring-inspection", "stocktake"})
 """Reviews that monitor the plan's progress; a peer review does not."""
 
@@ -59,9 +78,9 @@ class Review(_Record):
 
     type: ReviewType
     """monitoring-inspection, stocktake (DfE and NHS England) or peer-review."""
-    date: date
+    date: Day
     """When the review meets, YYYY-MM-DD."""
-    evidence_due: date | None = None
+    evidence_due: Day | None = None
     """When the evidence must be sent, YYYY-MM-DD."""
     title: str | None = None
     """What the review is called, e.g. "Six-month stocktake"."""
@@ -89,7 +108,7 @@ class Evidence(_Record):
 class VoiceRecord(_Record):
     """What children, young people or parent carers said, and what the partnership did ("you said, we did")."""
 
-    date: date
+    date: Day
     """When it was said, YYYY-MM-DD."""
     source: str
     """Who said it, e.g. the Parent Carer Forum or a young people's group."""
@@ -104,7 +123,7 @@ class VoiceRecord(_Record):
 class Decision(_Record):
     """A decision the board or a partner took, with any due-date change it agreed."""
 
-    date: date
+    date: Day
     """When it was taken, YYYY-MM-DD."""
     decision: str
     """What was decided."""

@@ -281,10 +281,12 @@ def review_evidence_due(ctx: Context) -> Iterator[Finding]:
         ]
         if stale:
             since = f"since the review on {last:%d %b %Y}" if last else "yet"
+            named = "priority action" if len(stale) == 1 else "priority actions"
+            verb = "has" if len(stale) == 1 else "have"
             yield Finding(
                 ("reviews", index, "evidence_due"),
                 f"evidence for the {review.type.replace('-', ' ')} on {review.date:%d %b %Y} is due "
-                f"by {due:%d %b %Y}, and priority action(s) {english_list(stale)} have no update {since}",
+                f"by {due:%d %b %Y}, and {named} {english_list(stale)} {verb} no update {since}",
                 hint="record this month's progress with `sendplan update PLAN REF --month YYYY-MM ...` "
                 "for each action named",
             )
