@@ -176,13 +176,15 @@ def unknown_action_link(ctx: Context) -> Iterator[Finding]:
     ```
     """
     refs = {a.ref for a in ctx.plan.actions}
-    for key in ("voice", "decisions"):
-        records = ctx.plan.voice if key == "voice" else ctx.plan.decisions
-        for i, record in enumerate(records):
-            for j, ref in enumerate(record.actions):
-                if ref not in refs:
-                    yield Finding(
-                        (key, i, "actions", j),
-                        f"{key}[{i + 1}] links action {ref!r}, which the plan does not have",
-                        hint='use the ref of an action under `actions:` (quote it, e.g. "1.1")',
-                    )
+    linked = [("voice", i, r.actions) for i, r in enumerate(ctx.plan.voice)] + [
+        ("decisions", i, r.actions) for i, r in enumerate(ctx.plan.decisions)
+    ]
+    for key, i, actions in linked:
+        for j, ref in enumerate(actions):
+            if ref not in refs:
+                record = "voice record" if key == "voice" else "decision"
+                yield Finding(
+                    (key, i, "actions", j),
+                    f"{record} {i + 1} under `{key}:` links action {ref!r}, which the plan does not have",
+                    hint='use the ref of an action under `actions:` (quote it, e.g. "1.1")',
+                )
