@@ -272,13 +272,11 @@ def review_evidence_due(ctx: Context) -> Iterator[Finding]:
     horizon = ctx.as_of + timedelta(days=ctx.options.due_soon_days)
     held = [r.date for r in ctx.plan.reviews if r.date < ctx.as_of]
     last = max(held) if held else None
+    stale = [a.ref for _, a in open_priority_actions(ctx) if not _updated_since(a, last, ctx.as_of)]
     for index, review in enumerate(ctx.plan.reviews):
         due = review.evidence_due
         if due is None or not ctx.as_of <= due <= horizon:
             continue
-        stale = [
-            a.ref for _, a in open_priority_actions(ctx) if not _updated_since(a, last, ctx.as_of)
-        ]
         if stale:
             since = f"since the review on {last:%d %b %Y}" if last else "yet"
             named = "priority action" if len(stale) == 1 else "priority actions"
