@@ -10,6 +10,7 @@ from sendplan_cli.check.rules import (
     ignores,
     indicator_links,
     indicators,
+    monitoring,
     ratings,
     smart,
 )
@@ -48,8 +49,8 @@ RULES: tuple[Rule, ...] = (
     *history.HISTORY_RULES,
     governance.priority_action_unanswered,
     governance.priority_action_unmeasured,
-    governance.priority_action_after_monitoring,
-    governance.review_evidence_due,
+    monitoring.priority_action_after_monitoring,
+    monitoring.review_evidence_due,
     coproduction.evidence_missing,
     coproduction.priority_action_without_voice,
     coproduction.unknown_action_link,
