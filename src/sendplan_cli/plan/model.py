@@ -8,9 +8,19 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    model_validator,
 )
 
 from sendplan_cli.plan.fields import DateText, Month, Names, empty_list
+from sendplan_cli.plan.governance import (
+    Decision,
+    Evidence,
+    Inspection,
+    PlanKind,
+    RecommendationType,
+    Review,
+    VoiceRecord,
+)
 from sendplan_cli.plan.kpi_model import Indicator, Tolerance
 from sendplan_cli.plan.risk_matrix import MatrixLevel
 from sendplan_cli.plan.scale import RatingScale, west_sussex_scale
@@ -82,6 +92,17 @@ class Recommendation(_Strict):
     """Id of the workstream or theme it sits under."""
     desired_outcome: str | None = None
     """Impact and desired outcome."""
+    # Governance (plan/governance.py).
+    type: RecommendationType | None = None
+    """area-for-priority-action, area-for-improvement, or other (then say which in `type_name`)."""
+    type_name: str | None = None
+    """What kind of recommendation it is, when `type` is other."""
+
+    @model_validator(mode="after")
+    def _named_other(self) -> Recommendation:
+        if self.type == "other" and self.type_name is None:
+            raise ValueError("a recommendation of type other needs `type_name` saying what it is")
+        return self
 
 
 class Activity(_Strict):
@@ -140,6 +161,9 @@ class Update(_Strict):
     """A new due date the lead proposes this month; the board has not agreed it, so `due` is unchanged."""
     proposed_due_reason: str | None = None
     """Why the lead proposes the new date, for the board."""
+    # Governance (plan/governance.py).
+    evidence: list[Evidence] = Field(default_factory=empty_list)
+    """Documents that show the progress recorded this month."""
 
 
 class Action(_Strict):
@@ -260,3 +284,14 @@ class Plan(_Strict):
     """Risks to delivering the plan, each scored on the 5x5 matrix (the papers' `risks` text stays for the month's narrative)."""
     papers: list[PaperEntry] = Field(default_factory=list)
     """The monthly board paper's own words, one entry per month (cover details, decisions sought, narrative)."""
+    # Governance (plan/governance.py): the plan as the inspection framework sees it.
+    kind: PlanKind | None = None
+    """What the plan is: priority-action-plan, written-statement-of-action, accelerated-progress-plan, improvement-plan or strategy."""
+    inspection: Inspection | None = None
+    """The area SEND inspection the plan answers."""
+    reviews: list[Review] = Field(default_factory=empty_list)
+    """Monitoring inspections, DfE/NHS England stocktakes and peer reviews, with their evidence deadlines."""
+    voice: list[VoiceRecord] = Field(default_factory=empty_list)
+    """What children, young people and parent carers said, and what the partnership did ("you said, we did")."""
+    decisions: list[Decision] = Field(default_factory=empty_list)
+    """Decisions taken (what, by whom, for which actions, and any due-date change agreed); `papers:` `decisions_sought` asks for them."""

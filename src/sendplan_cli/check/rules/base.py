@@ -21,6 +21,8 @@ class Options:
 
     stale_months: int = 1
     due_soon_days: int = 31
+    voice_months: int = 3
+    """How recent a co-production record must be for a priority action (priority-action-without-voice)."""
 
 
 @dataclass(frozen=True)
