@@ -12,7 +12,7 @@ from pydantic import (
 )
 
 from sendplan_cli.plan.fields import DateText, Month, Names, empty_list
-from sendplan_cli.plan.governance import (
+from sendplan_cli.plan.governance_records import (
     Decision,
     Evidence,
     Inspection,
@@ -92,7 +92,7 @@ class Recommendation(_Strict):
     """Id of the workstream or theme it sits under."""
     desired_outcome: str | None = None
     """Impact and desired outcome."""
-    # Governance (plan/governance.py).
+    # Governance (plan/governance_records.py).
     type: RecommendationType | None = None
     """area-for-priority-action, area-for-improvement, or other (then say which in `type_name`)."""
     type_name: str | None = None
@@ -161,7 +161,7 @@ class Update(_Strict):
     """A new due date the lead proposes this month; the board has not agreed it, so `due` is unchanged."""
     proposed_due_reason: str | None = None
     """Why the lead proposes the new date, for the board."""
-    # Governance (plan/governance.py).
+    # Governance (plan/governance_records.py).
     evidence: list[Evidence] = Field(default_factory=empty_list)
     """Documents that show the progress recorded this month."""
 
@@ -284,7 +284,7 @@ class Plan(_Strict):
     """Risks to delivering the plan, each scored on the 5x5 matrix (the papers' `risks` text stays for the month's narrative)."""
     papers: list[PaperEntry] = Field(default_factory=list)
     """The monthly board paper's own words, one entry per month (cover details, decisions sought, narrative)."""
-    # Governance (plan/governance.py): the plan as the inspection framework sees it.
+    # Governance (plan/governance_records.py): the plan as the inspection framework sees it.
     kind: PlanKind | None = None
     """What the plan is: priority-action-plan, written-statement-of-action, accelerated-progress-plan, improvement-plan or strategy."""
     inspection: Inspection | None = None

@@ -48,10 +48,10 @@ def _field_docs() -> dict[str, dict[str, str]]:
     import ast
     import inspect
 
-    from sendplan_cli.plan import governance, kpi_model, model, scale
+    from sendplan_cli.plan import governance_records, kpi_model, model, scale
 
     docs: dict[str, dict[str, str]] = {}
-    for module in (model, scale, kpi_model, governance):
+    for module in (model, scale, kpi_model, governance_records):
         for node in ast.walk(ast.parse(inspect.getsource(module))):
             if not isinstance(node, ast.ClassDef):
                 continue
@@ -105,7 +105,7 @@ def plan_schema(scale: RatingScale | None = None) -> dict[str, Any]:
 
 
 def _governance_conditions(defs: dict[str, Any]) -> None:
-    """What the governance records' validators require (plan/governance.py), so an editor agrees."""
+    """What the governance records' validators require (plan/governance_records.py), so an editor agrees."""
     defs["Evidence"]["anyOf"] = [{"required": ["link"]}, {"required": ["path"]}]
     defs["Recommendation"]["if"] = {
         "properties": {"type": {"const": "other"}},

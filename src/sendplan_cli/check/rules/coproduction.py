@@ -1,4 +1,4 @@
-"""Rules about the plan's records of evidence, co-production and decisions (plan/governance.py)."""
+"""Rules about the plan's records of evidence, co-production and decisions (plan/governance_records.py)."""
 
 from __future__ import annotations
 

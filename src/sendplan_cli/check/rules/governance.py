@@ -2,7 +2,7 @@
 
 An area for priority action (the third outcome of the 2023 Ofsted/CQC framework) must be answered
 by actions and measured; these rules check what the plan's `kind`, `inspection` and
-`recommendations[].type` records support (plan/governance.py). The monitoring that follows is
+`recommendations[].type` records support (plan/governance_records.py). The monitoring that follows is
 checked in monitoring.py, co-production and evidence in coproduction.py.
 """
 
@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from sendplan_cli.check.rules.base import Context, Finding, rule
 from sendplan_cli.plan.dates import english_list
-from sendplan_cli.plan.governance import PRIORITY
+from sendplan_cli.plan.governance_records import PRIORITY
 from sendplan_cli.plan.model import Action, Recommendation
 
 

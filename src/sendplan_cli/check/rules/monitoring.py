@@ -1,6 +1,6 @@
 """Rules about monitoring: priority actions delivered before the next monitoring, evidence ready for a review.
 
-Monitoring inspections and DfE/NHS England stocktakes (`reviews:`, plan/governance.py) follow a
+Monitoring inspections and DfE/NHS England stocktakes (`reviews:`, plan/governance_records.py) follow a
 priority action plan; these rules check the plan against their dates.
 """
 
@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from sendplan_cli.check.rules.base import Context, Finding, rule
 from sendplan_cli.check.rules.governance import open_priority_actions, priority_recommendations
 from sendplan_cli.plan.dates import english_list
-from sendplan_cli.plan.governance import MONITORING
+from sendplan_cli.plan.governance_records import MONITORING
 from sendplan_cli.plan.model import Action
 
 
