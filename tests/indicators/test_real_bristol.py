@@ -3,9 +3,10 @@
 tests/fixtures/real/bristol-2025.yaml transcribes KPI BPB225e, the share of final EHC plans
 issued within 20 weeks excluding exception cases, against the council's 50% target (given with
 no date): 42.1% for January to March 2021, 33% for January to March 2024, 17% for 2024, 5% for
-January to August 2025 and 12% for January to November 2025. Every report read says the figure
-is below target. Each expectation below is worked out by hand from those figures and the
-README's status definitions.
+January to August 2025 and 12% for January to November 2025. The reports from 2024 on say the
+figure is below that target (the 2021 report, whose target is not given, coloured its figure
+green). Each expectation below is worked out by hand from those figures and the README's status
+definitions.
 """
 
 from __future__ import annotations
