@@ -45,7 +45,8 @@ def tracker(f: Facts) -> tuple[Block, ...]:
             Cell(_due(r), prose=True),
             rating_cell(f, r.completion, True),
             rating_cell(f, r.impact, False),
-            Cell(r.movement + ("\nfrom git" if r.source else ""), prose=True),
+            # Read off the plan as committed, not from a recorded update: said so beside it.
+            Cell(r.movement + (" (git)" if r.source else "")),
             Cell(_measures(r.action), prose=True),
             Cell(r.commentary or NONE, prose=bool(r.commentary)),
         )
@@ -130,5 +131,5 @@ def _kpi(card: KpiCard) -> list[Block]:
             ),
         )
     )
-    blocks += [Para(note, label="Definition change:") for note in card.notes]
+    blocks += [Para(f"Definition change: {note}") for note in card.notes]
     return blocks

@@ -50,16 +50,17 @@ def position(f: Facts) -> tuple[Block, ...]:
         )
     changes = view.changes
     if changes:
+        # git_movement gives each change as a mapping of its words.
         lines = [
-            f"{i.ref} {i.title}: rating {i.before or 'not rated'} → {i.after or 'not rated'}"
+            f"{i['ref']} {i['title']}: rating {i['before'] or 'not rated'} → {i['after'] or 'not rated'}"
             for i in changes.ratings
         ]
         lines += [
-            f"{i.ref} {i.title}: due {i.before or 'no date'} → {i.after or 'no date'} ({i.approval})"
+            f"{i['ref']} {i['title']}: due {i['before'] or 'no date'} → {i['after'] or 'no date'} ({i['approval']})"
             for i in changes.dates
         ]
-        lines += [f"{i.ref} {i.title}: added" for i in changes.added]
-        lines += [f"{i.ref} {i.title}: removed" for i in changes.removed]
+        lines += [f"{i['ref']} {i['title']}: added" for i in changes.added]
+        lines += [f"{i['ref']} {i['title']}: removed" for i in changes.removed]
         blocks.append(Heading("Changes since the last board"))
         blocks.append(
             Para(

@@ -34,7 +34,8 @@ class Facts:
     @property
     def unrated(self) -> bool:
         """True when no action has a completion rating: there is nothing to chart or compare."""
-        return all(row.completion is None for row in self.view.rows)
+        rows = self.view.rows
+        return bool(rows) and all(row.completion is None for row in rows)
 
 
 def facts(

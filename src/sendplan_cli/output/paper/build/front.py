@@ -62,6 +62,12 @@ def summary(f: Facts) -> tuple[Block, ...]:
         lines.append(
             f"{len(view.red_kpis)} of {rated} rated indicators {'is' if len(view.red_kpis) == 1 else 'are'} Red."
         )
+        missed = len(view.missed_kpis)
+        if missed:
+            lines.append(
+                f"{missed} of {len(view.kpis)} indicators {'is' if missed == 1 else 'are'} past a target "
+                "date with no figure."
+            )
     lines += list(h.changes)
     blocks.append(Bullets(tuple(lines)))
     blocks.append(Para(_quality(f), label="Data quality:"))
