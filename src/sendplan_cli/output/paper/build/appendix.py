@@ -118,7 +118,7 @@ def _kpi(card: KpiCard) -> list[Block]:
     chart = card.chart
     blocks: list[Block] = [Heading(f"{ind.id}: {ind.name}"), Para(card.headline)]
     if card.row["comparators"] != "-":
-        blocks.append(Para(card.row["comparators"], label="Compared with:"))
+        blocks.append(Para(f"Compared with: {card.row['comparators']}"))
     if figure is not None:
         blocks.append(Figure(f"{ind.id}: {ind.name}", card.headline, chart, figure, 160))
     blocks.append(
