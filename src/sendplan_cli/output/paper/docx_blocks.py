@@ -26,6 +26,9 @@ SECTION_STYLE = "Heading 1"
 PART_STYLE = "Heading 2"
 
 
+EMU_PER_TWIP = 635
+
+
 def _lines(value: str) -> list[list[str]]:
     return [[line.replace("\t", " ") for line in lines] for lines in paragraphs(value)]
 
@@ -51,8 +54,10 @@ def _para(doc: Any, block: Para) -> Any:
     return para
 
 
-def block(doc: Any, b: Block) -> Any:
-    """One block of a section, in the template's styles; for a paragraph, its last paragraph."""
+def block(doc: Any, b: Block, width: int | None = None) -> Any:
+    """One block of a section, in the template's styles; for a paragraph, its last paragraph.
+
+    width: the text width (EMU) a table is sized on, when it is not the template's own page."""
     if isinstance(b, Para):
         return _para(doc, b)
     elif isinstance(b, Heading):
@@ -84,10 +89,11 @@ def block(doc: Any, b: Block) -> Any:
             list(b.headers),
             [[_cell(c) for c in row] for row in b.rows],
             fills,
+            width=width,
         )
 
 
-def section(doc: Any, s: Section, heading: bool = True) -> None:
+def section(doc: Any, s: Section, heading: bool = True, width: int | None = None) -> None:
     """A section: its heading (unless a template of an earlier version puts its own) and its blocks."""
     if heading:
         paragraph(doc, text(s.heading), SECTION_STYLE).paragraph_format.keep_with_next = True
@@ -98,7 +104,7 @@ def section(doc: Any, s: Section, heading: bool = True) -> None:
         if isinstance(b, Figure):
             for para in leading:
                 para.paragraph_format.keep_with_next = True
-        last = block(doc, b)
+        last = block(doc, b, width)
         leading = [*leading, last] if isinstance(b, Para) and last is not None else []
 
 
@@ -107,13 +113,29 @@ def plan_body(doc: Any, plan: PlanPaper, several: bool, page: Any) -> None:
     if several:
         paragraph(doc, text(plan.title), SECTION_STYLE)
     landscape = False
+    wide = _landscape_text_width(page)
     for s in plan.sections:
         if s.landscape != landscape:
             _break(doc, page, landscape)
             landscape = s.landscape
-        section(doc, s)
+        section(doc, s, width=wide if landscape else None)
     if landscape:
         _break(doc, page, True)
+
+
+def _landscape_text_width(page: Any) -> int | None:
+    """The text width (EMU) of the template's page turned to landscape, as _break turns it: its longer
+    side less the same side margins; none when the template's page gives no size."""
+    from docx.oxml.ns import qn
+
+    size, margins = page.find(qn("w:pgSz")), page.find(qn("w:pgMar"))
+    if size is None or margins is None:
+        return None
+    w, h = size.get(qn("w:w")), size.get(qn("w:h"))
+    if not (w and h):
+        return None
+    sides = int(margins.get(qn("w:left"), "0")) + int(margins.get(qn("w:right"), "0"))
+    return (max(int(w), int(h)) - sides) * EMU_PER_TWIP
 
 
 def _break(doc: Any, page: Any, landscape: bool) -> None:

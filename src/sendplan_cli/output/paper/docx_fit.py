@@ -23,6 +23,8 @@ DEFAULT_PADDING = 108 * 2 / TWIPS_PER_POINT
 UNSPLIT_LINES = 12
 """Rows of up to this many lines are never broken across pages; longer ones may be."""
 SLACK = 1.0
+SMALLEST_SIZE = 7.5
+"""Points: a table too wide for its page is set smaller, down to this, before a word is let break."""
 """Points added to every column: the cell's borders, and rounding to whole twips."""
 
 
@@ -52,6 +54,22 @@ def fit_columns(
         # Its words would break on the narrowest page whatever the widths: it is sized for the widest,
         # where a template puts its wide tables (the bundled one's tracker is on landscape pages).
         available = widest
+    smaller = _smaller_size(
+        size, [c.least for c in columns], available - len(columns) * (padding + SLACK)
+    )
+    if smaller is not None:
+        # Still too wide for its page: set a little smaller, so that no word is broken mid-way.
+        size = smaller
+        _set_size(tbl, size)
+        cells = [
+            [cell(name, size, True)]
+            + [
+                cell(row[c] if c < len(row) else "", size, (r, c) in bold)
+                for r, row in enumerate(rows)
+            ]
+            for c, name in enumerate(header)
+        ]
+        columns = [column(c) for c in cells]
     points = widths(columns, available, padding + SLACK)
     twips = [round(p * TWIPS_PER_POINT) for p in points]
     tblPr = tbl.tblPr
@@ -94,6 +112,24 @@ def _page(doc: Any) -> tuple[float, float, float, float]:
         found = _text_widths(doc)
         cache["_sendplan_table_page"] = (_size(doc), _padding(doc), min(found), max(found))
     return cache["_sendplan_table_page"]  # type: ignore[no-any-return]
+
+
+def _smaller_size(size: float, longest: list[float], room: float) -> float | None:
+    """The type size, in half points and no smaller than SMALLEST_SIZE, at which the longest words fit in
+    `room`; none when they fit at `size` already or fit at no allowed size."""
+    needed = sum(longest)
+    if needed <= room or room <= 0:
+        return None
+    fits = int(size * room / needed * 2) / 2
+    return fits if fits >= SMALLEST_SIZE else None
+
+
+def _set_size(tbl: Any, size: float) -> None:
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    for run in tbl.iter(qn("w:r")):
+        run.get_or_add_rPr().sz_val = Pt(size)
 
 
 def _size(doc: Any) -> float:
