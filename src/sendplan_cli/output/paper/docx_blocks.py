@@ -1,4 +1,4 @@
-"""The paper's model (output/paper/model.py) laid out in Word with python-docx, in the template's own styles.
+"""The paper's model (output/paper/document.py) laid out in Word with python-docx, in the template's own styles.
 
 Like the HTML and Markdown templates this names no section, heading or count: it lays out each kind of
 block, so a new section needs nothing here."""
@@ -9,8 +9,7 @@ from copy import deepcopy
 from typing import Any
 
 from sendplan_cli.ground.sanitise import paragraphs
-from sendplan_cli.output.paper.docx_parts import bullets, paragraph, table, text
-from sendplan_cli.output.paper.model import (
+from sendplan_cli.output.paper.document import (
     Block,
     Bullets,
     Decisions,
@@ -21,6 +20,7 @@ from sendplan_cli.output.paper.model import (
     Section,
     Table,
 )
+from sendplan_cli.output.paper.docx_parts import bullets, paragraph, table, text
 
 SECTION_STYLE = "Heading 1"
 PART_STYLE = "Heading 2"

@@ -10,11 +10,11 @@ from typing import Any
 from markupsafe import Markup
 
 from sendplan_cli.ground.errors import UsageError
+from sendplan_cli.output.paper.document import PlanPaper
 from sendplan_cli.output.paper.docx_blocks import SECTION_STYLE, plan_body, section
 from sendplan_cli.output.paper.docx_parts import STYLES, MissingStyle, text
 from sendplan_cli.output.paper.docx_properties import core_properties, set_default_language
 from sendplan_cli.output.paper.docx_tags import fill_tags, open_template
-from sendplan_cli.output.paper.model import PlanPaper
 from sendplan_cli.output.paper.plain import plain
 from sendplan_cli.output.paper.render import Paper
 from sendplan_cli.output.paper.sandbox import Limits

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from sendplan_cli.ground.errors import UsageError
-from sendplan_cli.output.paper.model import BoardPaper
+from sendplan_cli.output.paper.document import BoardPaper
 from sendplan_cli.output.paper.sandbox import Limits
 from sendplan_cli.output.paper.template_errors import text_error
 from sendplan_cli.output.paper.view import PlanView

@@ -1,4 +1,4 @@
-"""Build the board paper's model (output/paper/model.py) from each plan's computed view.
+"""Build the board paper's model (output/paper/document.py) from each plan's computed view.
 
 A section is one entry in SECTIONS: its key, heading and the function that computes its blocks. The
 renderers loop over the sections, so a new section is one entry here and one builder, and no renderer
@@ -12,7 +12,7 @@ from datetime import date
 
 from sendplan_cli.output.paper.build import appendix, body, decisions, front
 from sendplan_cli.output.paper.build.facts import Facts, facts
-from sendplan_cli.output.paper.model import Block, BoardPaper, PlanPaper, Section
+from sendplan_cli.output.paper.document import Block, BoardPaper, PlanPaper, Section
 from sendplan_cli.output.paper.view import PlanView
 
 Builder = Callable[[Facts], tuple[Block, ...]]

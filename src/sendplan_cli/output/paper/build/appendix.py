@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from sendplan_cli.output.paper.build.body import rating_cell
 from sendplan_cli.output.paper.build.facts import NONE, Facts, leads_words
-from sendplan_cli.output.paper.model import Block, Cell, Figure, Heading, Para, Table
+from sendplan_cli.output.paper.document import Block, Cell, Figure, Heading, Para, Table
 
 if TYPE_CHECKING:
     from sendplan_cli.output.paper.charts import KpiCard

@@ -6,7 +6,7 @@ import re
 
 from sendplan_cli.output.paper.build.facts import NONE, Facts
 from sendplan_cli.output.paper.build.front import step_words
-from sendplan_cli.output.paper.model import Block, Bullets, Cell, Figure, Heading, Para, Table
+from sendplan_cli.output.paper.document import Block, Bullets, Cell, Figure, Heading, Para, Table
 
 
 def rating_cell(f: Facts, name: str | None, completion: bool) -> Cell:
