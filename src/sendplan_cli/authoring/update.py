@@ -6,13 +6,13 @@ action's updates.
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from sendplan_cli.authoring.evidence_item import EvidenceCited, add_evidence, evidence_item
 from sendplan_cli.authoring.file_layout import encode
 from sendplan_cli.authoring.item_edit import edit_item
 from sendplan_cli.authoring.roundtrip import (
@@ -57,17 +57,6 @@ class Change:
     """The day the update is made; an update for a later month is refused. None leaves the month unchecked."""
     evidence: EvidenceCited | None = None
     """A document the month's update cites; appended to the update's `evidence:`."""
-
-
-@dataclass(frozen=True)
-class EvidenceCited:
-    """One evidence item as typed: a title, and a path (from the plan's folder) or a link."""
-
-    title: str
-    path: str | None = None
-    link: str | None = None
-    date: str | None = None
-    """When the document was written; None: the update's month."""
 
 
 _REMOVE = object()  # a value that takes the key out of the month's update
@@ -214,7 +203,7 @@ def prepare_change(
             )
     elif change.proposed_due_reason is not None:
         raise UsageError("--reason goes with --propose-due: give the proposed date too")
-    evidence = _evidence_item(path, change.evidence, month)
+    evidence = evidence_item(path, change.evidence, month)
     if evidence is None and not any(
         v is not None for v in (completion, impact, change.comment, change.due, change.proposed_due)
     ):
@@ -235,73 +224,6 @@ def prepare_change(
             "evidence": evidence,
         },
     )
-
-
-def _evidence_item(path: Path, cited: EvidenceCited | None, month: date) -> dict[str, str] | None:
-    """The evidence item to append, checked as validate checks it; UsageError, before anything is written, if wrong."""
-    if cited is None:
-        return None
-    from sendplan_cli.plan.evidence_paths import OUTSIDE, evidence_problem, repository_root
-
-    for option, text in (
-        ("--evidence", cited.title),
-        ("--evidence-path", cited.path),
-        ("--evidence-link", cited.link),
-        ("--evidence-date", cited.date),
-    ):
-        refuse_controls(option, text)
-        if text is not None and not text.strip():
-            raise UsageError(f"{option} is empty; give a value, or leave {option} out")
-    if cited.path is None and cited.link is None:
-        raise UsageError(
-            "--evidence needs --evidence-path (a file in the plan's repository) or --evidence-link "
-            "(where it can be read online)"
-        )
-    if cited.path is not None:
-        folder = path.resolve().parent
-        problem = evidence_problem(folder, repository_root(path), cited.path)
-        if problem == OUTSIDE:
-            raise UsageError(
-                f"{path}: --evidence-path {one_line(cited.path)!r} is outside the plan's repository; "
-                "keep the document in the repository and give its path from the plan's folder, "
-                "or give --evidence-link"
-            )
-        if problem is not None:
-            raise UsageError(
-                f"{path}: --evidence-path {one_line(cited.path)!r}: no such file from the plan's "
-                f"folder ({folder}); {_from_plan_folder(folder, cited.path)}"
-            )
-    if cited.date is not None:
-        try:
-            parse_date_phrase(cited.date)
-        except DateParseError as exc:
-            raise UsageError(f"--evidence-date: {exc}; {_DATE_FORMS}") from None
-    item = {"title": cited.title, "date": cited.date or f"{month:%B %Y}"}
-    item.update({k: v for k, v in (("link", cited.link), ("path", cited.path)) if v is not None})
-    return item
-
-
-def _from_plan_folder(folder: Path, typed: str) -> str:
-    """What to do about a path not found from the plan's folder: the path to give, when it was typed from here."""
-    here = Path(typed).resolve()
-    if here.exists():
-        return f"it is read from the plan's folder, so give --evidence-path {Path(os.path.relpath(here, folder)).as_posix()!r}"
-    return "add the document first, or correct the path (it is read from the plan's folder)"
-
-
-def _add_evidence(entry: Any, item: dict[str, str]) -> None:
-    """Append the item to the update's evidence, in the style of the items already there; nothing if it is already cited."""
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
-    cited = entry.get("evidence")
-    if cited is None:
-        cited = entry["evidence"] = CommentedSeq()
-    if any(dict(old) == item for old in cited if isinstance(old, dict)):
-        return
-    new = CommentedMap(item)
-    if cited and all(getattr(old, "fa", None) and old.fa.flow_style() for old in cited):
-        new.fa.set_flow_style()
-    cited.append(new)
 
 
 def _withdraw(action: Any, month: date, change: Change) -> object:
@@ -344,7 +266,7 @@ def _record(action: Any, month: date, values: dict[str, Any]) -> None:
         if position == len(updates) - 1:
             move_trailing_comment(holder, last_key, entry, list(entry.keys())[-1])
     if evidence is not None:
-        _add_evidence(entry, evidence)
+        add_evidence(entry, evidence)
 
 
 def _month_of(update: Any) -> date | None:

@@ -24,7 +24,7 @@ from sendplan_cli.cli.update_routing import UpdateGroup
 from sendplan_cli.ground.errors import UsageError
 
 if TYPE_CHECKING:
-    from sendplan_cli.authoring.update import EvidenceCited
+    from sendplan_cli.authoring.evidence_item import EvidenceCited
 
 update_app = typer.Typer(
     name="update",
@@ -128,7 +128,7 @@ def _cited(
     title: str | None, path: str | None, link: str | None, written: str | None
 ) -> EvidenceCited | None:
     """The evidence item the options name; its details without --evidence are refused."""
-    from sendplan_cli.authoring.update import EvidenceCited
+    from sendplan_cli.authoring.evidence_item import EvidenceCited
 
     if title is None:
         given = [

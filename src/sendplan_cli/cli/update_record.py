@@ -17,7 +17,7 @@ from sendplan_cli.cli.app import today
 from sendplan_cli.ground.errors import UsageError
 
 if TYPE_CHECKING:
-    from sendplan_cli.authoring.update import EvidenceCited
+    from sendplan_cli.authoring.evidence_item import EvidenceCited
 
 Plan = Annotated[Path, typer.Argument(metavar="PLAN", help="The plan file.", show_default=False)]
 DryRun = Annotated[
