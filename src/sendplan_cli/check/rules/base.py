@@ -63,6 +63,7 @@ class Context:
     )
     _means: dict[str | None, str | None] = field(default_factory=dict, init=False, repr=False)
     _priority: tuple[PriorityArea, ...] | None = field(default=None, init=False, repr=False)
+    _open_priority: list[tuple[int, Action]] | None = field(default=None, init=False, repr=False)
     _repository: Path | None = field(default=None, init=False, repr=False)
 
     def actions(self) -> Iterator[tuple[int, Action, ActionState]]:
@@ -105,13 +106,15 @@ class Context:
         return self._priority
 
     def open_priority_actions(self) -> list[tuple[int, Action]]:
-        """Actions answering an area for priority action and not rated complete as_of, in plan order."""
-        answering = {i for area in self.priority_areas() for i, _ in area.answering}
-        return [
-            (index, action)
-            for index, action, state in self.actions()
-            if index in answering and not self.is_complete(state)
-        ]
+        """Actions answering an area for priority action and not rated complete as_of, in plan order; worked out once."""
+        if self._open_priority is None:
+            answering = {i for area in self.priority_areas() for i, _ in area.answering}
+            self._open_priority = [
+                (index, action)
+                for index, action, state in self.actions()
+                if index in answering and not self.is_complete(state)
+            ]
+        return list(self._open_priority)
 
     def repository(self) -> Path | None:
         """The top folder of the repository holding the plan file (plan/evidence_paths.py); looked up once, None without a file."""
