@@ -6,7 +6,7 @@ by the parser. The group (cli/update_routing.py) still runs the old spelling for
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -18,9 +18,13 @@ from sendplan_cli.cli.update_record import (
     action_update,
     indicator_figure,
     refuse_loose_words,
+    typed,
 )
 from sendplan_cli.cli.update_routing import UpdateGroup
 from sendplan_cli.ground.errors import UsageError
+
+if TYPE_CHECKING:
+    from sendplan_cli.authoring.evidence_item import EvidenceCited
 
 update_app = typer.Typer(
     name="update",
@@ -66,11 +70,38 @@ def action(
         str | None,
         typer.Option("--reason", help="With --propose-due: why the lead proposes the new date."),
     ] = None,
+    evidence: Annotated[
+        str | None,
+        typer.Option(
+            "--evidence",
+            help="The title of a document the update cites as evidence (with --evidence-path or --evidence-link).",
+        ),
+    ] = None,
+    evidence_path: Annotated[
+        str | None,
+        typer.Option(
+            "--evidence-path",
+            help="With --evidence: where the document is, from the plan's folder; it must exist in the repository.",
+        ),
+    ] = None,
+    evidence_link: Annotated[
+        str | None,
+        typer.Option("--evidence-link", help="With --evidence: where it can be read online."),
+    ] = None,
+    evidence_date: Annotated[
+        str | None,
+        typer.Option(
+            "--evidence-date",
+            help="With --evidence: when the document was written, e.g. May 2025 (default: the update's month).",
+        ),
+    ] = None,
     dry_run: DryRun = False,
 ) -> None:
     """An action's update for a month: ratings, commentary, dates.
 
-    Adds the month's entry to the action's updates, or sets the given values on it."""
+    Adds the month's entry to the action's updates, or sets the given values on it.
+
+    --evidence adds one document to the month's evidence."""
     refuse_loose_words(ctx, '--comment "Recruitment gap"')
     if month is None:
         from sendplan_cli.ground.sanitise import one_line
@@ -89,7 +120,32 @@ def action(
         propose_due=propose_due,
         reason=reason,
         dry_run=dry_run,
+        evidence=_cited(evidence, evidence_path, evidence_link, evidence_date),
     )
+
+
+def _cited(
+    title: str | None, path: str | None, link: str | None, written: str | None
+) -> EvidenceCited | None:
+    """The evidence item the options name; its details without --evidence are refused."""
+    from sendplan_cli.authoring.evidence_item import EvidenceCited
+
+    if title is None:
+        given = [
+            o
+            for o, v in (
+                ("--evidence-path", path),
+                ("--evidence-link", link),
+                ("--evidence-date", written),
+            )
+            if v is not None
+        ]
+        if given:
+            raise UsageError(
+                f'{given[0]} goes with --evidence: give the document\'s title too, e.g. --evidence "Audit report"'
+            )
+        return None
+    return EvidenceCited(typed(title) or "", path, link, written)
 
 
 @update_app.command(context_settings=LOOSE)

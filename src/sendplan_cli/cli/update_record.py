@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from sendplan_cli.cli.app import today
 from sendplan_cli.ground.errors import UsageError
+
+if TYPE_CHECKING:
+    from sendplan_cli.authoring.evidence_item import EvidenceCited
 
 Plan = Annotated[Path, typer.Argument(metavar="PLAN", help="The plan file.", show_default=False)]
 DryRun = Annotated[
@@ -67,6 +70,7 @@ def action_update(
     propose_due: str | None,
     reason: str | None,
     dry_run: bool,
+    evidence: EvidenceCited | None = None,
 ) -> None:
     """Record one month's update for one action."""
     from sendplan_cli.authoring.update import Change, record
@@ -79,7 +83,16 @@ def action_update(
     except DateParseError:
         pass  # the writer says what a month looks like
     change = Change(
-        ref, month, completion, impact, typed(comment), due, propose_due, typed(reason), today()
+        ref,
+        month,
+        completion,
+        impact,
+        typed(comment),
+        due,
+        propose_due,
+        typed(reason),
+        today(),
+        evidence,
     )
     _say(
         record(plan, change, dry_run),

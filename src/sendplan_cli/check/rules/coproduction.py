@@ -7,16 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from sendplan_cli.check.rules.base import Context, Finding, rule
-from sendplan_cli.check.rules.governance import open_priority_actions
-
-
-def _repository(plan_file: Path) -> Path:
-    """The folder of the git repository holding the plan; the plan's folder outside one."""
-    folder = plan_file.resolve().parent
-    for candidate in (folder, *folder.parents):
-        if (candidate / ".git").exists():
-            return candidate
-    return folder
+from sendplan_cli.plan.evidence_paths import OUTSIDE, evidence_problem
 
 
 @rule("SP805", "evidence-missing", "error")
@@ -55,18 +46,18 @@ def evidence_missing(ctx: Context) -> Iterator[Finding]:
               - {title: Recruitment report, link: "https://example.org/recruitment-report"}
     ```
     """
-    if ctx.source is None:
+    root = ctx.repository()
+    if root is None:
         return
-    plan_file = Path(ctx.source.path)
-    root = _repository(plan_file)
+    folder = Path(ctx.source.path).resolve().parent
     for i, action in enumerate(ctx.plan.actions):
         for j, update in enumerate(action.updates):
             for k, evidence in enumerate(update.evidence):
                 if evidence.path is None:
                     continue
                 where = ("actions", i, "updates", j, "evidence", k, "path")
-                target = (plan_file.resolve().parent / evidence.path).resolve()
-                if not target.is_relative_to(root):
+                problem = evidence_problem(folder, root, evidence.path)
+                if problem == OUTSIDE:
                     yield Finding(
                         where,
                         f"evidence {evidence.title!r} for action {action.ref} points outside the repository",
@@ -74,7 +65,7 @@ def evidence_missing(ctx: Context) -> Iterator[Finding]:
                         "keep the document in the plan's repository and give its path from the "
                         "plan's folder, or give a `link` instead",
                     )
-                elif not target.exists():
+                elif problem is not None:
                     yield Finding(
                         where,
                         f"evidence {evidence.title!r} for action {action.ref} is not at {evidence.path!r}",
@@ -137,7 +128,7 @@ def priority_action_without_voice(ctx: Context) -> Iterator[Finding]:
         if start <= record.date <= ctx.as_of
         for ref in record.actions
     }
-    for index, action in open_priority_actions(ctx):
+    for index, action in ctx.open_priority_actions():
         if action.ref not in heard:
             yield Finding(
                 ("actions", index, "ref"),

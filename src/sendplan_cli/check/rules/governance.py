@@ -12,32 +12,6 @@ from collections.abc import Iterator
 
 from sendplan_cli.check.rules.base import Context, Finding, rule
 from sendplan_cli.plan.dates import english_list
-from sendplan_cli.plan.governance_records import PRIORITY
-from sendplan_cli.plan.model import Action, Recommendation
-
-
-def priority_recommendations(
-    ctx: Context,
-) -> Iterator[tuple[int, Recommendation, list[tuple[int, Action]]]]:
-    """Each area for priority action with the actions that answer it."""
-    for index, recommendation in enumerate(ctx.plan.recommendations):
-        if recommendation.type == PRIORITY:
-            answering = [
-                (i, a)
-                for i, a in enumerate(ctx.plan.actions)
-                if recommendation.id in a.recommendations
-            ]
-            yield index, recommendation, answering
-
-
-def open_priority_actions(ctx: Context) -> list[tuple[int, Action]]:
-    """Actions answering an area for priority action and not rated complete as_of, in plan order."""
-    wanted = {r.id for _, r, _ in priority_recommendations(ctx)}
-    return [
-        (index, action)
-        for index, action, state in ctx.actions()
-        if wanted & set(action.recommendations) and not ctx.is_complete(state)
-    ]
 
 
 @rule("SP801", "priority-action-unanswered", "error")
@@ -73,12 +47,12 @@ def priority_action_unanswered(ctx: Context) -> Iterator[Finding]:
         due: July 2025
     ```
     """
-    for index, recommendation, answering in priority_recommendations(ctx):
-        if not answering:
+    for area in ctx.priority_areas():
+        if not area.answering:
             yield Finding(
-                ("recommendations", index, "type"),
-                f"{recommendation.id} is an area for priority action and no action answers it",
-                hint=f"add an action with `recommendations: [{recommendation.id}]`, "
+                ("recommendations", area.index, "type"),
+                f"{area.recommendation.id} is an area for priority action and no action answers it",
+                hint=f"add an action with `recommendations: [{area.recommendation.id}]`, "
                 "or cite it from an existing action",
             )
 
@@ -127,12 +101,12 @@ def priority_action_unmeasured(ctx: Context) -> Iterator[Finding]:
         unit: percent
     ```
     """
-    for index, recommendation, answering in priority_recommendations(ctx):
-        if answering and not any(m.indicator for _, a in answering for m in a.measures):
-            refs = english_list([a.ref for _, a in answering])
+    for area in ctx.priority_areas():
+        if area.answering and not any(m.indicator for _, a in area.answering for m in a.measures):
+            refs = english_list([a.ref for _, a in area.answering])
             yield Finding(
-                ("recommendations", index, "type"),
-                f"{recommendation.id} is an area for priority action and none of its actions "
+                ("recommendations", area.index, "type"),
+                f"{area.recommendation.id} is an area for priority action and none of its actions "
                 f"({refs}) has a measure linked to an indicator",
                 hint="add `measures: [{indicator: KPI N}]` to one of its actions, citing an "
                 "indicator under `indicators:`",
@@ -181,7 +155,7 @@ def priority_actions_not_typed(ctx: Context) -> Iterator[Finding]:
     failings = inspection is not None and inspection.outcome == "widespread-or-systemic-failings"
     if ctx.plan.kind != "priority-action-plan" and not failings:
         return
-    if any(r.type == PRIORITY for r in ctx.plan.recommendations):
+    if ctx.priority_areas():
         return
     where = ("kind",) if ctx.plan.kind == "priority-action-plan" else ("inspection", "outcome")
     yield Finding(

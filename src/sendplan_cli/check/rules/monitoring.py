@@ -10,7 +10,6 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 
 from sendplan_cli.check.rules.base import Context, Finding, rule
-from sendplan_cli.check.rules.governance import open_priority_actions, priority_recommendations
 from sendplan_cli.plan.dates import english_list
 from sendplan_cli.plan.governance_records import MONITORING
 from sendplan_cli.plan.model import Action
@@ -75,10 +74,10 @@ def priority_action_after_monitoring(ctx: Context) -> Iterator[Finding]:
         return
     review_index, monitoring = found
     states = {index: state for index, _, state in ctx.actions()}
-    for index, recommendation, answering in priority_recommendations(ctx):
+    for area in ctx.priority_areas():
         # The first date anything answering it is due: a milestone or activity counts as delivery.
         ends = []
-        for i, action in answering:
+        for i, action in area.answering:
             if ctx.is_complete(states[i]):
                 ends.append(ctx.as_of)
                 continue
@@ -87,8 +86,8 @@ def priority_action_after_monitoring(ctx: Context) -> Iterator[Finding]:
             ends.extend(steps + ([final[1]] if final is not None else []))
         if ends and min(ends) > monitoring:
             yield Finding(
-                ("recommendations", index, "type"),
-                f"every action answering {recommendation.id}, an area for priority action, falls "
+                ("recommendations", area.index, "type"),
+                f"every action answering {area.recommendation.id}, an area for priority action, falls "
                 f"due after the next monitoring on {monitoring:%d %b %Y}",
                 hint="bring an action's date forward, or add a milestone due before the monitoring",
                 related=("reviews", review_index, "date"),
@@ -151,7 +150,9 @@ def review_evidence_due(ctx: Context) -> Iterator[Finding]:
     horizon = ctx.as_of + timedelta(days=ctx.options.due_soon_days)
     held = [r.date for r in ctx.plan.reviews if r.date < ctx.as_of]
     last = max(held) if held else None
-    stale = [a.ref for _, a in open_priority_actions(ctx) if not _updated_since(a, last, ctx.as_of)]
+    stale = [
+        a.ref for _, a in ctx.open_priority_actions() if not _updated_since(a, last, ctx.as_of)
+    ]
     for index, review in enumerate(ctx.plan.reviews):
         due = review.evidence_due
         if due is None or not ctx.as_of <= due <= horizon:
