@@ -442,7 +442,7 @@ def _judged(
     rag = rag_for(short, expected, tolerance, strict)
     # The gap is taken from the expected value as shown, so "10 is 1 above the 9 expected" adds up.
     shown = rounded(expected, status.decimals)
-    words = describe_gap(indicator, latest.value, shown, status.decimals)
+    words = describe_gap(indicator, latest.value, expected, status.decimals)
     reason = f"{rag}: {format_value(indicator, latest.value)} for {latest.period.text} is {words} {format_value(indicator, shown, decimals=status.decimals)} expected on {against}"
     if strict and short == 0 and target is not None:
         reason += f"; the target is {COMPARISON_WORDS[comparison(indicator, target) or 'above']} {format_value(indicator, target.value)}, which it does not pass"

@@ -39,10 +39,13 @@ def format_value(
 
 
 def describe_gap(indicator: Indicator, actual: float, expected: float, decimals: int) -> str:
-    """The actual's place against a value, in words: "1.8 percentage points below the" or "at the"."""
+    """The actual's place against a value, in words: "1.8 percentage points below the" or "at the".
+
+    The gap is taken from the value as shown to so many places, so "10 is 1 above the 9 expected" adds up;
+    a figure off the value by less than shows is "just above" it, never "0 above" or "at" it."""
     difference = actual - expected
-    # Judged on the rounded gap, so the words never say "0 below" or "at" a figure shown as different.
-    if rounded(difference, decimals) == 0:
-        return "at the"
     side = "above" if difference > 0 else "below"
-    return f"{format_value(indicator, abs(difference), gap=True, decimals=decimals)} {side} the"
+    shown = rounded(actual - rounded(expected, decimals), decimals)
+    if shown == 0:
+        return "at the" if difference == 0 else f"just {side} the"
+    return f"{format_value(indicator, abs(shown), gap=True, decimals=decimals)} {side} the"
