@@ -65,7 +65,7 @@ def cells(status: KpiStatus) -> dict[str, str]:
         "baseline": baseline,
         "latest": latest,
         "target": target,
-        "expected": format_value(ind, status.expected) if status.expected is not None else "-",
+        "expected": status.expected_text or "-",
         "status": status.label,
         "trend": status.trend or "-",
         "reason": status.reason,

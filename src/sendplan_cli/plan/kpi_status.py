@@ -28,6 +28,7 @@ from sendplan_cli.plan.kpi_periods import (
     period_text,
     point_date,
 )
+from sendplan_cli.plan.kpi_precision import published_decimals, rounded
 from sendplan_cli.plan.kpi_values import describe_gap, format_value
 from sendplan_cli.plan.model import Plan
 
@@ -127,13 +128,17 @@ class KpiStatus:
     index: int
     indicator: Indicator
     as_of: date
+    decimals: int = 2
+    """Places the indicator publishes to (plan/kpi_precision.py): every figure worked out here is shown to it."""
     latest: Actual | None = None
     latest_index: int | None = None
     previous: Actual | None = None
     expected: float | None = None
+    """What the trajectory expects, unrounded: the RAG is judged on it."""
     compared_with: str | None = None
     target: Target | None = None
     gap_to_expected: float | None = None
+    """The latest figure less the expected value as shown (rounded), so the words add up."""
     gap_to_target: float | None = None
     rag: Rag | None = None
     reason: str = ""
@@ -151,6 +156,16 @@ class KpiStatus:
     latest_start: date | None = None
     latest_end: date | None = None
     """The days the latest figure's period covers: a year-to-date figure starts in January, not in its last month."""
+
+    @property
+    def expected_text(self) -> str | None:
+        """The expected value in the indicator's unit, to the places it publishes: what every output shows."""
+        if self.expected is None:
+            return None
+        return format_value(self.indicator, self.expected, decimals=self.decimals)
+
+    def _figure(self, value: float | None) -> float | None:
+        return None if value is None else rounded(value, self.decimals)
 
     @property
     def late_period(self) -> str | None:
@@ -206,12 +221,12 @@ class KpiStatus:
             "latest": self.latest.value if self.latest else None,
             "latest_period": self.latest.period.text if self.latest else None,
             "provisional": self.latest.provisional if self.latest else None,
-            "expected": _rounded(self.expected),
+            "expected": self._figure(self.expected),
             "compared_with": self.compared_with,
             "target": self.target.value if self.target else None,
             "target_by": self.target.by.text if self.target and self.target.by else None,
-            "gap_to_expected": _rounded(self.gap_to_expected),
-            "gap_to_target": _rounded(self.gap_to_target),
+            "gap_to_expected": self._figure(self.gap_to_expected),
+            "gap_to_target": self._figure(self.gap_to_target),
             "status": self.label,
             "rag": self.rag,
             "reason": self.reason,
@@ -231,6 +246,7 @@ class KpiStatus:
             "comparators": self.comparators,
             "latest_period_start": self.latest_start.isoformat() if self.latest_start else None,
             "latest_period_end": self.latest_end.isoformat() if self.latest_end else None,
+            "decimals": self.decimals,
         }
 
 
@@ -349,6 +365,7 @@ def _judged(
         index,
         indicator,
         as_of,
+        published_decimals(indicator),
         late=missing_figure(indicator, as_of, ended[-1].end if ended else None),
     )
     if not ended:
@@ -401,7 +418,11 @@ def _judged(
         )
         rag = rag_for(short, nearest, tolerance)
         band = f"{format_value(indicator, indicator.band.lower)} to {format_value(indicator, indicator.band.upper)}"
-        said = "inside" if short <= 0 else f"{format_value(indicator, short, gap=True)} outside"
+        said = (
+            "inside"
+            if short <= 0
+            else f"{format_value(indicator, short, gap=True, decimals=status.decimals)} outside"
+        )
         return _with(
             status,
             rag=rag,
@@ -419,15 +440,17 @@ def _judged(
         target is not None and expected == target.value and comparison(indicator, target) in STRICT
     )
     rag = rag_for(short, expected, tolerance, strict)
-    words = describe_gap(indicator, latest.value, expected)
-    reason = f"{rag}: {format_value(indicator, latest.value)} for {latest.period.text} is {words} {format_value(indicator, expected)} expected on {against}"
+    # The gap is taken from the expected value as shown, so "10 is 1 above the 9 expected" adds up.
+    shown = rounded(expected, status.decimals)
+    words = describe_gap(indicator, latest.value, expected, status.decimals)
+    reason = f"{rag}: {format_value(indicator, latest.value)} for {latest.period.text} is {words} {format_value(indicator, shown, decimals=status.decimals)} expected on {against}"
     if strict and short == 0 and target is not None:
         reason += f"; the target is {COMPARISON_WORDS[comparison(indicator, target) or 'above']} {format_value(indicator, target.value)}, which it does not pass"
     return _with(
         status,
         expected=expected,
         compared_with=against,
-        gap_to_expected=latest.value - expected,
+        gap_to_expected=latest.value - shown,
         rag=rag,
         reason=reason,
     )
@@ -458,10 +481,6 @@ def _trend(indicator: Indicator, now: float, before: float) -> str:
             return "no change"
         return "improving" if outside_now < outside_before else "worsening"
     return "up" if now > before else "down"
-
-
-def _rounded(value: float | None) -> float | None:
-    return None if value is None else round(value, 2)
 
 
 def _with(status: KpiStatus, **changes: Any) -> KpiStatus:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sendplan_cli.plan.kpi_model import Indicator
+from sendplan_cli.plan.kpi_precision import rounded
 
 _SUFFIX = {
     "percent": "%",
@@ -15,15 +16,20 @@ _SUFFIX = {
 }
 
 
-def plain(value: float) -> str:
-    """A number with thousands separators and at most two decimals, no trailing zeros."""
-    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+def plain(value: float, decimals: int = 2) -> str:
+    """A number with thousands separators and at most so many decimals (halves away from zero), no trailing zeros."""
+    text = f"{rounded(value, decimals):,.{decimals}f}"
+    text = text.rstrip("0").rstrip(".") if "." in text else text
     return "0" if text in ("-0", "") else text
 
 
-def format_value(indicator: Indicator, value: float, *, gap: bool = False) -> str:
-    """A value in the indicator's unit; with gap=True, a difference (percentage points for a percentage)."""
-    number = plain(value)
+def format_value(
+    indicator: Indicator, value: float, *, gap: bool = False, decimals: int = 2
+) -> str:
+    """A value in the indicator's unit; with gap=True, a difference (percentage points for a percentage).
+
+    decimals: places to round to; a figure worked out from the plan passes the indicator's published precision."""
+    number = plain(value, decimals)
     if indicator.unit == "pounds":
         return f"£{number}" if not number.startswith("-") else f"-£{number[1:]}"
     if gap and indicator.unit == "percent":
@@ -32,10 +38,14 @@ def format_value(indicator: Indicator, value: float, *, gap: bool = False) -> st
     return number + (suffix[:-1] if number == "1" and suffix.endswith("s") else suffix)
 
 
-def describe_gap(indicator: Indicator, actual: float, expected: float) -> str:
-    """The actual's place against a value, in words: "1.8 percentage points below the" or "at the"."""
+def describe_gap(indicator: Indicator, actual: float, expected: float, decimals: int) -> str:
+    """The actual's place against a value, in words: "1.8 percentage points below the" or "at the".
+
+    The gap is taken from the value as shown to so many places, so "10 is 1 above the 9 expected" adds up;
+    a figure off the value by less than shows is "just above" it, never "0 above" or "at" it."""
     difference = actual - expected
-    if round(difference, 2) == 0:
-        return "at the"
     side = "above" if difference > 0 else "below"
-    return f"{format_value(indicator, abs(difference), gap=True)} {side} the"
+    shown = rounded(actual - rounded(expected, decimals), decimals)
+    if shown == 0:
+        return "at the" if difference == 0 else f"just {side} the"
+    return f"{format_value(indicator, abs(shown), gap=True, decimals=decimals)} {side} the"
