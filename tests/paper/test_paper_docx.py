@@ -75,7 +75,7 @@ def test_headings_are_real_styles_in_order_under_a_title(name: str) -> None:
         "Exceptions",
         "Overall position",
         "Progress by recommendation",
-        "Impact, voice, risks and next steps",
+        "Impact and next steps",
         "Coming up",
         "By lead",
         "Appendix A: action tracker",

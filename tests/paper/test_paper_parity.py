@@ -14,7 +14,8 @@ from papers import BUNDLED, WEST, paper
 from sendplan_cli.check.rules import RULES
 
 INDICATORS = str(ROOT / "tests" / "fixtures" / "valid" / "indicators.yaml")
-CASES = {**BUNDLED, "indicators": (INDICATORS, "2025-06")}
+GOVERNANCE = str(ROOT / "examples" / "governance.yaml")
+CASES = {**BUNDLED, "indicators": (INDICATORS, "2025-06"), "governance": (GOVERNANCE, "2025-06")}
 FIGURE = re.compile(r"\d+(?:[.,:]\d+)*")
 
 

@@ -2,7 +2,9 @@
 
 A section is one entry in SECTIONS: its key, heading and the function that computes its blocks. The
 renderers loop over the sections, so a new section is one entry here and one builder, and no renderer
-changes unless it brings a new kind of block.
+changes unless it brings a new kind of block. A section named in WHEN_RECORDED is left out when its
+builder returns no blocks: a plan that keeps no risks, voice records or decisions log gets no heading
+over nothing.
 """
 
 from __future__ import annotations
@@ -10,7 +12,15 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date
 
-from sendplan_cli.output.paper.build import appendix, body, decisions, front
+from sendplan_cli.output.paper.build import (
+    appendix,
+    body,
+    decisions,
+    decisions_taken,
+    front,
+    risk_table,
+    you_said_we_did,
+)
 from sendplan_cli.output.paper.build.facts import Facts, facts
 from sendplan_cli.output.paper.document import Block, BoardPaper, PlanPaper, Section
 from sendplan_cli.output.paper.view import PlanView
@@ -24,7 +34,10 @@ SECTIONS: tuple[tuple[str, str, Builder], ...] = (
     ("exceptions", "Exceptions", front.exceptions),
     ("position", "Overall position", body.position),
     ("progress", "Progress by recommendation", body.progress),
-    ("narrative", "Impact, voice, risks and next steps", body.narrative),
+    ("narrative", "Impact and next steps", body.narrative),
+    ("voice", "You said, we did", you_said_we_did.voice),
+    ("risks", "Risks", risk_table.risks),
+    ("decisions_taken", "Decisions since the last board", decisions_taken.decisions_taken),
     ("coming_up", "Coming up", body.coming_up),
     ("by_lead", "By lead", body.by_lead),
 )
@@ -32,18 +45,22 @@ APPENDICES: tuple[tuple[str, str, str, Builder], ...] = (
     ("tracker", "A", "action tracker", appendix.tracker),
     ("appendix", "B", "rating legend and validation findings", appendix.legend),
 )
+WHEN_RECORDED = frozenset({"voice", "risks", "decisions_taken"})
+"""Sections shown only when the plan records what they show."""
 FIRST_PAGE = ("cover", "decisions", "summary")
 """The sections the board reads first; the first page holds no rule code, rule name or pointer."""
 
 
 def plan_paper(f: Facts, number: int) -> PlanPaper:
     """One plan's part of the paper, its sections in order."""
+    built = [(key, heading, build(f)) for key, heading, build in SECTIONS]
+    shown = [(k, h, b) for k, h, b in built if b or k not in WHEN_RECORDED]
     sections = [
-        Section(key, heading, order, build(f))
-        for order, (key, heading, build) in enumerate(SECTIONS, 1)
+        Section(key, heading, order, blocks)
+        for order, (key, heading, blocks) in enumerate(shown, 1)
     ]
     title = f.view.plan.title
-    for order, (key, letter, name, build) in enumerate(APPENDICES, len(SECTIONS) + 1):
+    for order, (key, letter, name, build) in enumerate(APPENDICES, len(sections) + 1):
         heading = (
             f"Appendix {letter}.{number}: {name}, {title}"
             if f.several

@@ -1,9 +1,10 @@
-"""The paper's body: overall position, progress by recommendation, narrative, coming up, by lead."""
+"""The paper's body: overall position, progress by recommendation, impact and next steps, coming up, by lead."""
 
 from __future__ import annotations
 
 import re
 
+from sendplan_cli.output.paper.build import risk_table, you_said_we_did
 from sendplan_cli.output.paper.build.facts import NONE, Facts
 from sendplan_cli.output.paper.build.front import step_words
 from sendplan_cli.output.paper.document import Block, Bullets, Cell, Figure, Heading, Para, Table
@@ -126,24 +127,23 @@ def _measures_count(action: object) -> str:
 
 
 def narrative(f: Facts) -> tuple[Block, ...]:
+    """What difference the work has made and next steps; risks and voice have sections of their own."""
     e = f.view.entry
-    if not (e and (e.impact or e.voice or e.risks or e.next_steps)):
+    if not (e and (e.impact or e.next_steps)):
+        # Voice and risks are said to be missing here only when no section of their own shows them.
+        missing = ["What difference the work has made"]
+        missing += [] if you_said_we_did.voice(f) else ["the voice of families"]
+        missing += [] if risk_table.risks(f) else ["risks"]
         return (
             Para(
-                "What difference the work has made, the voice of families, risks and next steps are "
-                f"not recorded for {f.month_label} in the plan."
+                f"{', '.join(missing)} and next steps are not recorded for {f.month_label} in the plan."
             ),
         )
     blocks: list[Block] = []
-    for heading, value in (
-        ("What difference it has made", e.impact),
-        ("The voice of children, young people and families", e.voice),
-    ):
-        if value:
-            blocks += [Heading(heading), Para(value, prose=True)]
-    for heading, items in (("Risks", e.risks), ("Next steps", e.next_steps)):
-        if items:
-            blocks += [Heading(heading), Bullets(tuple(items))]
+    if e.impact:
+        blocks += [Heading("What difference it has made"), Para(e.impact, prose=True)]
+    if e.next_steps:
+        blocks += [Heading("Next steps"), Bullets(tuple(e.next_steps))]
     return tuple(blocks)
 
 
