@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from sendplan_cli.output.paper.build.facts import NONE, Facts
-from sendplan_cli.output.paper.model import Block, Cell, Para, Table
+from sendplan_cli.output.paper.document import Block, Cell, Para, Table
 from sendplan_cli.output.paper.view import month_end, previous_month
 
 HEADERS = ("Date", "Source", "You said", "We did", "Linked actions")
