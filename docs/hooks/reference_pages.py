@@ -30,7 +30,8 @@ def rule_pages() -> dict[str, str]:
         pages[f"{RULES_DIR}/{e.code}.md"] = _page(e.code, e.name, "error (load error)", e.doc)
         rows.append(f"| [{e.code}]({e.code}.md) | {e.name} | error | {_cell(e.summary)} |")
     for r in RULES:
-        pages[f"{RULES_DIR}/{r.code}.md"] = _page(r.code, r.name, r.severity.value, r.doc)
+        doc = r.doc + _what_sendplan_says(r)
+        pages[f"{RULES_DIR}/{r.code}.md"] = _page(r.code, r.name, r.severity.value, doc)
         rows.append(
             f"| [{r.code}]({r.code}.md) | {r.name} | {r.severity.value} | {_cell(r.summary)} |"
         )
@@ -49,6 +50,62 @@ def rule_pages() -> dict[str, str]:
         ]
     )
     return pages
+
+
+# The plan lines every rule example is written under: a rule's examples hold only what it reads.
+_EXAMPLE_HEADER = "title: Example plan\npartnership: Example partnership\npublished: April 2024\nboard: Example board\n"
+
+
+def _what_sendplan_says(rule: Any) -> str:
+    """What `sendplan validate` says on the rule's failing example: the message, and the hint saying what to do.
+
+    The example is run through the same engine as a plan; a rule over the plan's history judges a
+    change between versions, so its page has its before and after examples only."""
+    import re
+    import tempfile
+    from dataclasses import replace
+    from datetime import date
+    from pathlib import Path
+
+    from sendplan_cli.check.config import Config
+    from sendplan_cli.check.engine import run_rules
+    from sendplan_cli.check.pipeline import load_model
+
+    failing = re.search(r"Fails:\s*```yaml\n(.*?)```", rule.doc, re.DOTALL)
+    as_of = re.search(r"# as-of: (\S+)", failing.group(1)) if failing else None
+    if failing is None or as_of is None:
+        return ""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "example.yaml"
+        path.write_text(_EXAMPLE_HEADER + failing.group(1), encoding="utf-8")
+        loaded, plan = load_model(path)
+        if plan is None:
+            return ""
+        # Suppression rules judge other rules' findings, so every rule runs for their examples.
+        config = (
+            Config()
+            if rule.code.startswith("SP9")
+            else replace(Config(), select=frozenset({rule.code}))
+        )
+        said = [
+            d
+            for d in run_rules(plan, loaded, config, date.fromisoformat(as_of.group(1)))
+            if d.code == rule.code
+        ]
+    if not said:
+        return ""
+    lines = ["", "", "What sendplan says on the failing example, and what to do:", ""]
+    for d in said:
+        lines += [f"- {_plain(d.message)}" + (f"; what to do: {_plain(d.hint)}" if d.hint else "")]
+    return "\n".join(lines)
+
+
+def _plain(text: str) -> str:
+    """A message shown as written: no character in it is read as Markdown or HTML."""
+    import html
+    import re
+
+    return re.sub(r"([\\`*_\[\]#|~])", r"\\\1", html.escape(text, quote=False))
 
 
 def _page(code: str, name: str, severity: str, doc: str) -> str:
@@ -78,15 +135,20 @@ def commands_page() -> str:
 
     # typer carries its own copy of click, so the command objects are read by what they hold.
     root = typer.main.get_command(app)
-    ctx = root.context_class(root, info_name="sendplan")
     out = ["# Commands", "", "Every command and option, from the command line's own help.", ""]
-    out += _command(root, ctx, "sendplan")
-    for name in root.list_commands(ctx):  # type: ignore[attr-defined]
-        command = root.get_command(ctx, name)  # type: ignore[attr-defined]
-        if command is not None and not command.hidden:
-            sub = command.context_class(command, info_name=name, parent=ctx)
-            out += _command(command, sub, f"sendplan {name}")
+    out += _command_tree(root, root.context_class(root, info_name="sendplan"), "sendplan")
     return "\n".join(out) + "\n"
+
+
+def _command_tree(command: Any, ctx: Any, title: str) -> list[str]:
+    """A command's section, then one for each command under it (`sendplan update action`)."""
+    out = _command(command, ctx, title)
+    for name in getattr(command, "list_commands", lambda _: [])(ctx):
+        sub = command.get_command(ctx, name)
+        if sub is not None and not sub.hidden:
+            child = sub.context_class(sub, info_name=name, parent=ctx)
+            out += _command_tree(sub, child, f"{title} {name}")
+    return out
 
 
 def _command(command: Any, ctx: Any, title: str) -> list[str]:

@@ -55,13 +55,16 @@ def test_the_command_reference_has_every_command_and_option(site: Path) -> None:
     from sendplan_cli.cli import app
 
     page = (site / "reference" / "commands" / "index.html").read_text(encoding="utf-8")
-    root = typer.main.get_command(app)
-    for name, command in root.commands.items():  # type: ignore[attr-defined]
-        assert f"sendplan {name}</code>" in page, name
+    found = 0
+    todo = [("sendplan", typer.main.get_command(app))]
+    while todo:
+        title, command = todo.pop()
+        assert f"<code>{title}</code>" in page, title
+        found += 1
         for param in command.params:
-            for option in param.opts:
-                if option.startswith("-"):
-                    assert option in page, (name, option)
+            assert [o for o in param.opts if o.startswith("-") and o not in page] == [], title
+        todo += [(f"{title} {n}", c) for n, c in getattr(command, "commands", {}).items()]
+    assert found > 10
     assert "Judge dates as of this day (default: today)." in page
 
 
@@ -117,3 +120,12 @@ def _text(html: str) -> str:
 def _squeezed(text: str) -> str:
     """Text without its white space: highlighted code splits words with tags and spaces."""
     return re.sub(r"\s+", "", text)
+
+
+def test_a_rule_page_says_what_to_do_from_the_rule_s_own_hint(site: Path) -> None:
+    """The failing example is run: the page shows the message and the hint a plan author would see."""
+    page = _text((site / "reference" / "rules" / "SP101" / "index.html").read_text("utf-8"))
+    assert (
+        "action 1.1 was due July 2024 (ended 31 Jul 2024) and is still rated Amber; what to do: "
+        "record completion, or agree a new date with the board and record it in an update"
+    ) in page
