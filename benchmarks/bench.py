@@ -230,6 +230,7 @@ def target_4(work: Path, runs: int) -> None:
             "update": [
                 exe,
                 "update",
+                "action",
                 str(plan),
                 "1.1",
                 "--month",

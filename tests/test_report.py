@@ -59,14 +59,23 @@ def tables(html: str) -> Tables:
 
 def test_west_sussex_january_2025_lists_the_overdue_actions() -> None:
     html = paper(WEST, "--month", "2025-01")
-    assert tables(html).tables["Overdue (5)"] == ["1.1", "1.3", "1.5", "3.2", "5.4"]
+    # Each action in exception once: the five overdue (3.2 longest), then 4.1 and 4.2 with a missed milestone.
+    assert tables(html).tables["In exception as at 31 Jan 2025 (7)"] == [
+        "3.2",
+        "1.1",
+        "1.3",
+        "1.5",
+        "5.4",
+        "4.1",
+        "4.2",
+    ]
     assert "Data as of 31 Jan 2025" in html
-    assert "Monthly updates are not recorded in this plan: ratings are as published." in html
+    assert "monthly updates are not recorded in this plan, so ratings are as published." in html
 
 
 def test_west_sussex_at_publication_has_nothing_overdue() -> None:
     html = paper(WEST, "--month", "2024-04")
-    assert "Overdue (" not in html
+    assert "0 actions are overdue" in html and "is overdue" not in html
     assert "1 of 18 actions is complete." in html
 
 
@@ -78,7 +87,12 @@ def test_west_sussex_coming_up_in_june_2024() -> None:
 
 def test_east_sussex_is_reported_as_unrated() -> None:
     markdown = paper(EAST, "--month", "2025-06", "--format", "md")
-    assert "| Not rated | 19 |" in markdown
+    # No action is rated: said once as data quality, with no chart of zeros and no "as published".
+    assert "no action is rated yet (19 not rated)" in markdown
+    assert (
+        "Actions by completion rating" not in markdown
+        and "as published" not in markdown.split("## Progress")[0]
+    )
     # Findings are summarised by rule with the actions concerned: 3.2 has no date (SP104).
     assert re.search(
         r"^\| SP104 not-time-bound \| warning \| \d+ \| [^|]*\b3\.2\b", markdown, re.MULTILINE
@@ -90,7 +104,7 @@ def test_movement_against_the_previous_month() -> None:
     rows = {
         line.split("|")[1].strip(): line.split("|")[7].strip()
         for line in markdown.splitlines()
-        if re.match(r"^\| \d \| ", line) and line.count("|") == 9
+        if re.match(r"^\| \d \| ", line) and line.count("|") == 10
     }
     assert rows == {
         "1": "improved",
@@ -103,9 +117,9 @@ def test_movement_against_the_previous_month() -> None:
     assert "Ratings are as published" not in markdown
 
 
-def test_no_update_this_month_is_an_exception() -> None:
+def test_no_update_this_month_is_data_quality() -> None:
     html = paper(UPDATES, "--month", "2025-01")
-    assert "<strong>No update this month (1):</strong> 5." in html
+    assert "1 action with no update for January 2025 (5)" in html
 
 
 def test_ratings_before_any_update_are_as_published() -> None:

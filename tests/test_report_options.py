@@ -58,7 +58,7 @@ def test_a_plan_with_error_findings_still_gets_its_paper(tmp_path: Path) -> None
     # West Sussex in January 2025 has overdue actions, which are error findings; the paper reports them.
     result = run_cli("report", WEST, "--month", "2025-01", "-o", "paper.html", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert "Overdue" in (tmp_path / "paper.html").read_text(encoding="utf-8")
+    assert "is overdue" in (tmp_path / "paper.html").read_text(encoding="utf-8")
 
 
 def test_a_format_that_is_given_is_written_whatever_the_file_is_called(tmp_path: Path) -> None:

@@ -92,7 +92,7 @@ def test_html_and_markdown_templates_cannot_escape(
         "<p>before</p>\n" + payload.replace("{plan}", "plans[0].plan"), encoding="utf-8"
     )
     with pytest.raises(UsageError) as refused:
-        "".join(custom_chunks(template, context(made.paper), Limits()))
+        "".join(custom_chunks(template, context(made.paper, views=True), Limits()))
     _refusal(refused, template)
     assert not (tmp_path / "pwned").exists()
 
@@ -124,7 +124,9 @@ def test_word_templates_cannot_escape(
     )
     tpl = open_template(str(template), str(template))
     with pytest.raises(UsageError) as refused:
-        fill_tags(tpl, word_values(made.paper, tpl, template), {}, str(template), Limits())
+        fill_tags(
+            tpl, word_values(made.paper, tpl, template, legacy=True), {}, str(template), Limits()
+        )
     assert "the Word template failed at the tag {" in _refusal(refused, template)
     assert not (tmp_path / "pwned").exists()
 
@@ -176,7 +178,7 @@ def test_an_include_through_a_link_out_of_the_templates_folder_is_refused(
     template = folder / "mine.html.j2"
     template.write_text("{% include 'innocent.html' %}", encoding="utf-8")
     with pytest.raises(UsageError) as refused:
-        "".join(custom_chunks(template, context(made.paper), Limits()))
+        "".join(custom_chunks(template, context(made.paper, views=True), Limits()))
     assert "cannot include 'innocent.html'" in _refusal(refused, template)
     assert "the key" not in str(refused.value)
 
@@ -193,7 +195,7 @@ def test_a_template_can_still_include_its_neighbours_and_the_bundled_templates(
     template.write_text(
         "{% include 'part.md.j2' %}{% extends 'board-paper.md.j2' %}", encoding="utf-8"
     )
-    paper = "".join(custom_chunks(template, context(made.paper), Limits(), html=False))
+    paper = "".join(custom_chunks(template, context(made.paper, views=True), Limits(), html=False))
     # Its neighbour's line, then the bundled paper's heading (`# {{ title }}: board paper, {{ month_label }}`).
     assert paper.startswith("Plan: Test plan\n# Test plan: board paper, September 2024\n")
 
@@ -269,15 +271,15 @@ def test_templates_are_given_plain_data_only(tmp_path: Path) -> None:
     view = build_view(plan, str(path), date(2025, 1, 1), date(2025, 1, 31), findings)
     assert view.kpis and view.proposals and view.entry and view.exceptions
     paper = Paper([view], date(2025, 1, 1), date(2025, 1, 31), date(2025, 2, 1))
-    _walk(context(paper), "context", set())
+    _walk(context(paper, views=True), "context", set())
     bundled = resource_dir("templates") / "board-paper.docx"
-    _walk(word_values(paper, open_template(str(bundled), "t"), bundled), "word", set())
+    _walk(word_values(paper, open_template(str(bundled), "t"), bundled, legacy=True), "word", set())
 
 
 def test_the_plain_data_reads_as_the_readme_documents(made: Made) -> None:
     from sendplan_cli.output.paper.render import context
 
-    values = context(made.paper)
+    values = context(made.paper, views=True)
     row, finding = values["plans"][0].rows[0], values["plans"][0].findings[0]
     assert (row.ref, row.completion, row.status.overdue) == (
         "1",

@@ -86,7 +86,7 @@ def _cells(markdown: str, ref: str) -> list[str]:
     row = next(
         line
         for line in markdown.splitlines()
-        if line.startswith(f"| {ref} |") and line.count("|") == 9
+        if line.startswith(f"| {ref} |") and line.count("|") == 10
     )
     return [cell.strip() for cell in row.strip("|").split("|")]
 

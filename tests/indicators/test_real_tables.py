@@ -305,3 +305,30 @@ def test_devon_figures_every_four_months_are_not_called_gaps() -> None:
     # Jul, Nov, Mar: the table's own rhythm. With no `reporting:` and figures for single months,
     # nothing says a month is missing.
     assert findings(DEVON, NOV_24, "SP411") == []
+
+
+def test_hertfordshire_is_judged_on_the_year_not_the_quarter_that_ends_with_it() -> None:
+    # 46% for October to December 2024 (the March 2025 report) and 56.3% for the whole of 2024 both
+    # end on 31 December 2024. The indicator reports calendar years, its milestone is for the year
+    # 2024, and every source leads with the year's figure: that is the one a reader judges.
+    row = kpi(HERTS, HERTS_AS_OF, "EHCP 20 weeks")
+    assert (row["latest"], row["latest_period_start"], row["latest_period_end"]) == (
+        56.3,
+        "2024-01-01",
+        "2024-12-31",
+    )
+    # The trend compares the year with the nine months to September (56%), not with the quarter.
+    assert row["trend"] == "improving"
+
+
+def test_hertfordshire_quarter_stays_in_the_papers_figures_table() -> None:
+    from datetime import date
+
+    from sendplan_cli.check.pipeline import load_model
+    from sendplan_cli.output.paper.charts import kpi_cards
+
+    _, plan = load_model(HERTS)
+    assert plan is not None
+    [card] = kpi_cards(plan, date.fromisoformat(HERTS_AS_OF))
+    shown = [(r["when"], r["what"], r["value"]) for r in card.table]
+    assert ("October to December 2024", "Actual", "46%") in shown

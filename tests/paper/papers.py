@@ -17,3 +17,19 @@ def paper(path: str, month: str, fmt: str = "html") -> str:
     result = run_cli("report", path, "--month", month, "--format", fmt, "-o", "-")
     assert result.returncode == 0, result.stderr
     return result.stdout
+
+
+@cache
+def word(path: str, month: str) -> bytes:
+    """The Word paper's bytes, as `report --format docx` writes them."""
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    args = ["report", path, "--month", month, "--format", "docx", "-o", "-"]
+    result = subprocess.run(
+        [sys.executable, "-m", "sendplan_cli", *args], capture_output=True, check=False, cwd=ROOT
+    )
+    assert result.returncode == 0, result.stderr.decode()
+    return result.stdout

@@ -168,3 +168,39 @@ def unprinted_words(html: str, pages: list[Page]) -> Counter[str]:
     parser.feed(html)
     printed = _tokens(" ".join(w["text"] for page in pages for w in page.words))
     return _tokens(" ".join(parser.parts)) - printed
+
+
+def _is_line_rule(obj: dict[str, Any]) -> bool:
+    return obj["object_type"] == "line" and max(obj["width"], obj["height"]) >= RULE_MIN_LENGTH
+
+
+def read_office_pdf(path: Path) -> list[Page]:
+    """read_pdf for a PDF LibreOffice printed, whose table borders are lines rather than thin rectangles."""
+    import pdfplumber
+
+    pages = read_pdf(path)
+    with pdfplumber.open(path) as pdf:
+        for page, printed in zip(pages, pdf.pages):
+            ruled = printed.filter(lambda o: o["object_type"] == "char" or _is_line_rule(o))
+            # LibreOffice sets a cell's first line against the border above it, a fraction over it.
+            cells = [
+                printed.within_bbox(_raised(box)).extract_words()
+                for table in ruled.find_tables()
+                for row in table.rows
+                for box in row.cells
+                if box is not None
+            ]
+            page.cells = [c for c in cells if c]
+            page.rules = [o for o in printed.lines if _is_line_rule(o)]
+    return pages
+
+
+def _raised(box: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+    x0, top, x1, bottom = box
+    return (x0, max(top - TOLERANCE, 0.0), x1, bottom)
+
+
+def broken_words(text: str, pages: list[Page]) -> Counter[str]:
+    """Words of `text` the PDF does not hold whole: broken across lines, or cut off."""
+    printed = _tokens(" ".join(w["text"] for page in pages for w in page.words))
+    return _tokens(text) - printed

@@ -195,6 +195,30 @@ def test_the_same_plan_draws_the_same_charts(tmp_path: Path) -> None:
     assert len(charts) == 12 and charts == re.findall(r"<svg.*?</svg>", second, re.DOTALL)
 
 
+@pytest.mark.parametrize("kind", ["svg", "png"])
+def test_a_chart_drawn_after_others_shows_only_its_own_indicator(kind: str) -> None:
+    # A paper's charts share one figure, emptied between them. Drawn last to first, KPI 9's undated target line
+    # and KPI 7's band come before charts that have neither: each chart must be what it is when drawn alone.
+    from datetime import date
+
+    from sendplan_cli.check.pipeline import load_model
+    from sendplan_cli.output.paper.chart_draw import line_png, line_svg
+    from sendplan_cli.output.paper.chart_easel import Easel
+    from sendplan_cli.output.paper.charts import kpi_cards
+
+    _, plan = load_model(Path(INDICATORS))
+    figures = [card.figure for card in kpi_cards(plan, date(2025, 9, 30), svg=False)]
+    charts = [f for f in figures if f is not None][::-1]
+    draw = line_svg if kind == "svg" else line_png
+    easel = Easel()
+    shared = [str(draw(chart, easel)) for chart in charts]
+    assert len(charts) == 10 and shared == [str(draw(chart)) for chart in charts]
+    if kind == "svg":
+        # The band and the undated target are drawn once each, in their own indicator's chart.
+        assert [n for n, svg in enumerate(shared, 1) if 'id="kpi-6-band"' in svg] == [4]
+        assert [n for n, svg in enumerate(shared, 1) if "Target 6, no date set" in svg] == [2]
+
+
 @pytest.mark.parametrize("name", ["Blue $x^2$ <script>alert(1)</script>", "Amber \x1b[31m"])
 def test_plan_text_in_a_chart_is_shown_as_written_never_typeset_or_run(name: str) -> None:
     from sendplan_cli.output.paper.charts import rating_charts

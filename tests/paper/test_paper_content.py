@@ -38,10 +38,10 @@ papers:
 """
 SECTIONS = [
     "Cover",
-    "Executive summary",
     "Decisions sought",
-    "Overall position",
+    "Executive summary",
     "Exceptions",
+    "Overall position",
     "Progress by recommendation",
     "Impact, voice, risks and next steps",
     "Coming up",
@@ -54,16 +54,19 @@ SECTIONS = [
 def test_the_papers_entry_fills_the_cover_decisions_and_narrative(tmp_path: Path) -> None:
     path = str(write_plan(tmp_path, PLAN))
     html = paper(path, "2024-09")
-    assert "<dt>Meeting date</dt><dd>15 October 2024</dd>" in html
-    assert "<dt>Report by</dt><dd>Sam Author, SEND Programme Manager</dd>" in html
-    assert "<li>Agree a new date of March 2025 for action 1</li>" in html
+    assert '<th scope="row">Meeting date</th><td>15 October 2024</td>' in html
+    assert '<th scope="row">Report by</th><td>Sam Author, SEND Programme Manager</td>' in html
+    assert (
+        '<li value="1"><span class="mark">For decision:</span> Agree a new date of March 2025 for action 1</li>'
+        in html
+    )
     assert "<p>Progress is slower than planned.</p><p>Recruitment is the main reason.</p>" in html
     assert "The parent carer forum asked for clearer letters." in html
     assert "<li>Recruitment may slip further</li>" in html
     assert "No decisions are recorded" not in html
     # Another month has no entry: the defaults, said once.
     other = paper(path, "2024-08")
-    assert other.count("No decisions are recorded for August 2024 in the plan.") == 1
+    assert "Agree a new date of March 2025" not in other
     assert other.count("are not recorded for August 2024 in the plan") == 1
 
 

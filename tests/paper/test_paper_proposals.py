@@ -95,61 +95,59 @@ def test_the_proposal_is_the_same_decision_in_html_markdown_and_word(
 ) -> None:
     import docx
 
+    asked = f"For decision: {DECISION}"
     decisions = _html_section(papers["html"].read_text(encoding="utf-8"), "decisions")
-    assert [_html_text(li) for li in re.findall(r"<li>(.*?)</li>", decisions, re.DOTALL)] == [
-        DECISION
-    ]
+    items = [_html_text(li) for li in re.findall(r"<li[^>]*>(.*?)</li>", decisions, re.DOTALL)]
+    assert items == [asked]
     markdown = (
         papers["md"].read_text(encoding="utf-8").split("## Decisions sought")[1].split("\n## ")[0]
     )
-    assert re.findall(r"^\d+\. (.*)$", markdown, re.MULTILINE) == [DECISION]
+    assert re.findall(r"^\d+\. (.*)$", markdown, re.MULTILINE) == [f"**For decision:** {DECISION}"]
     document = docx.Document(str(papers["docx"]))
     numbered = [
         p.text for p in document.paragraphs if p.style is not None and p.style.name == "List Number"
     ]
-    assert numbered == [DECISION]
+    assert numbered == [asked]
 
 
-def test_the_proposal_stands_beside_the_agreed_date_in_the_exceptions_and_the_tracker(
+def test_the_proposal_stands_in_the_exceptions_ask_and_beside_the_tracker_date(
     papers: dict[str, Path],
 ) -> None:
     import docx
 
     page = papers["html"].read_text(encoding="utf-8")
-    # HTML: the exceptions' Date cell and the tracker's Due cell keep the agreed date, the proposal after it.
-    overdue = _html_rows(page.split("<caption>Overdue (1)</caption>")[1].split("</table>")[0])
-    assert overdue["2.1"][2] == f"September 2025 (by 30 Sep 2025) {NOTE}"
+    # HTML: the exception asks the board about the proposal; the tracker keeps the agreed date, the proposal after it.
+    exceptions = _html_rows(_html_section(page, "exceptions"))
+    assert list(exceptions) == ["2.1"]
+    assert exceptions["2.1"][6] == f"Agree or refuse the new date proposed ({NOTE})."
     tracker = _html_rows(_html_section(page, "tracker"))
     assert tracker["2.1"][3] == f"September 2025 {NOTE}"
     assert tracker["2.2"][3] == "March 2026"
-    # Markdown: the same cells.
+    # Markdown: the same cells, the proposal on a line of its own.
     markdown = papers["md"].read_text(encoding="utf-8")
-    md_overdue = _md_rows(markdown.split("**Overdue** (1)")[1].split("\n**")[0])
-    assert md_overdue["2.1"][3] == f"September 2025 (by 30 Sep 2025); {NOTE}"
-    md_tracker = _md_rows(markdown.split("## Appendix A: action tracker")[1].split("\n**")[0])
-    assert md_tracker["2.1"][3] == f"September 2025; {NOTE}"
-    # Word: the date cells of the Overdue table and of the tracker.
+    md_exceptions = _md_rows(markdown.split("## Exceptions")[1].split("\n## ")[0])
+    assert md_exceptions["2.1"][6] == f"Agree or refuse the new date proposed ({NOTE})."
+    md_tracker = _md_rows(markdown.split("## Appendix A: action tracker")[1].split("\n## ")[0])
+    assert md_tracker["2.1"][3] == f"September 2025<br>{NOTE}"
+    # Word: the tracker's Due cell.
     document = docx.Document(str(papers["docx"]))
-    cells: dict[str, list[str]] = {"Date": [], "Due": []}
+    due: list[str] = []
     for grid in document.tables:
         header = [c.text for c in grid.rows[0].cells]
-        for name in set(cells) & set(header):
-            cells[name] += [
-                r.cells[header.index(name)].text for r in grid.rows[1:] if r.cells[0].text == "2.1"
+        if "Due" in header and "Lead" in header:
+            due += [
+                r.cells[header.index("Due")].text for r in grid.rows[1:] if r.cells[0].text == "2.1"
             ]
-    # Overdue and Off track both list 2.1 with its date; the tracker's Due column once.
-    assert cells["Date"] == [f"September 2025 (by 30 Sep 2025)\n{NOTE}"] * 2
-    assert cells["Due"] == [f"September 2025\n{NOTE}"]
+    assert due == [f"September 2025\n{NOTE}"]
 
 
 def test_overdue_follows_the_agreed_date_not_the_proposal(papers: dict[str, Path]) -> None:
     # 31 Mar 2026 is still to come on 31 Oct 2025, but the agreed date, September 2025, has passed.
     markdown = papers["md"].read_text(encoding="utf-8")
-    overdue = _md_rows(markdown.split("**Overdue** (1)")[1].split("\n**")[0])
-    assert list(overdue) == ["2.1"]
-    assert (
-        overdue["2.1"][4]
-        == "rated Red (in progress, off track), but its end date, 30 Sep 2025, has passed"
+    exceptions = _md_rows(markdown.split("## Exceptions")[1].split("\n## ")[0])
+    assert list(exceptions) == ["2.1"]
+    assert exceptions["2.1"][3].startswith(
+        "Rated Red (in progress, off track), but its end date, 30 Sep 2025, has passed"
     )
     # Nothing falls due in the next quarter because of the proposal: it is not a date the plan keeps to.
     assert "31 Mar 2026 (by" not in markdown and "(by 31 Mar 2026)" not in markdown
@@ -159,9 +157,9 @@ def test_once_the_board_agrees_the_date_moves_and_no_decision_is_sought(tmp_path
     plan = write_plan(tmp_path, PLAN.replace('  - ref: "2.2"', AGREED + '  - ref: "2.2"'))
     markdown = _report(plan, "2025-11", "md", tmp_path).read_text(encoding="utf-8")
     assert "Agree a new date" not in markdown and "New date proposed" not in markdown
-    assert "**Overdue**" not in markdown
-    tracker = _md_rows(markdown.split("## Appendix A: action tracker")[1].split("\n**")[0])
-    assert tracker["2.1"][3] == "March 2026 (changed: September 2025 → March 2026)"
+    assert "is overdue" not in markdown
+    tracker = _md_rows(markdown.split("## Appendix A: action tracker")[1].split("\n## ")[0])
+    assert tracker["2.1"][3] == "March 2026<br>Date changed: September 2025 → March 2026"
 
 
 def test_a_later_update_that_proposes_nothing_has_moved_on(tmp_path: Path) -> None:
@@ -171,7 +169,13 @@ def test_a_later_update_that_proposes_nothing_has_moved_on(tmp_path: Path) -> No
     plan = write_plan(tmp_path, PLAN.replace('  - ref: "2.2"', later + '  - ref: "2.2"'))
     markdown = _report(plan, "2025-11", "md", tmp_path).read_text(encoding="utf-8")
     assert "Agree a new date" not in markdown
-    assert "No decisions are recorded for November 2025 in the plan." in markdown
+    # Still overdue on its agreed date, with no new date asked for: the board is asked to re-rate or agree one.
+    decisions = markdown.split("## Decisions sought")[1].split("\n## ")[0]
+    assert re.findall(r"^\d+\. .*$", decisions, re.MULTILINE) == [
+        "1. **For decision:** 2.1 Improve waiting times for neurodevelopmental pathways (lead: Sam Lead) "
+        "is overdue (2 months in exception): re-rate it, or agree a new date. "
+        "(Drawn from this month's exceptions.)"
+    ]
 
 
 def test_the_plans_own_decisions_come_first_then_the_proposals(tmp_path: Path) -> None:
@@ -180,10 +184,9 @@ def test_the_plans_own_decisions_come_first_then_the_proposals(tmp_path: Path) -
     markdown = _report(plan, "2025-10", "md", tmp_path).read_text(encoding="utf-8")
     decisions = markdown.split("## Decisions sought")[1].split("\n## ")[0]
     assert re.findall(r"^\d+\. .*$", decisions, re.MULTILINE) == [
-        "1. Note the recruitment plan",
-        f"2. {DECISION}",
+        "1. **For decision:** Note the recruitment plan",
+        f"2. **For decision:** {DECISION}",
     ]
-    assert "The board is also asked" not in decisions
 
 
 def test_the_board_agreeing_another_date_settles_the_proposal(tmp_path: Path) -> None:

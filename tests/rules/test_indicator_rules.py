@@ -54,7 +54,7 @@ def test_late_data_names_the_period_the_due_day_and_the_command(tmp_path: Path) 
     )
     assert (
         late.hint
-        == "record it with `sendplan update PLAN --indicator 'KPI 1' --period 2025-06 --value N`"
+        == "record it with `sendplan update indicator PLAN 'KPI 1' --period 2025-06 --value N`"
     )
 
 

@@ -118,7 +118,7 @@ def test_an_older_form_whose_row_changed_since_is_a_conflict_named_by_row(tmp_pa
     assert outcome.problems == [
         f"{jane}:Actions!A2: action 1.5 changed in the plan since this form was made (its ratings, "
         "due date or February 2025 update); nothing was recorded for it. Export a fresh form, "
-        "or record this row with `sendplan update`"
+        "or record this row with `sendplan update action`"
     ]
     assert plan.read_bytes() == before
 
@@ -200,7 +200,7 @@ def test_a_figure_for_an_indicator_whose_unit_changed_since_the_form_is_a_confli
     outcome = import_forms(plan, [sam], None, False, NOW)
     assert outcome.problems == [
         f"{sam}:Indicators!A2: indicator KPI 1 was renamed or its unit changed since this form was made; "
-        "nothing was recorded for it. Check the figure, then record it with `sendplan update --indicator` "
+        "nothing was recorded for it. Check the figure, then record it with `sendplan update indicator` "
         "or send a fresh form"
     ]
     assert plan.read_bytes() == before

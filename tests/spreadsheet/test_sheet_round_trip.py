@@ -88,7 +88,7 @@ def test_round_trip_records_only_the_new_update_lines_and_the_paper_shows_the_mo
         for line in paper.stdout.splitlines()
         if line.startswith("| ")
     )
-    rows = {cells[0].replace("\\", ""): cells for cells in table if len(cells) == 8}
+    rows = {cells[0].replace("\\", ""): cells for cells in table if len(cells) == 9}
     assert rows["1.5"][4:7] == ["Red", "Red", "worsened"]  # Amber to Red
     assert rows["1.1"][4:7] == [
         "Green",

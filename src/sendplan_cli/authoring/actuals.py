@@ -1,4 +1,4 @@
-"""`sendplan update --indicator`: record one period's figure for one indicator, changing only those lines.
+"""`sendplan update indicator`: record one period's figure for one indicator, changing only those lines.
 
 Through the round-trip writer (authoring/roundtrip.py): the diff may touch only the
 indicator's actuals.

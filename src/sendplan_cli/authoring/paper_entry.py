@@ -1,4 +1,4 @@
-"""`sendplan update --paper-...`: write the board paper's own words for one month into `papers:`.
+"""`sendplan update paper`: write the board paper's own words for one month into `papers:`.
 
 Through the round-trip writer (authoring/roundtrip.py). The edit owns the plan's `papers:`
 block only: every changed line must lie inside it, before and after.
@@ -50,6 +50,8 @@ class PaperChange:
 
     month: str
     values: dict[str, str | list[str]] = field(default_factory=dict)
+    named: str = "--"
+    """What goes before a part's name in its option, for messages: `--` (`--purpose`), or `--paper-` as `update` spelt it before."""
 
 
 def apply_paper(path: Path, change: PaperChange, raw: bytes | None = None) -> tuple[bytes, bytes]:
@@ -58,10 +60,10 @@ def apply_paper(path: Path, change: PaperChange, raw: bytes | None = None) -> tu
 
     raw, plan, _ = load_valid_plan(path, raw)
     month = _month(change.month, plan)
-    values = {key: _value(key, value) for key, value in change.values.items()}
+    values = {key: _value(key, value, change.named) for key, value in change.values.items()}
     if not values:
         raise UsageError(
-            "nothing to record: give at least one --paper-... option, e.g. --paper-purpose"
+            f"nothing to record: give at least one part of the paper, e.g. {change.named}purpose"
         )
     text, data, yaml, layout = load_round_trip(raw, path, "the paper's words")
     papers = data.get("papers")
@@ -106,18 +108,18 @@ def _month(text: str, plan: Any) -> date:
     return month
 
 
-def _value(key: str, value: str | list[str]) -> Any:
+def _value(key: str, value: str | list[str], named: str) -> Any:
     """The value as the plan writes it: a date as YYYY-MM-DD, several lines as a block, none to remove."""
     from ruamel.yaml.scalarstring import LiteralScalarString
 
     for text in value if isinstance(value, list) else [value]:
-        refuse_controls(f"--paper-{_OPTION.get(key, key).replace('_', '-')}", text)
+        refuse_controls(f"{named}{_OPTION.get(key, key).replace('_', '-')}", text)
     if key == "meeting_date" and isinstance(value, str) and value.strip():
         try:
             return date.fromisoformat(value.strip())
         except ValueError:
             raise UsageError(
-                f"--paper-meeting-date {value!r}: give the date as YYYY-MM-DD, e.g. 2025-06-24"
+                f"{named}meeting-date {value!r}: give the date as YYYY-MM-DD, e.g. 2025-06-24"
             ) from None
     if isinstance(value, list):
         items = [v.strip() for v in value if v.strip()]

@@ -1,4 +1,4 @@
-"""`sendplan update`: record one month's update for one action, changing only those lines.
+"""`sendplan update action`: record one month's update for one action, changing only those lines.
 
 Through the round-trip writer (authoring/roundtrip.py): the diff may touch nothing outside the
 action's updates.
@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from sendplan_cli.authoring.evidence_item import EvidenceCited, add_evidence, evidence_item
 from sendplan_cli.authoring.file_layout import encode
 from sendplan_cli.authoring.item_edit import edit_item
 from sendplan_cli.authoring.roundtrip import (
@@ -54,12 +55,14 @@ class Change:
     proposed_due_reason: str | None = None
     today: date | None = None
     """The day the update is made; an update for a later month is refused. None leaves the month unchecked."""
+    evidence: EvidenceCited | None = None
+    """A document the month's update cites; appended to the update's `evidence:`."""
 
 
 _REMOVE = object()  # a value that takes the key out of the month's update
 _DATE_FORMS = "write a month such as March 2026 or a day such as 31/03/2026"
 _UPDATE_LINE = re.compile(
-    r"^(\s*)(- )?(updates|month|completion|impact|commentary|due|previous_due|proposed_due|proposed_due_reason):"
+    r"^(\s*)(- )?(updates|month|completion|impact|commentary|due|previous_due|proposed_due|proposed_due_reason|evidence):"
 )
 
 
@@ -200,11 +203,12 @@ def prepare_change(
             )
     elif change.proposed_due_reason is not None:
         raise UsageError("--reason goes with --propose-due: give the proposed date too")
-    if not any(
+    evidence = evidence_item(path, change.evidence, month)
+    if evidence is None and not any(
         v is not None for v in (completion, impact, change.comment, change.due, change.proposed_due)
     ):
         raise UsageError(
-            "nothing to record: give --completion, --impact, --comment, --due or --propose-due"
+            "nothing to record: give --completion, --impact, --comment, --due, --propose-due or --evidence"
         )
     return (
         index,
@@ -217,6 +221,7 @@ def prepare_change(
             "previous_due": previous_due,
             "proposed_due": proposed,
             "proposed_due_reason": reason,
+            "evidence": evidence,
         },
     )
 
@@ -236,6 +241,8 @@ def _record(action: Any, month: date, values: dict[str, Any]) -> None:
     """Write the values into the action's update for the month, adding it in month order if there is none."""
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+    values = dict(values)
+    evidence = values.pop("evidence", None)
     entry = _find_month(action.get("updates"), month)
     if entry is not None:
         for key, value in values.items():
@@ -258,6 +265,8 @@ def _record(action: Any, month: date, values: dict[str, Any]) -> None:
         updates.insert(position, entry)
         if position == len(updates) - 1:
             move_trailing_comment(holder, last_key, entry, list(entry.keys())[-1])
+    if evidence is not None:
+        add_evidence(entry, evidence)
 
 
 def _month_of(update: Any) -> date | None:

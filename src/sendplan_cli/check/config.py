@@ -18,6 +18,7 @@ _KEYS = {
     "fail-on",
     "stale-months",
     "due-soon-days",
+    "voice-months",
     "since",
     "history",
     "max-file-size",
@@ -82,6 +83,7 @@ def _severity(value: Any, where: str) -> Severity:
 # memory to check. Bounding them also keeps every date sum inside the calendar.
 MAX_DUE_SOON_DAYS = 3660
 MAX_STALE_MONTHS = 120
+MAX_VOICE_MONTHS = 120
 MAX_FILE_SIZE_LIMIT = 2_000_000_000
 
 
@@ -130,6 +132,13 @@ def parse_config(table: dict[str, Any], source: str) -> Config:
                 0,
                 MAX_DUE_SOON_DAYS,
                 Options.due_soon_days,
+            ),
+            voice_months=_whole(
+                table.get("voice-months", Options.voice_months),
+                f"{source}: voice-months",
+                1,
+                MAX_VOICE_MONTHS,
+                Options.voice_months,
             ),
         ),
         source=source,

@@ -173,10 +173,12 @@ def _only_the_command_run(args: list[str]) -> typer.Typer:
         for c in app.registered_commands
         if (c.name or get_command_name(c.callback.__name__)) == name  # type: ignore[union-attr]
     ]
-    if not chosen:
+    groups = [g for g in app.registered_groups if g.name == name]  # `update` and its commands
+    if not chosen and not groups:
         return app
     runner = copy(app)
     runner.registered_commands = chosen
+    runner.registered_groups = groups
     return runner
 
 

@@ -254,12 +254,18 @@ def list_actions(
             "--indicators", help="List the indicators instead: the KPI scorecard as at --as-of."
         ),
     ] = False,
+    risks: Annotated[
+        bool,
+        typer.Option("--risks", help="List the risks instead, highest score first, as at --as-of."),
+    ] = False,
     as_of: AsOf = None,
 ) -> None:
-    """List each plan's actions (ref, title, leads, due date, ratings as published), or with --indicators its KPI scorecard."""
+    """List each plan's actions (ref, title, leads, due date, ratings as published), or with --indicators its KPI scorecard, or with --risks its risks."""
     from sendplan_cli.check.pipeline import load_model, plan_files
     from sendplan_cli.output.listing import action_rows, print_json, print_table
 
+    if indicators and risks:
+        raise UsageError("--indicators and --risks list different things: give one of them")
     broken, everything = False, []
     files = plan_files(paths)
     when = as_of_date(as_of)
@@ -279,6 +285,15 @@ def list_actions(
                 everything += [{"file": str(path), **status.as_dict()} for status in statuses]
             else:
                 print_scorecard(statuses, when, sys.stdout, title=title, colour=colour_choice(ctx))
+            continue
+        if risks:
+            from sendplan_cli.output.risk_register import print_risk_table, risk_rows
+
+            listed = [{"file": str(path), **row} for row in risk_rows(model, when)]
+            if output_format is ListFormat.json:
+                everything += listed
+            else:
+                print_risk_table(listed, when, sys.stdout, title=title, colour=colour_choice(ctx))
             continue
         rows = [{"file": str(path), **row} for row in action_rows(model)]
         if output_format is ListFormat.json:

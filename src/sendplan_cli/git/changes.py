@@ -119,6 +119,23 @@ class PlanFacts:
             out.setdefault(ref, ActionFacts(item))
         return out
 
+    def decides_move(self, ref: str, old: date, new: date) -> bool:
+        """True when a recorded decision for the action agreed a due date ending `new` in place of one ending `old`."""
+        found = self.data.get("decisions")
+        for decision in found if isinstance(found, list) else []:
+            if not isinstance(decision, dict):
+                continue
+            actions = decision.get("actions")
+            linked = [actions] if isinstance(actions, str) else actions
+            if (
+                isinstance(linked, list)
+                and ref in [str(a).strip() for a in linked]
+                and due_end(_text(decision.get("due"))) == new
+                and due_end(_text(decision.get("previous_due"))) == old
+            ):
+                return True
+        return False
+
     @cached_property
     def recommendations(self) -> dict[str, str]:
         """Each recommendation's text, by id, with spacing made regular."""

@@ -30,6 +30,14 @@ _SECTION_MODEL = {
     "people": "Person",
     "papers": "PaperEntry",
     "source": "Source",
+    # The inspection framework's records (plan/governance_records.py); a paper entry's `voice` and
+    # `risks` are text, so their keys are never asked for there.
+    "inspection": "Inspection",
+    "reviews": "Review",
+    "evidence": "Evidence",
+    "voice": "VoiceRecord",
+    "decisions": "Decision",
+    "risks": "Risk",
 }
 
 

@@ -80,7 +80,7 @@ def cells(status: KpiStatus) -> dict[str, str]:
         )
         or "-",
         "missed": "; ".join(
-            f"{m.kind} {format_value(ind, m.value)} by {m.by}, figure due by {m.due:%d %b %Y}"
+            f"{m.kind} {m.words}{format_value(ind, m.value)} by {m.by}, figure due by {m.due:%d %b %Y}"
             for m in status.missed
         ),
     }

@@ -34,14 +34,19 @@ class Figure:
         return self.start, self.end
 
 
-def figure_key(figure: Figure) -> tuple[date, date, date, float, str, str, bool]:
-    """A total order: by the end of the period, then the finer period (the later start), then the newer revision.
+def figure_key(
+    figure: Figure, reporting: str | None = None
+) -> tuple[date, bool, date, date, float, str, str, bool]:
+    """A total order: by the end of the period; on the same end, a figure for one of the indicator's own
+    reporting periods (the year of an annual indicator), then the finer period (the later start), then the newer revision.
 
     The value and words break any remaining tie, so two figures never compare as equal unless they read the same.
     """
     actual = figure.actual
     return (
         figure.end,
+        # An annual indicator is judged on its year: a quarter ending with the year is a look inside it.
+        is_reporting_period(reporting, figure.start, figure.end),
         figure.start,
         figure.revised or date.min,
         actual.value,
@@ -49,6 +54,11 @@ def figure_key(figure: Figure) -> tuple[date, date, date, float, str, str, bool]
         actual.note or "",
         actual.provisional,
     )
+
+
+def is_reporting_period(reporting: str | None, start: date, end: date) -> bool:
+    """Whether the days from `start` to `end` are one whole reporting period of the indicator (None: it names none)."""
+    return reporting is not None and next_period_end(reporting, start - timedelta(days=1)) == end
 
 
 def figures_as_at(indicator: Indicator, as_of: date | None) -> list[Figure]:
@@ -64,7 +74,7 @@ def figures_as_at(indicator: Indicator, as_of: date | None) -> list[Figure]:
     found = [
         figure for (start, end), group in groups.items() for figure in _resolve(start, end, group)
     ]
-    return sorted(found, key=figure_key)
+    return sorted(found, key=lambda figure: figure_key(figure, indicator.reporting))
 
 
 def _resolve(start: date, end: date, group: list[tuple[int, Actual, date | None]]) -> list[Figure]:

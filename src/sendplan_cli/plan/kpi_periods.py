@@ -94,7 +94,7 @@ def next_period_end(reporting: str, last: date) -> date:
 
 
 def period_text(reporting: str, end: date) -> str:
-    """How to write the period ending on `end` for `sendplan update --period`, in the indicator's own terms."""
+    """How to write the period ending on `end` for `sendplan update indicator --period`, in the indicator's own terms."""
     if reporting == "termly":
         name = next((n for month, n in _TERM_ENDS if month == end.month), None)
         if name:

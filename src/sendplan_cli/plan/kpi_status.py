@@ -111,6 +111,13 @@ class MissedDate:
     """The date as the plan writes it."""
     due: date
     """The day the figure showing whether it was reached was due."""
+    comparison: Comparison | None = None
+    """How a target written with `comparison:` is met ("above 90%" is not "90%"); None for milestones and targets without one."""
+
+    @property
+    def words(self) -> str:
+        """The words to put before the value so it reads as the plan means it ("above "), or nothing."""
+        return f"{COMPARISON_WORDS[self.comparison]} " if self.comparison else ""
 
 
 @dataclass(frozen=True)
@@ -273,9 +280,11 @@ def missed_dates(
     indicator: Indicator, as_of: date, figures: list[Figure]
 ) -> tuple[MissedDate, ...]:
     """Targets and milestones whose figure is overdue: none recorded for a period ending in or after their date's period."""
-    dated: list[tuple[Literal["target", "milestone"], int, float, DatePhrase | None]] = [
-        *(("target", j, t.value, t.by) for j, t in enumerate(indicator.targets)),
-        *(("milestone", j, p.value, p.by) for j, p in enumerate(indicator.trajectory)),
+    dated: list[
+        tuple[Literal["target", "milestone"], int, float, DatePhrase | None, Comparison | None]
+    ] = [
+        *(("target", j, t.value, t.by, t.comparison) for j, t in enumerate(indicator.targets)),
+        *(("milestone", j, p.value, p.by, None) for j, p in enumerate(indicator.trajectory)),
     ]
     ends = [f.end for f in figures if f.end <= as_of and f.standing != "superseded"]
     # A baseline is a figure too: a trajectory that starts at the baseline's date has its figure.
@@ -285,13 +294,13 @@ def missed_dates(
     ):
         ends.append(baseline_end)
     found = []
-    for kind, j, value, by in dated:
+    for kind, j, value, by, how in dated:
         start, end = period_span(indicator, by) if by is not None else (None, None)
         if by is None or end is None:
             continue
         due = figure_due(indicator, end)
         if due < as_of and not any(e >= (start or end) for e in ends):
-            found.append(MissedDate(kind, j, value, by.text, due))
+            found.append(MissedDate(kind, j, value, by.text, due, how))
     return tuple(sorted(found, key=lambda m: (m.due, m.kind, m.position)))
 
 
@@ -326,7 +335,7 @@ def kpi_status(
     return _with(
         status,
         rag=None,
-        reason=f"target date passed, no figure: the {last.kind} of {format_value(indicator, last.value)} "
+        reason=f"target date passed, no figure: the {last.kind} of {last.words}{format_value(indicator, last.value)} "
         f"by {last.by} has no figure for then or later{more}{latest}",
     )
 

@@ -8,10 +8,21 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    model_validator,
 )
 
 from sendplan_cli.plan.fields import DateText, Month, Names, empty_list
+from sendplan_cli.plan.governance_records import (
+    Decision,
+    Evidence,
+    Inspection,
+    PlanKind,
+    RecommendationType,
+    Review,
+    VoiceRecord,
+)
 from sendplan_cli.plan.kpi_model import Indicator, Tolerance
+from sendplan_cli.plan.risk_matrix import MatrixLevel
 from sendplan_cli.plan.scale import RatingScale, west_sussex_scale
 
 
@@ -81,6 +92,17 @@ class Recommendation(_Strict):
     """Id of the workstream or theme it sits under."""
     desired_outcome: str | None = None
     """Impact and desired outcome."""
+    # Governance (plan/governance_records.py).
+    type: RecommendationType | None = None
+    """area-for-priority-action, area-for-improvement, or other (then say which in `type_name`)."""
+    type_name: str | None = None
+    """What kind of recommendation it is, when `type` is other."""
+
+    @model_validator(mode="after")
+    def _named_other(self) -> Recommendation:
+        if self.type == "other" and self.type_name is None:
+            raise ValueError("a recommendation of type other needs `type_name` saying what it is")
+        return self
 
 
 class Activity(_Strict):
@@ -139,6 +161,9 @@ class Update(_Strict):
     """A new due date the lead proposes this month; the board has not agreed it, so `due` is unchanged."""
     proposed_due_reason: str | None = None
     """Why the lead proposes the new date, for the board."""
+    # Governance (plan/governance_records.py).
+    evidence: list[Evidence] = Field(default_factory=empty_list)
+    """Documents that show the progress recorded this month."""
 
 
 class Action(_Strict):
@@ -174,6 +199,33 @@ class Action(_Strict):
     """Commentary on progress."""
     updates: list[Update] = Field(default_factory=empty_list)
     """Monthly updates recorded after publication, oldest first."""
+    # Dependencies between actions (docs/risks-and-dependencies.md).
+    depends_on: list[str] = Field(default_factory=empty_list)
+    """Refs of the actions that must be finished before this one can be, e.g. ["1.1", "2.3"]."""
+
+
+# Risks to the plan's delivery (docs/risks-and-dependencies.md).
+class Risk(_Strict):
+    """A risk to delivering the plan, scored on the 5x5 matrix: likelihood times impact."""
+
+    id: str
+    """Short identifier, e.g. "R1"; findings and the board paper name the risk by it."""
+    description: str
+    """What might happen and what it would do to the plan."""
+    owner: str | None = None
+    """Who manages the risk."""
+    likelihood: MatrixLevel
+    """How likely it is, 1 (rare) to 5 (almost certain)."""
+    impact: MatrixLevel
+    """How serious it would be, 1 (negligible) to 5 (severe)."""
+    score: int | None = None
+    """Leave out: sendplan scores likelihood times impact. A score written here is checked against them."""
+    mitigation: str | None = None
+    """What is being done to make it less likely or less serious."""
+    actions: list[str] = Field(default_factory=empty_list)
+    """Refs of the plan's actions that mitigate it."""
+    review_date: DateText | None = None
+    """When the owner next reviews it, e.g. "June 2025" or 2025-06-30."""
 
 
 class PaperEntry(_Strict):
@@ -228,5 +280,18 @@ class Plan(_Strict):
     """Key performance indicators: numbers with baselines, targets, trajectories and actuals."""
     indicator_tolerance: Tolerance | None = None
     """How far off trajectory an indicator may be and still rate Green or Amber (default: Amber up to 5% worse than expected)."""
+    risks: list[Risk] = Field(default_factory=empty_list)
+    """Risks to delivering the plan, each scored on the 5x5 matrix (the papers' `risks` text stays for the month's narrative)."""
     papers: list[PaperEntry] = Field(default_factory=list)
     """The monthly board paper's own words, one entry per month (cover details, decisions sought, narrative)."""
+    # Governance (plan/governance_records.py): the plan as the inspection framework sees it.
+    kind: PlanKind | None = None
+    """What the plan is: priority-action-plan, written-statement-of-action, accelerated-progress-plan, improvement-plan or strategy."""
+    inspection: Inspection | None = None
+    """The area SEND inspection the plan answers."""
+    reviews: list[Review] = Field(default_factory=empty_list)
+    """Monitoring inspections, DfE/NHS England stocktakes and peer reviews, with their evidence deadlines."""
+    voice: list[VoiceRecord] = Field(default_factory=empty_list)
+    """What children, young people and parent carers said, and what the partnership did ("you said, we did")."""
+    decisions: list[Decision] = Field(default_factory=empty_list)
+    """Decisions taken (what, by whom, for which actions, and any due-date change agreed); `papers:` `decisions_sought` asks for them."""

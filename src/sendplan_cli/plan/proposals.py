@@ -2,7 +2,7 @@
 
 A proposal (`proposed_due` on a monthly update) is a question for the board, never a date the plan
 keeps to: an action's due date changes only when an update records the agreed `due` (written by
-`sendplan update --due`). So overdue and missed dates keep following the agreed date, and the board
+`sendplan update action --due`). So overdue and missed dates keep following the agreed date, and the board
 paper asks the board to decide each proposal still open.
 
 The proposal that counts is the one on the update in force for the month (the month's own update,

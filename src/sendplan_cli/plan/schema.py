@@ -48,10 +48,10 @@ def _field_docs() -> dict[str, dict[str, str]]:
     import ast
     import inspect
 
-    from sendplan_cli.plan import kpi_model, model, scale
+    from sendplan_cli.plan import governance_records, kpi_model, model, scale
 
     docs: dict[str, dict[str, str]] = {}
-    for module in (model, scale, kpi_model):
+    for module in (model, scale, kpi_model, governance_records):
         for node in ast.walk(ast.parse(inspect.getsource(module))):
             if not isinstance(node, ast.ClassDef):
                 continue
@@ -95,12 +95,23 @@ def plan_schema(scale: RatingScale | None = None) -> dict[str, Any]:
         prop = schema["$defs"][holder]["properties"][key]
         prop["anyOf"] = [{"type": "array", "items": {"type": "string"}}, {"type": "string"}]
         del prop["type"], prop["items"]
+    _governance_conditions(schema["$defs"])
     _accept_plain_scalars(schema)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         **schema,
         "description": f"{schema.get('description', '')} {LIMITS}".strip(),
     }
+
+
+def _governance_conditions(defs: dict[str, Any]) -> None:
+    """What the governance records' validators require (plan/governance_records.py), so an editor agrees."""
+    defs["Evidence"]["anyOf"] = [{"required": ["link"]}, {"required": ["path"]}]
+    defs["Recommendation"]["if"] = {
+        "properties": {"type": {"const": "other"}},
+        "required": ["type"],
+    }
+    defs["Recommendation"]["then"] = {"required": ["type_name"]}
 
 
 def _accept_plain_scalars(node: Any) -> None:

@@ -105,7 +105,7 @@ def apply_rows(
                 f"{row.where}: action {one_line(row.ref)} is not {one_line(lead)}'s in the plan (its "
                 f"leads are {one_line(', '.join(accountable_leads(action)) or 'none')}), and a form speaks "
                 "only for its own lead's actions; nothing was recorded for it. Ask the action's lead for "
-                "the update, or record it with `sendplan update`"
+                "the update, or record it with `sendplan update action`"
             )
             continue
         if _same(next((u for u in action.updates if u.month == month), None), row.answers()):
@@ -118,7 +118,7 @@ def apply_rows(
             outcome.problems.append(
                 f"{row.where}: action {one_line(row.ref)} changed in the plan since this form was made "
                 f"(its ratings, due date or {month:%B %Y} update); nothing was recorded for it. "
-                "Export a fresh form, or record this row with `sendplan update`"
+                "Export a fresh form, or record this row with `sendplan update action`"
             )
             continue
         change = Change(
@@ -178,7 +178,7 @@ def _apply_figure(
             f"{figure.where}: indicator {one_line(figure.indicator)} is not {one_line(lead)}'s in the plan "
             f"(its owner is {one_line(indicator.owner or 'nobody')}), and a form speaks only for its own "
             "lead's indicators; nothing was recorded for it. Ask the owner for the figure, or record it "
-            "with `sendplan update --indicator`"
+            "with `sendplan update indicator`"
         )
         return current
     if (
@@ -188,7 +188,7 @@ def _apply_figure(
         outcome.problems.append(
             f"{figure.where}: indicator {one_line(figure.indicator)} was renamed or its unit changed since "
             "this form was made; nothing was recorded for it. Check the figure, then record it with "
-            "`sendplan update --indicator` or send a fresh form"
+            "`sendplan update indicator` or send a fresh form"
         )
         return current
     span = period_span(indicator, parse_figure_period(figure.period))
@@ -200,7 +200,7 @@ def _apply_figure(
             outcome.problems.append(
                 f"{figure.where}: indicator {one_line(figure.indicator)} already has a figure for {one_line(held.period.text)} "
                 f"({held.value:.15g}) and the form says {figure.value:.15g}; nothing was recorded for it. If the form is right, run "
-                f'`sendplan update PLAN --indicator "{one_line(figure.indicator)}" --period "{one_line(figure.period)}" '
+                f'`sendplan update indicator PLAN "{one_line(figure.indicator)}" --period "{one_line(figure.period)}" '
                 f"--value {figure.value:.15g} --replace`"
             )
         return current

@@ -5,12 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from sendplan_cli.plan.dates import Period
 from sendplan_cli.plan.diagnostics import Severity
+from sendplan_cli.plan.evidence_paths import repository_root
 from sendplan_cli.plan.loader import Pointer
 from sendplan_cli.plan.model import Action, Plan
+from sendplan_cli.plan.priority_areas import PriorityArea, priority_areas
 from sendplan_cli.plan.scale import COMPLETE
 from sendplan_cli.plan.status import ActionState, dated_steps, final_due, state_at
 
@@ -21,6 +24,8 @@ class Options:
 
     stale_months: int = 1
     due_soon_days: int = 31
+    voice_months: int = 3
+    """How recent a co-production record must be for a priority action (priority-action-without-voice)."""
 
 
 @dataclass(frozen=True)
@@ -57,6 +62,9 @@ class Context:
         default_factory=dict, init=False, repr=False
     )
     _means: dict[str | None, str | None] = field(default_factory=dict, init=False, repr=False)
+    _priority: tuple[PriorityArea, ...] | None = field(default=None, init=False, repr=False)
+    _open_priority: list[tuple[int, Action]] | None = field(default=None, init=False, repr=False)
+    _repository: Path | None = field(default=None, init=False, repr=False)
 
     def actions(self) -> Iterator[tuple[int, Action, ActionState]]:
         """Each action with its state as_of; worked out once and shared by every rule."""
@@ -90,6 +98,29 @@ class Context:
 
             self._kpis = kpi_statuses(self.plan, self.as_of)
         return self._kpis
+
+    def priority_areas(self) -> tuple[PriorityArea, ...]:
+        """Each area for priority action with the actions answering it (plan/priority_areas.py); worked out once and shared by every rule."""
+        if self._priority is None:
+            self._priority = priority_areas(self.plan)
+        return self._priority
+
+    def open_priority_actions(self) -> list[tuple[int, Action]]:
+        """Actions answering an area for priority action and not rated complete as_of, in plan order; worked out once."""
+        if self._open_priority is None:
+            answering = {i for area in self.priority_areas() for i, _ in area.answering}
+            self._open_priority = [
+                (index, action)
+                for index, action, state in self.actions()
+                if index in answering and not self.is_complete(state)
+            ]
+        return list(self._open_priority)
+
+    def repository(self) -> Path | None:
+        """The top folder of the repository holding the plan file (plan/evidence_paths.py); looked up once, None without a file."""
+        if self._repository is None and self.source is not None:
+            self._repository = repository_root(Path(self.source.path))
+        return self._repository
 
     def completion_means(self, name: str | None) -> str | None:
         """What a completion rating claims on the plan's scale; looked up once per rating name."""

@@ -8,6 +8,7 @@ a single plan they find nothing, so the engine can list and configure them like 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -51,14 +52,15 @@ def history_rule(
 
 @history_rule("SP501", "due-date-moved-silently", "error")
 def due_date_moved_silently(change: Change) -> Iterator[HistoryFinding]:
-    """A due date moved later with no update recording the agreed new date and the date it replaced.
+    """A due date moved later with no decision or update recording the agreed new date and the date it replaced.
 
     Why: a deadline never moves without the board's approval (and often the DfE's). Editing
     `due: July 2024` to `due: March 2025` makes an overdue action look on time and leaves no trace
     in the plan or the board paper. Record the move in an update: the month, the new `due`, the
-    `previous_due` it replaced, and in the commentary who agreed it and when. Adding that update
-    after the fact clears the finding. `validate --since REF` always runs this rule on the change
-    since REF, with or without `--history`.
+    `previous_due` it replaced, and in the commentary who agreed it and when; or record the
+    board's decision under `decisions:` with the action's ref, the new `due` and the
+    `previous_due`. Adding either after the fact clears the finding. `validate --since REF`
+    always runs this rule on the change since REF, with or without `--history`.
 
     Before:
 
@@ -107,13 +109,16 @@ def due_date_moved_silently(change: Change) -> Iterator[HistoryFinding]:
         still = due_end(now.due)
         if (still is not None and still <= old) or now.records_move(old, new):
             continue  # moved back since, or the approval is recorded
+        if change.current.decides_move(ref, old, new):
+            continue  # the decision that agreed it is in the decisions log
         yield HistoryFinding(
             "actions",
             ref,
             f"action {ref}'s due date moved from {before.due} to {after.due} {change.by}, "
-            "and no update records the agreed change",
-            f"add an update with the month it was agreed, due: {after.due}, previous_due: {before.due}, "
-            "and commentary saying who agreed it and when",
+            "and no recorded decision or update agrees the change",
+            f"record the decision under `decisions:` (date, decision, by, actions: [{json.dumps(ref)}], "
+            f"due: {after.due}, previous_due: {before.due}), or add an update with the month it "
+            f"was agreed, due: {after.due} and previous_due: {before.due}",
             "due",
         )
 

@@ -56,7 +56,7 @@ def duplicate_period(ctx: Context) -> Iterator[Finding]:
                     ("indicators", index, "actuals", j, "period"),
                     f"indicator {ind.id} has two figures for {ind.actuals[j].period.text} and nothing says which stands",
                     hint="if one revises the other, give it `revised:` with the day it was revised; "
-                    "if one is wrong, `sendplan update --replace` corrects it",
+                    "if one is wrong, `sendplan update indicator ... --replace` corrects it",
                     related=("indicators", index, "actuals", first, "period"),
                 )
 

@@ -71,7 +71,7 @@ def late_data(ctx: Context) -> Iterator[Finding]:
             where,
             f"indicator {ind.id} has no figure for the period ending {period_end:%d %b %Y}, "
             f"due by {due:%d %b %Y}; {latest}",
-            hint=f"record it with `sendplan update PLAN --indicator '{ind.id}' --period {_quoted(status.late_period or f'{period_end:%Y-%m}')} --value N`",
+            hint=f"record it with `sendplan update indicator PLAN '{ind.id}' --period {_quoted(status.late_period or f'{period_end:%Y-%m}')} --value N`",
         )
 
 
@@ -229,9 +229,9 @@ def no_figure_for_target(ctx: Context) -> Iterator[Finding]:
             field = "targets" if missed.kind == "target" else "trajectory"
             yield Finding(
                 _at(status, field, missed.position, "by"),
-                f"indicator {ind.id}'s {missed.kind} of {format_value(ind, missed.value)} by {missed.by} has passed "
+                f"indicator {ind.id}'s {missed.kind} of {missed.words}{format_value(ind, missed.value)} by {missed.by} has passed "
                 f"with no figure for then or later; one was due by {missed.due:%d %b %Y}",
-                hint=f"record the figure with `sendplan update PLAN --indicator {_quoted(ind.id)} --period PERIOD --value N`, "
+                hint=f"record the figure with `sendplan update indicator PLAN {_quoted(ind.id)} --period PERIOD --value N`, "
                 "or record what the board agreed about the date",
             )
 
@@ -420,7 +420,7 @@ def figure_gap(ctx: Context) -> Iterator[Finding]:
                 ("indicators", index, "actuals", gap.after.index, "period"),
                 f"indicator {ind.id} has no figure for {shown}, between the figures for "
                 f"{gap.before.actual.period.text} and {gap.after.actual.period.text}",
-                hint=f"record it with `sendplan update PLAN --indicator {_quoted(ind.id)} --period {_quoted(first)} --value N`; "
+                hint=f"record it with `sendplan update indicator PLAN {_quoted(ind.id)} --period {_quoted(first)} --value N`; "
                 "if none was published, say so in a suppression's reason",
             )
 

@@ -238,7 +238,7 @@ def stale_rating(ctx: Context) -> Iterator[Finding]:
                 ("actions", index, "updates", position, "month"),
                 f"action {action.ref} was last updated for {latest:%B %Y}, {gap} months before the as-of date",
                 action.ref,
-                "record this month's update with `sendplan update`",
+                "record this month's update with `sendplan update action`",
             )
 
 

@@ -1,7 +1,8 @@
 """The board paper's charts drawn with matplotlib: each definition (output/paper/chart_model.py) as SVG or PNG.
 
-Figures are made with matplotlib's object API and its Agg and SVG canvases, never pyplot, so nothing is
-kept between charts. The settings every chart is drawn with hold here, applied per drawing:
+Figures are made with matplotlib's object API and its Agg and SVG canvases, never pyplot; a run of
+indicator charts shares one figure (output/paper/chart_easel.py), emptied between them. The settings
+every chart is drawn with hold here, applied per drawing:
 - text is written as SVG text in DejaVu Sans (matplotlib's own font, so every machine lays it out
   alike) and falls back to narrower fonts in a browser without it, so nothing grows out of its box;
 - mathtext is off: plan text with `$...$` is shown as written, never typeset;
@@ -19,11 +20,11 @@ from typing import Any
 
 import matplotlib
 from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.backends.backend_svg import FigureCanvasSVG
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 from matplotlib.transforms import Bbox
 
+from sendplan_cli.output.paper.chart_easel import Easel
 from sendplan_cli.output.paper.chart_model import BarChart, LineChart, Series
 from sendplan_cli.output.paper.chart_svg import inline_svg
 
@@ -125,6 +126,9 @@ _STYLE: dict[str, dict[str, Any]] = {
         "zorder": 3,
     },
 }
+# SVG is written in points; the Word paper's pictures at 200 dots an inch. Each picture keeps a margin of
+# 0.08 inch around what is drawn.
+_SVG_DPI, _PNG_DPI, _MARGIN = 72, 200, 0.08
 # Where a point's words may go, in points from the point, tried in turn until they overlap nothing.
 _PLACES = (
     (7, 6, "left"),
@@ -142,63 +146,66 @@ def _settings(key: str) -> Iterator[None]:
         yield
 
 
-def line_svg(chart: LineChart) -> Any:
-    """The indicator's chart as inline SVG markup, titled and described for screen readers."""
+def line_svg(chart: LineChart, easel: Easel | None = None) -> Any:
+    """The indicator's chart as inline SVG markup, titled and described for screen readers.
+
+    Pass one easel for all of a paper's charts: each is then drawn on the figure the last one used."""
+    easel = easel or Easel()
     with _settings(chart.key):
-        return inline_svg(_svg(_line(chart)), chart.key, chart.title, chart.description)
+        svg = _svg(_line(chart, easel), easel)
+        return inline_svg(svg, chart.key, chart.title, chart.description)
 
 
-def line_png(chart: LineChart) -> bytes:
-    """The indicator's chart as PNG, for the Word paper."""
+def line_png(chart: LineChart, easel: Easel | None = None) -> bytes:
+    """The indicator's chart as PNG, for the Word paper; one easel may serve all of its charts."""
+    easel = easel or Easel()
     with _settings(chart.key):
-        return _png(_line(chart))
+        return _png(_line(chart, easel), easel)
 
 
 def bar_svg(chart: BarChart) -> Any:
     with _settings(chart.key):
-        return inline_svg(_svg(_bars(chart)), chart.key, chart.alt, "")
+        return inline_svg(_svg(_bars(chart), Easel()), chart.key, chart.alt, "")
 
 
 def bar_png(chart: BarChart) -> bytes:
     with _settings(chart.key):
-        return _png(_bars(chart))
+        return _png(_bars(chart), Easel())
 
 
-def _svg(figure: Figure) -> str:
+def _svg(figure: Figure, easel: Easel) -> str:
+    crop = _drawn_part(figure, easel.measure("svg", _SVG_DPI), _SVG_DPI)
     out = io.StringIO()
-    FigureCanvasSVG(figure)
+    # savefig lends the figure an SVG canvas while it writes; the Agg one, and its renderer, stay for the next chart.
     figure.savefig(
-        out,
-        format="svg",
-        metadata={"Date": None, "Creator": None},
-        bbox_inches="tight",
-        pad_inches=0.08,
+        out, format="svg", dpi=_SVG_DPI, metadata={"Date": None, "Creator": None}, bbox_inches=crop
     )
     return out.getvalue()
 
 
-def _png(figure: Figure) -> bytes:
+def _png(figure: Figure, easel: Easel) -> bytes:
+    crop = _drawn_part(figure, easel.measure("png", _PNG_DPI), _PNG_DPI)
     out = io.BytesIO()
-    FigureCanvasAgg(figure)
-    figure.savefig(
-        out,
-        format="png",
-        dpi=200,
-        metadata={"Software": None},
-        bbox_inches="tight",
-        pad_inches=0.08,
-    )
+    figure.savefig(out, format="png", dpi=_PNG_DPI, metadata={"Software": None}, bbox_inches=crop)
     return out.getvalue()
+
+
+def _drawn_part(figure: Figure, renderer: Any, dpi: float) -> Bbox:
+    """What the figure draws on, in inches with a margin, measured as `renderer` will write it at `dpi`.
+
+    savefig's bbox_inches="tight" lays the whole figure out and then lays it out again to draw it; measuring
+    here, at the output's dpi and with its own text metrics, gives the same crop, to the last digit, for one
+    layout. The figure stays at that dpi, as the output is written at it."""
+    figure.set_dpi(dpi)
+    return figure.get_tightbbox(renderer).padded(_MARGIN)
 
 
 def _x(day: date) -> float:
     return float(day.toordinal())
 
 
-def _line(chart: LineChart) -> Figure:
-    figure = Figure(figsize=(6.2, 2.5))
-    FigureCanvasAgg(figure)
-    axes = figure.add_axes((0.0, 0.0, 1.0, 1.0))
+def _line(chart: LineChart, easel: Easel) -> Figure:
+    figure, axes = easel.blank()
     handles: list[Any] = []
     if chart.band is not None:
         low, high = chart.band

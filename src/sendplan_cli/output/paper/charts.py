@@ -12,6 +12,7 @@ from typing import Any
 
 from sendplan_cli.ground.sanitise import one_line
 from sendplan_cli.output.paper.chart_draw import bar_svg, line_svg
+from sendplan_cli.output.paper.chart_easel import Easel
 from sendplan_cli.output.paper.chart_model import (
     BarChart,
     Level,
@@ -88,11 +89,13 @@ def rating_charts(
 
 
 def kpi_cards(plan: Plan, as_of: date, prefix: str = "", svg: bool = True) -> list[KpiCard]:
-    """A card per indicator, judged as at the day; with svg, its chart drawn as SVG too (a tenth of a second each)."""
-    return [_card(plan, status, as_of, prefix, svg) for status in kpi_statuses(plan, as_of)]
+    """A card per indicator, judged as at the day; with svg, its chart drawn as SVG too (a twentieth of a second
+    each, on one easel)."""
+    easel = Easel() if svg else None
+    return [_card(plan, status, as_of, prefix, easel) for status in kpi_statuses(plan, as_of)]
 
 
-def _card(plan: Plan, status: KpiStatus, as_of: date, prefix: str, svg: bool) -> KpiCard:
+def _card(plan: Plan, status: KpiStatus, as_of: date, prefix: str, easel: Easel | None) -> KpiCard:
     ind = status.indicator
     series = _series(status, as_of)
     headline = f"{ind.id} {ind.name}: {status.reason}."
@@ -126,7 +129,7 @@ def _card(plan: Plan, status: KpiStatus, as_of: date, prefix: str, svg: bool) ->
         STATUS_COLOUR[status.label],
         headline,
         table,
-        line_svg(figure) if figure and svg else None,
+        line_svg(figure, easel) if figure and easel else None,
         notes,
         figure,
     )

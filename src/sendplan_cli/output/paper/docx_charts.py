@@ -4,9 +4,11 @@ drawn as PNG by output/paper/chart_draw.py, each with its alternative text."""
 from __future__ import annotations
 
 import io
+from functools import cache
 from typing import Any
 
 from sendplan_cli.output.paper.chart_draw import bar_png, line_png
+from sendplan_cli.output.paper.chart_easel import Easel
 from sendplan_cli.output.paper.chart_model import BarChart, LineChart
 
 
@@ -17,9 +19,17 @@ def picture(doc: Any, figure: BarChart | LineChart, width_mm: float) -> Any:
     if isinstance(figure, BarChart):
         png, title, alt = bar_png(figure), figure.title, figure.alt
     else:
-        png, title, alt = line_png(figure), figure.title, f"{figure.title} {figure.description}"
+        png = line_png(figure, _easel())
+        title, alt = figure.title, f"{figure.title} {figure.description}"
     para = doc.add_paragraph()
     shape = para.add_run().add_picture(io.BytesIO(png), width=Mm(width_mm))
     shape._inline.docPr.set("descr", alt)
     shape._inline.docPr.set("title", title)
     return para
+
+
+@cache
+def _easel() -> Easel:
+    """The easel the Word paper's indicator charts are drawn on, one after another (papers are built one at a
+    time); each chart sets everything it shows, so sharing it changes no picture."""
+    return Easel()

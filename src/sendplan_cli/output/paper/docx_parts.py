@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from sendplan_cli.ground.sanitise import one_line, paragraphs
+from sendplan_cli.output.paper.docx_fit import fit_columns
 
 # The styles the built sections use; a Word template must have each (the bundled one does).
 STYLES = ("Heading 2", "Caption", "List Bullet", "List Number", "Table Grid")
@@ -63,16 +64,20 @@ def table(
     header: list[str],
     rows: list[list[str]],
     fills: dict[tuple[int, int], str] | None = None,
+    *,
+    width: int | None = None,
 ) -> None:
     """A captioned table whose header row repeats on every page and whose first column labels each row.
 
-    fills colours cells, by (row, column) of rows, with their word kept in black or white."""
+    fills colours cells, by (row, column) of rows, with their word kept in black or white. Its columns
+    are sized to their text on `width` (EMU; by default the narrowest page's width between margins)."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
     from docx.table import _Cell
     from docx.text.run import Run
 
-    paragraph(doc, caption, "Caption")
+    # A caption left at a page's foot is a heading without its table.
+    paragraph(doc, caption, "Caption").paragraph_format.keep_with_next = True
     # Made whole in one go: python-docx's add_row looks up the grid for every cell of every row.
     grid = doc.add_table(rows=1 + len(rows), cols=len(header))
     grid._tbl.tblStyle_val = _style_id(doc, "Table Grid")
@@ -89,6 +94,7 @@ def table(
             colour = fills.get((r, c)) if fills else None
             if colour:
                 _shade(tc, Run(run, grid), colour)
+    fit_columns(doc, grid._tbl, header, rows, set(fills or ()), width)
 
 
 def chart(doc: Any, rating_chart: Any) -> None:

@@ -84,7 +84,21 @@ def set_default_language(document: Any) -> None:
     if language is None:
         language = OxmlElement("w:lang")
         properties.append(language)
-    language.set(qn("w:val"), LANGUAGE)
+    # East Asian is the language Word gives a run it takes for East Asian text (a hint, or a full-width
+    # character); the plan's text is English whatever the script Word guesses.
+    for script in ("w:val", "w:eastAsia"):
+        language.set(qn(script), LANGUAGE)
     theme_language = document.settings.element.find(qn("w:themeFontLang"))
     if theme_language is not None:
         theme_language.set(qn("w:val"), LANGUAGE)
+    _drop_styles_with_effects(document)
+
+
+def _drop_styles_with_effects(document: Any) -> None:
+    """Drop Word 2010's copy of the styles, which Word 2010 reads in place of the styles set above.
+
+    Word 2013 and later ignore it and LibreOffice never reads it; left in, it keeps the template's en-US."""
+    part = document.part
+    for rId, rel in list(part.rels.items()):
+        if rel.reltype.endswith("/stylesWithEffects"):
+            part.drop_rel(rId)

@@ -10,9 +10,10 @@ from typing import Any
 from markupsafe import Markup
 
 from sendplan_cli.ground.errors import UsageError
+from sendplan_cli.output.paper.document import PlanPaper
+from sendplan_cli.output.paper.docx_blocks import SECTION_STYLE, plan_body, section
 from sendplan_cli.output.paper.docx_parts import STYLES, MissingStyle, text
 from sendplan_cli.output.paper.docx_properties import core_properties, set_default_language
-from sendplan_cli.output.paper.docx_sections import plan_sections
 from sendplan_cli.output.paper.docx_tags import fill_tags, open_template
 from sendplan_cli.output.paper.plain import plain
 from sendplan_cli.output.paper.render import Paper
@@ -63,31 +64,42 @@ class _Sections:
         return Markup(xml)  # the template's Jinja inserts a built section as it is, never escaped
 
 
-def _plan_context(sections: _Sections, view: PlanView, paper: Paper) -> dict[str, Any]:
-    values: dict[str, Any] = {"title": text(view.plan.title), "view": plain(view)}
-    for name, build in plan_sections(view, paper).items():
-        values[name] = sections.build(build)
+def _plan_context(
+    sections: _Sections, plan: PlanPaper, view: PlanView, several: bool, legacy: bool
+) -> dict[str, Any]:
+    values: dict[str, Any] = {
+        "title": text(plan.title),
+        "body": sections.build(lambda doc: plan_body(doc, plan, several, sections.page)),
+    }
+    if legacy:
+        # The tags of earlier versions: each section without its heading (the template has its own), and the view.
+        values["view"] = plain(view)
+        for s in plan.sections:
+            values[s.key] = sections.build(lambda doc, s=s: section(doc, s, heading=False))
     return values
 
 
-def word_values(paper: Paper, tpl: Any, path: Path) -> dict[str, Any]:
-    """What a Word template's tags receive: the paper's words and, per plan, its sections built with the
-    template's styles and its view as plain data."""
-    titles = [v.plan.title for v in paper.views]
+def word_values(paper: Paper, tpl: Any, path: Path, legacy: bool = False) -> dict[str, Any]:
+    """What a Word template's tags receive: the paper's words and, per plan, its whole paper built with the
+    template's styles (`body`); with `legacy`, each section on its own and the view as plain data too."""
+    model = paper.model()
     sections = _Sections(tpl)
+    several = len(model.plans) > 1
     try:
-        plans = [_plan_context(sections, v, paper) for v in paper.views]
+        plans = [
+            _plan_context(sections, p, v, several, legacy) for p, v in zip(model.plans, paper.views)
+        ]
     except MissingStyle as exc:
         raise UsageError(
             f"{path}: the Word template has no style named {exc.name!r}, which the paper is built with "
-            f"({', '.join(STYLES)}); add it in Word's Styles pane, or start again from a copy of the "
-            f"bundled {DEFAULT_DOCX}"
+            f"({', '.join((SECTION_STYLE, *STYLES))}); add it in Word's Styles pane, or start again from a "
+            f"copy of the bundled {DEFAULT_DOCX}"
         ) from None
     return {
-        "title": text(titles[0]) if len(titles) == 1 else "SEND improvement plans",
-        "month_label": f"{paper.month:%B %Y}",
-        "as_of": f"{paper.as_of:%d %b %Y}",
-        "generated": f"{paper.generated:%d %b %Y}",
+        "title": text(model.title),
+        "month_label": model.month_label,
+        "as_of": model.as_of,
+        "generated": model.generated,
         "plans": plans,
     }
 
@@ -99,7 +111,7 @@ def render_docx(paper: Paper, template: Path | None = None, limits: Limits = Lim
     in a child process within `limits` (output/paper/template_child.py)."""
     path = template or resource_dir("templates") / DEFAULT_DOCX
     tpl = open_template(str(path), str(path))
-    values = word_values(paper, tpl, path)
+    values = word_values(paper, tpl, path, legacy=template is not None)
     set_default_language(tpl.docx)
     # Set once the tags are filled: docxtpl renders the properties as Jinja, and they hold plan text. The
     # template's own are emptied first: they are replaced anyway, and a `{{ title }}` there would be rendered

@@ -8,13 +8,17 @@ from pathlib import Path
 from typing import Any
 
 from sendplan_cli.ground.errors import UsageError
+from sendplan_cli.output.paper.document import BoardPaper
 from sendplan_cli.output.paper.sandbox import Limits
 from sendplan_cli.output.paper.template_errors import text_error
 from sendplan_cli.output.paper.view import PlanView
 
 DEFAULT_TEMPLATE = {"html": "board-paper.html.j2", "md": "board-paper.md.j2"}
 # The names every template receives; the README documents each one (a test keeps them in step).
-TEMPLATE_VARIABLES = ("title", "month", "month_label", "as_of", "generated", "plans")
+TEMPLATE_VARIABLES = ("title", "month", "month_label", "as_of", "generated", "paper", "plans")
+LEGACY = "plans"
+"""The per-plan views of earlier versions: made plain only for a template that reads them (a large plan's
+views cost more to convert than the whole paper does to render)."""
 
 
 @dataclass(frozen=True)
@@ -26,9 +30,34 @@ class Paper:
     as_of: date
     generated: date
 
+    def model(self) -> BoardPaper:
+        """The paper's sections, built once from the views (output/paper/build/)."""
+        from sendplan_cli.output.paper.build import board_paper
 
-def context(paper: Paper) -> dict[str, Any]:
-    """What every HTML and Markdown template receives, as plain data (output/paper/plain.py)."""
+        return board_paper(self.views, self.month, self.as_of, self.generated)
+
+
+def reads_views(template: Path) -> bool:
+    """True when a user's template may read `plans`: it names it, includes another template, or does not parse
+    (the child then reports why). Parsing runs nothing of the template."""
+    import jinja2
+    from jinja2 import nodes
+
+    try:
+        ast = jinja2.Environment().parse(template.read_text(encoding="utf-8"))
+    except Exception:  # noqa: BLE001 - any failure is reported by the child, which renders it
+        return True
+    if any(ast.find_all((nodes.Include, nodes.Extends, nodes.Import, nodes.FromImport))):
+        return True
+    # The names read off the tree, not jinja2.meta: that compiles the template, folding its constant
+    # expressions, and a template's `'%1000000000s' % 'a'` would be built here, outside the sandbox.
+    return any(name.name == LEGACY for name in ast.find_all(nodes.Name))
+
+
+def context(paper: Paper, views: bool = False, model: BoardPaper | None = None) -> dict[str, Any]:
+    """What every HTML and Markdown template receives, as plain data (output/paper/plain.py).
+
+    views: include `plans`, the per-plan views a user's template of an earlier version reads."""
     from sendplan_cli.output.paper.plain import plain
 
     titles = [v.plan.title for v in paper.views]
@@ -38,7 +67,8 @@ def context(paper: Paper) -> dict[str, Any]:
         "month_label": f"{paper.month:%B %Y}",
         "as_of": paper.as_of,
         "generated": paper.generated,
-        "plans": paper.views,
+        "paper": model or paper.model(),
+        "plans": paper.views if views else [],
     }
     assert tuple(values) == TEMPLATE_VARIABLES
     return plain(values)  # type: ignore[no-any-return]
@@ -48,13 +78,14 @@ def render(paper: Paper, fmt: str, template: Path | None = None, limits: Limits 
     """The board paper as text; any template failure is a usage error naming the template and line.
 
     A custom template runs in a child process within `limits` (output/paper/template_child.py)."""
-    values = context(paper)
     if template is not None:
         from sendplan_cli.output.paper.template_child import Job, run
 
+        values = context(paper, views=reads_views(template))
         return run(Job("text", str(template), values, limits, html=fmt == "html")).decode("utf-8")
     from sendplan_cli.output.paper.sandbox import text_environment
 
+    values = context(paper)
     name = DEFAULT_TEMPLATE[fmt]
     try:
         return str(text_environment(None, fmt == "html").get_template(name).render(values))
