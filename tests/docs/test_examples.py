@@ -106,5 +106,5 @@ def test_an_example_prints_what_the_documents_show(
 def test_the_dates_page_lists_every_date_form_sendplan_reads() -> None:
     from sendplan_cli.plan.dates import ACCEPTED_FORMS
 
-    page = (ROOT / "README.md").read_text(encoding="utf-8")
+    page = (ROOT / "docs" / "authors" / "dates.md").read_text(encoding="utf-8")
     assert [form for form in ACCEPTED_FORMS if f"- {form}\n" not in page] == []
