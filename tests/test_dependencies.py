@@ -15,6 +15,7 @@ def _requirements() -> list[str]:
     return [
         *project["project"]["dependencies"],
         *project["project"]["optional-dependencies"]["test"],
+        *project["project"]["optional-dependencies"]["docs"],
     ]
 
 

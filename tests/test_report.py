@@ -235,8 +235,8 @@ def test_template_variables_are_documented() -> None:
     from sendplan_cli.output.paper.render import TEMPLATE_VARIABLES
     from sendplan_cli.output.paper.view import ActionRow, PlanView
 
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme.split("### Template variables")[1].split("\n## ")[0]
+    page = (ROOT / "docs" / "officers" / "templates.md").read_text(encoding="utf-8")
+    section = page.split("## Template variables")[1].split("\n## ")[0]
     documented = set(re.findall(r"^\s*- `([a-z_]+)`", section, re.MULTILINE))
     fields = (
         set(TEMPLATE_VARIABLES)

@@ -214,7 +214,7 @@ def test_each_command_says_what_to_give(args: list[str], words: str, tmp_path: P
 def test_the_readme_says_when_the_old_spelling_goes() -> None:
     from sendplan_cli.cli.update_legacy import REMOVED_IN
 
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    readme = (ROOT / "docs" / "authors" / "updates.md").read_text(encoding="utf-8")
     assert re.search(
         rf"old spellings?\b[^.]*\bremoved in sendplan {re.escape(REMOVED_IN)}\b", readme
     )

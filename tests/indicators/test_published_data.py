@@ -255,7 +255,7 @@ def test_the_readme_example_of_a_revision_validates_cleanly_and_says_what_it_say
 ) -> None:
     from conftest import ROOT
 
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    readme = (ROOT / "docs" / "authors" / "indicators.md").read_text(encoding="utf-8")
     section = readme.split("### Revised figures, and targets that pass with no figure")[1]
     example = section.split("```yaml\n")[1].split("```")[0]
     path = tmp_path / "plan.yaml"

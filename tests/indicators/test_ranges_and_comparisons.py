@@ -248,7 +248,7 @@ def test_the_readme_example_validates_cleanly_reads_as_the_readme_says_and_rende
 ) -> None:
     from conftest import ROOT
 
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    readme = (ROOT / "docs" / "authors" / "indicators.md").read_text(encoding="utf-8")
     section = readme.split("### Comparators, part-year figures and strict targets")[1]
     path = tmp_path / "plan.yaml"
     path.write_text(section.split("```yaml\n")[1].split("```")[0], encoding="utf-8")

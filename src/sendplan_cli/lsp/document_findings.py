@@ -9,6 +9,7 @@ from pathlib import Path
 
 from lsprotocol import types
 
+from sendplan_cli.ground.documentation import check_page
 from sendplan_cli.ground.errors import UsageError
 from sendplan_cli.lsp.coordinates import UTF16, lsp_column
 from sendplan_cli.plan.diagnostics import Diagnostic, Severity
@@ -90,10 +91,17 @@ def to_lsp(findings: list[Diagnostic], text: str, encoding: str = UTF16) -> list
                 message=d.message,
                 severity=_SEVERITY[d.severity],
                 code=d.code,
+                code_description=_page(d.code),
                 source=SOURCE,
             )
         )
     return out
+
+
+def _page(code: str) -> types.CodeDescription | None:
+    """The rule's page on the documentation site, when the project names one; editors link the code to it."""
+    href = check_page(code)
+    return types.CodeDescription(href=href) if href else None
 
 
 def config_problem(message: str) -> types.Diagnostic:

@@ -13,6 +13,7 @@ from typing import Any, TextIO
 
 from sendplan_cli import __version__
 from sendplan_cli.check.verdict import level_name
+from sendplan_cli.ground.documentation import check_page
 from sendplan_cli.output.findings.locations import from_root, root
 from sendplan_cli.output.findings.run import Run
 
@@ -21,7 +22,7 @@ BASE_ID = "SRCROOT"
 
 
 def _rule(code: str, name: str, summary: str, doc: str, level: str) -> dict[str, Any]:
-    return {
+    described: dict[str, Any] = {
         "id": code,
         "name": name,
         "shortDescription": {"text": summary},
@@ -29,6 +30,10 @@ def _rule(code: str, name: str, summary: str, doc: str, level: str) -> dict[str,
         "help": {"text": doc, "markdown": doc},
         "defaultConfiguration": {"level": level},
     }
+    page = check_page(code)
+    if page is not None:  # only when the project names its documentation site
+        described["helpUri"] = page
+    return described
 
 
 def _rules() -> list[dict[str, Any]]:

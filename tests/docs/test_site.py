@@ -1,0 +1,131 @@
+"""The documentation site builds with no warning, its reference pages come from the code, and it
+needs no network."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, run_cli
+from site_build import built_site, pages
+
+
+@pytest.fixture(scope="module")
+def site() -> Path:
+    return built_site()
+
+
+def _codes_listed_by_rules() -> list[str]:
+    result = run_cli("rules")
+    assert result.returncode == 0
+    return re.findall(r"^\s+(SP\d{3})\s", result.stdout, re.MULTILINE)
+
+
+def test_the_rule_pages_list_the_same_codes_as_sendplan_rules(site: Path) -> None:
+    codes = _codes_listed_by_rules()
+    assert len(codes) > 40  # the load errors and every rule
+    on_site = sorted(p.parent.name for p in (site / "reference" / "rules").glob("SP*/index.html"))
+    assert on_site == sorted(codes)
+    index = (site / "reference" / "rules" / "index.html").read_text(encoding="utf-8")
+    assert sorted(set(re.findall(r'href="(SP\d{3})/"', index))) == sorted(codes)
+
+
+def test_a_rule_page_says_what_sendplan_explain_prints(site: Path) -> None:
+    """The page is generated from the rule itself: its why, and its failing and passing examples."""
+    for code in ("SP101", "SP013", "SP501"):
+        explained = run_cli("explain", code).stdout
+        page = _text((site / "reference" / "rules" / code / "index.html").read_text("utf-8"))
+        for line in explained.splitlines()[2:]:
+            words = _squeezed(line.replace("`", "")).strip("#")
+            if words and not words.startswith("```"):
+                assert words in _squeezed(page), (code, line)
+
+
+def test_no_rule_page_is_kept_by_hand() -> None:
+    """The rule, command and plan format pages exist only in the built site, never in docs/."""
+    generated = ["reference/rules", "reference/commands.md", "reference/plan-format.md"]
+    assert [p for p in generated if (ROOT / "docs" / p).exists()] == []
+
+
+def test_the_command_reference_has_every_command_and_option(site: Path) -> None:
+    import typer.main
+
+    from sendplan_cli.cli import app
+
+    page = (site / "reference" / "commands" / "index.html").read_text(encoding="utf-8")
+    found = 0
+    todo = [("sendplan", typer.main.get_command(app))]
+    while todo:
+        title, command = todo.pop()
+        assert f"<code>{title}</code>" in page, title
+        found += 1
+        for param in command.params:
+            assert [o for o in param.opts if o.startswith("-") and o not in page] == [], title
+        todo += [(f"{title} {n}", c) for n, c in getattr(command, "commands", {}).items()]
+    assert found > 10
+    assert "Judge dates as of this day (default: today)." in page
+
+
+def test_the_plan_format_reference_has_every_key_of_the_schema(site: Path) -> None:
+    from sendplan_cli.plan.schema import plan_schema
+
+    schema = plan_schema()
+    page = _text((site / "reference" / "plan-format" / "index.html").read_text("utf-8"))
+    for part in [schema, *schema["$defs"].values()]:
+        for key, spec in part.get("properties", {}).items():
+            assert key in page
+            description = spec.get("description", "").replace("`", "")
+            assert _squeezed(description) in _squeezed(page), (key, description)
+    # Allowed values come from the schema's enumerations, e.g. an indicator's direction.
+    assert "higher-is-better" in page and "within-band" in page
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.fetched: list[str] = []
+        self.search = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if tag in ("script", "img", "iframe") and found.get("src"):
+            self.fetched.append(found["src"] or "")
+        if tag == "link" and found.get("href"):
+            self.fetched.append(found["href"] or "")
+        if tag == "input" and found.get("name") == "query":
+            self.search = True
+
+
+def test_every_page_works_offline_and_has_a_search_box(site: Path) -> None:
+    """Nothing is fetched from another site: no web fonts, scripts or styles; search runs locally."""
+    for page in pages(site):
+        tags = _Tags()
+        tags.feed(page.read_text(encoding="utf-8"))
+        assert [u for u in tags.fetched if re.match(r"(https?:)?//", u)] == [], page
+        assert tags.search, page
+    assert (site / "search" / "search_index.json").is_file()
+    styles = "".join(p.read_text("utf-8") for p in site.rglob("*.css"))
+    assert "fonts.googleapis" not in styles and "@import url(http" not in styles
+
+
+def _text(html: str) -> str:
+    """A page's words, tags removed and spaces collapsed, for finding a sentence in it."""
+    import html as html_module
+
+    return " ".join(html_module.unescape(re.sub(r"<[^>]+>", " ", html)).split())
+
+
+def _squeezed(text: str) -> str:
+    """Text without its white space: highlighted code splits words with tags and spaces."""
+    return re.sub(r"\s+", "", text)
+
+
+def test_a_rule_page_says_what_to_do_from_the_rule_s_own_hint(site: Path) -> None:
+    """The failing example is run: the page shows the message and the hint a plan author would see."""
+    page = _text((site / "reference" / "rules" / "SP101" / "index.html").read_text("utf-8"))
+    assert (
+        "action 1.1 was due July 2024 (ended 31 Jul 2024) and is still rated Amber; what to do: "
+        "record completion, or agree a new date with the board and record it in an update"
+    ) in page
