@@ -1,16 +1,17 @@
 """Build the evidence pack for a review: progress, evidence, indicators and what is late per area for priority action.
 
-The window runs from the review held before (the month it fell in, as the review-evidence-due rule reads an
-update "since the last review") to the pack's as-of day. Action states come from the paper's view and
+The window runs from the review held before to the pack's as-of day (build/review_window.py). Action states come from the paper's view and
 plan/action_status.py, indicator figures from plan/kpi_status.py: read here, never re-derived.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date
 
+from sendplan_cli.output.paper.build import review_records
 from sendplan_cli.output.paper.build.facts import NONE, leads_words
+from sendplan_cli.output.paper.build.review_window import Window, window
 from sendplan_cli.output.paper.model import (
     Block,
     BoardPaper,
@@ -24,59 +25,9 @@ from sendplan_cli.output.paper.model import (
 )
 from sendplan_cli.output.paper.review_paper import review_words
 from sendplan_cli.output.paper.view import ActionRow, PlanView
-from sendplan_cli.plan.action_status import action_status
 from sendplan_cli.plan.governance_records import PRIORITY, Review
-from sendplan_cli.plan.kpi_status import KpiStatus, kpi_statuses
+from sendplan_cli.plan.kpi_status import KpiStatus
 from sendplan_cli.plan.kpi_values import format_value
-
-
-class Window:
-    """What every section of the pack reads: the view, the review, the one before it, and the as-of day."""
-
-    def __init__(
-        self, view: PlanView, review: Review, previous: Review | None, as_of: date
-    ) -> None:
-        self.view, self.review, self.previous, self.as_of = view, review, previous, as_of
-        self.since = previous.date if previous else None
-        self.since_words = (
-            f"the {review_words(previous)} ({previous.date:%d %b %Y})"
-            if previous
-            else "the plan began"
-        )
-        plan = view.plan
-        # Ratings "then" are those in force before the window's first month, so an update inside it shows as movement.
-        before = previous.date.replace(day=1) - timedelta(days=1) if previous else as_of
-        self.then = (
-            {i: action_status(plan, i, before) for i in range(len(plan.actions))}
-            if previous
-            else {}
-        )
-        self.kpis_then = (
-            {s.indicator.id: s for s in kpi_statuses(plan, previous.date)} if previous else {}
-        )
-        self.kpis_now: dict[str, KpiStatus] = {
-            card.status.indicator.id: card.status for card in view.kpis
-        }
-
-    def in_window(self, day: date) -> bool:
-        return (self.since is None or day > self.since) and day <= self.as_of
-
-    def month_in_window(self, month: date) -> bool:
-        start = self.since.replace(day=1) if self.since else date.min
-        return start <= month <= self.as_of
-
-
-def _review(w: Window) -> tuple[Block, ...]:
-    r = w.review
-    rows = [
-        ("Review", review_words(r)),
-        ("Kind", r.type.replace("-", " ")),
-        ("Date", f"{r.date:%d %B %Y}"),
-        ("Evidence due", f"{r.evidence_due:%d %B %Y}" if r.evidence_due else NONE),
-        ("Progress since", w.since_words),
-        ("Data as of", f"{w.as_of:%d %B %Y}"),
-    ]
-    return (Table("The review", ("Item", "Detail"), tuple((Cell(k), Cell(v)) for k, v in rows)),)
 
 
 def _rating(then: str | None, now: str | None, earlier: bool) -> str:
@@ -205,63 +156,11 @@ def _priority(w: Window) -> tuple[Block, ...]:
     return tuple(blocks) or (Para("The plan names no area for priority action."),)
 
 
-def _voice(w: Window) -> tuple[Block, ...]:
-    records = [v for v in w.view.plan.voice if w.in_window(v.date)]
-    if not records:
-        return (Para(f"No voice record since {w.since_words}."),)
-    rows = tuple(
-        (
-            Cell(f"{v.date:%d %b %Y}"),
-            Cell(v.source),
-            Cell(v.said, prose=True),
-            Cell(v.we_did or NONE, prose=True),
-            Cell(", ".join(v.actions) or NONE),
-        )
-        for v in records
-    )
-    return (
-        Table(
-            "You said, we did",
-            ("Date", "Who", "You said", "We did", "Actions"),
-            rows,
-            ("date", "", "wide", "wide", ""),
-        ),
-    )
-
-
-def _decisions(w: Window) -> tuple[Block, ...]:
-    taken = [d for d in w.view.plan.decisions if w.in_window(d.date)]
-    if not taken:
-        return (Para(f"No decision recorded since {w.since_words}."),)
-    rows = tuple(
-        (
-            Cell(f"{d.date:%d %b %Y}"),
-            Cell(d.decision, prose=True),
-            Cell(d.by),
-            Cell(", ".join(d.actions) or NONE),
-            Cell(
-                f"{d.previous_due.text if d.previous_due else 'an earlier date'} to {d.due.text}"
-                if d.due
-                else NONE
-            ),
-        )
-        for d in taken
-    )
-    return (
-        Table(
-            "Decisions taken",
-            ("Date", "Decision", "By", "Actions", "Due date moved"),
-            rows,
-            ("date", "wide", "", "", ""),
-        ),
-    )
-
-
 SECTIONS: tuple[tuple[str, str, Callable[[Window], tuple[Block, ...]]], ...] = (
-    ("review", "The review", _review),
+    ("review", "The review", review_records.review),
     ("priority", "Areas for priority action", _priority),
-    ("voice", "Voice of children, young people and families", _voice),
-    ("decisions", "Decisions taken", _decisions),
+    ("voice", "Voice of children, young people and families", review_records.voice),
+    ("decisions", "Decisions taken", review_records.decisions),
 )
 
 
@@ -269,7 +168,7 @@ def evidence_pack(
     view: PlanView, review: Review, previous: Review | None, as_of: date, generated: date
 ) -> BoardPaper:
     """The pack for one review, built once; every format renders it as it renders the board paper."""
-    w = Window(view, review, previous, as_of)
+    w = window(view, review, previous, as_of)
     sections = tuple(
         Section(key, heading, order, build(w))
         for order, (key, heading, build) in enumerate(SECTIONS, 1)
