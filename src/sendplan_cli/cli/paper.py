@@ -184,9 +184,11 @@ def _evidence_pack(
     default = f"evidence-pack-{path.stem}-{review.date.isoformat()}.{chosen.value}"
     target = Path(output or default)
     refuse_overwriting_plans(None if output == "-" else target, files, "-o", default)
-    month = review.date.replace(day=1)
-    view = build_view(plan, str(path), month, when, diagnostics, svg=chosen is PaperFormat.html)
-    paper = ReviewPaper([view], month, when, now, review, previous)
+    # The view is the month of the as-of day, so no state is read from after it.
+    view = build_view(
+        plan, str(path), when.replace(day=1), when, diagnostics, svg=chosen is PaperFormat.html
+    )
+    paper = ReviewPaper([view], review.date.replace(day=1), when, now, review, previous)
     _write(paper, chosen, output, target)
 
 
