@@ -26,7 +26,9 @@ def report(
         list[Path],
         typer.Argument(help="Plan files, or directories of *.yaml plans; several give one paper."),
     ],
-    month: Annotated[str, typer.Option("--month", "-m", help="The board's month, YYYY-MM.")],
+    month: Annotated[
+        str | None, typer.Option("--month", "-m", help="The board's month, YYYY-MM.")
+    ] = None,
     output_format: Annotated[
         PaperFormat | None,
         typer.Option(
@@ -59,15 +61,36 @@ def report(
             help="Judge dates as of this day. Default: the month's last day for a past month, today for the current month. Never in the future.",
         ),
     ] = None,
+    for_review: Annotated[
+        str | None,
+        typer.Option(
+            "--for-review",
+            metavar="YYYY-MM-DD",
+            help="Render the evidence pack for the review on this date (one of the plan's `reviews:`) instead of a monthly paper; see docs/governance.md.",
+        ),
+    ] = None,
 ) -> None:
     """Render the monthly board paper: ratings and movement, exceptions, what is coming up, by lead."""
     from sendplan_cli.check.pipeline import analyse, plan_files
     from sendplan_cli.cli.outputs import refuse_overwriting_plans
-    from sendplan_cli.ground.atomic import write_atomic
-    from sendplan_cli.output.paper.render import Paper, render
+    from sendplan_cli.output.paper.render import Paper
     from sendplan_cli.output.paper.view import build_view, month_end
     from sendplan_cli.plan.dates import DateParseError, month_error, parse_month
 
+    if for_review is not None and month is not None:
+        raise UsageError(
+            "--month and --for-review make different papers: give --month YYYY-MM for the monthly "
+            "board paper, or --for-review YYYY-MM-DD for a review's evidence pack"
+        )
+    if month is None and for_review is None:
+        raise UsageError(
+            "--month is missing: give the board's month (--month YYYY-MM), or --for-review YYYY-MM-DD "
+            "for a review's evidence pack"
+        )
+    if for_review is not None:
+        _evidence_pack(plans, for_review, output_format, output, template, as_of)
+        return
+    assert month is not None
     try:
         first = parse_month(month)
     except DateParseError as exc:
@@ -114,12 +137,74 @@ def report(
     if broken:
         typer.echo("sendplan: no board paper written: fix the errors above first", err=True)
         raise typer.Exit(1)
+    _write(Paper(views, first, when, today()), chosen, output, target, template)
+
+
+def _evidence_pack(
+    plans: list[Path],
+    given: str,
+    output_format: PaperFormat | None,
+    output: str | None,
+    template: Path | None,
+    as_of: str | None,
+) -> None:
+    """The evidence pack for one plan's review, as of its evidence deadline (else its date), or --as-of."""
+    from sendplan_cli.check.pipeline import analyse, plan_files
+    from sendplan_cli.cli.outputs import refuse_overwriting_plans
+    from sendplan_cli.output.paper.review_paper import ReviewPaper, chosen_review
+    from sendplan_cli.output.paper.view import build_view
+
+    if template is not None:
+        raise UsageError(
+            "--template is for the monthly board paper; the evidence pack uses the bundled layout"
+        )
+    files = plan_files(plans)
+    if len(files) != 1:
+        raise UsageError(
+            f"--for-review makes one plan's evidence pack, and {len(files)} plan files were given; "
+            "give one plan file"
+        )
+    path = files[0]
+    now = today()
+    # Read once to find the review (its deadline sets the as-of day), then judged as of that day.
+    loaded, diagnostics, _ = analyse(path, now)
+    if loaded is None:
+        print_load_errors(str(path), diagnostics)
+        typer.echo("sendplan: no evidence pack written: fix the errors above first", err=True)
+        raise typer.Exit(1)
+    review, previous = chosen_review(loaded, str(path), given)
+    when = as_of_date(as_of) if as_of else min(review.evidence_due or review.date, now)
+    if when > now:
+        raise UsageError(
+            f"--as-of {when.isoformat()} is in the future; give a date up to today ({now.isoformat()})"
+        )
+    plan, diagnostics, _ = analyse(path, when)
+    assert plan is not None
+    chosen = _paper_format(output_format, output)
+    default = f"evidence-pack-{path.stem}-{review.date.isoformat()}.{chosen.value}"
+    target = Path(output or default)
+    refuse_overwriting_plans(None if output == "-" else target, files, "-o", default)
+    # The view is the month of the as-of day, so no state is read from after it.
+    view = build_view(
+        plan, str(path), when.replace(day=1), when, diagnostics, svg=chosen is PaperFormat.html
+    )
+    paper = ReviewPaper([view], review.date.replace(day=1), when, now, review, previous)
+    _write(paper, chosen, output, target)
+
+
+def _write(
+    paper: Any, chosen: PaperFormat, output: str | None, target: Path, template: Path | None = None
+) -> None:
+    """Render the paper in its format and write it to the file, or to standard output for '-'."""
+    from sendplan_cli.ground.atomic import write_atomic
+    from sendplan_cli.output.paper.render import render
+
     if chosen is PaperFormat.docx:
         from sendplan_cli.output.paper.docx_render import render_docx
 
-        data = render_docx(Paper(views, first, when, today()), template)
+        data = render_docx(paper, template)
     else:
-        data = render(Paper(views, first, when, today()), chosen.value, template).encode("utf-8")
+        data = render(paper, chosen.value, template).encode("utf-8")
     if output == "-":
         if chosen is PaperFormat.docx and sys.stdout.isatty():
             raise UsageError(
