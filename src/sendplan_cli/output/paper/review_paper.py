@@ -6,16 +6,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from sendplan_cli.ground.errors import UsageError
-from sendplan_cli.output.paper.model import BoardPaper
+from sendplan_cli.output.paper.build.review_window import review_words
+from sendplan_cli.output.paper.document import BoardPaper
 from sendplan_cli.output.paper.render import Paper
 from sendplan_cli.plan.governance_records import Review
 from sendplan_cli.plan.model import Plan
-
-
-def review_words(review: Review) -> str:
-    """How the pack names a review: its title, else its kind and date."""
-    kind = review.type.replace("-", " ")
-    return review.title or f"{kind[0].upper()}{kind[1:]} on {review.date:%d %b %Y}"
 
 
 def chosen_review(plan: Plan, path: str, given: str) -> tuple[Review, Review | None]:

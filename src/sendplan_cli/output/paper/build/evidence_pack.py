@@ -11,8 +11,8 @@ from datetime import date
 
 from sendplan_cli.output.paper.build import review_records
 from sendplan_cli.output.paper.build.facts import NONE, leads_words
-from sendplan_cli.output.paper.build.review_window import Window, window
-from sendplan_cli.output.paper.model import (
+from sendplan_cli.output.paper.build.review_window import Window, review_words, window
+from sendplan_cli.output.paper.document import (
     Block,
     BoardPaper,
     Bullets,
@@ -23,7 +23,6 @@ from sendplan_cli.output.paper.model import (
     Section,
     Table,
 )
-from sendplan_cli.output.paper.review_paper import review_words
 from sendplan_cli.output.paper.view import ActionRow, PlanView
 from sendplan_cli.plan.governance_records import PRIORITY, Review
 from sendplan_cli.plan.kpi_status import KpiStatus

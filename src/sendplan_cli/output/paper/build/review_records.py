@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from sendplan_cli.output.paper.build.facts import NONE
-from sendplan_cli.output.paper.build.review_window import Window
-from sendplan_cli.output.paper.model import Block, Cell, Para, Table
-from sendplan_cli.output.paper.review_paper import review_words
+from sendplan_cli.output.paper.build.review_window import Window, review_words
+from sendplan_cli.output.paper.document import Block, Cell, Para, Table
 
 
 def review(w: Window) -> tuple[Block, ...]:

@@ -9,11 +9,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sendplan_cli.output.paper.review_paper import review_words
 from sendplan_cli.output.paper.view import PlanView
 from sendplan_cli.plan.action_status import ActionStatus, action_status
 from sendplan_cli.plan.governance_records import Review
 from sendplan_cli.plan.kpi_status import KpiStatus, kpi_statuses
+
+
+def review_words(review: Review) -> str:
+    """How the pack names a review: its title, else its kind and date."""
+    kind = review.type.replace("-", " ")
+    return review.title or f"{kind[0].upper()}{kind[1:]} on {review.date:%d %b %Y}"
 
 
 @dataclass(frozen=True)
