@@ -53,6 +53,34 @@ def prose_html(text: object) -> Markup:
     )
 
 
+def table_row(row: Any, shape: Any) -> Markup:
+    """A table block's row as HTML: the first cell its header, each cell classed by its column's shape, a filled
+    cell as a badge, prose as paragraphs, other text on one line, every piece of plan text escaped.
+
+    A filter, not template code, for the same reason as `badge`: a large plan's tracker has tens of thousands
+    of cells, and each costs the sandbox a dozen checked look-ups."""
+    parts = ["<tr>"]
+    for i, c in enumerate(row):
+        cls = shape[i] if shape else ""
+        tag = "th" if i == 0 else "td"
+        parts.append('<th scope="row"' if i == 0 else "<td")
+        if cls:
+            parts.append(f' class="{escape(cls)}"')
+        parts.append(">")
+        if c.fill:
+            parts.append(
+                f'<span class="badge" style="background:{escape(c.fill)};color:{escape(text_colour(c.fill))}">'
+                f"{escape(one_line(c.text))}</span>"
+            )
+        elif c.prose:
+            parts.append(prose_html(c.text))
+        else:
+            parts.append(escape(one_line(c.text)))
+        parts.append(f"</{tag}>")
+    parts.append("</tr>")
+    return Markup("".join(parts))
+
+
 def date_words(value: Any, fmt: str = "%d %b %Y") -> str:
     """A date in words, or "-" for none; a plan's own date (a due date as written) is shown as the plan writes it."""
     if not value:
@@ -81,6 +109,7 @@ def register(env: object) -> None:
     filters["text_colour"] = text_colour
     filters["badge"] = badge
     filters["prose_html"] = prose_html
+    filters["table_row"] = table_row
     # Plan text in Markdown goes through one of these (README, "Your own template"): `md` for a
     # table cell, `md_inline` for other one-line places, `md_prose` for paragraphs.
     filters["md"] = md_cell

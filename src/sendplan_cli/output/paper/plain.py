@@ -54,6 +54,16 @@ def _record_form(cls: type) -> tuple[type, Any]:
     return record_class(cls.__name__, names), getter
 
 
+def _is_record_source(kind: type) -> bool:
+    """True for the types made into records: pydantic models and dataclasses (a class itself is never one)."""
+    return issubclass(kind, BaseModel) or (dataclasses.is_dataclass(kind) and kind is not type)
+
+
+_FORMS: dict[type, tuple[Any, ...]] = {}
+"""Each type met so far: its record form (see _record_form), or () when it is not made into a record. The paper
+of a large plan holds tens of thousands of table cells, all of one type."""
+
+
 class _Converter:
     """Converts one context, keeping shared objects shared (a row listed under its lead is the same row)."""
 
@@ -81,10 +91,11 @@ class _Converter:
 
     def _convert(self, value: Any) -> Any:
         kind: type = type(value)
-        if issubclass(kind, BaseModel) or (
-            dataclasses.is_dataclass(value) and not isinstance(value, type)
-        ):
-            cls, getter = _record_form(kind)
+        form = _FORMS.get(kind)
+        if form is None:
+            form = _FORMS[kind] = _record_form(kind) if _is_record_source(kind) else ()
+        if form:
+            cls, getter = form
             return cls(*[v if type(v) in _SCALARS else self(v) for v in getter(value)])
         if isinstance(value, Enum):
             return enum_text(value)

@@ -44,3 +44,8 @@ def record_class(name: str, names: tuple[str, ...]) -> type:
     # Jinja names a builtin's type without its module: "'Plan object' has no attribute 'sumary'".
     cls.__module__ = "builtins"
     return cls
+
+
+def is_record_type(kind: type) -> bool:
+    """True for a type record_class made (its fields are plain data, and it has no methods of its own)."""
+    return getattr(kind, "__reduce__", None) is _reduce

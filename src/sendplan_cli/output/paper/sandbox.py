@@ -11,6 +11,7 @@ bundled templates, never through a link that leads elsewhere; a Word template in
 
 from __future__ import annotations
 
+import dataclasses
 import posixpath
 import re
 import signal
@@ -31,9 +32,11 @@ from jinja2 import (
     TemplateNotFound,
 )
 from jinja2.loaders import split_template_path
+from jinja2.runtime import LoopContext
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from sendplan_cli.output.paper.filters import register
+from sendplan_cli.output.paper.records import is_record_type
 from sendplan_cli.resources import resource_dir
 
 MAX_OUTPUT_CHARS = 200_000_000
@@ -95,6 +98,22 @@ def check_width(width: Any) -> None:
         raise _too_big(width)
 
 
+_LOOP_COUNTS = frozenset(
+    {"index", "index0", "revindex", "revindex0", "first", "last", "length", "depth", "depth0"}
+)
+"""The attributes of a for loop's `loop` that are always a number or True/False."""
+
+
+def _public_fields(kind: type) -> frozenset[str]:
+    """The fields of a paper record type (output/paper/records.py) not starting with `_`, or a loop's counts;
+    none for other types."""
+    if kind is LoopContext:
+        return _LOOP_COUNTS
+    if not is_record_type(kind):
+        return frozenset()
+    return frozenset(f.name for f in dataclasses.fields(kind) if not f.name.startswith("_"))
+
+
 class LimitedSandbox(ImmutableSandboxedEnvironment):  # type: ignore[misc]
     """Jinja's immutable sandbox with every repetition, power and %-format checked before it runs."""
 
@@ -103,10 +122,24 @@ class LimitedSandbox(ImmutableSandboxedEnvironment):  # type: ignore[misc]
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._verdicts: dict[tuple[type, str], bool] = {}
+        self._fields: dict[type, frozenset[str]] = {}
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
         checked_binop(operator, left, right)
         return super().call_binop(context, operator, left, right)
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        # A paper record's public field holds plain data (never a method, so never `str.format`), and a loop's
+        # count is a number, both of which Jinja would allow: read them straight, as the template reads hundreds
+        # of thousands of them on a large plan.
+        # Anything else, a name starting with `_` included, takes Jinja's own checks.
+        kind = type(obj)
+        fields = self._fields.get(kind)
+        if fields is None:
+            fields = self._fields[kind] = _public_fields(kind)
+        if attribute in fields:
+            return getattr(obj, attribute)
+        return super().getattr(obj, attribute)
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         # Jinja's verdict depends only on the object's type and the attribute's name (never the value), and
