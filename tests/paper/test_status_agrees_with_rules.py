@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import pytest
 from papers import EAST, WEST
 
 from sendplan_cli.check.pipeline import analyse
-from sendplan_cli.output.paper.view import month_end
 from sendplan_cli.plan.action_status import plan_status
+from sendplan_cli.plan.dates import month_end
 
-MONTHS = [month_end(date(year, month, 1)) for year in (2024, 2025, 2026) for month in range(1, 13)]
+MONTHS = [month_end(year, month) for year in (2024, 2025, 2026) for month in range(1, 13)]
 
 
 @pytest.mark.parametrize("path", [WEST, EAST])

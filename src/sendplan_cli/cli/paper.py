@@ -74,8 +74,8 @@ def report(
     from sendplan_cli.check.pipeline import analyse, plan_files
     from sendplan_cli.cli.outputs import refuse_overwriting_plans
     from sendplan_cli.output.paper.render import Paper
-    from sendplan_cli.output.paper.view import build_view, month_end
-    from sendplan_cli.plan.dates import DateParseError, month_error, parse_month
+    from sendplan_cli.output.paper.view import build_view
+    from sendplan_cli.plan.dates import DateParseError, month_end, month_error, parse_month
 
     if for_review is not None and month is not None:
         raise UsageError(
@@ -124,7 +124,7 @@ def report(
             print_load_errors(str(path), diagnostics)
             continue
         published = plan.published.start
-        if published is not None and month_end(first) < published:
+        if published is not None and month_end(first.year, first.month) < published:
             raise UsageError(
                 f"{path}: the plan was published in {plan.published.text}, after {first:%B %Y}; "
                 "choose a month from its publication on"
@@ -250,14 +250,14 @@ def _paper_format(given: PaperFormat | None, output: str | None) -> PaperFormat:
 
 def _paper_as_of(first: date, given: str | None) -> date:
     """The paper's as-of date: as given, else the month's end for a past month and today for the current one."""
-    from sendplan_cli.output.paper.view import month_end
+    from sendplan_cli.plan.dates import month_end
 
     now = today()
     if first > now:
         raise UsageError(
             f"--month {first:%Y-%m} has not started yet; a board paper reports a month that has begun"
         )
-    when = as_of_date(given) if given else min(month_end(first), now)
+    when = as_of_date(given) if given else min(month_end(first.year, first.month), now)
     if when > now:
         raise UsageError(
             f"--as-of {when.isoformat()} is in the future; give a date up to today ({now.isoformat()})"

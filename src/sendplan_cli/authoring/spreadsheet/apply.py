@@ -12,7 +12,7 @@ from sendplan_cli.authoring.spreadsheet.form import (
     plan_fingerprint,
 )
 from sendplan_cli.authoring.spreadsheet.outcome import Outcome
-from sendplan_cli.authoring.spreadsheet.rows import ActionRow, FigureRow
+from sendplan_cli.authoring.spreadsheet.rows import ActionFormRow, FigureRow
 from sendplan_cli.ground.errors import UsageError
 from sendplan_cli.ground.sanitise import one_line
 from sendplan_cli.plan.model import Plan
@@ -57,7 +57,7 @@ def _same(existing: Any, answers: dict[str, str]) -> bool:
     return True
 
 
-def _describe(row: ActionRow) -> str:
+def _describe(row: ActionFormRow) -> str:
     parts = [
         f"{k.replace('_', ' ')} {one_line(v)}"
         for k, v in row.answers().items()
@@ -73,7 +73,7 @@ def apply_rows(
     plan: Plan,
     raw: bytes,
     month: date,
-    actions: list[ActionRow],
+    actions: list[ActionFormRow],
     figures: list[FigureRow],
     outcome: Outcome,
     today: date,

@@ -16,7 +16,7 @@ from sendplan_cli.authoring.spreadsheet.cells import as_shown
 from sendplan_cli.authoring.spreadsheet.form import addressee, heading
 from sendplan_cli.authoring.spreadsheet.outcome import Outcome
 from sendplan_cli.authoring.spreadsheet.reader import Form, open_form, shape_problems
-from sendplan_cli.authoring.spreadsheet.rows import ActionRow, FigureRow, read_rows
+from sendplan_cli.authoring.spreadsheet.rows import ActionFormRow, FigureRow, read_rows
 from sendplan_cli.ground.errors import UsageError
 from sendplan_cli.ground.sanitise import one_line
 from sendplan_cli.plan.dates import DateParseError, not_yet_begun, parse_month
@@ -93,7 +93,7 @@ def _gather(
             "nothing was recorded; leave out or replace the files named above and import again"
         )
         return [], [], None
-    actions: list[ActionRow] = []
+    actions: list[ActionFormRow] = []
     figures: list[FigureRow] = []
     for form, form_month in opened:
         problems = shape_problems(form)
@@ -136,8 +136,8 @@ def _disagreements(rows: list, key, label: str, outcome: Outcome) -> list:  # ty
     return kept
 
 
-def _answers(row: ActionRow | FigureRow) -> object:
-    return row.answers() if isinstance(row, ActionRow) else (row.period, row.value, row.note)
+def _answers(row: ActionFormRow | FigureRow) -> object:
+    return row.answers() if isinstance(row, ActionFormRow) else (row.period, row.value, row.note)
 
 
 def import_forms(

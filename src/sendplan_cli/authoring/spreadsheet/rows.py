@@ -18,7 +18,7 @@ from sendplan_cli.plan.model import Plan
 
 
 @dataclass(frozen=True)
-class ActionRow:
+class ActionFormRow:
     """One action's answers for the month, and where they were written."""
 
     form: Form
@@ -63,10 +63,10 @@ def _cells(sheet: Sheet, row: int, columns: Any) -> dict[str, Cell]:
 
 def read_rows(
     form: Form, plan: Plan, month: date
-) -> tuple[list[ActionRow], list[FigureRow], list[str]]:
+) -> tuple[list[ActionFormRow], list[FigureRow], list[str]]:
     """Every filled-in row of the form, and every problem with a cell (named by sheet and cell)."""
     problems: list[str] = []
-    actions: list[ActionRow] = []
+    actions: list[ActionFormRow] = []
     figures: list[FigureRow] = []
 
     def read(cell: Cell, reader: Any, *args: Any) -> Any:
@@ -102,7 +102,7 @@ def read_rows(
                 f"reason for it, for the board; give the {missing}"
             )
         if any(v is not None for v in got.values()):
-            actions.append(ActionRow(form, row, ref, fingerprint, **got))
+            actions.append(ActionFormRow(form, row, ref, fingerprint, **got))
 
     ws = form.sheets["Indicators"]
     for offset, (ident, fingerprint) in enumerate(form.indicators):

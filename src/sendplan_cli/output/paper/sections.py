@@ -7,21 +7,20 @@ from datetime import date, timedelta
 from typing import Any
 
 from sendplan_cli.plan.action_status import ActionStatus
+from sendplan_cli.plan.dates import month_end
 from sendplan_cli.plan.diagnostics import Diagnostic
 from sendplan_cli.plan.model import Plan
 
 
-def month_end(month: date) -> date:
-    import calendar
-
-    return month.replace(day=calendar.monthrange(month.year, month.month)[1])
+def _end_of(day: date) -> date:
+    return month_end(day.year, day.month)
 
 
 def horizons(month: date) -> dict[str, date]:
     """The last day of next month, and of the third month after this one (the next quarter)."""
     return {
-        "next month": month_end(month + timedelta(days=32)),
-        "next quarter": month_end(month + timedelta(days=93)),
+        "next month": _end_of(month + timedelta(days=32)),
+        "next quarter": _end_of(month + timedelta(days=93)),
     }
 
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import calendar
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from sendplan_cli.plan.dates import month_end
 from sendplan_cli.plan.diagnostics import Diagnostic
 from sendplan_cli.plan.model import Action, Plan
 from sendplan_cli.plan.scale import COMPLETE, RatingScale
@@ -18,10 +18,6 @@ from sendplan_cli.plan.status import (
     final_due,
     state_at,
 )
-
-
-def month_end(month: date) -> date:
-    return month.replace(day=calendar.monthrange(month.year, month.month)[1])
 
 
 def previous_month(month: date) -> date:
@@ -247,7 +243,8 @@ def build_view(
     view.missed_kpis = [card for card in view.kpis if card.status.missed]
     from sendplan_cli.output.paper.git_movement import add_git_movement
 
-    add_git_movement(view, month_end(month), month_end(previous_month(month)))
+    before = previous_month(month)
+    add_git_movement(view, month_end(month.year, month.month), month_end(before.year, before.month))
     view.summary = _summary(view)
     from sendplan_cli.output.paper.summary import headline
 

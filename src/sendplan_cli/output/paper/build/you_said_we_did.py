@@ -10,7 +10,8 @@ from datetime import date
 
 from sendplan_cli.output.paper.build.facts import NONE, Facts
 from sendplan_cli.output.paper.document import Block, Cell, Para, Table
-from sendplan_cli.output.paper.view import month_end, previous_month
+from sendplan_cli.output.paper.view import previous_month
+from sendplan_cli.plan.dates import month_end
 
 HEADERS = ("Date", "Source", "You said", "We did", "Linked actions")
 COLUMNS = ("date", "", "wide", "wide", "")
@@ -22,7 +23,7 @@ def window(month: date) -> tuple[date, date]:
     first = month.replace(day=1)
     for _ in range(MONTHS - 1):
         first = previous_month(first)
-    return first, month_end(month)
+    return first, month_end(month.year, month.month)
 
 
 def months_words(first: date, last: date) -> str:
