@@ -8,7 +8,7 @@ from pathlib import Path
 from conftest import run_cli, write_plan
 
 from sendplan_cli.check.pipeline import load_model
-from sendplan_cli.plan.status import state_at
+from sendplan_cli.plan.action_state import state_at
 
 PLAN = """\
 actions:

@@ -131,7 +131,7 @@ def prepare_change(
     """Check one change against the loaded plan: the action's index, the month, and the values to write; UsageError if wrong.
 
     `indexes` (from action_indexes) saves listing every ref for each change of a large import."""
-    from sendplan_cli.plan.status import state_at
+    from sendplan_cli.plan.action_state import state_at
 
     indexes = action_indexes(plan) if indexes is None else indexes
     if change.ref not in indexes:

@@ -142,7 +142,7 @@ def check_file(
 ) -> FileResult:
     """Every diagnostic for one plan file (or, with raw, for those bytes as if they were that file)."""
     from sendplan_cli.git.identity import identities, path_from_root
-    from sendplan_cli.plan.status import accountable_leads
+    from sendplan_cli.plan.action_state import accountable_leads
 
     loaded, plan, diagnostics, config, ctx = _analyse(path, as_of, display, raw, overrides)
     leads = {a.ref: accountable_leads(a) for a in plan.actions} if plan else {}

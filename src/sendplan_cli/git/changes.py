@@ -3,7 +3,7 @@
 History rules read the plan data as loaded (text as written), not the validated model: an old
 version may not pass today's schema, and building the model for each of hundreds of versions
 would make the history slow. The few facts they need (the due date in force, the rating in force,
-the updates by month) are read here, the same way plan/status.py reads them from the model.
+the updates by month) are read here, the same way plan/action_state.py reads them from the model.
 """
 
 from __future__ import annotations

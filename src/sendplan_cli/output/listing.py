@@ -6,8 +6,8 @@ import json
 from typing import Any, TextIO
 
 from sendplan_cli.ground.sanitise import rich_text
+from sendplan_cli.plan.action_state import accountable_leads, dated_steps, final_due
 from sendplan_cli.plan.model import Plan
-from sendplan_cli.plan.status import accountable_leads, dated_steps, final_due
 
 # The JSON keys are a documented interface (README, "sendplan list"); add keys, never rename them.
 COLUMNS = ("ref", "title", "leads", "due", "due_end", "completion", "impact", "recommendation")

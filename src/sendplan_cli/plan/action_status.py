@@ -1,6 +1,6 @@
 """Each action's status as at a date, judged against all its dates: overdue, missed steps, coming up.
 
-Its state (plan/status.py, `ActionState`) is what the plan records as in force on the date: the
+Its state (plan/action_state.py, `ActionState`) is what the plan records as in force on the date: the
 ratings, commentary and due date. Its status (`ActionStatus`, here) is that state judged against
 the dates: complete, overdue, which steps were missed and which lie ahead.
 
@@ -14,17 +14,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from sendplan_cli.plan.dates import Period, english_list
-from sendplan_cli.plan.loader import Pointer
-from sendplan_cli.plan.model import Action, Plan
-from sendplan_cli.plan.scale import COMPLETE
-from sendplan_cli.plan.status import (
+from sendplan_cli.plan.action_state import (
     ActionState,
     accountable_leads,
     dated_steps,
     final_due,
     state_at,
 )
+from sendplan_cli.plan.dates import Period, english_list
+from sendplan_cli.plan.loader import Pointer
+from sendplan_cli.plan.model import Action, Plan
+from sendplan_cli.plan.scale import COMPLETE
 
 
 @dataclass(frozen=True)

@@ -15,9 +15,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from sendplan_cli.plan.action_state import latest_update
 from sendplan_cli.plan.action_status import ActionStatus
 from sendplan_cli.plan.model import Plan
-from sendplan_cli.plan.status import latest_update
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 

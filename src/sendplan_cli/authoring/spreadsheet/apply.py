@@ -15,9 +15,9 @@ from sendplan_cli.authoring.spreadsheet.outcome import Outcome
 from sendplan_cli.authoring.spreadsheet.rows import ActionFormRow, FigureRow
 from sendplan_cli.ground.errors import UsageError
 from sendplan_cli.ground.sanitise import one_line
+from sendplan_cli.plan.action_state import accountable_leads
 from sendplan_cli.plan.model import Plan
 from sendplan_cli.plan.scale import normalise
-from sendplan_cli.plan.status import accountable_leads
 
 
 def load(plan_path: Path) -> tuple[Plan, bytes]:

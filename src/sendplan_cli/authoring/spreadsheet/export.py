@@ -32,8 +32,8 @@ from sendplan_cli.authoring.spreadsheet.form import (
     open_actions,
     plan_fingerprint,
 )
+from sendplan_cli.plan.action_state import accountable_leads
 from sendplan_cli.plan.model import Plan
-from sendplan_cli.plan.status import accountable_leads
 
 _GUIDE = (
     "How to fill in this form",

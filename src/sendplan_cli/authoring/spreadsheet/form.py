@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from sendplan_cli.plan.action_state import ActionState, accountable_leads, state_at
 from sendplan_cli.plan.model import Action, Plan
-from sendplan_cli.plan.status import ActionState, accountable_leads, state_at
 
 FORM_KIND = "sendplan monthly update form"
 FORM_VERSION = "1"
@@ -122,7 +122,7 @@ def _digest(data: Any) -> str:
 def open_actions(
     plan: Plan, month: date, lead: str | None = None
 ) -> list[tuple[int, Action, ActionState]]:
-    """The actions still open as at the month (state from plan/status.py), of one lead or of all."""
+    """The actions still open as at the month (state from plan/action_state.py), of one lead or of all."""
     from sendplan_cli.plan.scale import COMPLETE
 
     found = []

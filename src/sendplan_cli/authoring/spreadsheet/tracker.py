@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from sendplan_cli.authoring.spreadsheet.cells import put, table, workbook_bytes, wrap
+from sendplan_cli.plan.action_state import accountable_leads, state_at
 from sendplan_cli.plan.model import Plan
 from sendplan_cli.plan.scale import CompletionRating, ImpactRating
-from sendplan_cli.plan.status import accountable_leads, state_at
 
 SHEETS = {
     "Actions": "every action with its lead, due date in force and ratings as at the as-of date",

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from sendplan_cli.plan.action_state import ActionState, dated_steps, final_due, state_at
 from sendplan_cli.plan.dates import Period
 from sendplan_cli.plan.diagnostics import Severity
 from sendplan_cli.plan.evidence_paths import repository_root
@@ -15,7 +16,6 @@ from sendplan_cli.plan.loader import Pointer
 from sendplan_cli.plan.model import Action, Plan
 from sendplan_cli.plan.priority_areas import PriorityArea, priority_areas
 from sendplan_cli.plan.scale import COMPLETE
-from sendplan_cli.plan.status import ActionState, dated_steps, final_due, state_at
 
 
 @dataclass(frozen=True)
@@ -76,14 +76,14 @@ class Context:
         return iter(self._states)
 
     def steps(self, index: int, action: Action, state: ActionState) -> list[tuple[Pointer, Period]]:
-        """The action's dated steps under its state's due date (plan/status.py); shared by every rule, not to be changed."""
+        """The action's dated steps under its state's due date (plan/action_state.py); shared by every rule, not to be changed."""
         found = self._steps.get(index)
         if found is None:
             found = self._steps[index] = dated_steps(action, index, state.due, state.due_at)
         return found
 
     def final(self, index: int, action: Action, state: ActionState) -> tuple[Pointer, date] | None:
-        """Where the action's final due date is written and when it ends (plan/status.py); shared by every rule."""
+        """Where the action's final due date is written and when it ends (plan/action_state.py); shared by every rule."""
         if index in self._finals:
             return self._finals[index]
         found = self._finals[index] = final_due(

@@ -6,10 +6,10 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 
 from sendplan_cli.check.rules.base import DATES_AND_RATINGS, Context, Finding, rule
+from sendplan_cli.plan.action_state import ActionState
 from sendplan_cli.plan.dates import DatePhrase, english_list
 from sendplan_cli.plan.loader import Pointer
 from sendplan_cli.plan.model import Action
-from sendplan_cli.plan.status import ActionState
 
 
 def _final(

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from sendplan_cli.check.rules.base import DATES_AND_RATINGS, Context, Finding, rule
+from sendplan_cli.plan.action_state import dated_steps
 from sendplan_cli.plan.dates import not_yet_begun
-from sendplan_cli.plan.status import dated_steps
 
 
 @rule("SP201", "rating-contradicts-dates", "warning", reads=DATES_AND_RATINGS)

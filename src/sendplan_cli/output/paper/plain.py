@@ -11,6 +11,7 @@ frozen records whose attributes are those same values, each record named for the
 from __future__ import annotations
 
 import dataclasses
+import functools
 from datetime import date, datetime
 from enum import Enum
 from functools import cache
@@ -59,9 +60,11 @@ def _is_record_source(kind: type) -> bool:
     return issubclass(kind, BaseModel) or (dataclasses.is_dataclass(kind) and kind is not type)
 
 
-_FORMS: dict[type, tuple[Any, ...]] = {}
-"""Each type met so far: its record form (see _record_form), or () when it is not made into a record. The paper
-of a large plan holds tens of thousands of table cells, all of one type."""
+@functools.cache
+def _form(kind: type) -> tuple[Any, ...]:
+    """A type's record form (see _record_form), or () when it is not made into a record; worked out once a
+    type, as the paper of a large plan holds tens of thousands of table cells, all of one type."""
+    return _record_form(kind) if _is_record_source(kind) else ()
 
 
 class _Converter:
@@ -91,9 +94,7 @@ class _Converter:
 
     def _convert(self, value: Any) -> Any:
         kind: type = type(value)
-        form = _FORMS.get(kind)
-        if form is None:
-            form = _FORMS[kind] = _record_form(kind) if _is_record_source(kind) else ()
+        form = _form(kind)
         if form:
             cls, getter = form
             return cls(*[v if type(v) in _SCALARS else self(v) for v in getter(value)])

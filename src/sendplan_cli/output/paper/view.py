@@ -7,17 +7,17 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from sendplan_cli.plan.dates import month_end
-from sendplan_cli.plan.diagnostics import Diagnostic
-from sendplan_cli.plan.model import Action, Plan
-from sendplan_cli.plan.scale import COMPLETE, RatingScale
-from sendplan_cli.plan.status import (
+from sendplan_cli.plan.action_state import (
     ActionState,
     accountable_leads,
     dated_steps,
     final_due,
     state_at,
 )
+from sendplan_cli.plan.dates import month_end
+from sendplan_cli.plan.diagnostics import Diagnostic
+from sendplan_cli.plan.model import Action, Plan
+from sendplan_cli.plan.scale import COMPLETE, RatingScale
 
 
 def previous_month(month: date) -> date:
