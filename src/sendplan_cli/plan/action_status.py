@@ -103,15 +103,12 @@ def action_status(plan: Plan, index: int, as_of: date) -> ActionStatus:
     action = plan.actions[index]
     state = state_at(action, index, as_of)
     complete = plan.rating_scale.completion_means(state.completion) in COMPLETE
-    steps = [
-        _step(action, pointer, p)
-        for pointer, p in dated_steps(action, index, state.due, state.due_at)
-        if p.end
-    ]
+    dated = dated_steps(action, index, state.due, state.due_at)
+    steps = [_step(action, pointer, p) for pointer, p in dated if p.end]
     # A date in the due field that a milestone or activity also names is that step: listed once, with its words.
     worded = {s.end for s in steps if s.text}
     steps = [s for s in steps if s.text or s.end not in worded]
-    found = final_due(state.due, state.due_at, dated_steps(action, index, state.due, state.due_at))
+    found = final_due(state.due, state.due_at, dated)
     final = None
     if found is not None:
         phrase = state.due.final if state.due is not None and state.due.end is not None else None

@@ -85,6 +85,10 @@ class RatingScale(_Strict):
 def _named(ratings: list, name: str | None):  # type: ignore[no-untyped-def,type-arg]
     if name is None:
         return None
+    # Nearly every name is written as the scale writes it: found without normalising (a paper reads tens of thousands).
+    for rating in ratings:
+        if rating.name == name:
+            return rating
     wanted = normalise(name)
     return next((r for r in ratings if normalise(r.name) == wanted), None)
 

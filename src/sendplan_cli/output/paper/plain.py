@@ -21,6 +21,7 @@ from typing import Any
 from markupsafe import Markup
 from pydantic import BaseModel
 
+from sendplan_cli.output.paper.document import Cell
 from sendplan_cli.output.paper.records import enum_text, record_class
 
 _SCALARS = frozenset({str, int, float, bool, type(None), date, datetime, Markup})
@@ -67,6 +68,14 @@ def _form(kind: type) -> tuple[Any, ...]:
     return _record_form(kind) if _is_record_source(kind) else ()
 
 
+@cache
+def _cell_record() -> type:
+    record, _ = _record_form(Cell)
+    # _cell passes the fields by position.
+    assert tuple(f.name for f in dataclasses.fields(record)) == ("text", "fill", "prose")
+    return record  # type: ignore[no-any-return]
+
+
 class _Converter:
     """Converts one context, keeping shared objects shared (a row listed under its lead is the same row)."""
 
@@ -85,12 +94,22 @@ class _Converter:
             return tuple([v if type(v) in _SCALARS else self(v) for v in value])
         if kind is dict:
             return {self(k): v if type(v) in _SCALARS else self(v) for k, v in value.items()}
+        if kind is Cell:
+            return self._cell(value)
         seen = self.done.get(id(value))
         if seen is not None:
             return seen[1]
         result = self._convert(value)
         self.done[id(value)] = (value, result)
         return result
+
+    def _cell(self, cell: Cell) -> Any:
+        """A table cell as its record, made straight from its three plain fields: a large plan's paper has
+        tens of thousands of cells, and they need neither the general path nor to be kept shared."""
+        text, fill, prose = cell.text, cell.fill, cell.prose
+        if type(text) is str and (fill is None or type(fill) is str) and type(prose) is bool:
+            return _cell_record()(text, fill, prose)
+        return self._convert(cell)
 
     def _convert(self, value: Any) -> Any:
         kind: type = type(value)

@@ -7,13 +7,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from sendplan_cli.plan.action_state import (
-    ActionState,
-    accountable_leads,
-    dated_steps,
-    final_due,
-    state_at,
-)
+from sendplan_cli.plan.action_state import ActionState, accountable_leads, state_at
+from sendplan_cli.plan.action_status import ActionStatus
 from sendplan_cli.plan.dates import month_end
 from sendplan_cli.plan.diagnostics import Diagnostic
 from sendplan_cli.plan.model import Action, Plan
@@ -126,13 +121,16 @@ def _movement(
 
 
 def _row(
-    plan: Plan, index: int, action: Action, month: date, as_of: date, findings: list[Diagnostic]
+    plan: Plan,
+    index: int,
+    action: Action,
+    status: ActionStatus,
+    month: date,
+    findings: list[Diagnostic],
 ) -> ActionRow:
-    """One action's row; `findings` are that action's own."""
-    now = state_at(action, index, as_of)
+    """One action's row, from its status as at the paper's day; `findings` are that action's own."""
+    now = status.state
     before = state_at(action, index, month - timedelta(days=1))
-    steps = dated_steps(action, index, now.due, now.due_at)
-    final = final_due(now.due, now.due_at, steps)
     change = None
     if now.update is not None and now.update.month == month and now.update.due is not None:
         change = f"{now.update.previous_due or (before.due.text if before.due else 'no date')} → {now.update.due.text}"
@@ -142,7 +140,7 @@ def _row(
         title=action.title,
         leads=leads,
         due=now.due.text if now.due else None,
-        due_end=final[1] if final else None,
+        due_end=status.final.end if status.final else None,
         completion=now.completion,
         impact=now.impact,
         commentary=now.commentary,
@@ -187,7 +185,8 @@ def build_view(
     for d in findings:
         by_ref.setdefault(d.ref, []).append(d)
     rows = [
-        _row(plan, i, a, month, as_of, by_ref.get(a.ref, [])) for i, a in enumerate(plan.actions)
+        _row(plan, i, a, status, month, by_ref.get(a.ref, []))
+        for (i, a), status in zip(enumerate(plan.actions), statuses)
     ]
     exceptions = exception_items(plan, statuses, findings, as_of, month, proposals)
     # Each index built once: matching every row against every exception made a large plan's paper quadratic.
