@@ -2,7 +2,9 @@
 
 Every ```console example is run as written, in a copy of the bundled plans and test fixtures, so
 an example that writes a file writes it there; a line holding only `...` in an example stands for
-lines left out. An example shows a date-dependent result only with `--as-of` (or a past month)."""
+lines left out. An example shows a date-dependent result only with `--as-of` (or a past month).
+An example may sit indented in a list; its indent is taken off. An example that reads files an
+officer makes first (filled-in forms) names a setup step that makes them in the copy."""
 
 from __future__ import annotations
 
@@ -12,16 +14,23 @@ import shlex
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from conftest import ROOT
+from filled_forms import monthly_round_forms
 
-_BLOCK = re.compile(r"```console\n(.*?)```", re.S)
+_BLOCK = re.compile(r"^( *)```console\n(.*?)^\1```", re.S | re.M)
 
 
 # Pages whose examples need a plan written from the page itself: their own tests run them.
 RUN_ELSEWHERE = {"docs/risks-and-dependencies.md": "tests/test_risks_docs.py"}
+
+# Examples (by their first command) that read files made before they run, and the step making them.
+SETUP: dict[str, Callable[[Path], None]] = {
+    "sendplan import plans/west-sussex-2024.yaml forms/bad-claire-prince.xlsx": monthly_round_forms,
+}
 
 
 def documents() -> list[Path]:
@@ -49,8 +58,9 @@ def _steps(block: str) -> list[tuple[str, str]]:
 def _examples() -> list[tuple[str, list[tuple[str, str]]]]:
     found = []
     for page in documents():
-        for block in _BLOCK.findall(page.read_text(encoding="utf-8")):
-            found.append((page.relative_to(ROOT).as_posix(), _steps(block)))
+        for indent, block in _BLOCK.findall(page.read_text(encoding="utf-8")):
+            lines = [line.removeprefix(indent) for line in block.splitlines()]
+            found.append((page.relative_to(ROOT).as_posix(), _steps("\n".join(lines))))
     return found
 
 
@@ -67,6 +77,10 @@ EXAMPLES = _examples()
 
 def test_the_documents_have_examples_to_check() -> None:
     assert len(EXAMPLES) >= 10
+
+
+def test_every_setup_step_is_used_by_an_example() -> None:
+    assert set(SETUP) <= {steps[0][0] for _, steps in EXAMPLES}
 
 
 def test_the_examples_run_elsewhere_are_run_there() -> None:
@@ -87,6 +101,8 @@ def test_an_example_prints_what_the_documents_show(
         "COLUMNS": "200",
         "NO_COLOR": "1",
     }
+    if setup := SETUP.get(steps[0][0]):
+        setup(tmp_path)
     for command, expected in steps:
         args = shlex.split(command)
         assert args[0] == "sendplan", f"{page}: only sendplan commands are run: {command}"
