@@ -125,7 +125,7 @@ def test_no_update_this_month_is_data_quality() -> None:
 def test_ratings_before_any_update_are_as_published() -> None:
     markdown = paper(UPDATES, "--month", "2024-11", "--format", "md")
     assert (
-        "| 1 | Improves in January | Alex Example | March 2025 | Red | Red | as published |"
+        "| 1 | Improves in January | Alex Example | March 2025 | Red | Red | no update yet |"
         in markdown
     )
 

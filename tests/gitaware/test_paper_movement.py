@@ -124,4 +124,4 @@ def test_outside_git_the_paper_has_no_git_section(tmp_path: Path) -> None:
     )
     assert done.returncode == 0
     assert "Changes since the last board" not in done.stdout and "(git)" not in done.stdout
-    assert _cells(done.stdout, "1.1")[6] == "as published"
+    assert _cells(done.stdout, "1.1")[6] == "no update yet"

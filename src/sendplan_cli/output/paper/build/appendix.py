@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sendplan_cli.output.paper.build.body import rating_cell
-from sendplan_cli.output.paper.build.facts import NONE, Facts, leads_words
+from sendplan_cli.output.paper.build.facts import NONE, Facts, leads_words, movement_words
 from sendplan_cli.output.paper.document import Block, Cell, Figure, Heading, Para, Table
 
 if TYPE_CHECKING:
@@ -46,7 +46,7 @@ def tracker(f: Facts) -> tuple[Block, ...]:
             rating_cell(f, r.completion, True),
             rating_cell(f, r.impact, False),
             # Read off the plan as committed, not from a recorded update: said so beside it.
-            Cell(r.movement + (" (git)" if r.source else "")),
+            Cell(movement_words(r.movement) + (" (git)" if r.source else "")),
             Cell(_measures(r.action), prose=True),
             Cell(r.commentary or NONE, prose=bool(r.commentary)),
         )

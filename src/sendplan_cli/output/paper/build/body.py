@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from sendplan_cli.output.paper.build import risk_table, you_said_we_did
-from sendplan_cli.output.paper.build.facts import NONE, Facts
+from sendplan_cli.output.paper.build.facts import NONE, Facts, movement_words
 from sendplan_cli.output.paper.build.front import step_words
 from sendplan_cli.output.paper.document import Block, Bullets, Cell, Figure, Heading, Para, Table
 
@@ -104,7 +104,7 @@ def progress(f: Facts) -> tuple[Block, ...]:
                         Cell(r.title),
                         rating_cell(f, r.completion, True),
                         rating_cell(f, r.impact, False),
-                        Cell(r.movement),
+                        Cell(movement_words(r.movement)),
                         Cell(_measures_count(r.action)),
                     )
                     for r in rows

@@ -12,6 +12,12 @@ NONE = "None recorded"
 """The one way the paper shows a value the plan does not give (a lead, an owner, a commentary)."""
 
 
+def movement_words(movement: str) -> str:
+    """A row's movement as the board reads it. Templates keep the token "as published" (a documented
+    value); the paper says what it means for the ratings shown."""
+    return "no update yet" if movement == "as published" else movement
+
+
 @dataclass(frozen=True)
 class Facts:
     view: PlanView
