@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -111,6 +112,24 @@ def test_output_file_and_exit_zero(tmp_path: Path) -> None:
         ]
         is True
     )
+
+
+def test_an_output_file_of_dash_is_standard_output_not_a_file(tmp_path: Path) -> None:
+    shutil.copy(PLANS / "west-sussex-2024.yaml", tmp_path / "plan.yaml")
+    done = run_cli(
+        "validate",
+        "plan.yaml",
+        "--as-of",
+        "2025-01-31",
+        "--format",
+        "json",
+        "-o",
+        "-",
+        cwd=tmp_path,
+    )
+    assert done.returncode == 1
+    assert json.loads(done.stdout)["as_of"] == "2025-01-31"
+    assert not (tmp_path / "-").exists()
 
 
 def test_config_file_given_on_the_command_line(tmp_path: Path) -> None:

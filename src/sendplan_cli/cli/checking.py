@@ -87,7 +87,7 @@ def validate(
             "--output-file",
             "-o",
             metavar="FILE",
-            help="Write the report to FILE instead of standard output.",
+            help="Write the report to FILE instead of standard output ('-' is standard output).",
         ),
     ] = None,
     as_of: AsOf = None,
@@ -196,6 +196,10 @@ def validate(
     from sendplan_cli.output.findings.run import Run
     from sendplan_cli.plan.diagnostics import Severity
 
+    if output_file is not None and str(output_file) == "-":
+        output_file = (
+            None  # '-' is standard output, as `report -o -` takes it: never a file named '-'
+        )
     if group_by not in (None, "lead"):
         raise typer.BadParameter("the only grouping is 'lead'", param_hint="--group-by")
     if group_by and output_format is not Format.text:
