@@ -317,6 +317,29 @@ def test_a_plan_with_indicators_gets_the_scorecard_in_word_as_in_html() -> None:
     assert red and all(f"{kpi}:" in html for kpi in red)
 
 
+def test_every_document_property_is_in_the_core_properties_namespace() -> None:
+    """Word reads the last author, keywords, category and revision only in the core properties' own
+    namespace; each is written once, there, and nothing else sits in the properties part."""
+    import zipfile
+    from xml.etree import ElementTree
+
+    core = ElementTree.fromstring(
+        zipfile.ZipFile(io.BytesIO(_docx_bytes(WEST, "2025-01"))).read("docProps/core.xml")
+    )
+    known = {
+        "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+        "http://purl.org/dc/elements/1.1/",
+        "http://purl.org/dc/terms/",
+    }
+    tags = [child.tag for child in core]
+    assert {tag[1:].split("}")[0] for tag in tags} <= known
+    assert len(tags) == len(set(tags))
+    cp = "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}"
+    assert core.findtext(f"{cp}lastModifiedBy") == "West Sussex Local Area SEND Partnership"
+    assert core.findtext(f"{cp}keywords") == "SEND; improvement plan; board paper"
+    assert core.findtext(f"{cp}category") == "Board paper"
+
+
 def test_document_properties_are_the_papers_own(tmp_path: Path) -> None:
     import zipfile
     from datetime import datetime

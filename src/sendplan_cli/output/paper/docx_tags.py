@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import io
 import zipfile
-from contextlib import nullcontext
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
 from typing import Any
 
 from docxtpl import DocxTemplate
@@ -75,6 +76,26 @@ def _check_package(document: bytes | str, shown: str) -> None:
         )
 
 
+_CORE_PROPERTIES = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
+
+
+@contextmanager
+def _core_properties_namespace() -> Iterator[None]:
+    """python-docx's `cp` prefix as the core properties' namespace while the properties are set.
+
+    docxcompose, which docxtpl imports, rebinds that prefix to the custom properties' namespace for the
+    whole process, so the keywords, last author, category and revision were written in a namespace Word
+    does not read there (beside the real, empty ones)."""
+    from docx.oxml import ns
+
+    before = ns.nsmap["cp"]
+    ns.nsmap["cp"] = _CORE_PROPERTIES
+    try:
+        yield
+    finally:
+        ns.nsmap["cp"] = before
+
+
 def fill_tags(
     tpl: Any,
     values: dict[str, Any],
@@ -92,8 +113,9 @@ def fill_tags(
         raise UsageError(
             word_error(exc, env.source, shown, limits.memory_bytes if limits else None)
         ) from None
-    for name, value in properties.items():
-        setattr(tpl.docx.core_properties, name, value)
+    with _core_properties_namespace():
+        for name, value in properties.items():
+            setattr(tpl.docx.core_properties, name, value)
     out = io.BytesIO()
     tpl.save(out)
     if limits and out.tell() > limits.max_chars:
