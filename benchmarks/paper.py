@@ -42,9 +42,10 @@ def _median(run) -> tuple[float, float]:  # type: ignore[no-untyped-def]
 
 def main() -> None:
     from sendplan_cli.check.pipeline import analyse
-    from sendplan_cli.output.paper.docx_render import render_docx
-    from sendplan_cli.output.paper.render import Paper, render
-    from sendplan_cli.output.paper.view import build_view
+    from sendplan_cli.output.paper.build.scope import Paper
+    from sendplan_cli.output.paper.build.view import build_view
+    from sendplan_cli.output.paper.docx.docx_render import render_docx
+    from sendplan_cli.output.paper.jinja.render import render
 
     month, as_of = date(2025, 1, 1), date(2025, 1, 31)
     plan, findings, _ = analyse(PLAN, as_of)

@@ -99,7 +99,7 @@ def test_the_probe_sees_the_board_paper_when_report_runs(tmp_path: Path) -> None
     )
     assert (
         "jinja2" in modules
-        and "sendplan_cli.output.paper.render" in modules
+        and "sendplan_cli.output.paper.jinja.render" in modules
         and "matplotlib" in modules
     )
 

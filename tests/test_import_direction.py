@@ -9,7 +9,7 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
-from import_graph import FLOORS, cycles, imports, module_names, upward
+from import_graph import FLOORS, PAPER, PAPER_FLOORS, cycles, imports, module_names, upward
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE = ROOT / "src" / "sendplan_cli"
@@ -22,6 +22,35 @@ NAMED_FOR_COMMANDS = "sendplan_cli.cli."
 def test_every_import_points_down_or_stays_in_its_own_package() -> None:
     wrong = upward(imports(SOURCE))
     assert wrong == [], "imports pointing up or sideways (ARCHITECTURE.md):\n" + "\n".join(wrong)
+
+
+def test_the_board_paper_stands_on_four_floors_of_its_own() -> None:
+    # Its levels: the model and charts; what builds and sandboxes; the renderers; the evidence pack.
+    wrong = upward(imports(SOURCE), PAPER, PAPER_FLOORS)
+    assert len(PAPER_FLOORS) == 4
+    assert wrong == [], "output/paper/ imports pointing up or sideways:\n" + "\n".join(wrong)
+
+
+def test_every_part_of_the_board_paper_stands_on_one_of_its_floors() -> None:
+    paper = SOURCE / "output" / "paper"
+    parts = {p.name for p in paper.iterdir() if (p / "__init__.py").is_file()}
+    parts |= {p.stem for p in paper.glob("*.py")}
+    assert parts == set().union(*PAPER_FLOORS)
+
+
+def test_a_renderer_importing_the_other_is_caught(tmp_path: Path) -> None:
+    source = _tree(
+        tmp_path,
+        {
+            "output/paper/docx/word.py": "from sendplan_cli.output.paper.jinja import render\n",
+            "output/paper/jinja/render.py": "from sendplan_cli.output.paper.build import view\n",
+            "output/paper/build/view.py": "def f():\n    from sendplan_cli.output.paper.jinja import render\n",
+        },
+    )
+    assert sorted(upward(imports(source), PAPER, PAPER_FLOORS)) == [
+        "sendplan_cli.output.paper.build.view:2 imports sendplan_cli.output.paper.jinja.render (lazy)",
+        "sendplan_cli.output.paper.docx.word:1 imports sendplan_cli.output.paper.jinja.render (module-level)",
+    ]
 
 
 def test_no_modules_import_each_other_round_a_loop() -> None:
@@ -43,6 +72,14 @@ def test_architecture_md_draws_the_floors_the_test_enforces() -> None:
     floors = [set(floor.split(" | ")) for floor in drawn.group(1).split(" > ")]
     named = [{"sendplan_cli" if p == "__init__" else p for p in floor} for floor in FLOORS]
     assert floors == named
+
+
+def test_architecture_md_draws_the_paper_levels_the_test_enforces() -> None:
+    text = (ROOT / "ARCHITECTURE.md").read_text(encoding="utf-8")
+    drawn = re.search(r"^Paper levels, top down: `([^`]+)`", text, re.MULTILINE)
+    assert drawn is not None, "ARCHITECTURE.md must draw the paper's levels on one line"
+    levels = [set(level.split(" | ")) for level in drawn.group(1).split(" > ")]
+    assert levels == [level - {"__init__"} for level in PAPER_FLOORS]
 
 
 def test_every_package_stands_on_a_floor() -> None:

@@ -159,7 +159,7 @@ def test_html_is_self_contained_and_accessible() -> None:
 
 
 def test_badge_text_contrast_is_at_least_4_5_to_1() -> None:
-    from sendplan_cli.output.paper.filters import text_colour
+    from sendplan_cli.output.paper.templating.filters import text_colour
     from sendplan_cli.plan.scale import west_sussex_scale
 
     def luminance(colour: str) -> float:
@@ -232,8 +232,8 @@ def test_custom_html_template_is_autoescaped(tmp_path: Path) -> None:
 
 
 def test_template_variables_are_documented() -> None:
-    from sendplan_cli.output.paper.render import TEMPLATE_VARIABLES
-    from sendplan_cli.output.paper.view import ActionRow, PlanView
+    from sendplan_cli.output.paper.build.view import ActionRow, PlanView
+    from sendplan_cli.output.paper.jinja.render import TEMPLATE_VARIABLES
 
     page = (ROOT / "docs" / "officers" / "templates.md").read_text(encoding="utf-8")
     section = page.split("## Template variables")[1].split("\n## ")[0]

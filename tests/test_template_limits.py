@@ -59,13 +59,13 @@ def test_a_failing_expression_names_the_template_line(tmp_path: Path) -> None:
 
 
 def _compiled(source: str):  # type: ignore[no-untyped-def]
-    from sendplan_cli.output.paper.sandbox import text_environment
+    from sendplan_cli.output.paper.templating.sandbox import text_environment
 
     return text_environment(None, html=True).from_string(source)
 
 
 def test_a_template_that_runs_too_long_is_stopped() -> None:
-    from sendplan_cli.output.paper.sandbox import TemplateLimit, render_within_limits
+    from sendplan_cli.output.paper.templating.sandbox import TemplateLimit, render_within_limits
 
     endless = _compiled(
         "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}"
@@ -77,7 +77,7 @@ def test_a_template_that_runs_too_long_is_stopped() -> None:
 
 
 def test_a_paper_past_the_output_limit_is_stopped() -> None:
-    from sendplan_cli.output.paper.sandbox import TemplateLimit, render_within_limits
+    from sendplan_cli.output.paper.templating.sandbox import TemplateLimit, render_within_limits
 
     big = _compiled("{% for i in range(1000) %}{{ 'x' * 1000 }}{% endfor %}")
     assert len(render_within_limits(big, {}, max_chars=1_000_000)) == 1_000_000
@@ -105,8 +105,8 @@ def _small_paper(tmp_path: Path):  # type: ignore[no-untyped-def]
     from conftest import write_plan
 
     from sendplan_cli.check.pipeline import analyse
-    from sendplan_cli.output.paper.render import Paper
-    from sendplan_cli.output.paper.view import build_view
+    from sendplan_cli.output.paper.build.scope import Paper
+    from sendplan_cli.output.paper.build.view import build_view
 
     path = write_plan(
         tmp_path, 'actions:\n  - ref: "1"\n    title: An action\n    due: July 2024\n'
@@ -119,8 +119,8 @@ def _small_paper(tmp_path: Path):  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize("source", BUILDERS)
 def test_memory_is_bounded_however_a_value_is_built(tmp_path: Path, source: str) -> None:
     from sendplan_cli.ground.errors import UsageError
-    from sendplan_cli.output.paper.render import render
-    from sendplan_cli.output.paper.sandbox import Limits
+    from sendplan_cli.output.paper.jinja.render import render
+    from sendplan_cli.output.paper.templating.sandbox import Limits
 
     template = tmp_path / "mine.md.j2"
     template.write_text("# Paper\n" + source, encoding="utf-8")
@@ -143,8 +143,8 @@ def _word_template(path: Path, *tags: str) -> Path:
 
 def test_memory_is_bounded_in_a_word_template(tmp_path: Path) -> None:
     from sendplan_cli.ground.errors import UsageError
-    from sendplan_cli.output.paper.docx_render import render_docx
-    from sendplan_cli.output.paper.sandbox import Limits
+    from sendplan_cli.output.paper.docx.docx_render import render_docx
+    from sendplan_cli.output.paper.templating.sandbox import Limits
 
     template = _word_template(tmp_path / "ours.docx", BUILDERS[0])
     with pytest.raises(
@@ -162,9 +162,9 @@ ENDLESS = "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{
 @pytest.mark.parametrize("suffix", [".html.j2", ".docx"])
 def test_time_is_bounded_in_every_kind_of_template(tmp_path: Path, suffix: str) -> None:
     from sendplan_cli.ground.errors import UsageError
-    from sendplan_cli.output.paper.docx_render import render_docx
-    from sendplan_cli.output.paper.render import render
-    from sendplan_cli.output.paper.sandbox import Limits
+    from sendplan_cli.output.paper.docx.docx_render import render_docx
+    from sendplan_cli.output.paper.jinja.render import render
+    from sendplan_cli.output.paper.templating.sandbox import Limits
 
     template = tmp_path / f"mine{suffix}"
     if suffix == ".docx":
@@ -185,8 +185,8 @@ def test_time_is_bounded_in_every_kind_of_template(tmp_path: Path, suffix: str) 
 
 def test_a_custom_papers_size_is_bounded_in_its_own_process(tmp_path: Path) -> None:
     from sendplan_cli.ground.errors import UsageError
-    from sendplan_cli.output.paper.render import render
-    from sendplan_cli.output.paper.sandbox import Limits
+    from sendplan_cli.output.paper.jinja.render import render
+    from sendplan_cli.output.paper.templating.sandbox import Limits
 
     template = tmp_path / "mine.html.j2"
     template.write_text("{% for i in range(2000) %}{{ 'x' * 1000 }}{% endfor %}", encoding="utf-8")
@@ -202,8 +202,8 @@ def test_a_child_that_dies_is_never_taken_for_a_paper() -> None:
     import signal
 
     from sendplan_cli.ground.errors import UsageError
-    from sendplan_cli.output.paper.sandbox import Limits
-    from sendplan_cli.output.paper.template_child import Job, _paper
+    from sendplan_cli.output.paper.templating.sandbox import Limits
+    from sendplan_cli.output.paper.templating.template_child import Job, _paper
 
     job = Job("text", "mine.html.j2", {}, Limits())
     half = b"D" + (100).to_bytes(8, "big") + b"<p>only half"
@@ -262,7 +262,7 @@ def test_the_child_process_limits_hold_without_any_check_in_the_template() -> No
     import subprocess
     import sys
 
-    confine = "from sendplan_cli.output.paper.template_child import _confine; from sendplan_cli.output.paper.sandbox import Limits; "
+    confine = "from sendplan_cli.output.paper.templating.template_child import _confine; from sendplan_cli.output.paper.templating.sandbox import Limits; "
     started = time.monotonic()
     spin = subprocess.run(
         [sys.executable, "-c", confine + "_confine(Limits(seconds=1))\nwhile True: pass"],
@@ -288,7 +288,7 @@ def test_the_child_process_limits_hold_without_any_check_in_the_template() -> No
 
 def test_a_template_that_is_not_text_says_what_to_give(tmp_path: Path) -> None:
     from sendplan_cli.ground.errors import UsageError
-    from sendplan_cli.output.paper.render import render
+    from sendplan_cli.output.paper.jinja.render import render
 
     template = tmp_path / "mine.md.j2"
     template.write_bytes(b"\xff\xfe# {{ title }}")  # UTF-16, as some editors save
@@ -301,7 +301,7 @@ def test_a_template_that_is_not_text_says_what_to_give(tmp_path: Path) -> None:
 
 def test_output_that_cannot_be_written_as_text_is_a_clear_error(tmp_path: Path) -> None:
     from sendplan_cli.ground.errors import UsageError
-    from sendplan_cli.output.paper.render import render
+    from sendplan_cli.output.paper.jinja.render import render
 
     template = tmp_path / "mine.md.j2"
     template.write_text(

@@ -56,8 +56,8 @@ class Made:
 @pytest.fixture(scope="module")
 def made(tmp_path_factory: pytest.TempPathFactory) -> Made:
     from sendplan_cli.check.pipeline import analyse
-    from sendplan_cli.output.paper.render import Paper
-    from sendplan_cli.output.paper.view import build_view
+    from sendplan_cli.output.paper.build.scope import Paper
+    from sendplan_cli.output.paper.build.view import build_view
 
     tmp = tmp_path_factory.mktemp("payloads")
     path = write_plan(
@@ -82,9 +82,9 @@ def test_html_and_markdown_templates_cannot_escape(
 ) -> None:
     # The very function the child process runs, in this process, so that an escape would show here.
     from sendplan_cli.ground.errors import UsageError
-    from sendplan_cli.output.paper.render import context
-    from sendplan_cli.output.paper.sandbox import Limits
-    from sendplan_cli.output.paper.template_child import custom_chunks
+    from sendplan_cli.output.paper.jinja.render import context
+    from sendplan_cli.output.paper.templating.sandbox import Limits
+    from sendplan_cli.output.paper.templating.template_child import custom_chunks
 
     monkeypatch.chdir(tmp_path)
     template = tmp_path / f"evil{suffix}"
@@ -114,9 +114,9 @@ def test_word_templates_cannot_escape(
     made: Made, payload: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from sendplan_cli.ground.errors import UsageError
-    from sendplan_cli.output.paper.docx_render import word_values
-    from sendplan_cli.output.paper.docx_tags import fill_tags, open_template
-    from sendplan_cli.output.paper.sandbox import Limits
+    from sendplan_cli.output.paper.docx.docx_render import word_values
+    from sendplan_cli.output.paper.templating.docx_tags import fill_tags, open_template
+    from sendplan_cli.output.paper.templating.sandbox import Limits
 
     monkeypatch.chdir(tmp_path)
     template = _word_template(
@@ -166,9 +166,9 @@ def test_an_include_through_a_link_out_of_the_templates_folder_is_refused(
     made: Made, tmp_path: Path
 ) -> None:
     from sendplan_cli.ground.errors import UsageError
-    from sendplan_cli.output.paper.render import context
-    from sendplan_cli.output.paper.sandbox import Limits
-    from sendplan_cli.output.paper.template_child import custom_chunks
+    from sendplan_cli.output.paper.jinja.render import context
+    from sendplan_cli.output.paper.templating.sandbox import Limits
+    from sendplan_cli.output.paper.templating.template_child import custom_chunks
 
     secret = tmp_path / "secret.txt"
     secret.write_text("the key", encoding="utf-8")
@@ -186,9 +186,9 @@ def test_an_include_through_a_link_out_of_the_templates_folder_is_refused(
 def test_a_template_can_still_include_its_neighbours_and_the_bundled_templates(
     made: Made, tmp_path: Path
 ) -> None:
-    from sendplan_cli.output.paper.render import context
-    from sendplan_cli.output.paper.sandbox import Limits
-    from sendplan_cli.output.paper.template_child import custom_chunks
+    from sendplan_cli.output.paper.jinja.render import context
+    from sendplan_cli.output.paper.templating.sandbox import Limits
+    from sendplan_cli.output.paper.templating.template_child import custom_chunks
 
     (tmp_path / "part.md.j2").write_text("Plan: {{ title }}\n", encoding="utf-8")
     template = tmp_path / "mine.md.j2"
@@ -208,7 +208,7 @@ def _walk(value: Any, where: str, seen: set[int]) -> None:
     from markupsafe import Markup
     from pydantic import BaseModel
 
-    from sendplan_cli.output.paper.records import EnumText
+    from sendplan_cli.output.paper.document.records import EnumText
 
     if id(value) in seen:
         return
@@ -241,10 +241,11 @@ def _walk(value: Any, where: str, seen: set[int]) -> None:
 def test_templates_are_given_plain_data_only(tmp_path: Path) -> None:
     """The richest paper we have (indicators, a proposed date, the month's own words, findings), walked to the end."""
     from sendplan_cli.check.pipeline import analyse
-    from sendplan_cli.output.paper.docx_render import word_values
-    from sendplan_cli.output.paper.docx_tags import open_template
-    from sendplan_cli.output.paper.render import Paper, context
-    from sendplan_cli.output.paper.view import build_view
+    from sendplan_cli.output.paper.build.scope import Paper
+    from sendplan_cli.output.paper.build.view import build_view
+    from sendplan_cli.output.paper.docx.docx_render import word_values
+    from sendplan_cli.output.paper.jinja.render import context
+    from sendplan_cli.output.paper.templating.docx_tags import open_template
     from sendplan_cli.resources import resource_dir
 
     source = (FIXTURES / "valid" / "indicators.yaml").read_text(encoding="utf-8")
@@ -277,7 +278,7 @@ def test_templates_are_given_plain_data_only(tmp_path: Path) -> None:
 
 
 def test_the_plain_data_reads_as_the_readme_documents(made: Made) -> None:
-    from sendplan_cli.output.paper.render import context
+    from sendplan_cli.output.paper.jinja.render import context
 
     values = context(made.paper, views=True)
     row, finding = values["plans"][0].rows[0], values["plans"][0].findings[0]
@@ -302,8 +303,8 @@ def test_the_bundled_templates_render_in_this_process(
     """The default paper pays for no child process (it is benchmarked); only someone's own template needs one."""
     import subprocess
 
-    from sendplan_cli.output.paper.docx_render import render_docx
-    from sendplan_cli.output.paper.render import render
+    from sendplan_cli.output.paper.docx.docx_render import render_docx
+    from sendplan_cli.output.paper.jinja.render import render
 
     def refuse(*args: Any, **kwargs: Any) -> Any:
         raise AssertionError("a child process was started for a bundled template")

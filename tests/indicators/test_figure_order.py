@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sendplan_cli.check.pipeline import load_model
-from sendplan_cli.output.paper.charts import kpi_cards
+from sendplan_cli.output.paper.charts.chart_cards import kpi_cards
 from sendplan_cli.output.scorecard import cells
 from sendplan_cli.plan.kpi_periods import period_span
 from sendplan_cli.plan.kpi_status import kpi_status, kpi_statuses

@@ -11,7 +11,7 @@ from pathlib import Path
 from conftest import run_cli, write_plan
 
 from sendplan_cli.check.pipeline import load_model
-from sendplan_cli.output.paper.charts import kpi_cards
+from sendplan_cli.output.paper.charts.chart_cards import kpi_cards
 from sendplan_cli.output.scorecard import cells
 from sendplan_cli.plan.kpi_status import KpiStatus, kpi_statuses
 from sendplan_cli.plan.model import Plan

@@ -325,7 +325,7 @@ def test_hertfordshire_quarter_stays_in_the_papers_figures_table() -> None:
     from datetime import date
 
     from sendplan_cli.check.pipeline import load_model
-    from sendplan_cli.output.paper.charts import kpi_cards
+    from sendplan_cli.output.paper.charts.chart_cards import kpi_cards
 
     _, plan = load_model(HERTS)
     assert plan is not None

@@ -202,9 +202,9 @@ def test_a_chart_drawn_after_others_shows_only_its_own_indicator(kind: str) -> N
     from datetime import date
 
     from sendplan_cli.check.pipeline import load_model
-    from sendplan_cli.output.paper.chart_draw import line_png, line_svg
-    from sendplan_cli.output.paper.chart_easel import Easel
-    from sendplan_cli.output.paper.charts import kpi_cards
+    from sendplan_cli.output.paper.charts.chart_cards import kpi_cards
+    from sendplan_cli.output.paper.charts.chart_draw import line_png, line_svg
+    from sendplan_cli.output.paper.charts.chart_easel import Easel
 
     _, plan = load_model(Path(INDICATORS))
     figures = [card.figure for card in kpi_cards(plan, date(2025, 9, 30), svg=False)]
@@ -221,7 +221,7 @@ def test_a_chart_drawn_after_others_shows_only_its_own_indicator(kind: str) -> N
 
 @pytest.mark.parametrize("name", ["Blue $x^2$ <script>alert(1)</script>", "Amber \x1b[31m"])
 def test_plan_text_in_a_chart_is_shown_as_written_never_typeset_or_run(name: str) -> None:
-    from sendplan_cli.output.paper.charts import rating_charts
+    from sendplan_cli.output.paper.charts.chart_cards import rating_charts
 
     [bars] = rating_charts({"Actions by completion rating": [(name, 2, "#1d70b8")]}, "p1-")
     svg = ET.fromstring(str(bars.chart))
@@ -324,7 +324,7 @@ def test_the_time_axis_has_at_most_seven_labels_however_long_the_plan_runs(
 ) -> None:
     from datetime import date
 
-    from sendplan_cli.output.paper.chart_model import month_ticks
+    from sendplan_cli.output.paper.charts.chart_model import month_ticks
 
     ticks = month_ticks(date.fromisoformat(first), date.fromisoformat(last))
     assert 3 <= len(ticks) <= most

@@ -13,7 +13,7 @@ import pytest
 from conftest import ROOT, run_cli
 from papers import BUNDLED, EAST, WEST, paper
 
-from sendplan_cli.output.paper.docx_render import DEFAULT_DOCX
+from sendplan_cli.output.paper.docx.docx_render import DEFAULT_DOCX
 
 
 @cache

@@ -56,9 +56,10 @@ def _plan(tmp_path: Path, actions: int) -> Path:
 
 def _walks(path: Path, fmt: str, monkeypatch: pytest.MonkeyPatch) -> int:
     from sendplan_cli.check.pipeline import analyse
-    from sendplan_cli.output.paper import exceptions as exceptions_module
-    from sendplan_cli.output.paper.render import Paper, render
-    from sendplan_cli.output.paper.view import build_view
+    from sendplan_cli.output.paper.build import exceptions as exceptions_module
+    from sendplan_cli.output.paper.build.scope import Paper
+    from sendplan_cli.output.paper.build.view import build_view
+    from sendplan_cli.output.paper.jinja.render import render
 
     walks = [0]
     original = exceptions_module.exception_items
@@ -77,7 +78,7 @@ def _walks(path: Path, fmt: str, monkeypatch: pytest.MonkeyPatch) -> int:
     assert len(view.exceptions["Overdue"]) == len(plan.actions)
     paper = Paper([view], MONTH, AS_OF, AS_OF)
     if fmt == "docx":
-        from sendplan_cli.output.paper.docx_render import render_docx
+        from sendplan_cli.output.paper.docx.docx_render import render_docx
 
         render_docx(paper)
     else:
@@ -95,7 +96,7 @@ def test_the_paper_walks_the_actions_and_exceptions_as_often_whatever_the_plans_
 
 
 def test_findings_by_rule_names_each_action_once_in_first_seen_order() -> None:
-    from sendplan_cli.output.paper.sections import findings_by_rule
+    from sendplan_cli.output.paper.build.sections import findings_by_rule
     from sendplan_cli.plan.diagnostics import Diagnostic, Severity
 
     def finding(ref: str | None) -> Diagnostic:
@@ -125,8 +126,8 @@ def test_a_word_section_with_four_times_the_rows_takes_about_four_times_the_work
 
     from docxtpl import DocxTemplate
 
-    from sendplan_cli.output.paper.docx_parts import table
-    from sendplan_cli.output.paper.docx_render import DEFAULT_DOCX, _Sections
+    from sendplan_cli.output.paper.docx.docx_parts import table
+    from sendplan_cli.output.paper.docx.docx_render import DEFAULT_DOCX, _Sections
     from sendplan_cli.resources import resource_dir
 
     tpl = DocxTemplate(str(resource_dir("templates") / DEFAULT_DOCX))

@@ -53,8 +53,9 @@ def test_no_place_to_keep_templates_still_gives_the_paper(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from sendplan_cli.check.pipeline import analyse
-    from sendplan_cli.output.paper.render import Paper, render
-    from sendplan_cli.output.paper.view import build_view
+    from sendplan_cli.output.paper.build.scope import Paper
+    from sendplan_cli.output.paper.build.view import build_view
+    from sendplan_cli.output.paper.jinja.render import render
 
     as_of = date(2025, 1, 31)
     plan, findings, _ = analyse(Path(WEST), as_of)

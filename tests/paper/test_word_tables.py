@@ -10,8 +10,8 @@ import pytest
 from conftest import run_cli
 from papers import BUNDLED
 
-from sendplan_cli.output.paper.docx_metrics import text_width
-from sendplan_cli.output.paper.docx_widths import cell, column, widths
+from sendplan_cli.output.paper.docx.docx_metrics import text_width
+from sendplan_cli.output.paper.docx.docx_widths import cell, column, widths
 
 TWIPS_PER_MM = 1440 / 25.4
 # The bundled template (templates/build_docx_template.py): A4 with 18 mm margins, the tracker landscape.

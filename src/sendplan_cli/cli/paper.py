@@ -73,8 +73,8 @@ def report(
     """Render the monthly board paper: ratings and movement, exceptions, what is coming up, by lead."""
     from sendplan_cli.check.pipeline import analyse, plan_files
     from sendplan_cli.cli.outputs import refuse_overwriting_plans
-    from sendplan_cli.output.paper.render import Paper
-    from sendplan_cli.output.paper.view import build_view
+    from sendplan_cli.output.paper.build.scope import Paper
+    from sendplan_cli.output.paper.build.view import build_view
     from sendplan_cli.plan.dates import DateParseError, month_end, month_error, parse_month
 
     if for_review is not None and month is not None:
@@ -151,8 +151,8 @@ def _evidence_pack(
     """The evidence pack for one plan's review, as of its evidence deadline (else its date), or --as-of."""
     from sendplan_cli.check.pipeline import analyse, plan_files
     from sendplan_cli.cli.outputs import refuse_overwriting_plans
+    from sendplan_cli.output.paper.build.view import build_view
     from sendplan_cli.output.paper.review_paper import ReviewPaper, chosen_review
-    from sendplan_cli.output.paper.view import build_view
 
     if template is not None:
         raise UsageError(
@@ -197,10 +197,10 @@ def _write(
 ) -> None:
     """Render the paper in its format and write it to the file, or to standard output for '-'."""
     from sendplan_cli.ground.atomic import write_atomic
-    from sendplan_cli.output.paper.render import render
+    from sendplan_cli.output.paper.jinja.render import render
 
     if chosen is PaperFormat.docx:
-        from sendplan_cli.output.paper.docx_render import render_docx
+        from sendplan_cli.output.paper.docx.docx_render import render_docx
 
         data = render_docx(paper, template)
     else:

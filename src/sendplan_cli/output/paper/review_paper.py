@@ -7,8 +7,8 @@ from datetime import date
 
 from sendplan_cli.ground.errors import UsageError
 from sendplan_cli.output.paper.build.review_window import review_words
-from sendplan_cli.output.paper.document import BoardPaper
-from sendplan_cli.output.paper.render import Paper
+from sendplan_cli.output.paper.build.scope import Paper
+from sendplan_cli.output.paper.document.paper_model import BoardPaper
 from sendplan_cli.plan.governance_records import Review
 from sendplan_cli.plan.model import Plan
 

@@ -1,4 +1,4 @@
-"""Build the board paper's model (output/paper/document.py) from each plan's computed view.
+"""Build the board paper's model (output/paper/document/paper_model.py) from each plan's computed view.
 
 A section is one entry in SECTIONS: its key, heading and the function that computes its blocks. The
 renderers loop over the sections, so a new section is one entry here and one builder, and no renderer
@@ -22,8 +22,8 @@ from sendplan_cli.output.paper.build import (
     you_said_we_did,
 )
 from sendplan_cli.output.paper.build.facts import Facts, facts
-from sendplan_cli.output.paper.document import Block, BoardPaper, PlanPaper, Section
-from sendplan_cli.output.paper.view import PlanView
+from sendplan_cli.output.paper.build.view import PlanView
+from sendplan_cli.output.paper.document.paper_model import Block, BoardPaper, PlanPaper, Section
 
 Builder = Callable[[Facts], tuple[Block, ...]]
 

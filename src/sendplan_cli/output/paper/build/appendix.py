@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING
 
 from sendplan_cli.output.paper.build.body import rating_cell
 from sendplan_cli.output.paper.build.facts import NONE, Facts, leads_words, movement_words
-from sendplan_cli.output.paper.document import Block, Cell, Figure, Heading, Para, Table
+from sendplan_cli.output.paper.document.paper_model import Block, Cell, Figure, Heading, Para, Table
 
 if TYPE_CHECKING:
-    from sendplan_cli.output.paper.charts import KpiCard
+    from sendplan_cli.output.paper.charts.chart_cards import KpiCard
 
 
 def _due(row: object) -> str:

@@ -7,7 +7,15 @@ import re
 from sendplan_cli.output.paper.build import risk_table, you_said_we_did
 from sendplan_cli.output.paper.build.facts import NONE, Facts, movement_words
 from sendplan_cli.output.paper.build.front import step_words
-from sendplan_cli.output.paper.document import Block, Bullets, Cell, Figure, Heading, Para, Table
+from sendplan_cli.output.paper.document.paper_model import (
+    Block,
+    Bullets,
+    Cell,
+    Figure,
+    Heading,
+    Para,
+    Table,
+)
 
 
 def rating_cell(f: Facts, name: str | None, completion: bool) -> Cell:

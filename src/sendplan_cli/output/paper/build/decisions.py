@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sendplan_cli.output.paper.build.exception_rows import MISSED, OVERDUE, ExceptionRow
 from sendplan_cli.output.paper.build.facts import Facts, leads_words
-from sendplan_cli.output.paper.document import Block, Decision, Decisions, Para
+from sendplan_cli.output.paper.document.paper_model import Block, Decision, Decisions, Para
 
 FOR_DECISION = "For decision"
 FOR_NOTING = "For noting"

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from sendplan_cli.output.paper.build.facts import NONE, Facts
-from sendplan_cli.output.paper.document import Block, Cell, Para, Table
+from sendplan_cli.output.paper.document.paper_model import Block, Cell, Para, Table
 from sendplan_cli.plan.governance_records import Decision
 from sendplan_cli.plan.model import Plan
 

@@ -12,7 +12,8 @@ from datetime import date
 from sendplan_cli.output.paper.build import review_records
 from sendplan_cli.output.paper.build.facts import NONE, leads_words
 from sendplan_cli.output.paper.build.review_window import Window, review_words, window
-from sendplan_cli.output.paper.document import (
+from sendplan_cli.output.paper.build.view import ActionRow, PlanView
+from sendplan_cli.output.paper.document.paper_model import (
     Block,
     BoardPaper,
     Bullets,
@@ -23,7 +24,6 @@ from sendplan_cli.output.paper.document import (
     Section,
     Table,
 )
-from sendplan_cli.output.paper.view import ActionRow, PlanView
 from sendplan_cli.plan.governance_records import PRIORITY, Review
 from sendplan_cli.plan.kpi_status import KpiStatus
 from sendplan_cli.plan.kpi_values import format_value

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sendplan_cli.output.paper.exceptions import MISMATCH, MISSED, OFF_TRACK, OVERDUE
-from sendplan_cli.output.paper.view import PlanView
+from sendplan_cli.output.paper.build.exceptions import MISMATCH, MISSED, OFF_TRACK, OVERDUE
+from sendplan_cli.output.paper.build.view import PlanView
 
 # The kinds of exception that put an action on the list; missing commentary and a missing update are data
 # quality, said in one line, not counted as exceptions.

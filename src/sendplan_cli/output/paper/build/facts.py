@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sendplan_cli.output.paper.build.exception_rows import ExceptionRow, exception_rows
-from sendplan_cli.output.paper.view import PlanView
+from sendplan_cli.output.paper.build.view import PlanView
 
 NONE = "None recorded"
 """The one way the paper shows a value the plan does not give (a lead, an owner, a commentary)."""

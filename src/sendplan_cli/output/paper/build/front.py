@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sendplan_cli.output.paper.build.facts import NONE, Facts, leads_words
-from sendplan_cli.output.paper.document import Block, Bullets, Cell, Para, Table
+from sendplan_cli.output.paper.document.paper_model import Block, Bullets, Cell, Para, Table
 from sendplan_cli.plan.scale import COMPLETE
 
 

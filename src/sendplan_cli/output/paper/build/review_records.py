@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sendplan_cli.output.paper.build.facts import NONE
 from sendplan_cli.output.paper.build.review_window import Window, review_words
-from sendplan_cli.output.paper.document import Block, Cell, Para, Table
+from sendplan_cli.output.paper.document.paper_model import Block, Cell, Para, Table
 
 
 def review(w: Window) -> tuple[Block, ...]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sendplan_cli.output.paper.view import PlanView
+from sendplan_cli.output.paper.build.view import PlanView
 from sendplan_cli.plan.action_status import ActionStatus, action_status
 from sendplan_cli.plan.governance_records import Review
 from sendplan_cli.plan.kpi_status import KpiStatus, kpi_statuses

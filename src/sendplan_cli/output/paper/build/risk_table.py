@@ -7,7 +7,7 @@ Scores, bands and whether a review date has passed come from plan/risk_scores.py
 from __future__ import annotations
 
 from sendplan_cli.output.paper.build.facts import NONE, Facts
-from sendplan_cli.output.paper.document import Block, Bullets, Cell, Table
+from sendplan_cli.output.paper.document.paper_model import Block, Bullets, Cell, Table
 from sendplan_cli.plan.risk_scores import RatedRisk, by_score, rated_risks
 
 HEADERS = (

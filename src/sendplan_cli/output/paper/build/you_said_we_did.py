@@ -9,8 +9,8 @@ from __future__ import annotations
 from datetime import date
 
 from sendplan_cli.output.paper.build.facts import NONE, Facts
-from sendplan_cli.output.paper.document import Block, Cell, Para, Table
-from sendplan_cli.output.paper.view import previous_month
+from sendplan_cli.output.paper.build.view import previous_month
+from sendplan_cli.output.paper.document.paper_model import Block, Cell, Para, Table
 from sendplan_cli.plan.dates import month_end
 
 HEADERS = ("Date", "Source", "You said", "We did", "Linked actions")

@@ -21,8 +21,8 @@ from typing import Any
 from markupsafe import Markup
 from pydantic import BaseModel
 
-from sendplan_cli.output.paper.document import Cell
-from sendplan_cli.output.paper.records import enum_text, record_class
+from sendplan_cli.output.paper.document.paper_model import Cell
+from sendplan_cli.output.paper.document.records import enum_text, record_class
 
 _SCALARS = frozenset({str, int, float, bool, type(None), date, datetime, Markup})
 

@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime, time
 from typing import Any
 
 from sendplan_cli import __version__
-from sendplan_cli.output.paper.render import Paper
+from sendplan_cli.output.paper.build.scope import Paper
 
 LANGUAGE = "en-GB"
 

@@ -1,7 +1,7 @@
-"""The board paper's charts drawn with matplotlib: each definition (output/paper/chart_model.py) as SVG or PNG.
+"""The board paper's charts drawn with matplotlib: each definition (output/paper/charts/chart_model.py) as SVG or PNG.
 
 Figures are made with matplotlib's object API and its Agg and SVG canvases, never pyplot; a run of
-indicator charts shares one figure (output/paper/chart_easel.py), emptied between them. The settings
+indicator charts shares one figure (output/paper/charts/chart_easel.py), emptied between them. The settings
 every chart is drawn with hold here, applied per drawing:
 - text is written as SVG text in DejaVu Sans (matplotlib's own font, so every machine lays it out
   alike) and falls back to narrower fonts in a browser without it, so nothing grows out of its box;
@@ -24,9 +24,9 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 from matplotlib.transforms import Bbox
 
-from sendplan_cli.output.paper.chart_easel import Easel
-from sendplan_cli.output.paper.chart_model import BarChart, LineChart, Series
-from sendplan_cli.output.paper.chart_svg import inline_svg
+from sendplan_cli.output.paper.charts.chart_easel import Easel
+from sendplan_cli.output.paper.charts.chart_model import BarChart, LineChart, Series
+from sendplan_cli.output.paper.charts.chart_svg import inline_svg
 
 INK, BLUE, GREY, BAND, BAND_EDGE = "#0b0c0c", "#1d70b8", "#505a5f", "#cce2d8", "#5a9b7c"
 _SETTINGS: dict[Any, Any] = {

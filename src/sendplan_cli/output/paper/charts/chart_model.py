@@ -1,7 +1,7 @@
 """What a board paper chart shows, as plain data: one definition drawn as SVG for HTML and as PNG for Word.
 
 Nothing here draws or imports the charting library: the definitions are computed with the paper's view,
-and output/paper/chart_draw.py turns each into a picture. The ticks are chosen here too, so both pictures
+and output/paper/charts/chart_draw.py turns each into a picture. The ticks are chosen here too, so both pictures
 carry the same axis, written in the indicator's unit as the paper writes its figures.
 """
 

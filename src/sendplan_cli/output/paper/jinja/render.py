@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from sendplan_cli.ground.errors import UsageError
-from sendplan_cli.output.paper.document import BoardPaper
-from sendplan_cli.output.paper.sandbox import Limits
-from sendplan_cli.output.paper.template_errors import text_error
-from sendplan_cli.output.paper.view import PlanView
+from sendplan_cli.output.paper.build.scope import Paper
+from sendplan_cli.output.paper.document.paper_model import BoardPaper
+from sendplan_cli.output.paper.templating.sandbox import Limits
+from sendplan_cli.output.paper.templating.template_errors import text_error
 
 DEFAULT_TEMPLATE = {"html": "board-paper.html.j2", "md": "board-paper.md.j2"}
 # The names every template receives; the README documents each one (a test keeps them in step).
@@ -19,22 +17,6 @@ TEMPLATE_VARIABLES = ("title", "month", "month_label", "as_of", "generated", "pa
 LEGACY = "plans"
 """The per-plan views of earlier versions: made plain only for a template that reads them (a large plan's
 views cost more to convert than the whole paper does to render)."""
-
-
-@dataclass(frozen=True)
-class Paper:
-    """What one board paper covers."""
-
-    views: list[PlanView]
-    month: date
-    as_of: date
-    generated: date
-
-    def model(self) -> BoardPaper:
-        """The paper's sections, built once from the views (output/paper/build/)."""
-        from sendplan_cli.output.paper.build import board_paper
-
-        return board_paper(self.views, self.month, self.as_of, self.generated)
 
 
 def reads_views(template: Path) -> bool:
@@ -55,10 +37,10 @@ def reads_views(template: Path) -> bool:
 
 
 def context(paper: Paper, views: bool = False, model: BoardPaper | None = None) -> dict[str, Any]:
-    """What every HTML and Markdown template receives, as plain data (output/paper/plain.py).
+    """What every HTML and Markdown template receives, as plain data (output/paper/document/plain.py).
 
     views: include `plans`, the per-plan views a user's template of an earlier version reads."""
-    from sendplan_cli.output.paper.plain import plain
+    from sendplan_cli.output.paper.document.plain import plain
 
     titles = [v.plan.title for v in paper.views]
     values = {
@@ -77,13 +59,13 @@ def context(paper: Paper, views: bool = False, model: BoardPaper | None = None) 
 def render(paper: Paper, fmt: str, template: Path | None = None, limits: Limits = Limits()) -> str:
     """The board paper as text; any template failure is a usage error naming the template and line.
 
-    A custom template runs in a child process within `limits` (output/paper/template_child.py)."""
+    A custom template runs in a child process within `limits` (output/paper/templating/template_child.py)."""
     if template is not None:
-        from sendplan_cli.output.paper.template_child import Job, run
+        from sendplan_cli.output.paper.templating.template_child import Job, run
 
         values = context(paper, views=reads_views(template))
         return run(Job("text", str(template), values, limits, html=fmt == "html")).decode("utf-8")
-    from sendplan_cli.output.paper.sandbox import text_environment
+    from sendplan_cli.output.paper.templating.sandbox import text_environment
 
     values = context(paper)
     name = DEFAULT_TEMPLATE[fmt]

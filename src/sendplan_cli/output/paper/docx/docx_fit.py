@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sendplan_cli.output.paper.docx_widths import cell, column, widths
+from sendplan_cli.output.paper.docx.docx_widths import cell, column, widths
 
 EMU_PER_POINT = 12700
 TWIPS_PER_POINT = 20

@@ -1,6 +1,6 @@
 """The board paper's charts: a card per indicator (scorecard row, chart, data table) and the rating bar charts.
 
-The chart is defined here once (output/paper/chart_model.py) and drawn by output/paper/chart_draw.py:
+The chart is defined here once (output/paper/charts/chart_model.py) and drawn by output/paper/charts/chart_draw.py:
 as SVG for the HTML paper now, and as PNG when the Word paper is built.
 """
 
@@ -11,9 +11,9 @@ from datetime import date, timedelta
 from typing import Any
 
 from sendplan_cli.ground.sanitise import one_line
-from sendplan_cli.output.paper.chart_draw import bar_svg, line_svg
-from sendplan_cli.output.paper.chart_easel import Easel
-from sendplan_cli.output.paper.chart_model import (
+from sendplan_cli.output.paper.charts.chart_draw import bar_svg, line_svg
+from sendplan_cli.output.paper.charts.chart_easel import Easel
+from sendplan_cli.output.paper.charts.chart_model import (
     BarChart,
     Level,
     LineChart,
@@ -195,7 +195,7 @@ def _figure(
     headline: str,
     key: str,
 ) -> LineChart:
-    """What the indicator's chart shows; drawn as SVG for HTML and as PNG for Word (output/paper/chart_draw.py)."""
+    """What the indicator's chart shows; drawn as SVG for HTML and as PNG for Word (output/paper/charts/chart_draw.py)."""
     ind = status.indicator
     points, _ = reference_points(ind)
     reference = tuple((d, v) for d, v in points if d != date.min)

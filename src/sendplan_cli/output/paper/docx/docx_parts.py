@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from sendplan_cli.ground.sanitise import one_line, paragraphs
-from sendplan_cli.output.paper.docx_fit import fit_columns
+from sendplan_cli.output.paper.docx.docx_fit import fit_columns
 
 # The styles the built sections use; a Word template must have each (the bundled one does).
 STYLES = ("Heading 2", "Caption", "List Bullet", "List Number", "Table Grid")
@@ -99,7 +99,7 @@ def table(
 
 def chart(doc: Any, rating_chart: Any) -> None:
     """A rating bar chart as a picture with alternative text, followed by its data as a table."""
-    from sendplan_cli.output.paper.docx_charts import picture
+    from sendplan_cli.output.paper.docx.docx_charts import picture
 
     figure = rating_chart.figure
     picture(doc, figure, 80)
@@ -129,7 +129,7 @@ def _shade(tc: Any, run: Any, colour: str) -> None:
     from docx.oxml.ns import qn
     from docx.shared import RGBColor
 
-    from sendplan_cli.output.paper.filters import text_colour
+    from sendplan_cli.output.paper.templating.filters import text_colour
 
     fill = OxmlElement("w:shd")
     fill.set(qn("w:val"), "clear")

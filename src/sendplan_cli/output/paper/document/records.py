@@ -1,4 +1,4 @@
-"""The record and enumeration-text types of the paper's plain data (output/paper/plain.py).
+"""The record and enumeration-text types of the paper's plain data (output/paper/document/plain.py).
 
 Kept apart from the conversion, which needs pydantic, so that the process rendering a custom template
 can read the paper's data back with nothing heavier than this.

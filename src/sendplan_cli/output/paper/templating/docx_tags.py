@@ -12,8 +12,8 @@ from docxtpl import DocxTemplate
 
 from sendplan_cli.ground.errors import UsageError
 from sendplan_cli.ground.sanitise import one_line
-from sendplan_cli.output.paper.sandbox import Limits, time_budget, word_environment
-from sendplan_cli.output.paper.template_errors import word_error
+from sendplan_cli.output.paper.templating.sandbox import Limits, time_budget, word_environment
+from sendplan_cli.output.paper.templating.template_errors import word_error
 
 MAX_XML_PART_BYTES = 20_000_000
 """The largest XML part read from a Word template: the bundled template's document is 20 KB, and python-docx

@@ -9,7 +9,7 @@ from jinja2 import Environment, TemplateError, TemplateNotFound, TemplateSyntaxE
 from jinja2.sandbox import SecurityError
 
 from sendplan_cli.ground.sanitise import one_line
-from sendplan_cli.output.paper.sandbox import NotIncludable, TemplateLimit
+from sendplan_cli.output.paper.templating.sandbox import NotIncludable, TemplateLimit
 
 _TAG = re.compile(r"\{[{%].*?[%}]\}")
 _XML = re.compile(r"<[^>]*>")

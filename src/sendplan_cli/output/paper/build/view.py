@@ -77,7 +77,7 @@ class PlanView:
     missed_kpis: list[Any] = field(default_factory=list)
     """The cards of indicators with a target or milestone date passed and no figure, for the exceptions."""
     changes: Any = None
-    """Changes since the last board from git (output/paper/git_movement.py), or None outside git."""
+    """Changes since the last board from git (output/paper/build/git_movement.py), or None outside git."""
     number: int = 1
     """The plan's place in the paper, for ids unique across several plans."""
     has_updates: bool = False
@@ -87,11 +87,11 @@ class PlanView:
     findings_by_rule: list[Any] = field(default_factory=list)
     """The findings grouped by rule with counts and the actions concerned."""
     headline: Any = None
-    """The executive summary's figures (output/paper/summary.py)."""
+    """The executive summary's figures (output/paper/build/summary.py)."""
     proposals: list[Any] = field(default_factory=list)
     """New dates proposed and not yet agreed, in plan order: each a decision the board is asked to take."""
     rating_charts: list[Any] = field(default_factory=list)
-    """Actions by completion rating and by impact rating, as bar charts (output/paper/charts.py)."""
+    """Actions by completion rating and by impact rating, as bar charts (output/paper/charts/chart_cards.py)."""
 
 
 def _rank(scale: RatingScale, name: str | None) -> int | None:
@@ -173,8 +173,8 @@ def build_view(
     """The month's view of one validated plan; findings are evaluated as of as_of.
 
     svg: draw the charts as SVG, for a paper that shows them so (the Word paper draws its own pictures)."""
-    from sendplan_cli.output.paper.exceptions import exception_items
-    from sendplan_cli.output.paper.sections import coming_up, findings_by_rule, paper_entry
+    from sendplan_cli.output.paper.build.exceptions import exception_items
+    from sendplan_cli.output.paper.build.sections import coming_up, findings_by_rule, paper_entry
     from sendplan_cli.plan.action_status import plan_status
     from sendplan_cli.plan.proposals import pending_proposals
 
@@ -227,7 +227,7 @@ def build_view(
         findings_by_rule=findings_by_rule(findings),
         proposals=[p for p in proposals if p is not None],
     )
-    from sendplan_cli.output.paper.charts import kpi_cards, rating_charts
+    from sendplan_cli.output.paper.charts.chart_cards import kpi_cards, rating_charts
 
     view.kpis = kpi_cards(plan, as_of, prefix=f"p{number}-" if number > 1 else "", svg=svg)
     view.rating_charts = rating_charts(
@@ -240,12 +240,12 @@ def build_view(
     )
     view.red_kpis = [card for card in view.kpis if card.status.rag == "Red"]
     view.missed_kpis = [card for card in view.kpis if card.status.missed]
-    from sendplan_cli.output.paper.git_movement import add_git_movement
+    from sendplan_cli.output.paper.build.git_movement import add_git_movement
 
     before = previous_month(month)
     add_git_movement(view, month_end(month.year, month.month), month_end(before.year, before.month))
     view.summary = _summary(view)
-    from sendplan_cli.output.paper.summary import headline
+    from sendplan_cli.output.paper.build.summary import headline
 
     view.headline = headline(view, month, as_of)
     return view

@@ -1,5 +1,5 @@
 """Charts as pictures in the Word paper (Word cannot show the HTML paper's inline SVG): the same definitions,
-drawn as PNG by output/paper/chart_draw.py, each with its alternative text."""
+drawn as PNG by output/paper/charts/chart_draw.py, each with its alternative text."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ import io
 from functools import cache
 from typing import Any
 
-from sendplan_cli.output.paper.chart_draw import bar_png, line_png
-from sendplan_cli.output.paper.chart_easel import Easel
-from sendplan_cli.output.paper.chart_model import BarChart, LineChart
+from sendplan_cli.output.paper.charts.chart_draw import bar_png, line_png
+from sendplan_cli.output.paper.charts.chart_easel import Easel
+from sendplan_cli.output.paper.charts.chart_model import BarChart, LineChart
 
 
 def picture(doc: Any, figure: BarChart | LineChart, width_mm: float) -> Any:

@@ -27,8 +27,12 @@ from pathlib import Path
 from typing import IO, Any
 
 from sendplan_cli.ground.errors import UsageError
-from sendplan_cli.output.paper.sandbox import Limits, generate_within_limits, text_environment
-from sendplan_cli.output.paper.template_errors import text_error
+from sendplan_cli.output.paper.templating.sandbox import (
+    Limits,
+    generate_within_limits,
+    text_environment,
+)
+from sendplan_cli.output.paper.templating.template_errors import text_error
 
 START_UP_SECONDS = 30.0
 """Time allowed beyond the template's own for the child to start and read the paper's data."""
@@ -58,7 +62,7 @@ def run(job: Job) -> bytes:
     package_parent = str(Path(__file__).resolve().parents[3])
     code = (
         f"import sys; sys.path.insert(0, {package_parent!r}); "
-        "from sendplan_cli.output.paper.template_child import main; main()"
+        "from sendplan_cli.output.paper.templating.template_child import main; main()"
     )
     try:
         process = subprocess.Popen(
@@ -183,7 +187,7 @@ def _send_text(job: Job, out: IO[bytes]) -> None:
 
 
 def _send_word(job: Job, out: IO[bytes]) -> None:
-    from sendplan_cli.output.paper.docx_tags import fill_tags, open_template
+    from sendplan_cli.output.paper.templating.docx_tags import fill_tags, open_template
 
     tpl = open_template(job.document, job.template)
     _confine(job.limits)

@@ -10,15 +10,15 @@ from typing import Any
 from markupsafe import Markup
 
 from sendplan_cli.ground.errors import UsageError
-from sendplan_cli.output.paper.document import PlanPaper
-from sendplan_cli.output.paper.docx_blocks import SECTION_STYLE, plan_body, section
-from sendplan_cli.output.paper.docx_parts import STYLES, MissingStyle, text
-from sendplan_cli.output.paper.docx_properties import core_properties, set_default_language
-from sendplan_cli.output.paper.docx_tags import fill_tags, open_template
-from sendplan_cli.output.paper.plain import plain
-from sendplan_cli.output.paper.render import Paper
-from sendplan_cli.output.paper.sandbox import Limits
-from sendplan_cli.output.paper.view import PlanView
+from sendplan_cli.output.paper.build.scope import Paper
+from sendplan_cli.output.paper.build.view import PlanView
+from sendplan_cli.output.paper.document.paper_model import PlanPaper
+from sendplan_cli.output.paper.document.plain import plain
+from sendplan_cli.output.paper.docx.docx_blocks import SECTION_STYLE, plan_body, section
+from sendplan_cli.output.paper.docx.docx_parts import STYLES, MissingStyle, text
+from sendplan_cli.output.paper.docx.docx_properties import core_properties, set_default_language
+from sendplan_cli.output.paper.templating.docx_tags import fill_tags, open_template
+from sendplan_cli.output.paper.templating.sandbox import Limits
 from sendplan_cli.resources import resource_dir
 
 DEFAULT_DOCX = "board-paper.docx"
@@ -108,7 +108,7 @@ def render_docx(paper: Paper, template: Path | None = None, limits: Limits = Lim
     """The board paper as .docx bytes, through the default Word template or the one given.
 
     The sections are built here, with the template's styles; a custom template's tags are then filled
-    in a child process within `limits` (output/paper/template_child.py)."""
+    in a child process within `limits` (output/paper/templating/template_child.py)."""
     path = template or resource_dir("templates") / DEFAULT_DOCX
     tpl = open_template(str(path), str(path))
     values = word_values(paper, tpl, path, legacy=template is not None)
@@ -121,7 +121,7 @@ def render_docx(paper: Paper, template: Path | None = None, limits: Limits = Lim
         setattr(tpl.docx.core_properties, name, "")
     if template is None:
         return fill_tags(tpl, values, properties, str(path))
-    from sendplan_cli.output.paper.template_child import Job, run
+    from sendplan_cli.output.paper.templating.template_child import Job, run
 
     # The child reads the template as it stands now: with the pictures the built sections refer to.
     document = io.BytesIO()

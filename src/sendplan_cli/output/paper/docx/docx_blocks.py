@@ -1,4 +1,4 @@
-"""The paper's model (output/paper/document.py) laid out in Word with python-docx, in the template's own styles.
+"""The paper's model (output/paper/document/paper_model.py) laid out in Word with python-docx, in the template's own styles.
 
 Like the HTML and Markdown templates this names no section, heading or count: it lays out each kind of
 block, so a new section needs nothing here."""
@@ -9,7 +9,7 @@ from copy import deepcopy
 from typing import Any
 
 from sendplan_cli.ground.sanitise import paragraphs
-from sendplan_cli.output.paper.document import (
+from sendplan_cli.output.paper.document.paper_model import (
     Block,
     Bullets,
     Decisions,
@@ -20,7 +20,7 @@ from sendplan_cli.output.paper.document import (
     Section,
     Table,
 )
-from sendplan_cli.output.paper.docx_parts import bullets, paragraph, table, text
+from sendplan_cli.output.paper.docx.docx_parts import bullets, paragraph, table, text
 
 SECTION_STYLE = "Heading 1"
 PART_STYLE = "Heading 2"
@@ -70,7 +70,7 @@ def block(doc: Any, b: Block, width: int | None = None) -> Any:
             para.add_run(f"{d.mark}:").bold = True
             para.add_run(" " + text(d.text))
     elif isinstance(b, Figure):
-        from sendplan_cli.output.paper.docx_charts import picture
+        from sendplan_cli.output.paper.docx.docx_charts import picture
 
         caption = paragraph(doc, text(b.title), "Caption")
         caption.paragraph_format.keep_with_next = True

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sendplan_cli.output.paper.docx_metrics import text_width, words
+from sendplan_cli.output.paper.docx.docx_metrics import text_width, words
 
 SQUEEZED_LINES = 3
 READABLE_WORDS_A_LINE = 2.0

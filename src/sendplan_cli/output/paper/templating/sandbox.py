@@ -1,11 +1,11 @@
 """The one Jinja sandbox every board-paper template runs in, HTML, Markdown and Word alike.
 
-Templates are given plain data only (output/paper/plain.py) and run in Jinja's immutable sandbox: no
+Templates are given plain data only (output/paper/document/plain.py) and run in Jinja's immutable sandbox: no
 attribute that starts with `_`, no method that changes a list or a mapping, `range()` capped. Undefined
 names are errors. Here, too, every repetition, power and padding is checked before it is computed, so
 `{{ 'a' * 1000000000 }}` is refused at its line; what such checks cannot see (a value doubled by `~`
 again and again, a loop inside a loop) is stopped by the limits of the process a custom template runs
-in (output/paper/template_child.py). Includes are found only inside the template's own folder and the
+in (output/paper/templating/template_child.py). Includes are found only inside the template's own folder and the
 bundled templates, never through a link that leads elsewhere; a Word template includes nothing.
 """
 
@@ -35,8 +35,8 @@ from jinja2.loaders import split_template_path
 from jinja2.runtime import LoopContext
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from sendplan_cli.output.paper.filters import register
-from sendplan_cli.output.paper.records import is_record_type
+from sendplan_cli.output.paper.document.records import is_record_type
+from sendplan_cli.output.paper.templating.filters import register
 from sendplan_cli.resources import resource_dir
 
 MAX_OUTPUT_CHARS = 200_000_000
@@ -105,7 +105,7 @@ _LOOP_COUNTS = frozenset(
 
 
 def _public_fields(kind: type) -> frozenset[str]:
-    """The fields of a paper record type (output/paper/records.py) not starting with `_`, or a loop's counts;
+    """The fields of a paper record type (output/paper/document/records.py) not starting with `_`, or a loop's counts;
     none for other types."""
     if kind is LoopContext:
         return _LOOP_COUNTS
@@ -249,7 +249,7 @@ def text_environment(folder: Path | None, html: bool, own: str | None = None) ->
     """The sandbox for HTML and Markdown templates: the given folder first, then the bundled templates.
 
     html: escape every value for HTML, whatever the template's file is called (the paper's format decides)."""
-    from sendplan_cli.output.paper.template_cache import template_cache
+    from sendplan_cli.output.paper.templating.template_cache import template_cache
 
     loaders = [FolderLoader(str(folder), own)] if folder else []
     env = LimitedSandbox(

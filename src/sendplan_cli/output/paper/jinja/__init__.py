@@ -1,0 +1,1 @@
+"""The HTML and Markdown papers, rendered through Jinja templates in the sandbox."""
