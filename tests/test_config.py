@@ -85,6 +85,54 @@ def test_bad_configuration_is_a_usage_error(tmp_path: Path, toml: str, words: st
     assert "Traceback" not in result.stderr and "internal error" not in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("toml", "words"),
+    [
+        # TOML reads 1e400 as infinity; "found inf" meant nothing to the officer who wrote it.
+        (
+            "due-soon-days = 1e400\n",
+            "due-soon-days: expected a whole number from 0 to 3,660, "
+            "found a number too large to be a count of days; write e.g. 31",
+        ),
+        (
+            "due-soon-days = -1e400\n",
+            "due-soon-days: expected a whole number from 0 to 3,660, "
+            "found a number too far below zero to be a count of days; write e.g. 31",
+        ),
+        (
+            "due-soon-days = nan\n",
+            "due-soon-days: expected a whole number from 0 to 3,660, "
+            'found nan ("not a number"), which cannot be a count of days; write e.g. 31',
+        ),
+        (
+            "stale-months = inf\n",
+            "stale-months: expected a whole number from 0 to 120, "
+            "found a number too large to be a count of months; write e.g. 1",
+        ),
+        (
+            "voice-months = -nan\n",
+            "voice-months: expected a whole number from 1 to 120, "
+            'found nan ("not a number"), which cannot be a count of months; write e.g. 3',
+        ),
+        (
+            "max-file-size = 1e400\n",
+            "max-file-size: expected a whole number from 1 to 2,000,000,000, "
+            "found a number too large to be a size in bytes; write e.g. 50_000_000",
+        ),
+    ],
+)
+def test_an_infinite_or_not_a_number_setting_is_refused_in_plain_words(
+    tmp_path: Path, toml: str, words: str
+) -> None:
+    (tmp_path / "sendplan.toml").write_text(toml, encoding="utf-8")
+    plan = write_plan(tmp_path, OVERDUE_BODY)
+    result = run_cli("validate", str(plan))
+    assert result.returncode == 2
+    assert words in result.stderr, result.stderr
+    assert "found inf" not in result.stderr and "found -inf" not in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 def _with_comment(comment: str) -> str:
     return OVERDUE_BODY.replace("    due: July 2024\n", f"    due: July 2024  {comment}\n")
 

@@ -74,7 +74,8 @@ def test_an_update_already_recorded_at_the_revision_is_not_a_change_since(tmp_pa
     repo.write(
         RECORDED.replace("commentary: Offer published", "commentary: Offer published in December")
     )
-    # The September update is as it was at HEAD; November's was edited, so it is listed as it now reads.
+    # The September update is as it was at HEAD; November's was edited, so it is listed as it now
+    # reads, once: its edited commentary is the change not yet committed, not a second event.
     assert _events(repo, "HEAD") == [
         ("update", "1.1", "completion", "Amber", "Green"),
         (
@@ -84,8 +85,9 @@ def test_an_update_already_recorded_at_the_revision_is_not_a_change_since(tmp_pa
             "New date agreed by the board on 5 September 2024",
             "Offer published in December",
         ),
-        ("uncommitted", "1.1", "update changed", None, None),
     ]
+    done = run_cli("history", "plans/plan.yaml", "HEAD", "--format", "json", cwd=repo.root)
+    assert [e["committed"] for e in json.loads(done.stdout)["events"]] == [True, False]
 
 
 def test_uncommitted_edits_are_the_only_changes_since_head(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -87,15 +88,26 @@ MAX_VOICE_MONTHS = 120
 MAX_FILE_SIZE_LIMIT = 2_000_000_000
 
 
-def _whole(value: Any, where: str, lowest: int, highest: int, example: int) -> int:
+def _whole(value: Any, where: str, lowest: int, highest: int, example: int, meaning: str) -> int:
     """A whole number within bounds, or a usage error saying which numbers are allowed."""
     if isinstance(value, int) and not isinstance(value, bool) and lowest <= value <= highest:
         return value
-    shown = f"{value:,}" if isinstance(value, int) and not isinstance(value, bool) else repr(value)
     raise UsageError(
-        f"{where}: expected a whole number from {lowest:,} to {highest:,}, found {shown}; "
-        f"write e.g. {example:_}"
+        f"{where}: expected a whole number from {lowest:,} to {highest:,}, "
+        f"found {_described(value, meaning)}; write e.g. {example:_}"
     )
+
+
+def _described(value: Any, meaning: str) -> str:
+    """A wrong value in words an officer recognises: TOML reads 1e400 as inf, which says nothing to them."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{value:,}"
+    if isinstance(value, float) and math.isnan(value):
+        return f'nan ("not a number"), which cannot be {meaning}'
+    if isinstance(value, float) and math.isinf(value):
+        size = "too large" if value > 0 else "too far below zero"
+        return f"a number {size} to be {meaning}"
+    return repr(value)
 
 
 def parse_config(table: dict[str, Any], source: str) -> Config:
@@ -125,6 +137,7 @@ def parse_config(table: dict[str, Any], source: str) -> Config:
                 0,
                 MAX_STALE_MONTHS,
                 Options.stale_months,
+                "a count of months",
             ),
             due_soon_days=_whole(
                 table.get("due-soon-days", Options.due_soon_days),
@@ -132,6 +145,7 @@ def parse_config(table: dict[str, Any], source: str) -> Config:
                 0,
                 MAX_DUE_SOON_DAYS,
                 Options.due_soon_days,
+                "a count of days",
             ),
             voice_months=_whole(
                 table.get("voice-months", Options.voice_months),
@@ -139,6 +153,7 @@ def parse_config(table: dict[str, Any], source: str) -> Config:
                 1,
                 MAX_VOICE_MONTHS,
                 Options.voice_months,
+                "a count of months",
             ),
         ),
         source=source,
@@ -151,6 +166,7 @@ def parse_config(table: dict[str, Any], source: str) -> Config:
                 1,
                 MAX_FILE_SIZE_LIMIT,
                 50_000_000,
+                "a size in bytes",
             )
             if "max-file-size" in table
             else None

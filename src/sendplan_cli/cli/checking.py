@@ -196,10 +196,9 @@ def validate(
     from sendplan_cli.output.findings.run import Run
     from sendplan_cli.plan.diagnostics import Severity
 
+    # '-' is standard output, as `report -o -` takes it: never a file named '-'.
     if output_file is not None and str(output_file) == "-":
-        output_file = (
-            None  # '-' is standard output, as `report -o -` takes it: never a file named '-'
-        )
+        output_file = None
     if group_by not in (None, "lead"):
         raise typer.BadParameter("the only grouping is 'lead'", param_hint="--group-by")
     if group_by and output_format is not Format.text:

@@ -7,12 +7,15 @@ import sys
 from dataclasses import asdict
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from sendplan_cli.cli.app import app, today
 from sendplan_cli.ground.errors import UsageError
+
+if TYPE_CHECKING:
+    from sendplan_cli.git.timeline import Event
 
 
 class HistoryFormat(str, Enum):
@@ -28,6 +31,16 @@ def _shown(text: str | None, width: int = 90) -> str:
         return "(none)"
     line = one_line(" ".join(text.split()))
     return line if len(line) <= width else line[: width - 1] + "…"
+
+
+def _who(event: Event) -> str:
+    """Where a change comes from: a recorded update, a commit, or the working tree (or both of the first and last)."""
+    if event.source == "update":
+        month = f"recorded update {event.month}"
+        return month if event.committed else f"{month}, not yet committed"
+    if event.source == "uncommitted":
+        return "not yet committed"
+    return f"commit {event.commit} {_shown(event.author, 20)}"
 
 
 @app.command("history")
@@ -90,13 +103,10 @@ def history_command(
     typer.echo(
         f"History of {scope} in {plan}: {len(events)} change{'s' if len(events) != 1 else ''}, oldest first"
     )
-    for e in events:
-        if e.source == "update":
-            who = f"recorded update {e.month}"
-        elif e.source == "uncommitted":
-            who = "not yet committed"
-        else:
-            who = f"commit {e.commit} {_shown(e.author, 20)}"
+    whos = [_who(e) for e in events]
+    # As wide as a commit with a cut author, wider only when an update not yet committed needs it.
+    width = max([37, *map(len, whos)])
+    for e, who in zip(events, whos, strict=True):
         if e.what in ("added", "removed"):
             change = f"action {e.what}: {_shown(e.after or e.before)}"
         elif e.what.startswith("update "):
@@ -105,4 +115,4 @@ def history_command(
             change = f"{e.what} set: {_shown(e.after)}"
         else:
             change = f"{e.what}: {_shown(e.before, 40)} -> {_shown(e.after)}"
-        typer.echo(f"{e.day}  {who:<37} {_shown(e.ref, 8):<6} {change}")
+        typer.echo(f"{e.day}  {who:<{width}} {_shown(e.ref, 8):<6} {change}")

@@ -35,6 +35,8 @@ class Event:
     author: str | None = None
     month: str | None = None
     """The update's month, for events from recorded updates."""
+    committed: bool = True
+    """False for a change only in the working tree, a recorded update's field included."""
 
 
 def _value(data: dict[str, Any], key: str) -> str | None:
@@ -51,6 +53,7 @@ def _git_events(
     stamp: dict[str, Any] = {
         "day": version.day.isoformat(),
         "source": "commit" if commit else "uncommitted",
+        "committed": commit is not None,
         "commit": commit.short if commit else None,
         "author": commit.author if commit else None,
     }
@@ -97,13 +100,21 @@ def _first_day(month: str) -> str:
         return month
 
 
+def _in_git(saved: ActionFacts | None, update: dict[str, Any], key: str) -> bool:
+    """Whether the last committed version holds this update's value for key (and, for a date, the date it replaced)."""
+    entry = saved.updates_by_month().get(_value(update, "month") or "") if saved else None
+    keys = (key, "previous_due") if key == "due" else (key,)
+    return entry is not None and all(_value(entry, k) == _value(update, k) for k in keys)
+
+
 def _update_events(
-    current: PlanFacts, ref: str | None, baseline: PlanFacts | None
+    current: PlanFacts, ref: str | None, baseline: PlanFacts | None, committed: PlanFacts | None
 ) -> Iterator[Event]:
     for name, action in current.actions.items():
         if ref is not None and name != ref:
             continue
         was = baseline.actions.get(name) if baseline is not None else None
+        saved = committed.actions.get(name) if committed is not None else None
         already = was.updates if was is not None else []
         in_force = {key: _value(action.data, key) for key in _UPDATE_FIELDS}
         for update in sorted(action.updates, key=lambda u: str(u.get("month"))):
@@ -133,6 +144,7 @@ def _update_events(
                     before=before,
                     after=value,
                     month=month,
+                    committed=_in_git(saved, update, key),
                 )
                 in_force[key] = value
 
@@ -145,17 +157,38 @@ def timeline(versions: list[Version], ref: str | None = None) -> list[Event]:
     events: list[Event] = []
     previous: PlanFacts | None = None
     baseline: PlanFacts | None = None
+    committed: PlanFacts | None = None
     for version in versions:
         facts = PlanFacts(version.data)
         if version.baseline:
-            previous = baseline = facts
+            previous = baseline = committed = facts
             continue
         events += _git_events(previous, facts, version, ref)
         previous = facts
+        if version.commit is not None:
+            committed = facts
     if previous is not None:
-        events += _update_events(previous, ref, baseline)
+        events += _update_events(previous, ref, baseline, committed)
     order = {"update": 0, "commit": 1, "uncommitted": 2}
-    return sorted(events, key=lambda e: (e.day, order[e.source]))
+    return sorted(_once(events), key=lambda e: (e.day, order[e.source]))
+
+
+def _once(events: list[Event]) -> list[Event]:
+    """Without the working tree's "update recorded/changed" when the update's own fields already say it.
+
+    An update written but not yet committed is one edit: its fields are listed at their month,
+    marked not committed, and the working tree's note of the same entry would list it twice. The
+    note stays when no field of the entry is listed (a proposed date only, say)."""
+    listed = {(e.ref, e.month) for e in events if e.source == "update" and not e.committed}
+    return [
+        e
+        for e in events
+        if not (
+            e.source == "uncommitted"
+            and e.what in ("update recorded", "update changed")
+            and (e.ref, e.month) in listed
+        )
+    ]
 
 
 def known_refs(versions: list[Version]) -> set[str]:
