@@ -129,3 +129,33 @@ def test_a_rule_page_says_what_to_do_from_the_rule_s_own_hint(site: Path) -> Non
         "action 1.1 was due July 2024 (ended 31 Jul 2024) and is still rated Amber; what to do: "
         "record completion, or agree a new date with the board and record it in an update"
     ) in page
+
+
+# What to do about each history rule's finding, as a plan author reads it, written out here.
+_HISTORY_WHAT_TO_DO = {
+    "SP501": "What to do: record the move in an update: the month it was agreed, the new due, "
+    "the previous_due it replaced",
+    "SP502": "What to do: put the reported update back as the board saw it",
+    "SP503": "What to do: put the item back under its ref or id.",
+    "SP504": "What to do: give the new work a new ref, and put the old title back under the old ref",
+    "SP505": "What to do: in the same commit as the new rating, say in the commentary",
+    "SP506": "What to do: put the wording of the published inspection report back",
+}
+
+
+@pytest.mark.parametrize("code", sorted(_HISTORY_WHAT_TO_DO))
+def test_a_history_rule_says_what_to_do_in_explain_and_on_its_page(site: Path, code: str) -> None:
+    """A history rule's example needs git to run, so its own text says what to do."""
+    explained = run_cli("explain", code)
+    assert explained.returncode == 0
+    page = _text((site / "reference" / "rules" / code / "index.html").read_text("utf-8"))
+    expected = _HISTORY_WHAT_TO_DO[code]
+    assert expected in " ".join(explained.stdout.replace("`", "").split())
+    # Code in the page is set apart by tags, which leave spaces around it.
+    assert _squeezed(expected) in _squeezed(page)
+
+
+def test_every_history_rule_has_its_what_to_do_checked() -> None:
+    from sendplan_cli.check.rules.history import HISTORY_RULES
+
+    assert sorted(r.code for r in HISTORY_RULES) == sorted(_HISTORY_WHAT_TO_DO)
