@@ -159,3 +159,48 @@ def test_every_history_rule_has_its_what_to_do_checked() -> None:
     from sendplan_cli.check.rules.history import HISTORY_RULES
 
     assert sorted(r.code for r in HISTORY_RULES) == sorted(_HISTORY_WHAT_TO_DO)
+
+
+def _load_error_rows(site: Path) -> dict[str, tuple[str, str]]:
+    """The load error table of the checking page: code -> (name, what it means), as a reader sees it."""
+    page = (site / "reference" / "validate" / "index.html").read_text("utf-8")
+    table = page[page.index('id="problems-that-stop-a-file-being-read') :]
+    table = table[table.index("<table>") : table.index("</table>")]
+    rows: dict[str, tuple[str, str]] = {}
+    for row in re.findall(r"<tr>(.*?)</tr>", table, re.DOTALL)[1:]:
+        cells = re.findall(r"<td>(.*?)</td>", row, re.DOTALL)
+        # Inside a cell a tag only marks code or a link, so it goes without leaving a space.
+        code, name, meaning = (_text(re.sub(r"<[^>]+>", "", cell)) for cell in cells)
+        rows[code] = (name, meaning)
+    return rows
+
+
+def test_the_load_error_table_lists_every_load_error_with_its_text(site: Path) -> None:
+    """The table is generated from the load errors: every code `sendplan rules` lists as one, and its words."""
+    rows = _load_error_rows(site)
+    listed = run_cli("rules").stdout.split("\nRules:")[0]
+    assert sorted(rows) == sorted(re.findall(r"^\s+(SP0\d\d)\s", listed, re.MULTILINE))
+    assert rows["SP001"] == (
+        "unreadable-file",
+        "The file cannot be opened or read. This includes a path that is not a regular file (a "
+        "directory, a named pipe, a device such as /dev/zero: refused at once, never read) and a "
+        "file larger than the size limit (20,000,000 bytes unless max-file-size in the "
+        "configuration says otherwise).",
+    )
+    assert rows["SP004"] == (
+        "duplicate-key",
+        "The same key is set twice in one mapping; YAML tools disagree about which value wins. "
+        "The message names both lines.",
+    )
+    assert rows["SP011"] == ("missing-key", "A key the plan format requires is missing.")
+    assert "nesting deeper than 64 levels" in rows["SP005"][1]
+    for code, (name, meaning) in rows.items():
+        explained = " ".join(run_cli("explain", code).stdout.replace("`", "").split())
+        assert f"{code} {name} (load error)" in explained
+        assert meaning in explained, code
+
+
+def test_the_load_error_table_is_not_kept_by_hand() -> None:
+    text = (ROOT / "docs" / "reference" / "validate.md").read_text("utf-8")
+    assert "<!-- LOAD_ERRORS_TABLE -->" in text
+    assert "| SP001 |" not in text
