@@ -204,3 +204,21 @@ def test_the_load_error_table_is_not_kept_by_hand() -> None:
     text = (ROOT / "docs" / "reference" / "validate.md").read_text("utf-8")
     assert "<!-- LOAD_ERRORS_TABLE -->" in text
     assert "| SP001 |" not in text
+
+
+def _headings(html: str) -> list[str]:
+    """Each title heading (h1) of a page, as read out: the permanent-link mark left out."""
+    found = re.findall(r"<h1[^>]*>(.*?)</h1>", html, re.DOTALL)
+    return [_text(re.sub(r'<a class="headerlink".*?</a>', "", h, flags=re.DOTALL)) for h in found]
+
+
+def test_no_two_pages_of_the_site_share_a_title_heading(site: Path) -> None:
+    """A reader moving between pages, or a screen reader listing them, tells each by its heading."""
+    by_heading: dict[str, list[str]] = {}
+    for page in pages(site):
+        headings = _headings(page.read_text(encoding="utf-8"))
+        assert len(headings) == 1, (page, headings)
+        by_heading.setdefault(headings[0].casefold(), []).append(str(page.relative_to(site)))
+    assert {h: p for h, p in by_heading.items() if len(p) > 1} == {}
+    assert by_heading["checking a plan"] == ["reference/validate/index.html"]
+    assert by_heading["sp101 overdue"] == ["reference/rules/SP101/index.html"]
