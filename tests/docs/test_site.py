@@ -135,9 +135,10 @@ def test_a_rule_page_says_what_to_do_from_the_rule_s_own_hint(site: Path) -> Non
 _HISTORY_WHAT_TO_DO = {
     "SP501": "What to do: record the move in an update: the month it was agreed, the new due, "
     "the previous_due it replaced",
-    "SP502": "What to do: put the reported update back as the board saw it",
+    "SP502": "What to do: put a removed update back as the board saw it, and correct a reported "
+    "month only by adding an update for the current month",
     "SP503": "What to do: put the item back under its ref or id.",
-    "SP504": "What to do: give the new work a new ref, and put the old title back under the old ref",
+    "SP504": "What to do: give new work a new ref, and tell the board what became of the old work",
     "SP505": "What to do: in the same commit as the new rating, say in the commentary",
     "SP506": "What to do: put the wording of the published inspection report back",
 }

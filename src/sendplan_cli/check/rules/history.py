@@ -147,8 +147,10 @@ def update_rewritten(change: Change) -> Iterator[HistoryFinding]:
     be append-only. An update counts as reported once the month after it has ended (the board has
     met on it by then).
 
-    What to do: put the reported update back as the board saw it, and correct it by adding an
-    update for the current month that says what was wrong and what is right.
+    What to do: put a removed update back as the board saw it, and correct a reported month
+    only by adding an update for the current month that says what was wrong and what is right.
+    The finding stays with the commit that made the change, as its record; a later commit does
+    not clear it (restoring a changed update is itself a change, and is reported too).
 
     Before:
 
@@ -293,8 +295,10 @@ def ref_reused(change: Change) -> Iterator[HistoryFinding]:
     hides that the old work was dropped and carries the old ratings over to work they never
     judged. A title counts as replaced when less than half of it survives.
 
-    What to do: give the new work a new ref, and put the old title back under the old ref; then
-    keep the old action going or close it by rating it complete with commentary.
+    What to do: give new work a new ref, and tell the board what became of the old work; if it
+    goes on, add it back under a new ref of its own. The finding stays with the commit that
+    reused the ref, as its record: putting the old title back later replaces the title again,
+    and is reported too.
 
     Before:
 
@@ -345,8 +349,9 @@ def rating_reversed_or_jumped(change: Change) -> Iterator[HistoryFinding]:
     with nothing said is the kind of movement a board is told to challenge.
 
     What to do: in the same commit as the new rating, say in the commentary (of the update that
-    records it) what was done to earn it, or why a completed action's work restarted; if the
-    rating was a mistake, put the old rating back.
+    records it) what was done to earn it, or why a completed action's work restarted. The
+    finding stays with the commit that made the change, as its record; a later commit does not
+    clear it.
 
     Before:
 
@@ -416,7 +421,9 @@ def recommendation_text_changed(change: Change) -> Iterator[HistoryFinding]:
     judged against them.
 
     What to do: put the wording of the published inspection report back, and write your own
-    reading of the recommendation in `narrative` or `desired_outcome`.
+    reading of the recommendation in `narrative` or `desired_outcome`. The finding stays with
+    the commit that changed the wording, as its record; putting the wording back is a change
+    too, and is reported as well.
 
     Before:
 
