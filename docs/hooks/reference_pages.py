@@ -4,7 +4,8 @@ An mkdocs hook (mkdocs.yml, `hooks:`): each build asks the rule registry, the ty
 JSON Schema afresh, so a page cannot go stale and nothing generated is committed. The rule pages
 print each rule's documentation exactly as `sendplan explain` does; the command reference is
 every command and option with its help text as `--help` shows it; the plan format reference
-walks the JSON Schema that `sendplan schema` prints.
+walks the JSON Schema that `sendplan schema` prints. A page written by hand may hold a generated
+table where it says `<!-- LOAD_ERRORS_TABLE -->`: the load errors, as `sendplan explain` gives them.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 RULES_DIR = "reference/rules"
+LOAD_ERRORS_MARK = "<!-- LOAD_ERRORS_TABLE -->"
 
 
 def _cell(text: object) -> str:
@@ -234,6 +236,29 @@ def _description(spec: dict[str, Any]) -> str:
         (s["description"] for s in spec.get("anyOf", []) if "description" in s), ""
     )
     return str(found)
+
+
+def load_error_table(rules_link: str) -> str:
+    """Every load error with what it means, each code linking to its page under rules_link."""
+    from sendplan_cli.plan.load_errors import LOAD_ERRORS
+
+    rows = ["| code | name | what it means |", "| --- | --- | --- |"]
+    rows += [
+        f"| [{e.code}]({rules_link}/{e.code}.md) | {e.name} | {_cell(e.meaning)} |"
+        for e in LOAD_ERRORS
+    ]
+    return "\n".join(rows)
+
+
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
+    """Put the generated load error table where a page marks its place."""
+    if LOAD_ERRORS_MARK not in markdown:
+        return markdown
+    import posixpath
+
+    here = posixpath.dirname(page.file.src_uri)
+    link = posixpath.relpath(RULES_DIR, here or ".")
+    return markdown.replace(LOAD_ERRORS_MARK, load_error_table(link))
 
 
 def on_files(files: Any, config: Any) -> Any:

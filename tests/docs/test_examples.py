@@ -4,7 +4,8 @@ Every ```console example is run as written, in a copy of the bundled plans and t
 an example that writes a file writes it there; a line holding only `...` in an example stands for
 lines left out. An example shows a date-dependent result only with `--as-of` (or a past month).
 An example may sit indented in a list; its indent is taken off. An example that reads files an
-officer makes first (filled-in forms) names a setup step that makes them in the copy."""
+officer makes first (filled-in forms, a git history, the governance example) names a setup step
+that makes them in the copy."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
+from example_setups import action_history, branch_with_edits, monthly_round_imported, with_examples
 from filled_forms import monthly_round_forms
 
 _BLOCK = re.compile(r"^( *)```console\n(.*?)^\1```", re.S | re.M)
@@ -30,6 +32,17 @@ RUN_ELSEWHERE = {"docs/risks-and-dependencies.md": "tests/test_risks_docs.py"}
 # Examples (by their first command) that read files made before they run, and the step making them.
 SETUP: dict[str, Callable[[Path], None]] = {
     "sendplan import plans/west-sussex-2024.yaml forms/bad-claire-prince.xlsx": monthly_round_forms,
+    "sendplan validate plans/west-sussex-2024.yaml --as-of 2025-02-28 --quiet --output-format "
+    "concise": monthly_round_imported,
+    "sendplan validate plans/ --since HEAD --as-of 2025-01-15 --output-format concise": (
+        branch_with_edits
+    ),
+    "sendplan history plans/west-sussex-2024.yaml --action 1.1": action_history,
+    "sendplan report examples/governance.yaml --for-review 2025-07-15 -o pack.html": with_examples,
+    "sendplan update action examples/governance.yaml 1.2 --month 2025-05 --evidence "
+    '"Assessment timeliness audit" --evidence-path evidence/assessment-timeliness-audit.md': (
+        with_examples
+    ),
 }
 
 

@@ -129,3 +129,97 @@ def test_a_rule_page_says_what_to_do_from_the_rule_s_own_hint(site: Path) -> Non
         "action 1.1 was due July 2024 (ended 31 Jul 2024) and is still rated Amber; what to do: "
         "record completion, or agree a new date with the board and record it in an update"
     ) in page
+
+
+# What to do about each history rule's finding, as a plan author reads it, written out here.
+_HISTORY_WHAT_TO_DO = {
+    "SP501": "What to do: record the move in an update: the month it was agreed, the new due, "
+    "the previous_due it replaced",
+    "SP502": "What to do: put a removed update back as the board saw it, and correct a reported "
+    "month only by adding an update for the current month",
+    "SP503": "What to do: put the item back under its ref or id.",
+    "SP504": "What to do: give new work a new ref, and tell the board what became of the old work",
+    "SP505": "What to do: in the same commit as the new rating, say in the commentary",
+    "SP506": "What to do: put the wording of the published inspection report back",
+}
+
+
+@pytest.mark.parametrize("code", sorted(_HISTORY_WHAT_TO_DO))
+def test_a_history_rule_says_what_to_do_in_explain_and_on_its_page(site: Path, code: str) -> None:
+    """A history rule's example needs git to run, so its own text says what to do."""
+    explained = run_cli("explain", code)
+    assert explained.returncode == 0
+    page = _text((site / "reference" / "rules" / code / "index.html").read_text("utf-8"))
+    expected = _HISTORY_WHAT_TO_DO[code]
+    assert expected in " ".join(explained.stdout.replace("`", "").split())
+    # Code in the page is set apart by tags, which leave spaces around it.
+    assert _squeezed(expected) in _squeezed(page)
+
+
+def test_every_history_rule_has_its_what_to_do_checked() -> None:
+    from sendplan_cli.check.rules.history import HISTORY_RULES
+
+    assert sorted(r.code for r in HISTORY_RULES) == sorted(_HISTORY_WHAT_TO_DO)
+
+
+def _load_error_rows(site: Path) -> dict[str, tuple[str, str]]:
+    """The load error table of the checking page: code -> (name, what it means), as a reader sees it."""
+    page = (site / "reference" / "validate" / "index.html").read_text("utf-8")
+    table = page[page.index('id="problems-that-stop-a-file-being-read') :]
+    table = table[table.index("<table>") : table.index("</table>")]
+    rows: dict[str, tuple[str, str]] = {}
+    for row in re.findall(r"<tr>(.*?)</tr>", table, re.DOTALL)[1:]:
+        cells = re.findall(r"<td>(.*?)</td>", row, re.DOTALL)
+        # Inside a cell a tag only marks code or a link, so it goes without leaving a space.
+        code, name, meaning = (_text(re.sub(r"<[^>]+>", "", cell)) for cell in cells)
+        rows[code] = (name, meaning)
+    return rows
+
+
+def test_the_load_error_table_lists_every_load_error_with_its_text(site: Path) -> None:
+    """The table is generated from the load errors: every code `sendplan rules` lists as one, and its words."""
+    rows = _load_error_rows(site)
+    listed = run_cli("rules").stdout.split("\nRules:")[0]
+    assert sorted(rows) == sorted(re.findall(r"^\s+(SP0\d\d)\s", listed, re.MULTILINE))
+    assert rows["SP001"] == (
+        "unreadable-file",
+        "The file cannot be opened or read. This includes a path that is not a regular file (a "
+        "directory, a named pipe, a device such as /dev/zero: refused at once, never read) and a "
+        "file larger than the size limit (20,000,000 bytes unless max-file-size in the "
+        "configuration says otherwise).",
+    )
+    assert rows["SP004"] == (
+        "duplicate-key",
+        "The same key is set twice in one mapping; YAML tools disagree about which value wins. "
+        "The message names both lines.",
+    )
+    assert rows["SP011"] == ("missing-key", "A key the plan format requires is missing.")
+    assert "nesting deeper than 64 levels" in rows["SP005"][1]
+    for code, (name, meaning) in rows.items():
+        explained = " ".join(run_cli("explain", code).stdout.replace("`", "").split())
+        assert f"{code} {name} (load error)" in explained
+        assert meaning in explained, code
+
+
+def test_the_load_error_table_is_not_kept_by_hand() -> None:
+    text = (ROOT / "docs" / "reference" / "validate.md").read_text("utf-8")
+    assert "<!-- LOAD_ERRORS_TABLE -->" in text
+    assert "| SP001 |" not in text
+
+
+def _headings(html: str) -> list[str]:
+    """Each title heading (h1) of a page, as read out: the permanent-link mark left out."""
+    found = re.findall(r"<h1[^>]*>(.*?)</h1>", html, re.DOTALL)
+    return [_text(re.sub(r'<a class="headerlink".*?</a>', "", h, flags=re.DOTALL)) for h in found]
+
+
+def test_no_two_pages_of_the_site_share_a_title_heading(site: Path) -> None:
+    """A reader moving between pages, or a screen reader listing them, tells each by its heading."""
+    by_heading: dict[str, list[str]] = {}
+    for page in pages(site):
+        headings = _headings(page.read_text(encoding="utf-8"))
+        assert len(headings) == 1, (page, headings)
+        by_heading.setdefault(headings[0].casefold(), []).append(str(page.relative_to(site)))
+    assert {h: p for h, p in by_heading.items() if len(p) > 1} == {}
+    assert by_heading["checking a plan"] == ["reference/validate/index.html"]
+    assert by_heading["sp101 overdue"] == ["reference/rules/SP101/index.html"]

@@ -359,3 +359,23 @@ def test_a_copied_plan_does_not_inherit_the_history_of_the_plan_it_was_copied_fr
         f["code"] for f in json.loads(done.stdout)["findings"] if f["code"].startswith("SP5")
     ] == []
     assert [f["code"] for f in _history(repo)] == ["SP501"]  # the old plan keeps its own finding
+
+
+@pytest.mark.parametrize(
+    "code", ["SP502", "SP504", "SP505", "SP506"], ids=["update", "ref", "rating", "wording"]
+)
+def test_putting_it_back_later_leaves_the_finding_and_is_reported_too(
+    code: str, tmp_path: Path
+) -> None:
+    """As each rule's what-to-do says: the finding stays with its commit, and a later commit that
+    puts the plan back as it was is a change of its own."""
+    rule = next(r for r in HISTORY_RULES if r.code == code)
+    examples = dict(_BLOCK.findall(rule.doc))
+    repo = PlanRepo(tmp_path)
+    repo.commit(examples["Before"], when="2024-06-03T09:00:00+01:00", author="First Author")
+    repo.commit(examples["Fails"], when=_committed(examples["Fails"]), author="Jo Bloggs")
+    repo.commit(examples["Before"], when="2025-01-12T09:30:00+00:00", author="Ria Khan")
+    said = [f["message"] for f in _history(repo) if f["code"] == code]
+    assert len(said) == 2, said
+    assert "by Jo Bloggs" in said[0] or "by Jo Bloggs" in said[1]
+    assert any("by Ria Khan" in message for message in said)

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from sendplan_cli.plan.dates import ACCEPTED_FORMS
 from sendplan_cli.plan.diagnostics import LOAD_CODES
+from sendplan_cli.plan.loader import MAX_ALIAS_EXPANSION, MAX_DEPTH
+from sendplan_cli.plan.reading import MAX_FILE_SIZE
 
 
 @dataclass(frozen=True)
@@ -18,10 +20,17 @@ class LoadError:
     name: str
     summary: str
     fix: str
+    covers: str = ""
+    """What exactly counts, where the summary alone would leave a reader guessing."""
+
+    @property
+    def meaning(self) -> str:
+        """What the error means: the summary, then what exactly counts."""
+        return f"{self.summary} {self.covers}".strip()
 
     @property
     def doc(self) -> str:
-        return f"{self.summary}\n\nThis is a load error: it always fails the run and cannot be switched off.\n\nWhat to do: {self.fix}"
+        return f"{self.meaning}\n\nThis is a load error: it always fails the run and cannot be switched off.\n\nWhat to do: {self.fix}"
 
 
 _TEXT: dict[str, tuple[str, str]] = {
@@ -85,11 +94,45 @@ _TEXT: dict[str, tuple[str, str]] = {
     ),
 }
 
+# What exactly counts as each error, for the reference and `sendplan explain`.
+_COVERS: dict[str, str] = {
+    "unreadable-file": (
+        "This includes a path that is not a regular file (a directory, a named pipe, a device "
+        "such as `/dev/zero`: refused at once, never read) and a file larger than the size limit "
+        f"({MAX_FILE_SIZE:,} bytes unless `max-file-size` in the configuration says otherwise)."
+    ),
+    "encoding-error": (
+        "A byte-order mark is fine. A control character is refused whether it is raw or written "
+        'as an escape in a double-quoted value (`"\\e"`, `"\\a"`, `"\\r"`, `"\\x85"`, '
+        '`"\\u001b"`); `"\\n"` and `"\\t"` are allowed, as new lines and tabs are ordinary in prose.'
+    ),
+    "yaml-syntax": (
+        "Tabs used for indentation count too. The finding is placed on the line to fix and says "
+        "what to check there: its indentation against the line above, a missing colon, a colon or "
+        "leading `@` that needs quotes, an unclosed quote or bracket."
+    ),
+    "duplicate-key": "The message names both lines.",
+    "unsupported-yaml": (
+        "Precisely: several documents in one file, a tag such as `!!python/...`, aliases that "
+        f"expand beyond {MAX_ALIAS_EXPANSION:,} nodes, nesting deeper than {MAX_DEPTH} levels, or "
+        "a key that is not plain text."
+    ),
+    "unknown-key": "The hint suggests the closest key the format has.",
+    "wrong-type": "This includes a figure too large to be one (`1e400`).",
+    "bad-date": "A year outside 1900 to 2999 cannot be read either.",
+    "unknown-rating": "The hint suggests the closest rating on the scale.",
+    "unknown-reference": (
+        "An action cites a recommendation id, or a recommendation a workstream id, that does not "
+        "exist."
+    ),
+}
+
 LOAD_ERRORS: tuple[LoadError, ...] = tuple(
     LoadError(
         code,
         name,
         *_TEXT.get(name, (f"The file is not a valid plan: {name}.", "read the message and hint.")),
+        covers=_COVERS.get(name, ""),
     )
     for name, code in sorted(LOAD_CODES.items(), key=lambda item: item[1])
 )

@@ -56,11 +56,14 @@ def due_date_moved_silently(change: Change) -> Iterator[HistoryFinding]:
 
     Why: a deadline never moves without the board's approval (and often the DfE's). Editing
     `due: July 2024` to `due: March 2025` makes an overdue action look on time and leaves no trace
-    in the plan or the board paper. Record the move in an update: the month, the new `due`, the
+    in the plan or the board paper. `validate --since REF` always runs this rule on the change
+    since REF, with or without `--history`.
+
+    What to do: record the move in an update: the month it was agreed, the new `due`, the
     `previous_due` it replaced, and in the commentary who agreed it and when; or record the
     board's decision under `decisions:` with the action's ref, the new `due` and the
-    `previous_due`. Adding either after the fact clears the finding. `validate --since REF`
-    always runs this rule on the change since REF, with or without `--history`.
+    `previous_due`. Adding either after the fact clears the finding, and so does putting the
+    date back if the move was never agreed.
 
     Before:
 
@@ -142,7 +145,12 @@ def update_rewritten(change: Change) -> Iterator[HistoryFinding]:
 
     Why: the updates are the plan's record of what the board was told each month; the record must
     be append-only. An update counts as reported once the month after it has ended (the board has
-    met on it by then). Correct a reported month by adding a new update that says what was wrong.
+    met on it by then).
+
+    What to do: put a removed update back as the board saw it, and correct a reported month
+    only by adding an update for the current month that says what was wrong and what is right.
+    The finding stays with the commit that made the change, as its record; a later commit does
+    not clear it (restoring a changed update is itself a change, and is reported too).
 
     Before:
 
@@ -210,8 +218,11 @@ def item_removed(change: Change) -> Iterator[HistoryFinding]:
     """An action or recommendation was removed from the plan.
 
     Why: the board, the DfE and parents track actions by ref; an action that disappears is an
-    action that was quietly dropped. Close an action by rating it complete with commentary, and
-    keep every inspection recommendation. Putting the item back clears the finding.
+    action that was quietly dropped.
+
+    What to do: put the item back under its ref or id. Close an action by rating it complete
+    with commentary saying why the board closed it, and keep every inspection recommendation.
+    Putting the item back clears the finding.
 
     Before:
 
@@ -282,7 +293,12 @@ def ref_reused(change: Change) -> Iterator[HistoryFinding]:
 
     Why: a ref is how the board follows an action from month to month; giving it to new work
     hides that the old work was dropped and carries the old ratings over to work they never
-    judged. A title counts as replaced when less than half of it survives. Give new work a new ref.
+    judged. A title counts as replaced when less than half of it survives.
+
+    What to do: give new work a new ref, and tell the board what became of the old work; if it
+    goes on, add it back under a new ref of its own. The finding stays with the commit that
+    reused the ref, as its record: putting the old title back later replaces the title again,
+    and is reported too.
 
     Before:
 
@@ -330,8 +346,12 @@ def rating_reversed_or_jumped(change: Change) -> Iterator[HistoryFinding]:
     """A completed action was reopened, or a completion rating improved by more than one step with no commentary.
 
     Why: a board that saw an action closed expects it to stay closed; and a jump from Red to Blue
-    with nothing said is the kind of movement a board is told to challenge. Explain the change in
-    the commentary (of the update that records it) in the same commit.
+    with nothing said is the kind of movement a board is told to challenge.
+
+    What to do: in the same commit as the new rating, say in the commentary (of the update that
+    records it) what was done to earn it, or why a completed action's work restarted. The
+    finding stays with the commit that made the change, as its record; a later commit does not
+    clear it.
 
     Before:
 
@@ -398,8 +418,12 @@ def recommendation_text_changed(change: Change) -> Iterator[HistoryFinding]:
     """An inspection recommendation's text was changed after it was written into the plan.
 
     Why: recommendations are the inspectors' words, quoted from the published report; the plan is
-    judged against them. Put the published wording back, and put interpretation in `narrative` or
-    `desired_outcome`.
+    judged against them.
+
+    What to do: put the wording of the published inspection report back, and write your own
+    reading of the recommendation in `narrative` or `desired_outcome`. The finding stays with
+    the commit that changed the wording, as its record; putting the wording back is a change
+    too, and is reported as well.
 
     Before:
 
