@@ -73,13 +73,16 @@ def test_commands_that_change_the_plan_refuse_an_unreadable_one_with_exit_2(
         ["history", "{missing}"],
         ["update", "{missing}", "1.1", "--month", "2025-01", "--completion", "Red"],
         ["import", "{missing}", "{tmp}/form.xlsx"],
-        ["import", str(WEST), "{missing}"],
+        ["import", "{plan}", "{missing}"],
         ["schema", "--plan", "{missing}"],
     ],
 )
 def test_a_missing_path_is_a_usage_error_everywhere(command: list[str], tmp_path: Path) -> None:
     missing = tmp_path / "no-such-plan.yaml"
-    result = run_cli(*[part.format(missing=missing, tmp=tmp_path) for part in command])
+    # A copy of the plan, so that the command's lock file is never left beside the bundled one.
+    plan = tmp_path / WEST.name
+    plan.write_bytes(WEST.read_bytes())
+    result = run_cli(*[part.format(missing=missing, tmp=tmp_path, plan=plan) for part in command])
     assert result.returncode == 2, result.stderr
     assert "no-such-plan" in result.stderr
 
