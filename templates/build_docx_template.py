@@ -41,12 +41,10 @@ def build(target: Path) -> None:
     doc.styles["Normal"].font.size = Pt(10)
     doc.core_properties.title = "{{ title }}"
     footer = section.footer.paragraphs[0]
-    footer.text = "{{ title }}: board paper, {{ month_label }}. Page "
+    footer.text = "{{ heading }}. Page "
     _page_number(footer)
-    doc.add_paragraph("{{ title }}: board paper, {{ month_label }}", style="Title")
-    doc.add_paragraph(
-        "Board paper for {{ month_label }}. Data as of {{ as_of }}. Generated {{ generated }}."
-    )
+    doc.add_paragraph("{{ heading }}", style="Title")
+    doc.add_paragraph("{{ about }}. Data as of {{ as_of }}. Generated {{ generated }}.")
     doc.add_paragraph("{%p for plan in plans %}")
     doc.add_paragraph("{{p plan.body }}")
     doc.add_paragraph("{%p endfor %}")

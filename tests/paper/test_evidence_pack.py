@@ -125,6 +125,46 @@ def test_the_word_pack_holds_the_same_rows(tmp_path: Path) -> None:
     assert "Draft charter shared with families (due June 2025)" in text
 
 
+PACK_TITLE = (
+    "Northdale SEND Priority Action Plan (example): evidence for the Second DfE and NHS England "
+    "stocktake, 15 July 2025"
+)
+PACK_ABOUT = "Evidence pack for the Second DfE and NHS England stocktake on 15 July 2025."
+
+
+def test_the_pack_is_titled_for_its_review_in_every_format(tmp_path: Path) -> None:
+    # The pack goes to the review's readers: its heading names the review, never "board paper".
+    import docx
+
+    md = pack(SECOND_STOCKTAKE, "md")
+    assert md.splitlines()[0] == f"# {PACK_TITLE}"
+    assert PACK_ABOUT in md
+    html = pack(SECOND_STOCKTAKE, "html")
+    assert re.search(r"<title>(.*?)</title>", html).group(1) == PACK_TITLE  # type: ignore[union-attr]
+    assert re.search(r"<h1>(.*?)</h1>", html).group(1) == PACK_TITLE  # type: ignore[union-attr]
+    # The running title printed at the top of every page.
+    assert f'@top-left {{ content: "{PACK_TITLE}"' in html
+    out = tmp_path / "pack.docx"
+    result = run_cli("report", EXAMPLE, "--for-review", SECOND_STOCKTAKE, "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    document = docx.Document(str(out))
+    first = [p for p in document.paragraphs if p.text.strip()][:2]
+    assert (first[0].style.name, first[0].text) == ("Title", PACK_TITLE)
+    assert first[1].text.startswith(PACK_ABOUT)
+    assert document.sections[0].footer.paragraphs[0].text.startswith(f"{PACK_TITLE}. Page")
+    assert document.core_properties.title == PACK_TITLE
+    for text in (md, html, "\n".join(p.text for p in document.paragraphs)):
+        assert "board paper" not in text.lower()
+
+
+def test_an_untitled_review_is_named_by_its_kind() -> None:
+    html = pack("2025-10-13", "html")
+    assert re.search(r"<h1>(.*?)</h1>", html).group(1) == (  # type: ignore[union-attr]
+        "Northdale SEND Priority Action Plan (example): evidence for the monitoring inspection, "
+        "13 October 2025"
+    )
+
+
 def test_the_html_pack_has_no_wcag_2_2_a_or_aa_violations(tmp_path: Path) -> None:
     assert json.loads(page_script(pack(SECOND_STOCKTAKE, "html"), AXE_RUN, tmp_path)) == []
 

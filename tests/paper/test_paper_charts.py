@@ -171,6 +171,73 @@ def test_the_band_to_stay_within_is_drawn_between_its_values() -> None:
     ]
 
 
+def _zone_extremes(chart: ET.Element) -> tuple[float, float]:
+    """The values the amber zone's drawn area reaches down to and up to, read back through the y axis."""
+    ticks = {
+        float(words.split()[0].rstrip("%").replace(",", "")): y for words, y in _ticks(chart, "y")
+    }
+    (v0, y0), (v1, y1) = sorted(ticks.items())[:2]
+    [zone] = _group(chart, "amber-zone")
+    path = zone.find(f"{NS}path")
+    assert path is not None
+    ys = [float(y) for y in re.findall(r"-?[\d.]+ (-?[\d.]+)", path.get("d") or "")]
+    # SVG's y grows downwards: the lowest value is the largest y.
+    value = [v0 + (y - y0) * (v1 - v0) / (y1 - y0) for y in (max(ys), min(ys))]
+    return round(value[0], 1), round(value[1], 1)
+
+
+def test_the_amber_tolerance_is_drawn_on_the_worse_side_of_the_line() -> None:
+    # KPI 1 (higher is better) takes the plan's tolerance, Amber up to 2 points below the line from the
+    # 38% baseline through the trajectory to 58%: a zone from 36% up to 58%.
+    charts = _charts()
+    assert _zone_extremes(charts[1]) == (36.0, 58.0)
+    legend = [t.text for t in charts[1].iter(f"{NS}text")]
+    assert "Amber: up to 2 percentage points below the trajectory" in legend
+    desc = charts[1].find(f"{NS}desc")
+    assert desc is not None and (
+        "where a figure rates Amber (up to 2 percentage points below the trajectory)"
+        in (desc.text or "")
+    )
+    # KPI 3 (lower is better) has its own, 10% of the value expected: above the line from the baseline,
+    # 1,600, to the target, 400; so from 400 up to 1,760.
+    assert _zone_extremes(charts[3]) == (400.0, 1760.0)
+    assert "Amber: up to 10% above the line" in [t.text for t in charts[3].iter(f"{NS}text")]
+    desc = charts[3].find(f"{NS}desc")
+    assert desc is not None and (
+        "(up to 10% of the value expected above the line from baseline to target)"
+        in (desc.text or "")
+    )
+
+
+def test_the_word_chart_describes_its_amber_zone(tmp_path: Path) -> None:
+    # The Word picture is drawn from the same definition; its alternative text says what the zone is.
+    pictures = [shape._inline.docPr.get("descr") or "" for shape in _word(tmp_path).inline_shapes]
+    kpi_1 = next(p for p in pictures if p.startswith(f"KPI 1 {NAMES[1]}: "))
+    assert "where a figure rates Amber (up to 2 percentage points below the trajectory)" in kpi_1
+
+
+def test_no_amber_zone_where_the_plan_gives_no_tolerance(tmp_path: Path) -> None:
+    text = Path(INDICATORS).read_text(encoding="utf-8")
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        text.replace("indicator_tolerance: {amber: 2, basis: units}\n", ""), encoding="utf-8"
+    )
+    result = run_cli("report", str(plan), "--month", MONTH, "-o", "-")
+    assert result.returncode == 0, result.stderr
+    svgs = re.findall(
+        r"<svg[^>]*aria-labelledby=\"kpi-(\d+)-title.*?</svg>", result.stdout, re.DOTALL
+    )
+    zoned = re.findall(
+        r'<svg[^>]*aria-labelledby="kpi-(\d+)-title(?:(?!</svg>).)*?id="kpi-\d+-amber-zone"',
+        result.stdout,
+        re.DOTALL,
+    )
+    assert len(svgs) == 10
+    # KPIs 3 and 4 give their own tolerance; the others fell back to the default and show none.
+    assert sorted(int(k) + 1 for k in zoned) == [3, 4]
+    assert "rates Amber" not in result.stdout.split('id="kpi-0-desc"')[1].split("</desc>")[0]
+
+
 def test_charts_are_labelled_for_screen_readers_and_hold_no_script_or_date() -> None:
     html = paper(INDICATORS, MONTH)
     for kpi, chart in _charts().items():

@@ -65,14 +65,20 @@ def shortfall(indicator: Indicator, actual: float, expected: float) -> float:
     return expected - actual
 
 
+def tolerance_limits(tolerance: Tolerance, expected: float) -> tuple[float, float]:
+    """How far worse than `expected` a figure may be and still rate Green, and Amber, in the indicator's unit."""
+    scale = abs(expected) / 100 if tolerance.basis == "percent-of-expected" else 1.0
+    return tolerance.green * scale, max(tolerance.amber, tolerance.green) * scale
+
+
 def rag_for(short: float, expected: float, tolerance: Tolerance, strict: bool = False) -> Rag:
     """Green up to the green tolerance worse than expected, Amber up to the amber tolerance, then Red.
 
     strict: the value expected is a target to be passed ("above 90%"), so reaching it exactly is not Green."""
-    scale = abs(expected) / 100 if tolerance.basis == "percent-of-expected" else 1.0
-    if short < tolerance.green * scale or (short == tolerance.green * scale and not strict):
+    green, amber = tolerance_limits(tolerance, expected)
+    if short < green or (short == green and not strict):
         return "Green"
-    if short <= max(tolerance.amber, tolerance.green) * scale:
+    if short <= amber:
         return "Amber"
     return "Red"
 
@@ -143,6 +149,9 @@ class KpiStatus:
     rag: Rag | None = None
     reason: str = ""
     trend: str | None = None
+    tolerance: Tolerance | None = None
+    """The tolerance the plan gives the indicator (its own `tolerance:`, else the plan's
+    `indicator_tolerance:`); none when the default applies."""
     late: tuple[date, date] | None = None
     """When a figure is overdue: the end of the period it is for, and the day it was due by."""
     missed: tuple[MissedDate, ...] = ()
@@ -366,6 +375,7 @@ def _judged(
         indicator,
         as_of,
         published_decimals(indicator),
+        tolerance=indicator.tolerance or default,
         late=missing_figure(indicator, as_of, ended[-1].end if ended else None),
     )
     if not ended:
@@ -408,7 +418,7 @@ def _judged(
         return _with(
             status, reason="not rated: the indicator does not say whether higher or lower is better"
         )
-    tolerance = indicator.tolerance or default or DEFAULT_TOLERANCE
+    tolerance = status.tolerance or DEFAULT_TOLERANCE
     if indicator.direction == "within-band":
         if indicator.band is None:
             return _with(status, reason="not rated: within-band is given with no band")

@@ -77,9 +77,12 @@ def board_paper(views: Sequence[PlanView], month: date, as_of: date, generated: 
     several = len(views) > 1
     plans = tuple(plan_paper(facts(v, month, as_of, generated, several), v.number) for v in views)
     titles = [v.plan.title for v in views]
+    title = titles[0] if len(titles) == 1 else "SEND improvement plans"
     return BoardPaper(
-        title=titles[0] if len(titles) == 1 else "SEND improvement plans",
+        title=title,
         month_label=f"{month:%B %Y}",
+        heading=f"{title}: board paper, {month:%B %Y}",
+        about=f"Board paper for {month:%B %Y}",
         as_of=f"{as_of:%d %b %Y}",
         generated=f"{generated:%d %b %Y}",
         plans=plans,

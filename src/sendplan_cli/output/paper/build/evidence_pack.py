@@ -11,7 +11,7 @@ from datetime import date
 
 from sendplan_cli.output.paper.build import review_records
 from sendplan_cli.output.paper.build.facts import NONE, leads_words
-from sendplan_cli.output.paper.build.review_window import Window, review_words, window
+from sendplan_cli.output.paper.build.review_window import Window, window
 from sendplan_cli.output.paper.build.view import ActionRow, PlanView
 from sendplan_cli.output.paper.document.paper_model import (
     Block,
@@ -172,10 +172,13 @@ def evidence_pack(
         Section(key, heading, order, build(w))
         for order, (key, heading, build) in enumerate(SECTIONS, 1)
     )
-    title = f"{view.plan.title}, evidence pack for the {review_words(review)}"
+    # Named for the review, never "board paper": the pack goes to the review's readers, not to the board.
+    name = review.title or review.type.replace("-", " ")
     return BoardPaper(
-        title=title,
+        title=view.plan.title,
         month_label=f"{review.date:%B %Y}",
+        heading=f"{view.plan.title}: evidence for the {name}, {review.date:%d %B %Y}",
+        about=f"Evidence pack for the {name} on {review.date:%d %B %Y}",
         as_of=f"{as_of:%d %b %Y}",
         generated=f"{generated:%d %b %Y}",
         plans=(PlanPaper(1, view.plan.title, sections, ("review",)),),

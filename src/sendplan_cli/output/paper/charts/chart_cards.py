@@ -31,6 +31,7 @@ from sendplan_cli.plan.kpi_status import (
     KpiStatus,
     kpi_statuses,
     reference_points,
+    tolerance_limits,
 )
 from sendplan_cli.plan.kpi_values import format_value
 from sendplan_cli.plan.model import Plan
@@ -252,6 +253,9 @@ def _figure(
                 bold=True,
             )
         )
+    # The amber zone is left out of the axis's range: the axis spans the figures and the line, and the zone
+    # is cut at the plot's edge where it reaches beyond them.
+    zone, zone_words, zone_said = _amber_zone(status, reference, drawn[2])
     days = [d for s in kept for d, _ in s.points]
     first, last = _month_start(min(days), -1), _month_start(max(days), 2) - timedelta(days=1)
     notes += [Note(first, level.value, level.words) for level in undated]
@@ -274,6 +278,11 @@ def _figure(
         + (", a target with no date as a dotted line across the chart" if undated else "")
         + (", the band to stay within as a shaded, hatched area" if band else "")
         + (
+            f", where a figure rates Amber ({zone_said}) as a shaded, hatched amber area"
+            if zone
+            else ""
+        )
+        + (
             ", comparators ("
             + ", ".join(n.removeprefix(COMPARATOR) for n in comparators)
             + ") as dotted lines with triangles or crosses"
@@ -294,6 +303,42 @@ def _figure(
         y_ticks,
         month_ticks(first, last),
         (first, last),
+        zone,
+        zone_words,
+        ind.stepped and bool(series["Trajectory"]),
+    )
+
+
+def _amber_zone(
+    status: KpiStatus, reference: tuple[tuple[date, float], ...], line: Series | None
+) -> tuple[tuple[tuple[date, float, float], ...], str, str]:
+    """Where a figure rates Amber beside the line it is judged against, the legend's words for it (short, so the
+    key keeps the chart's width) and the text alternative's; nothing when the plan gives no tolerance, the
+    indicator has no direction or a band, or no line is drawn."""
+    ind, tolerance = status.indicator, status.tolerance
+    worse = {"higher-is-better": -1.0, "lower-is-better": 1.0}.get(ind.direction or "")
+    if tolerance is None or worse is None or line is None:
+        return (), "", ""
+    zone = []
+    for when, expected in reference:
+        green, amber = tolerance_limits(tolerance, expected)
+        if amber <= green:
+            return (), "", ""
+        near, far = expected + worse * green, expected + worse * amber
+        zone.append((when, min(near, far), max(near, far)))
+    side = "below" if worse < 0 else "above"
+    if tolerance.basis == "percent-of-expected":
+        amount, start = f"{tolerance.amber:g}%", f"{tolerance.green:g}%"
+    else:
+        amount = format_value(ind, tolerance.amber, gap=True)
+        start = format_value(ind, tolerance.green, gap=True)
+    within = f"more than {start} and up to {amount}" if tolerance.green else f"up to {amount}"
+    short = "trajectory" if line.name == "Trajectory" else "line"
+    of = " of the value expected" if tolerance.basis == "percent-of-expected" else ""
+    return (
+        tuple(zone),
+        f"Amber: {within} {side} the {short}",
+        f"{within}{of} {side} the {line.name.lower()}",
     )
 
 

@@ -29,6 +29,8 @@ from sendplan_cli.output.paper.charts.chart_model import BarChart, LineChart, Se
 from sendplan_cli.output.paper.charts.chart_svg import inline_svg
 
 INK, BLUE, GREY, BAND, BAND_EDGE = "#0b0c0c", "#1d70b8", "#505a5f", "#cce2d8", "#5a9b7c"
+# The amber tolerance: a pale amber, hatched the other way from the band so the two differ in black and white.
+AMBER_ZONE, AMBER_EDGE = "#fcd6c3", "#f47738"
 _SETTINGS: dict[Any, Any] = {
     "svg.fonttype": "none",
     "text.parse_math": False,
@@ -221,6 +223,22 @@ def _line(chart: LineChart, easel: Easel) -> Figure:
         )
         handles.append(
             Patch(facecolor=BAND, edgecolor=BAND_EDGE, hatch="/", label=chart.band_words)
+        )
+    if chart.zone:
+        axes.fill_between(
+            [_x(d) for d, _, _ in chart.zone],
+            [low for _, low, _ in chart.zone],
+            [high for _, _, high in chart.zone],
+            step="post" if chart.stepped_zone else None,
+            facecolor=AMBER_ZONE,
+            edgecolor=AMBER_EDGE,
+            hatch="\\",
+            linewidth=0.6,
+            zorder=1,
+            gid="amber-zone",
+        )
+        handles.append(
+            Patch(facecolor=AMBER_ZONE, edgecolor=AMBER_EDGE, hatch="\\", label=chart.zone_words)
         )
     for n, level in enumerate(chart.levels, 1):
         handles.append(

@@ -65,6 +65,11 @@ class LineChart:
     y_ticks: tuple[tuple[float, str], ...]
     x_ticks: tuple[tuple[date, str], ...]
     x_range: tuple[date, date]
+    zone: tuple[tuple[date, float, float], ...] = ()
+    """The amber tolerance beside the trajectory: at each of its points, the values between which a figure
+    rates Amber; none when the plan gives the indicator no tolerance."""
+    zone_words: str = ""
+    stepped_zone: bool = False
 
 
 @dataclass(frozen=True)

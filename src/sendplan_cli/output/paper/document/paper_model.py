@@ -118,6 +118,11 @@ class PlanPaper:
 class BoardPaper:
     title: str
     month_label: str
+    heading: str
+    """The paper's whole title, as its heading, running title and document title print it:
+    "West Sussex ...: board paper, January 2025", or an evidence pack's own."""
+    about: str
+    """What the paper is, the line under its heading begins with it: "Board paper for January 2025"."""
     as_of: str
     generated: str
     plans: tuple[PlanPaper, ...]

@@ -36,17 +36,17 @@ def generation_time(generated: date) -> datetime:
     )
 
 
-def core_properties(paper: Paper, title: str) -> dict[str, Any]:
+def core_properties(paper: Paper, heading: str, about: str) -> dict[str, Any]:
     """Title, subject, author, dates and language of the paper, as python-docx's core properties name them."""
     month = f"{paper.month:%B %Y}"
     made = generation_time(paper.generated)
     author = paper_author(paper)
     values: dict[str, Any] = {
-        "title": f"{title}: board paper, {month}",
+        "title": heading,
         "subject": month,
         "author": author,
         "last_modified_by": author,
-        "comments": f"Board paper for {month}, findings as of {paper.as_of:%d %B %Y}; made with sendplan {__version__}.",
+        "comments": f"{about}, findings as of {paper.as_of:%d %B %Y}; made with sendplan {__version__}.",
         "keywords": "SEND; improvement plan; board paper",
         "category": "Board paper",
         "created": made,

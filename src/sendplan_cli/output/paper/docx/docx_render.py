@@ -97,6 +97,8 @@ def word_values(paper: Paper, tpl: Any, path: Path, legacy: bool = False) -> dic
         ) from None
     return {
         "title": text(model.title),
+        "heading": text(model.heading),
+        "about": text(model.about),
         "month_label": model.month_label,
         "as_of": model.as_of,
         "generated": model.generated,
@@ -116,7 +118,7 @@ def render_docx(paper: Paper, template: Path | None = None, limits: Limits = Lim
     # Set once the tags are filled: docxtpl renders the properties as Jinja, and they hold plan text. The
     # template's own are emptied first: they are replaced anyway, and a `{{ title }}` there would be rendered
     # into a property first (one over Word's 255 characters stops the paper).
-    properties = core_properties(paper, str(values["title"]))
+    properties = core_properties(paper, str(values["heading"]), str(values["about"]))
     for name in RENDERED_PROPERTIES:
         setattr(tpl.docx.core_properties, name, "")
     if template is None:
