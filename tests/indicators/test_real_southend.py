@@ -112,3 +112,32 @@ def test_each_measure_is_warned_of_for_having_no_baseline_or_target() -> None:
 
 def test_no_figure_is_late_as_the_update_promises_no_next_one() -> None:
     assert [f for f in checked("2026-06-01")["findings"] if f["code"] == "SP401"] == []
+
+
+def test_the_board_paper_keeps_the_fall_the_page_reports_beside_the_figure() -> None:
+    # No trend can be drawn from "over 40 weeks", but a board reading the paper still sees the
+    # page's own words next to the 2025 figure, and no indicator counted as Red.
+    result = run_cli(
+        "report",
+        str(SOUTHEND),
+        "--month",
+        "2025-11",
+        "--as-of",
+        AFTER_UPDATE,
+        "-f",
+        "md",
+        "-o",
+        "-",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    paper = result.stdout
+    assert (
+        "| S1: Average assessment time | 30.5 weeks (January 2025 to October 2025) | - "
+        "| Not rated | - |" in paper
+    )
+    assert "| S2: Timeliness of EHC needs assessment | 44% (2025-10) | - | Not rated | - |" in paper
+    assert (
+        '| January 2025 to October 2025 | Actual | 30.5 weeks | "for 2025 to date", reduced from '
+        '"over 40 weeks in the 2024 calendar year" |' in paper
+    )
+    assert "0 of 0 rated indicators are Red." in paper
