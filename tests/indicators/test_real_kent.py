@@ -155,3 +155,30 @@ def test_the_scorecard_a_board_reads_after_october() -> None:
     # "On target" in April is never read as the aim met.
     for status in ("Green", "Amber", "Red"):
         assert status not in out
+
+
+def test_the_october_board_paper_lists_both_aims_among_the_exceptions() -> None:
+    result = run_cli(
+        "report",
+        str(KENT),
+        "--month",
+        "2024-10",
+        "--as-of",
+        AFTER_OCTOBER_BULLETIN,
+        "-f",
+        "md",
+        "-o",
+        "-",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    paper = result.stdout
+    assert "2 of 6 indicators are past a target date with no figure." in paper
+    assert "0 of 0 rated indicators are Red." in paper
+    assert (
+        "| K3 | Cases over 30 weeks | None recorded | Past a target date with no figure: target 0"
+        " by August 2024, figure due by 30 Sep 2024. |" in paper
+    )
+    assert (
+        "| K3: Cases over 30 weeks | - | 0 by August 2024 | Target date passed, no figure | - |"
+        in paper
+    )
