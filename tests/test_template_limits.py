@@ -309,3 +309,15 @@ def test_output_that_cannot_be_written_as_text_is_a_clear_error(tmp_path: Path) 
     )  # a lone surrogate: no UTF-8 can hold it
     with pytest.raises(UsageError, match=r"mine\.md\.j2: the template failed: UnicodeEncodeError"):
         render(_small_paper(tmp_path), "md", template)
+
+
+def test_a_custom_template_runs_against_this_copy_of_sendplan() -> None:
+    # The child process rendering a user's template puts this folder first on its path: it must be
+    # the one holding the package (src/ in a checkout, so an uninstalled checkout works), never the
+    # package folder, whose git/ and plan/ would shadow libraries of those names.
+    import sendplan_cli
+    from sendplan_cli.output.paper.templating.template_child import PACKAGE_PARENT
+
+    assert (PACKAGE_PARENT / "sendplan_cli").resolve() == Path(
+        sendplan_cli.__file__
+    ).parent.resolve()

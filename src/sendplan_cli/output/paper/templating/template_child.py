@@ -57,9 +57,15 @@ class Job:
     """A text paper in HTML: every value escaped, whatever the template's file is called."""
 
 
+# The folder holding the sendplan_cli package (src/ in a checkout), put first on the child's path
+# so it imports this very copy; never the package folder itself, whose own packages (git, plan)
+# would then shadow libraries of the same name.
+PACKAGE_PARENT = Path(__file__).resolve().parents[4]
+
+
 def run(job: Job) -> bytes:
     """Render the job in a child process: the paper's bytes, or a UsageError saying what went wrong."""
-    package_parent = str(Path(__file__).resolve().parents[3])
+    package_parent = str(PACKAGE_PARENT)
     code = (
         f"import sys; sys.path.insert(0, {package_parent!r}); "
         "from sendplan_cli.output.paper.templating.template_child import main; main()"
