@@ -201,7 +201,9 @@ def test_the_amber_tolerance_is_drawn_on_the_worse_side_of_the_line() -> None:
     # KPI 3 (lower is better) has its own, 10% of the value expected: above the line from the baseline,
     # 1,600, to the target, 400; so from 400 up to 1,760.
     assert _zone_extremes(charts[3]) == (400.0, 1760.0)
-    assert "Amber: up to 10% above the line" in [t.text for t in charts[3].iter(f"{NS}text")]
+    assert "Amber: up to 10% of expected above the line" in [
+        t.text for t in charts[3].iter(f"{NS}text")
+    ]
     desc = charts[3].find(f"{NS}desc")
     assert desc is not None and (
         "(up to 10% of the value expected above the line from baseline to target)"
@@ -236,6 +238,22 @@ def test_no_amber_zone_where_the_plan_gives_no_tolerance(tmp_path: Path) -> None
     # KPIs 3 and 4 give their own tolerance; the others fell back to the default and show none.
     assert sorted(int(k) + 1 for k in zoned) == [3, 4]
     assert "rates Amber" not in result.stdout.split('id="kpi-0-desc"')[1].split("</desc>")[0]
+
+
+def test_a_target_of_zero_keeps_the_amber_zone(tmp_path: Path) -> None:
+    # "No cases over 30 weeks": KPI 3 (lower is better, 10% of the value expected) aimed at 0. Figures
+    # on the way down still rate Amber, so the zone stays, narrowing to nothing at the target.
+    text = Path(INDICATORS).read_text(encoding="utf-8")
+    assert text.count("{value: 400, by: Q4 25/26}") == 1
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        text.replace("{value: 400, by: Q4 25/26}", "{value: 0, by: Q4 25/26}"), encoding="utf-8"
+    )
+    result = run_cli("report", str(plan), "--month", MONTH, "-o", "-")
+    assert result.returncode == 0, result.stderr
+    kpi_3 = result.stdout.split('aria-labelledby="kpi-2-title')[1].split("</svg>")[0]
+    assert 'id="kpi-2-amber-zone"' in kpi_3
+    assert "Amber: up to 10% of expected above the line" in kpi_3
 
 
 def test_charts_are_labelled_for_screen_readers_and_hold_no_script_or_date() -> None:

@@ -317,13 +317,13 @@ def _amber_zone(
     indicator has no direction or a band, or no line is drawn."""
     ind, tolerance = status.indicator, status.tolerance
     worse = {"higher-is-better": -1.0, "lower-is-better": 1.0}.get(ind.direction or "")
-    if tolerance is None or worse is None or line is None:
+    if tolerance is None or worse is None or line is None or tolerance.amber <= tolerance.green:
         return (), "", ""
     zone = []
     for when, expected in reference:
+        # A point expected at 0 with a percent-of-expected tolerance has no width; the zone narrows
+        # to it and widens again after, as the rating does.
         green, amber = tolerance_limits(tolerance, expected)
-        if amber <= green:
-            return (), "", ""
         near, far = expected + worse * green, expected + worse * amber
         zone.append((when, min(near, far), max(near, far)))
     side = "below" if worse < 0 else "above"
@@ -337,7 +337,7 @@ def _amber_zone(
     of = " of the value expected" if tolerance.basis == "percent-of-expected" else ""
     return (
         tuple(zone),
-        f"Amber: {within} {side} the {short}",
+        f"Amber: {within}{' of expected' if of else ''} {side} the {short}",
         f"{within}{of} {side} the {line.name.lower()}",
     )
 
