@@ -139,7 +139,7 @@ _HISTORY_WHAT_TO_DO = {
     "month only by adding an update for the current month",
     "SP503": "What to do: put the item back under its ref or id.",
     "SP504": "What to do: give new work a new ref, and tell the board what became of the old work",
-    "SP505": "What to do: in the same commit as the new rating, say in the commentary",
+    "SP505": "A reopened action is always reported, whatever its commentary says",
     "SP506": "What to do: put the wording of the published inspection report back",
 }
 

@@ -379,3 +379,35 @@ def test_putting_it_back_later_leaves_the_finding_and_is_reported_too(
     assert len(said) == 2, said
     assert "by Jo Bloggs" in said[0] or "by Jo Bloggs" in said[1]
     assert any("by Ria Khan" in message for message in said)
+
+
+def test_the_hint_on_a_changed_or_reopened_record_never_asks_for_what_is_reported_again(
+    tmp_path: Path,
+) -> None:
+    """Putting a changed update or a title back is itself reported (the test above), so the hint
+    printed beside each finding asks for the new update or commentary instead; a removed update may
+    simply go back, and a reopened action is reported whatever its commentary says."""
+    hints = {}
+    for code in ("SP502", "SP504", "SP505"):
+        rule = next(r for r in HISTORY_RULES if r.code == code)
+        examples = dict(_BLOCK.findall(rule.doc))
+        repo = PlanRepo(tmp_path / code)
+        repo.commit(examples["Before"], when="2024-06-03T09:00:00+01:00")
+        repo.commit(examples["Fails"], when=_committed(examples["Fails"]))
+        # SP505's Fails example closes the action (Blue); going back to Before reopens it.
+        repo.commit(examples["Before"], when="2025-01-12T09:30:00+00:00")
+        hints[code] = [f["hint"] for f in _history(repo) if f["code"] == code]
+    assert hints == {
+        "SP502": [
+            "leave it as the board saw it (changing it back is reported too) and say what "
+            "was wrong in this month's update"
+        ]
+        * 2,
+        "SP504": ["give the new work a new ref, and tell the board what became of the old work"]
+        * 2,
+        "SP505": [
+            "say in the commentary what was done to earn the new rating",
+            "a reopened action is always reported, so the board sees it: say in the commentary "
+            "why the work restarted",
+        ],
+    }

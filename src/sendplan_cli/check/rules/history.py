@@ -208,7 +208,10 @@ def update_rewritten(change: Change) -> Iterator[HistoryFinding]:
                 ref,
                 f"action {ref}'s update for {month}, already reported to the board, "
                 f"was {what} {change.by}",
-                "restore the update as it was and add a new month's update that corrects it",
+                "put the update back as the board saw it"
+                if what == "removed"
+                else "leave it as the board saw it (changing it back is reported too) and say what "
+                "was wrong in this month's update",
                 "updates",
             )
 
@@ -336,7 +339,7 @@ def ref_reused(change: Change) -> Iterator[HistoryFinding]:
                 ref,
                 f"action {ref} now names different work {change.by}: "
                 f"it was {before.title!r} and is now {after.title!r}",
-                "give the new work a new ref, and keep or close the old action",
+                "give the new work a new ref, and tell the board what became of the old work",
                 "title",
             )
 
@@ -348,8 +351,9 @@ def rating_reversed_or_jumped(change: Change) -> Iterator[HistoryFinding]:
     Why: a board that saw an action closed expects it to stay closed; and a jump from Red to Blue
     with nothing said is the kind of movement a board is told to challenge.
 
-    What to do: in the same commit as the new rating, say in the commentary (of the update that
-    records it) what was done to earn it, or why a completed action's work restarted. The
+    What to do: for a jump, say in the commentary of the update that records the new rating, in
+    the same commit, what was done to earn it. A reopened action is always reported, whatever its
+    commentary says, so that the board sees it: say in the commentary why the work restarted. The
     finding stays with the commit that made the change, as its record; a later commit does not
     clear it.
 
@@ -396,7 +400,8 @@ def rating_reversed_or_jumped(change: Change) -> Iterator[HistoryFinding]:
                 ref,
                 f"action {ref} was complete ({was}) and was reopened "
                 f"({now or 'no rating'}) {change.by}",
-                "if the work really restarted, say why in the commentary; otherwise restore the rating",
+                "a reopened action is always reported, so the board sees it: say in the commentary "
+                "why the work restarted",
                 "completion",
             )
             continue
